@@ -1,0 +1,95 @@
+/*
+ * Starts the demo fleet beside the local portal, on loopback only: the
+ * Kubernetes API the local app-config names as the `demo` cluster, then,
+ * once the backend answers and its catalog has the demo services, the
+ * delivery history. Stops on SIGINT/SIGTERM.
+ *
+ *   OPSREADY_DEMO_KUBERNETES_PORT   default 7100
+ *   OPSREADY_BACKEND_URL            default http://localhost:7007
+ *   The tokens and secrets are the ones app-config.demo.yaml sets.
+ */
+import { demoCluster } from './kubernetes/cluster';
+import { startKubernetesApi } from './kubernetes/apiServer';
+import { demoHistory } from './seeder/history';
+import { seed } from './seeder/seed';
+
+const log = (message: string) =>
+  process.stdout.write(`[demo-fleet] ${message}\n`);
+
+const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
+
+/** Retries `attempt` until it succeeds or `deadlineMs` passes. */
+async function retry<T>(
+  what: string,
+  attempt: () => Promise<T>,
+  deadlineMs: number,
+): Promise<T> {
+  const deadline = Date.now() + deadlineMs;
+  for (;;) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (Date.now() > deadline) {
+        throw new Error(`${what}: gave up: ${error}`);
+      }
+      await sleep(5_000);
+    }
+  }
+}
+
+async function seedHistory(backendUrl: string) {
+  await retry(
+    'waiting for the backend',
+    async () => {
+      const response = await fetch(
+        `${backendUrl}/.backstage/health/v1/readiness`,
+        { signal: AbortSignal.timeout(5_000) },
+      );
+      if (!response.ok) throw new Error(`readiness ${response.status}`);
+    },
+    15 * 60_000,
+  );
+  // The catalog reads the demo entities shortly after start-up; until then
+  // the webhooks cannot find them, so the replay is retried.
+  const summary = await retry(
+    'replaying the demo history',
+    () =>
+      seed(demoHistory(), {
+        backendUrl,
+        token: 'demo-fleet-seeder-token',
+        githubSecret: 'demo-github-webhook-secret',
+        alertmanagerToken: 'demo-alertmanager-token',
+      }),
+    5 * 60_000,
+  );
+  log(
+    `Replayed the history: ${summary.deployments} deployments and ${summary.errors} errors through the API, ${summary.githubDeliveries} GitHub and ${summary.alertmanagerDeliveries} Alertmanager deliveries`,
+  );
+}
+
+async function main() {
+  const port = Number(process.env.OPSREADY_DEMO_KUBERNETES_PORT ?? 7100);
+  const backendUrl =
+    process.env.OPSREADY_BACKEND_URL ?? 'http://localhost:7007';
+  // Taken once: the cluster's ages (rollouts days ago, restarts minutes ago)
+  // are relative to when the demo started.
+  const objects = demoCluster();
+  const kubernetes = await startKubernetesApi(() => objects, port);
+  log(`Kubernetes API on ${kubernetes.url}`);
+
+  const stop = async () => {
+    await kubernetes.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+
+  seedHistory(backendUrl).catch(error => log(String(error)));
+}
+
+main().catch(error => {
+  process.stderr.write(
+    `The demo fleet failed to start: ${error.stack ?? error}\n`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,206 @@
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
+export interface Config {
+  /** Configuration of the OpsReady plugins. */
+  opsready?: {
+    /**
+     * When the scheduled evaluation of every component runs. Default: every
+     * 30 minutes, timing out after 15. It runs once across all replicas.
+     */
+    schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+
+    checks?: {
+      /** Ids of checks that do not run at all; GET /api/opsready/checks lists them. */
+      disabled?: string[];
+      /**
+       * Per check id: another weight, and/or a narrower scope, e.g.
+       * `kubernetes.pdb: { weight: 3, appliesTo: { types: [service] } }`.
+       * A narrowed check answers not-applicable outside the scope.
+       */
+      overrides?: {
+        [checkId: string]: {
+          weight?: number;
+          appliesTo?: {
+            kinds?: string[];
+            types?: string[];
+            lifecycles?: string[];
+            tags?: string[];
+          };
+        };
+      };
+      /** Lifecycles a component may declare. Default: experimental, production, deprecated. */
+      allowedLifecycles?: string[];
+      /** Lifecycles held to production rules (replicas, PDB, delivery). Default: production. */
+      productionLifecycles?: string[];
+      /** p95 latency a health endpoint must stay within, in ms. Default: 200. */
+      latencySloMs?: number;
+      /** Share of successful probes a health endpoint must reach, 0-1. Default: 0.99. */
+      uptimeTarget?: number;
+      /** A production service must have deployed within this many days. Default: 30. */
+      deployedWithinDays?: number;
+      /** A critical error may stay unresolved at most this many hours. Default: 24. */
+      criticalErrorMaxAgeHours?: number;
+    };
+
+    /** The health prober. */
+    health?: {
+      /** Probe at all. Default true. */
+      enabled?: boolean;
+      /** How often every endpoint is probed. Default every 60 s. */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /** Global tasks the endpoints are split into, shared by replicas. Default 1. */
+      shards?: number;
+      /** A sweep stops starting probes after this long, in ms. Default 50000. */
+      deadlineMs?: number;
+      /** One probe's limit over connect, headers and body, in ms. Default 5000. */
+      timeoutMs?: number;
+      /** Probes in flight at once, and per host. Defaults 64 and 4. */
+      concurrency?: number;
+      perHostConcurrency?: number;
+      /** Attempts after a network failure. Default 1. */
+      retries?: number;
+      /** Redirects followed, each re-checked. Default 0. */
+      maxRedirects?: number;
+      /** Body bytes read at most. Default 65536. */
+      maxBodyBytes?: number;
+      /**
+       * Addresses, CIDR ranges and host names (`*.svc.cluster.local`) that
+       * probes may reach although they are loopback, private or link-local.
+       * Default none: such addresses are refused.
+       */
+      allow?: string[];
+      /**
+       * Headers sent with every probe. Nothing else is sent: no Backstage
+       * credentials, no cookies.
+       * @visibility secret
+       */
+      headers?: { [name: string]: string };
+      /** Consecutive failures before up turns down. Default 3. */
+      failureThreshold?: number;
+      /** Consecutive successes before down turns up. Default 2. */
+      successThreshold?: number;
+      /** Days of rollups and transitions kept. Default 30. */
+      retentionDays?: number;
+    };
+
+    /** Deployments and errors: ingest, correlation, retention. */
+    events?: {
+      /**
+       * An error or a health failure within this many minutes after a
+       * deployment of the same environment follows from it (and makes the
+       * deployment a change failure). Default 60.
+       */
+      correlationWindowMinutes?: number;
+      /** When a deployment gets the "rollback advised" flag. */
+      rollbackAdvised?: {
+        /** More than this many consecutive health failures after it. Default 2. */
+        consecutiveHealthFailures?: number;
+        /**
+         * Or errors within the window after it reaching at least minErrors
+         * (default 5) and factor times those in as long before (default 3).
+         */
+        errorSpike?: { minErrors?: number; factor?: number };
+      };
+      /**
+       * Days deployments and errors are kept; the latest deployment of each
+       * environment stays. Default 400.
+       */
+      retentionDays?: number;
+      /** Items one ingest request may carry, at most 500. Default 500. */
+      maxBatch?: number;
+      /** Bytes one ingest request body may have. Default 4194304 (4 MiB). */
+      maxPayloadBytes?: number;
+      /**
+       * Severity of the error a failing health endpoint opens, per
+       * environment; `default` for the others. Default production: critical,
+       * default: medium.
+       */
+      healthErrorSeverity?: { [environment: string]: string };
+    };
+
+    /**
+     * Webhooks for tools without Backstage credentials; each stays closed
+     * (404) until its secret or token is set.
+     */
+    webhooks?: {
+      /** Largest body accepted, in bytes. Default 1048576. */
+      maxBodyBytes?: number;
+      /** Limit on one catalog lookup, in ms (a timeout answers 503). Default 5000. */
+      lookupTimeoutMs?: number;
+      github?: {
+        /**
+         * The GitHub webhook's secret (X-Hub-Signature-256).
+         * @visibility secret
+         */
+        secret?: string;
+      };
+      alertmanager?: {
+        /**
+         * The bearer token Alertmanager sends.
+         * @visibility secret
+         */
+        token?: string;
+        /** Label(s) naming the entity (a ref or a Component name). Default [backstage_entity, service]. */
+        entityLabel?: string | string[];
+        /** Annotation(s) naming the entity, tried after the labels. Default none. */
+        entityAnnotation?: string | string[];
+        /** Label(s) naming the environment. Default [environment, env]. */
+        environmentLabel?: string | string[];
+        /** Default production. */
+        defaultEnvironment?: string;
+        /** The label carrying the severity. Default severity. */
+        severityLabel?: string;
+        /** Label value to severity, merged over the defaults. */
+        severityMap?: {
+          [labelValue: string]: 'critical' | 'high' | 'medium' | 'low';
+        };
+        /** Default medium. */
+        defaultSeverity?: 'critical' | 'high' | 'medium' | 'low';
+        /** The label carrying the category. Default category. */
+        categoryLabel?: string;
+        /** Default performance. */
+        defaultCategory?:
+          | 'configuration'
+          | 'dependency'
+          | 'resource'
+          | 'network'
+          | 'security'
+          | 'performance';
+      };
+      argocd?: {
+        /**
+         * The bearer token Argo CD notifications send.
+         * @visibility secret
+         */
+        token?: string;
+        /** Default production. */
+        defaultEnvironment?: string;
+        /** Severity of a Degraded application. Default high. */
+        degradedSeverity?: 'critical' | 'high' | 'medium' | 'low';
+        /** Category of a Degraded application. Default resource. */
+        degradedCategory?:
+          | 'configuration'
+          | 'dependency'
+          | 'resource'
+          | 'network'
+          | 'security'
+          | 'performance';
+      };
+    };
+
+    scoring?: {
+      /** Share of a check's weight a warning earns, 0-1. Default: 0.5. */
+      warnCredit?: number;
+      /**
+       * The levels, each with the score it needs and optionally no failing
+       * critical check. Default: bronze 50, silver 75, gold 90 with no
+       * failing critical check.
+       */
+      levels?: Array<{
+        name: string;
+        minScore: number;
+        noFailingCritical?: boolean;
+      }>;
+    };
+  };
+}

@@ -1,0 +1,21 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+
+/**
+ * The databases every store test runs on: the embedded default (SQLite) and
+ * the production store (PostgreSQL, at the connection string in
+ * BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING, which the project's
+ * test script sets). In CI a missing PostgreSQL is an error, never a
+ * silently skipped half of the suite.
+ */
+export function createTestDatabases(): TestDatabases {
+  const databases = TestDatabases.create({
+    ids: ['POSTGRES_15', 'SQLITE_3'],
+    disableDocker: true,
+  });
+  if (process.env.CI && !databases.supports('POSTGRES_15')) {
+    throw new Error(
+      'Store tests need PostgreSQL in CI: set BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING (scripts/test.sh does)',
+    );
+  }
+  return databases;
+}

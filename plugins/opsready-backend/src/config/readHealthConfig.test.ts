@@ -1,0 +1,47 @@
+import { ConfigReader } from '@backstage/config';
+import { readHealthConfig } from './readHealthConfig';
+
+describe('readHealthConfig', () => {
+  it('has safe defaults: 5 s timeout, no redirects, nothing allow-listed', () => {
+    const config = readHealthConfig(new ConfigReader({}));
+    expect(config).toMatchObject({
+      enabled: true,
+      shards: 1,
+      timeoutMs: 5000,
+      maxRedirects: 0,
+      maxBodyBytes: 65536,
+      allow: [],
+      headers: {},
+      rules: { failureThreshold: 3, successThreshold: 2 },
+      retentionDays: 30,
+    });
+    expect(config.schedule.frequency).toEqual({ seconds: 60 });
+  });
+
+  it('reads the allow-list, headers, shards and thresholds', () => {
+    const config = readHealthConfig(
+      new ConfigReader({
+        opsready: {
+          health: {
+            allow: ['127.0.0.1', '*.svc.cluster.local'],
+            headers: { 'x-probe': 'opsready' },
+            shards: 4,
+            failureThreshold: 5,
+          },
+        },
+      }),
+    );
+    expect(config.allow).toEqual(['127.0.0.1', '*.svc.cluster.local']);
+    expect(config.headers).toEqual({ 'x-probe': 'opsready' });
+    expect(config.shards).toBe(4);
+    expect(config.rules.failureThreshold).toBe(5);
+  });
+
+  it('stops with the key on a mistake', () => {
+    expect(() =>
+      readHealthConfig(
+        new ConfigReader({ opsready: { health: { shards: 0 } } }),
+      ),
+    ).toThrow('opsready.health.shards must be a number of at least 1, got 0');
+  });
+});

@@ -1,0 +1,91 @@
+import {
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { defaultStateRules, StateRules } from '../health/endpointState';
+
+/** The `opsready.health` section of app-config, read and validated. */
+export interface HealthConfig {
+  enabled: boolean;
+  schedule: SchedulerServiceTaskScheduleDefinition;
+  shards: number;
+  deadlineMs: number;
+  timeoutMs: number;
+  concurrency: number;
+  perHostConcurrency: number;
+  retries: number;
+  maxRedirects: number;
+  maxBodyBytes: number;
+  allow: string[];
+  headers: Record<string, string>;
+  rules: StateRules;
+  retentionDays: number;
+}
+
+function positive(
+  config: Config | undefined,
+  key: string,
+  fallback: number,
+  min = 1,
+): number {
+  const value = config?.getOptionalNumber(key) ?? fallback;
+  if (!Number.isFinite(value) || value < min) {
+    throw new Error(
+      `opsready.health.${key} must be a number of at least ${min}, got ${value}`,
+    );
+  }
+  return value;
+}
+
+/** Reads `opsready.health`; mistakes stop start-up naming the key. */
+export function readHealthConfig(root: Config): HealthConfig {
+  const config = root.getOptionalConfig('opsready.health');
+  const schedule = config?.has('schedule')
+    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+        config.getConfig('schedule'),
+      )
+    : {
+        frequency: { seconds: 60 },
+        timeout: { seconds: 55 },
+        initialDelay: { seconds: 10 },
+      };
+  const headers = config?.getOptional<Record<string, string>>('headers') ?? {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (typeof value !== 'string') {
+      throw new Error(`opsready.health.headers.${name} must be a string`);
+    }
+    if (/^(authorization|cookie)$/i.test(name) && !value) {
+      throw new Error(`opsready.health.headers.${name} is empty`);
+    }
+  }
+  return {
+    enabled: config?.getOptionalBoolean('enabled') ?? true,
+    schedule,
+    shards: positive(config, 'shards', 1),
+    deadlineMs: positive(config, 'deadlineMs', 50_000),
+    timeoutMs: positive(config, 'timeoutMs', 5_000),
+    concurrency: positive(config, 'concurrency', 64),
+    perHostConcurrency: positive(config, 'perHostConcurrency', 4),
+    retries: positive(config, 'retries', 1, 0),
+    maxRedirects: positive(config, 'maxRedirects', 0, 0),
+    maxBodyBytes: positive(config, 'maxBodyBytes', 64 * 1024),
+    allow: config?.getOptionalStringArray('allow') ?? [],
+    headers,
+    rules: {
+      failureThreshold: positive(
+        config,
+        'failureThreshold',
+        defaultStateRules.failureThreshold,
+      ),
+      successThreshold: positive(
+        config,
+        'successThreshold',
+        defaultStateRules.successThreshold,
+      ),
+      flapTransitions: defaultStateRules.flapTransitions,
+      flapWindowMs: defaultStateRules.flapWindowMs,
+    },
+    retentionDays: positive(config, 'retentionDays', 30),
+  };
+}

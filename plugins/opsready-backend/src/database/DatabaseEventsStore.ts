@@ -1,0 +1,771 @@
+import { DatabaseService } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import {
+  ChangeFailureReason,
+  Deployment,
+  DeploymentInput,
+  ErrorEvent,
+  ProvisionedEventInput,
+} from '@opsready/plugin-opsready-common';
+import { Knex } from 'knex';
+import { randomUUID } from 'node:crypto';
+import {
+  DeploymentCorrelation,
+  DeploymentFilter,
+  ErrorFilter,
+  EventsStore,
+  NormalizedErrorInput,
+  Page,
+  PageRequest,
+  ProvisionedEvent,
+  UpsertOutcome,
+} from './EventsStore';
+import { migratedClient } from './migrate';
+
+type DbTime = Date | string | number;
+const toDate = (value: DbTime) =>
+  value instanceof Date ? value : new Date(value);
+const iso = (value: DbTime) => toDate(value).toISOString();
+const optionalIso = (value: DbTime | null | undefined) =>
+  value === null || value === undefined ? undefined : iso(value);
+const dateOrNull = (value: string | undefined) =>
+  value ? new Date(value) : null;
+
+/** Rows per statement: well under SQLite's and PostgreSQL's bind limits. */
+const CHUNK = 100;
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) {
+    out.push(items.slice(i, i + size));
+  }
+  return out;
+}
+
+/** A cursor is the sort key of the last item served: time and id. */
+function encodeCursor(at: DbTime, id: string): string {
+  return Buffer.from(`${iso(at)}|${id}`, 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string): { at: Date; id: string } {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const date = new Date(at);
+  if (!id || Number.isNaN(date.getTime())) {
+    throw new InputError(`Invalid query: cursor: '${cursor}' is not a cursor`);
+  }
+  return { at: date, id };
+}
+
+/** Keyset paging, newest first: rows strictly after the cursor. */
+function afterCursor(
+  query: Knex.QueryBuilder,
+  column: string,
+  cursor: string | undefined,
+) {
+  if (!cursor) return;
+  const { at, id } = decodeCursor(cursor);
+  query.where(q =>
+    q
+      .where(column, '<', at)
+      .orWhere(inner => inner.where(column, '=', at).where('id', '<', id)),
+  );
+}
+
+function toPage<T extends { id: string }>(
+  rows: any[],
+  limit: number,
+  timeColumn: string,
+  map: (row: any) => T,
+): Page<T> {
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return {
+    items: items.map(map),
+    ...(rows.length > limit && last
+      ? { nextCursor: encodeCursor(last[timeColumn], last.id) }
+      : {}),
+  };
+}
+
+function toDeployment(row: any): Deployment {
+  const startedAt = iso(row.started_at);
+  const finishedAt = optionalIso(row.finished_at);
+  return {
+    id: row.id,
+    entityRef: row.entity_ref,
+    environment: row.environment,
+    version: row.version,
+    status: row.status,
+    startedAt,
+    ...(finishedAt
+      ? {
+          finishedAt,
+          durationMs: Math.max(
+            0,
+            Date.parse(finishedAt) - Date.parse(startedAt),
+          ),
+        }
+      : {}),
+    ...(row.commit_sha ? { commitSha: row.commit_sha } : {}),
+    ...(row.commit_at ? { commitAt: iso(row.commit_at) } : {}),
+    ...(row.actor ? { actor: row.actor } : {}),
+    ...(row.url ? { url: row.url } : {}),
+    source: row.source,
+    externalId: row.external_id,
+    ...(row.previous_version ? { previousVersion: row.previous_version } : {}),
+    isRollback: Boolean(row.is_rollback),
+    changeFailure: Boolean(row.change_failure),
+    changeFailureReasons: row.change_failure_reasons
+      ? (row.change_failure_reasons.split(',') as ChangeFailureReason[])
+      : [],
+    rollbackAdvised: Boolean(row.rollback_advised),
+    ...(row.rollback_advised_reason
+      ? { rollbackAdvisedReason: row.rollback_advised_reason }
+      : {}),
+    receivedAt: iso(row.received_at),
+    updatedAt: iso(row.updated_at),
+  };
+}
+
+function toError(row: any): ErrorEvent {
+  return {
+    id: row.id,
+    entityRef: row.entity_ref,
+    environment: row.environment,
+    ...(row.stage ? { stage: row.stage } : {}),
+    ...(row.code ? { code: row.code } : {}),
+    severity: row.severity,
+    category: row.category,
+    message: row.message,
+    ...(row.stack_trace ? { stackTrace: row.stack_trace } : {}),
+    ...(row.user_impact ? { userImpact: row.user_impact } : {}),
+    ...(row.business_impact ? { businessImpact: row.business_impact } : {}),
+    occurredAt: iso(row.occurred_at),
+    fingerprint: row.fingerprint,
+    count: Number(row.count),
+    firstSeenAt: iso(row.first_seen_at),
+    lastSeenAt: iso(row.last_seen_at),
+    status: row.resolved_at ? 'resolved' : 'open',
+    ...(row.resolved_at ? { resolvedAt: iso(row.resolved_at) } : {}),
+    ...(row.resolved_by ? { resolvedBy: row.resolved_by } : {}),
+    ...(row.resolution_notes ? { resolutionNotes: row.resolution_notes } : {}),
+    source: row.source,
+    externalId: row.external_id,
+    ...(row.deployment_id ? { deploymentId: row.deployment_id } : {}),
+  };
+}
+
+function deploymentColumns(input: DeploymentInput) {
+  return {
+    entity_ref: input.entityRef,
+    environment: input.environment,
+    version: input.version,
+    status: input.status,
+    started_at: new Date(input.startedAt),
+    finished_at: dateOrNull(input.finishedAt),
+    commit_sha: input.commitSha ?? null,
+    commit_at: dateOrNull(input.commitAt),
+    actor: input.actor ?? null,
+    url: input.url ?? null,
+    source: input.source,
+    external_id: input.externalId,
+  };
+}
+
+function errorColumns(input: NormalizedErrorInput) {
+  return {
+    entity_ref: input.entityRef,
+    environment: input.environment,
+    stage: input.stage ?? null,
+    code: input.code ?? null,
+    severity: input.severity,
+    category: input.category,
+    message: input.message,
+    stack_trace: input.stackTrace ?? null,
+    user_impact: input.userImpact ?? null,
+    business_impact: input.businessImpact ?? null,
+    fingerprint: input.fingerprint,
+    source: input.source,
+    external_id: input.externalId,
+  };
+}
+
+/**
+ * The status a redelivery may move a deployment to: a late or repeated
+ * `started` never undoes an outcome already reported.
+ */
+function mergedStatus(
+  existing: string,
+  incoming: DeploymentInput['status'],
+): DeploymentInput['status'] {
+  return incoming === 'started' && existing !== 'started'
+    ? (existing as DeploymentInput['status'])
+    : incoming;
+}
+
+/** The input a batch keeps for each source + externalId: the last one. */
+function lastPerKey<T extends { source: string; externalId: string }>(
+  inputs: T[],
+): T[] {
+  const byKey = new Map<string, T>();
+  for (const input of inputs) {
+    byKey.set(`${input.source}\n${input.externalId}`, input);
+  }
+  return [...byKey.values()];
+}
+
+/** The knex-backed store of deployments and errors, on SQLite or PostgreSQL. */
+export class DatabaseEventsStore implements EventsStore {
+  static async create(options: {
+    database: DatabaseService;
+  }): Promise<DatabaseEventsStore> {
+    return new DatabaseEventsStore(await migratedClient(options.database));
+  }
+
+  private readonly isPostgres: boolean;
+
+  private constructor(private readonly db: Knex) {
+    this.isPostgres = db.client.config.client === 'pg';
+  }
+
+  /**
+   * Inserts what is new and skips what exists in one statement per chunk
+   * (ON CONFLICT DO NOTHING), so concurrent deliveries of the same event
+   * never fail on the unique key; the rows that existed are then merged.
+   */
+  private async insertNew(
+    tx: Knex.Transaction,
+    table: string,
+    rows: Array<Record<string, unknown>>,
+  ): Promise<Set<string>> {
+    const inserted = new Set<string>();
+    for (const batch of chunks(rows, CHUNK)) {
+      const returned: Array<{ source: string; external_id: string }> = await tx(
+        table,
+      )
+        .insert(batch)
+        .onConflict(['source', 'external_id'])
+        .ignore()
+        .returning(['source', 'external_id']);
+      for (const row of returned) {
+        inserted.add(`${row.source}\n${row.external_id}`);
+      }
+    }
+    return inserted;
+  }
+
+  private async existingRows(
+    tx: Knex.Transaction,
+    table: string,
+    keys: Array<{ source: string; externalId: string }>,
+  ): Promise<Map<string, any>> {
+    const rows = new Map<string, any>();
+    for (const batch of chunks(keys, CHUNK)) {
+      const query = tx(table).whereIn(
+        ['source', 'external_id'],
+        batch.map(k => [k.source, k.externalId]),
+      );
+      // Concurrent deliveries of one event merge one after the other
+      // (SQLite writes one transaction at a time anyway).
+      const found = await (this.isPostgres ? query.forUpdate() : query);
+      for (const row of found) {
+        rows.set(`${row.source}\n${row.external_id}`, row);
+      }
+    }
+    return rows;
+  }
+
+  async upsertDeployments(
+    inputs: DeploymentInput[],
+    now: Date,
+  ): Promise<UpsertOutcome> {
+    const unique = lastPerKey(inputs);
+    return this.db.transaction(async tx => {
+      const inserted = await this.insertNew(
+        tx,
+        'opsready_deployments',
+        unique.map(input => ({
+          id: randomUUID(),
+          ...deploymentColumns(input),
+          received_at: now,
+          updated_at: now,
+        })),
+      );
+      const rest = unique.filter(
+        i => !inserted.has(`${i.source}\n${i.externalId}`),
+      );
+      const existing = await this.existingRows(
+        tx,
+        'opsready_deployments',
+        rest,
+      );
+      for (const input of rest) {
+        const row = existing.get(`${input.source}\n${input.externalId}`);
+        const columns = deploymentColumns(input);
+        await tx('opsready_deployments')
+          .where('id', row.id)
+          .update({
+            ...columns,
+            status: mergedStatus(row.status, input.status),
+            finished_at: columns.finished_at ?? row.finished_at,
+            commit_sha: columns.commit_sha ?? row.commit_sha,
+            commit_at: columns.commit_at ?? row.commit_at,
+            actor: columns.actor ?? row.actor,
+            url: columns.url ?? row.url,
+            updated_at: now,
+          });
+      }
+      return { stored: inserted.size, updated: rest.length };
+    });
+  }
+
+  async upsertErrors(
+    inputs: NormalizedErrorInput[],
+    now: Date,
+  ): Promise<UpsertOutcome> {
+    const unique = lastPerKey(inputs);
+    return this.db.transaction(async tx => {
+      const inserted = await this.insertNew(
+        tx,
+        'opsready_errors',
+        unique.map(input => {
+          const at = new Date(input.occurredAt);
+          return {
+            id: randomUUID(),
+            ...errorColumns(input),
+            occurred_at: at,
+            first_seen_at: at,
+            last_seen_at: at,
+            count: 1,
+            resolved_at: dateOrNull(input.resolvedAt),
+            resolved_by: input.resolvedAt ? input.source : null,
+            received_at: now,
+            updated_at: now,
+          };
+        }),
+      );
+      const rest = unique.filter(
+        i => !inserted.has(`${i.source}\n${i.externalId}`),
+      );
+      const existing = await this.existingRows(tx, 'opsready_errors', rest);
+      let changed = 0;
+      for (const input of rest) {
+        const row = existing.get(`${input.source}\n${input.externalId}`);
+        const update = mergeErrorSighting(row, input);
+        if (update) {
+          changed += 1;
+          await tx('opsready_errors')
+            .where('id', row.id)
+            .update({ ...update, updated_at: now });
+        }
+      }
+      return { stored: inserted.size, updated: changed };
+    });
+  }
+
+  async getDeployment(id: string): Promise<Deployment | undefined> {
+    const row = await this.db('opsready_deployments').where('id', id).first();
+    return row ? toDeployment(row) : undefined;
+  }
+
+  async listDeployments(
+    entityRef: string,
+    filter: DeploymentFilter,
+    page: PageRequest,
+  ): Promise<Page<Deployment>> {
+    const query = this.db('opsready_deployments').where(
+      'entity_ref',
+      entityRef,
+    );
+    if (filter.environment) query.where('environment', filter.environment);
+    if (filter.status) query.where('status', filter.status);
+    if (filter.from) query.where('started_at', '>=', filter.from);
+    if (filter.to) query.where('started_at', '<=', filter.to);
+    afterCursor(query, 'started_at', page.cursor);
+    const rows = await query
+      .orderBy([
+        { column: 'started_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(page.limit + 1);
+    return toPage(rows, page.limit, 'started_at', toDeployment);
+  }
+
+  async deploymentsBetween(
+    entityRefs: string[],
+    environment: string | undefined,
+    range: { from: Date; to: Date },
+  ): Promise<Deployment[]> {
+    const rows: any[] = [];
+    for (const batch of chunks(entityRefs, CHUNK)) {
+      const query = this.db('opsready_deployments')
+        .whereIn('entity_ref', batch)
+        .whereBetween('started_at', [range.from, range.to]);
+      if (environment) query.where('environment', environment);
+      rows.push(...(await query));
+    }
+    return rows
+      .map(toDeployment)
+      .sort(
+        (a, b) =>
+          Date.parse(a.startedAt) - Date.parse(b.startedAt) ||
+          a.id.localeCompare(b.id),
+      );
+  }
+
+  async deploymentsBefore(
+    entityRef: string,
+    environment: string,
+    before: Date,
+    count: number,
+  ): Promise<Deployment[]> {
+    const rows = await this.db('opsready_deployments')
+      .where({ entity_ref: entityRef, environment })
+      .where('started_at', '<', before)
+      .orderBy([
+        { column: 'started_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(count);
+    return rows.map(toDeployment);
+  }
+
+  async latestPerEnvironment(entityRef: string): Promise<Deployment[]> {
+    const environments = await this.db('opsready_deployments')
+      .where({ entity_ref: entityRef, status: 'succeeded' })
+      .distinct('environment')
+      .orderBy('environment');
+    const latest = await Promise.all(
+      environments.map(({ environment }) =>
+        this.db('opsready_deployments')
+          .where({ entity_ref: entityRef, environment, status: 'succeeded' })
+          .orderBy([
+            { column: 'started_at', order: 'desc' },
+            { column: 'id', order: 'desc' },
+          ])
+          .first(),
+      ),
+    );
+    return latest.map(toDeployment);
+  }
+
+  async saveCorrelations(
+    deployments: DeploymentCorrelation[],
+    errorLinks: Array<{ id: string; deploymentId: string | null }>,
+  ): Promise<void> {
+    if (deployments.length === 0 && errorLinks.length === 0) return;
+    await this.db.transaction(async tx => {
+      for (const d of deployments) {
+        await tx('opsready_deployments')
+          .where('id', d.id)
+          .update({
+            previous_version: d.previousVersion ?? null,
+            is_rollback: d.isRollback,
+            change_failure: d.changeFailureReasons.length > 0,
+            change_failure_reasons: d.changeFailureReasons.length
+              ? d.changeFailureReasons.join(',')
+              : null,
+            rollback_advised: Boolean(d.rollbackAdvisedReason),
+            rollback_advised_reason: d.rollbackAdvisedReason ?? null,
+          });
+      }
+      for (const link of errorLinks) {
+        await tx('opsready_errors')
+          .where('id', link.id)
+          .update({ deployment_id: link.deploymentId });
+      }
+    });
+  }
+
+  async getError(id: string): Promise<ErrorEvent | undefined> {
+    const row = await this.db('opsready_errors').where('id', id).first();
+    return row ? toError(row) : undefined;
+  }
+
+  private filteredErrors(entityRef: string, filter: ErrorFilter) {
+    const query = this.db('opsready_errors').where('entity_ref', entityRef);
+    if (filter.environment) query.where('environment', filter.environment);
+    if (filter.severity) query.where('severity', filter.severity);
+    if (filter.category) query.where('category', filter.category);
+    if (filter.status === 'open') query.whereNull('resolved_at');
+    if (filter.status === 'resolved') query.whereNotNull('resolved_at');
+    if (filter.from) query.where('last_seen_at', '>=', filter.from);
+    if (filter.to) query.where('first_seen_at', '<=', filter.to);
+    return query;
+  }
+
+  async listErrors(
+    entityRef: string,
+    filter: ErrorFilter,
+    page: PageRequest,
+  ): Promise<Page<ErrorEvent>> {
+    const query = this.filteredErrors(entityRef, filter);
+    afterCursor(query, 'last_seen_at', page.cursor);
+    const rows = await query
+      .orderBy([
+        { column: 'last_seen_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(page.limit + 1);
+    return toPage(rows, page.limit, 'last_seen_at', toError);
+  }
+
+  async listErrorGroups(
+    entityRef: string,
+    filter: ErrorFilter,
+    page: PageRequest,
+  ): Promise<Page<ErrorEvent>> {
+    // Groups are paged by their latest sighting, then fingerprint.
+    const groups = this.filteredErrors(entityRef, filter)
+      .select('fingerprint')
+      .max({ last_seen_at: 'last_seen_at' })
+      .min({ first_seen_at: 'first_seen_at' })
+      .sum({ total: 'count' })
+      .count({ occurrences: '*' })
+      .groupBy('fingerprint');
+    if (page.cursor) {
+      const { at, id: fingerprint } = decodeCursor(page.cursor);
+      groups.havingRaw(
+        '(max(last_seen_at) < ? or (max(last_seen_at) = ? and fingerprint > ?))',
+        [at, at, fingerprint],
+      );
+    }
+    const rows: any[] = await groups
+      .orderBy([
+        { column: 'last_seen_at', order: 'desc' },
+        { column: 'fingerprint', order: 'asc' },
+      ])
+      .limit(page.limit + 1);
+    const pageRows = rows.slice(0, page.limit);
+    // The latest event of each group stands for it.
+    const latest = new Map<string, any>();
+    for (const batch of chunks(pageRows, CHUNK)) {
+      const events = await this.filteredErrors(entityRef, filter)
+        .whereIn(
+          'fingerprint',
+          batch.map(r => r.fingerprint),
+        )
+        .orderBy([
+          { column: 'last_seen_at', order: 'desc' },
+          { column: 'id', order: 'desc' },
+        ]);
+      for (const event of events) {
+        if (!latest.has(event.fingerprint)) {
+          latest.set(event.fingerprint, event);
+        }
+      }
+    }
+    const openGroups = new Set(
+      (
+        await this.filteredErrors(entityRef, {})
+          .whereIn(
+            'fingerprint',
+            pageRows.map(r => r.fingerprint),
+          )
+          .whereNull('resolved_at')
+          .distinct('fingerprint')
+      ).map((r: any) => r.fingerprint),
+    );
+    const items = pageRows.map((group): ErrorEvent => {
+      const { resolvedAt, resolvedBy, resolutionNotes, ...event } = toError(
+        latest.get(group.fingerprint),
+      );
+      // One open event keeps the whole problem open.
+      const open = openGroups.has(group.fingerprint);
+      return {
+        ...event,
+        count: Number(group.total),
+        occurrences: Number(group.occurrences),
+        firstSeenAt: iso(group.first_seen_at),
+        lastSeenAt: iso(group.last_seen_at),
+        status: open ? 'open' : 'resolved',
+        ...(open ? {} : { resolvedAt, resolvedBy, resolutionNotes }),
+      };
+    });
+    const last = pageRows[pageRows.length - 1];
+    return {
+      items,
+      ...(rows.length > page.limit && last
+        ? { nextCursor: encodeCursor(last.last_seen_at, last.fingerprint) }
+        : {}),
+    };
+  }
+
+  async errorsBetween(
+    entityRef: string,
+    environment: string | undefined,
+    range: { from: Date; to: Date },
+  ): Promise<ErrorEvent[]> {
+    const rows = await this.filteredErrors(entityRef, {
+      environment,
+      from: range.from,
+      to: range.to,
+    }).orderBy([{ column: 'first_seen_at' }, { column: 'id' }]);
+    return rows.map(toError);
+  }
+
+  async errorsStartedBetween(
+    entityRef: string,
+    range: { from: Date; to: Date },
+    limit: number,
+  ): Promise<ErrorEvent[]> {
+    const rows = await this.db('opsready_errors')
+      .where('entity_ref', entityRef)
+      .whereBetween('first_seen_at', [range.from, range.to])
+      .orderBy([
+        { column: 'first_seen_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(limit);
+    return rows.map(toError);
+  }
+
+  async resolveError(
+    id: string,
+    resolution: { by: string; notes?: string; at: Date },
+  ): Promise<number> {
+    return this.db.transaction(async tx => {
+      const row = await tx('opsready_errors').where('id', id).first();
+      if (!row) return 0;
+      const resolved: number = await tx('opsready_errors')
+        .where({ entity_ref: row.entity_ref, fingerprint: row.fingerprint })
+        .where(q => q.whereNull('resolved_at').orWhere('id', id))
+        .update({
+          resolved_at: resolution.at,
+          resolved_by: resolution.by,
+          resolution_notes: resolution.notes ?? null,
+          updated_at: resolution.at,
+        });
+      return resolved;
+    });
+  }
+
+  async listOpenErrors(
+    source: string,
+  ): Promise<Array<{ entityRef: string; externalId: string }>> {
+    const rows = await this.db('opsready_errors')
+      .where('source', source)
+      .whereNull('resolved_at')
+      .select('entity_ref', 'external_id')
+      .orderBy([{ column: 'entity_ref' }, { column: 'external_id' }]);
+    return rows.map(r => ({
+      entityRef: r.entity_ref,
+      externalId: r.external_id,
+    }));
+  }
+
+  async addProvisioned(
+    entityRef: string,
+    input: ProvisionedEventInput,
+    at: Date,
+  ): Promise<ProvisionedEvent> {
+    const id = randomUUID();
+    await this.db('opsready_provisioned_events').insert({
+      id,
+      entity_ref: entityRef,
+      template_name: input.templateName,
+      template_version: input.templateVersion ?? null,
+      repo_url: input.repoUrl ?? null,
+      actor: input.actor ?? null,
+      at,
+    });
+    return { id, entityRef, at: at.toISOString(), ...input };
+  }
+
+  async provisionedBetween(
+    entityRef: string,
+    range: { from: Date; to: Date },
+  ): Promise<ProvisionedEvent[]> {
+    const rows = await this.db('opsready_provisioned_events')
+      .where('entity_ref', entityRef)
+      .whereBetween('at', [range.from, range.to])
+      .orderBy([{ column: 'at' }, { column: 'id' }]);
+    return rows.map(row => ({
+      id: row.id,
+      entityRef: row.entity_ref,
+      at: iso(row.at),
+      templateName: row.template_name,
+      ...(row.template_version
+        ? { templateVersion: row.template_version }
+        : {}),
+      ...(row.repo_url ? { repoUrl: row.repo_url } : {}),
+      ...(row.actor ? { actor: row.actor } : {}),
+    }));
+  }
+
+  async deleteOlderThan(
+    before: Date,
+    batchSize = 1000,
+  ): Promise<{ deployments: number; errors: number }> {
+    let deployments = 0;
+    for (;;) {
+      const victims = this.db('opsready_deployments as d')
+        .where('d.started_at', '<', before)
+        // A later deployment of the same environment exists: this one is
+        // history, not what runs there now.
+        .whereExists(
+          this.db('opsready_deployments as newer')
+            .whereRaw('newer.entity_ref = d.entity_ref')
+            .whereRaw('newer.environment = d.environment')
+            .whereRaw('newer.started_at > d.started_at')
+            .select(this.db.raw('1')),
+        )
+        .select('d.id')
+        .limit(batchSize);
+      const n = await this.db('opsready_deployments')
+        .whereIn('id', victims)
+        .delete();
+      deployments += n;
+      if (n < batchSize) break;
+    }
+    let errors = 0;
+    for (;;) {
+      const victims = this.db('opsready_errors')
+        .where('last_seen_at', '<', before)
+        .select('id')
+        .limit(batchSize);
+      const n = await this.db('opsready_errors')
+        .whereIn('id', victims)
+        .delete();
+      errors += n;
+      if (n < batchSize) break;
+    }
+    return { deployments, errors };
+  }
+}
+
+/**
+ * What a known error becomes when its source sends it again, or undefined
+ * when nothing changes (a plain redelivery). A sighting later than the last
+ * one counts once more and refreshes the description; `resolvedAt`
+ * resolves it; a sighting after its resolution opens it again.
+ */
+function mergeErrorSighting(
+  row: any,
+  input: NormalizedErrorInput,
+): Record<string, unknown> | undefined {
+  const at = new Date(input.occurredAt);
+  const lastSeen = toDate(row.last_seen_at);
+  const firstSeen = toDate(row.first_seen_at);
+  const resolvedAt = row.resolved_at ? toDate(row.resolved_at) : undefined;
+  const update: Record<string, unknown> = {};
+  if (at > lastSeen) {
+    Object.assign(update, errorColumns(input), {
+      occurred_at: at,
+      last_seen_at: at,
+      count: Number(row.count) + 1,
+    });
+  }
+  if (at < firstSeen) {
+    update.first_seen_at = at;
+  }
+  if (input.resolvedAt && !resolvedAt) {
+    update.resolved_at = new Date(input.resolvedAt);
+    update.resolved_by = input.source;
+  } else if (!input.resolvedAt && resolvedAt && at > resolvedAt) {
+    update.resolved_at = null;
+    update.resolved_by = null;
+    update.resolution_notes = null;
+  }
+  return Object.keys(update).length ? update : undefined;
+}

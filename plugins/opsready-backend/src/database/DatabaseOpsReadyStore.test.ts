@@ -1,0 +1,318 @@
+import { TestDatabaseId } from '@backstage/backend-test-utils';
+import { CheckResult } from '@opsready/plugin-opsready-common';
+import { DatabaseOpsReadyStore } from './DatabaseOpsReadyStore';
+import { StoredEvaluation } from './OpsReadyStore';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+
+jest.setTimeout(60_000);
+
+const databases = createTestDatabases();
+
+async function createStore(databaseId: TestDatabaseId) {
+  const knex = await databases.init(databaseId);
+  const store = await DatabaseOpsReadyStore.create({
+    database: { getClient: async () => knex, migrations: { skip: false } },
+  });
+  return { knex, store };
+}
+
+const at = (iso: string) => new Date(iso);
+const result = (
+  checkId: string,
+  status: CheckResult['status'],
+  message: string = status,
+): CheckResult => ({ checkId, status, message });
+
+function evaluation(
+  overrides: Partial<StoredEvaluation> & { entityRef: string },
+): StoredEvaluation {
+  return {
+    kind: 'component',
+    owner: 'group:default/payments',
+    score: 50,
+    level: 'bronze',
+    evaluatedAt: at('2026-11-20T10:00:00Z'),
+    results: [],
+    ...overrides,
+  };
+}
+
+describe.each(databases.eachSupportedId())(
+  'DatabaseOpsReadyStore (%s)',
+  databaseId => {
+    it('keeps the latest evaluation of an entity and reads it back', async () => {
+      const { store } = await createStore(databaseId);
+      const saved = evaluation({
+        entityRef: 'component:default/cartservice',
+        score: 75,
+        level: 'silver',
+        results: [
+          {
+            checkId: 'catalog.owner',
+            status: 'pass',
+            message: 'Owned by group:default/storefront.',
+            evidence: { owner: 'group:default/storefront' },
+          },
+          result('catalog.system', 'fail', 'No system.'),
+        ],
+      });
+      await store.saveEvaluation(saved);
+
+      expect(
+        await store.getEvaluation('component:default/cartservice'),
+      ).toEqual(saved);
+      expect(
+        await store.getEvaluation('component:default/other'),
+      ).toBeUndefined();
+    });
+
+    it('replaces results on re-evaluation and drops checks that no longer ran', async () => {
+      const { store, knex } = await createStore(databaseId);
+      const entityRef = 'component:default/paymentservice';
+      await store.saveEvaluation(
+        evaluation({
+          entityRef,
+          results: [
+            result('catalog.owner', 'pass'),
+            result('catalog.docs', 'fail'),
+          ],
+        }),
+      );
+      await store.saveEvaluation(
+        evaluation({
+          entityRef,
+          score: null,
+          level: null,
+          evaluatedAt: at('2026-11-21T10:00:00Z'),
+          results: [result('catalog.owner', 'warn', 'hmm')],
+        }),
+      );
+
+      const latest = await store.getEvaluation(entityRef);
+      expect(latest).toMatchObject({ score: null, level: null });
+      expect(latest?.evaluatedAt.toISOString()).toBe(
+        '2026-11-21T10:00:00.000Z',
+      );
+      expect(latest?.results).toEqual([result('catalog.owner', 'warn', 'hmm')]);
+      const [{ n }] = await knex('opsready_check_results').count({ n: '*' });
+      expect(Number(n)).toBe(1);
+    });
+
+    it('records a result or a score only when it changes', async () => {
+      const { store } = await createStore(databaseId);
+      const entityRef = 'component:default/frontend';
+      const day = (d: number) => at(`2026-11-${10 + d}T00:00:00Z`);
+      await store.saveEvaluation(
+        evaluation({
+          entityRef,
+          score: 50,
+          evaluatedAt: day(0),
+          results: [result('a', 'fail'), result('b', 'pass')],
+        }),
+      );
+      // Same everything: nothing new in either history.
+      await store.saveEvaluation(
+        evaluation({
+          entityRef,
+          score: 50,
+          evaluatedAt: day(1),
+          results: [result('a', 'fail'), result('b', 'pass')],
+        }),
+      );
+      await store.saveEvaluation(
+        evaluation({
+          entityRef,
+          score: 100,
+          level: 'gold',
+          evaluatedAt: day(2),
+          results: [result('a', 'pass'), result('b', 'pass')],
+        }),
+      );
+
+      const range = { from: day(0), to: day(5) };
+      expect(await store.getScoreHistory(entityRef, range)).toEqual([
+        { score: 50, level: 'bronze', recordedAt: day(0) },
+        { score: 100, level: 'gold', recordedAt: day(2) },
+      ]);
+      expect(
+        (await store.getResultChanges(entityRef, range)).map(c => [
+          c.checkId,
+          c.status,
+          c.changedAt.toISOString(),
+        ]),
+      ).toEqual([
+        ['a', 'fail', day(0).toISOString()],
+        ['b', 'pass', day(0).toISOString()],
+        ['a', 'pass', day(2).toISOString()],
+      ]);
+      // The range bounds the history.
+      expect(
+        await store.getScoreHistory(entityRef, { from: day(1), to: day(5) }),
+      ).toEqual([{ score: 100, level: 'gold', recordedAt: day(2) }]);
+    });
+
+    it('pages the fleet and figures levels, owners and failing checks over the filter', async () => {
+      const { store } = await createStore(databaseId);
+      const save = (
+        name: string,
+        owner: string,
+        score: number | null,
+        level: string | null,
+        failing: string[],
+      ) =>
+        store.saveEvaluation(
+          evaluation({
+            entityRef: `component:default/${name}`,
+            owner,
+            score,
+            level,
+            results: failing.map(id => result(id, 'fail')),
+          }),
+        );
+      await save('a', 'group:default/payments', 90, 'gold', []);
+      await save('b', 'group:default/payments', 60, 'bronze', ['catalog.docs']);
+      await save('c', 'group:default/storefront', 40, null, [
+        'catalog.docs',
+        'kubernetes.probes',
+      ]);
+      await save('d', 'group:default/storefront', 80, 'silver', [
+        'catalog.docs',
+      ]);
+
+      const first = await store.getFleet({}, { limit: 3 });
+      expect(first.items.map(i => i.entityRef)).toEqual([
+        'component:default/a',
+        'component:default/b',
+        'component:default/c',
+      ]);
+      expect(first.nextCursor).toBe('component:default/c');
+      expect(first.totalEntities).toBe(4);
+      expect(first.levelCounts).toEqual({
+        gold: 1,
+        bronze: 1,
+        silver: 1,
+        none: 1,
+      });
+      expect(first.owners).toEqual([
+        { owner: 'group:default/payments', averageScore: 75, entities: 2 },
+        { owner: 'group:default/storefront', averageScore: 60, entities: 2 },
+      ]);
+      expect(first.topFailingChecks).toEqual([
+        { checkId: 'catalog.docs', failing: 3 },
+        { checkId: 'kubernetes.probes', failing: 1 },
+      ]);
+
+      const second = await store.getFleet(
+        {},
+        { limit: 3, cursor: first.nextCursor },
+      );
+      expect(second.items.map(i => i.entityRef)).toEqual([
+        'component:default/d',
+      ]);
+      expect(second.nextCursor).toBeUndefined();
+
+      const storefront = await store.getFleet(
+        { owner: 'group:default/storefront' },
+        { limit: 10 },
+      );
+      expect(storefront.totalEntities).toBe(2);
+      expect(storefront.topFailingChecks).toEqual([
+        { checkId: 'catalog.docs', failing: 2 },
+        { checkId: 'kubernetes.probes', failing: 1 },
+      ]);
+      const belowEveryLevel = await store.getFleet(
+        { level: 'none' },
+        { limit: 10 },
+      );
+      expect(belowEveryLevel.items.map(i => i.entityRef)).toEqual([
+        'component:default/c',
+      ]);
+    });
+
+    it('deletes everything known of entities that left the catalog', async () => {
+      const { store } = await createStore(databaseId);
+      await store.saveEvaluation(
+        evaluation({
+          entityRef: 'component:default/gone',
+          results: [result('a', 'fail')],
+        }),
+      );
+      await store.saveEvaluation(
+        evaluation({ entityRef: 'component:default/kept' }),
+      );
+      await store.createExemption({
+        entityRef: 'component:default/gone',
+        checkId: 'a',
+        reason: 'r',
+        expiresAt: at('2030-01-01T00:00:00Z'),
+        createdBy: 'user:default/ada',
+      });
+      expect((await store.listEntityRefs()).sort()).toEqual([
+        'component:default/gone',
+        'component:default/kept',
+      ]);
+
+      await store.deleteEntities(['component:default/gone']);
+
+      expect(await store.listEntityRefs()).toEqual(['component:default/kept']);
+      expect(
+        await store.getEvaluation('component:default/gone'),
+      ).toBeUndefined();
+      expect(await store.listExemptions('component:default/gone')).toEqual([]);
+      expect(
+        await store.getScoreHistory('component:default/gone', {
+          from: at('2000-01-01T00:00:00Z'),
+          to: at('2100-01-01T00:00:00Z'),
+        }),
+      ).toEqual([]);
+    });
+
+    it('keeps exemptions with who, why and until when, and ends them on expiry or revocation', async () => {
+      const { store } = await createStore(databaseId);
+      const entityRef = 'component:default/cartservice';
+      const exemption = await store.createExemption({
+        entityRef,
+        checkId: 'kubernetes.pdb',
+        reason: 'Single-replica cache, rebuilt on start',
+        expiresAt: at('2026-12-31T00:00:00Z'),
+        createdBy: 'user:default/ada.lovelace',
+      });
+      expect(exemption).toEqual({
+        id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        entityRef,
+        checkId: 'kubernetes.pdb',
+        reason: 'Single-replica cache, rebuilt on start',
+        expiresAt: '2026-12-31T00:00:00.000Z',
+        createdBy: 'user:default/ada.lovelace',
+        createdAt: expect.any(String),
+      });
+      expect(await store.getExemption(exemption.id)).toEqual(exemption);
+
+      expect(
+        (
+          await store.activeExemptions(entityRef, at('2026-12-01T00:00:00Z'))
+        ).map(e => e.id),
+      ).toEqual([exemption.id]);
+      // Expired: no longer in force, still listed for the audit trail.
+      expect(
+        await store.activeExemptions(entityRef, at('2027-01-01T00:00:00Z')),
+      ).toEqual([]);
+
+      await store.revokeExemption(
+        exemption.id,
+        'user:default/grace.hopper',
+        at('2026-11-22T12:00:00Z'),
+      );
+      expect(
+        await store.activeExemptions(entityRef, at('2026-12-01T00:00:00Z')),
+      ).toEqual([]);
+      expect(await store.listExemptions(entityRef)).toEqual([
+        {
+          ...exemption,
+          revokedAt: '2026-11-22T12:00:00.000Z',
+          revokedBy: 'user:default/grace.hopper',
+        },
+      ]);
+    });
+  },
+);

@@ -1,0 +1,395 @@
+import { DatabaseService } from '@backstage/backend-plugin-api';
+import {
+  CheckResult,
+  CheckStatus,
+  Exemption,
+} from '@opsready/plugin-opsready-common';
+import { randomUUID } from 'node:crypto';
+import { Knex } from 'knex';
+import { migratedClient } from './migrate';
+import {
+  FleetFilter,
+  FleetPage,
+  NewExemption,
+  OpsReadyStore,
+  ResultChange,
+  ScorePoint,
+  StoredEvaluation,
+} from './OpsReadyStore';
+
+type DbTime = Date | string | number;
+
+interface ScoreRow {
+  entity_ref: string;
+  kind: string | null;
+  owner: string | null;
+  score: number | null;
+  level: string | null;
+  evaluated_at: DbTime;
+}
+
+interface CheckResultRow {
+  entity_ref: string;
+  check_id: string;
+  status: string;
+  message: string;
+  evidence: string | null;
+  evaluated_at: DbTime;
+}
+
+interface ExemptionRow {
+  id: string;
+  entity_ref: string;
+  check_id: string;
+  reason: string;
+  expires_at: DbTime;
+  created_by: string;
+  created_at: DbTime;
+  revoked_at: DbTime | null;
+  revoked_by: string | null;
+}
+
+// How many rows one statement touches at most: SQLite caps bound parameters.
+const BATCH = 200;
+const FAILING: CheckStatus[] = ['fail', 'error'];
+
+// PostgreSQL hands back Date objects, SQLite the epoch milliseconds or an ISO
+// string it was given; callers get a Date either way.
+function toDate(value: DbTime): Date {
+  return value instanceof Date ? value : new Date(value);
+}
+
+function toExemption(row: ExemptionRow): Exemption {
+  return {
+    id: row.id,
+    entityRef: row.entity_ref,
+    checkId: row.check_id,
+    reason: row.reason,
+    expiresAt: toDate(row.expires_at).toISOString(),
+    createdBy: row.created_by,
+    createdAt: toDate(row.created_at).toISOString(),
+    ...(row.revoked_at
+      ? {
+          revokedAt: toDate(row.revoked_at).toISOString(),
+          revokedBy: row.revoked_by ?? undefined,
+        }
+      : {}),
+  };
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) {
+    out.push(items.slice(i, i + size));
+  }
+  return out;
+}
+
+/** The knex-backed store, on SQLite or PostgreSQL. */
+export class DatabaseOpsReadyStore implements OpsReadyStore {
+  static async create(options: {
+    database: DatabaseService;
+  }): Promise<DatabaseOpsReadyStore> {
+    return new DatabaseOpsReadyStore(await migratedClient(options.database));
+  }
+
+  private constructor(private readonly db: Knex) {}
+
+  async saveEvaluation(evaluation: StoredEvaluation): Promise<void> {
+    const { entityRef, kind, owner, score, level, evaluatedAt, results } =
+      evaluation;
+    await this.db.transaction(async tx => {
+      const previousScore = await tx<ScoreRow>('opsready_entity_scores')
+        .where('entity_ref', entityRef)
+        .first();
+      const previousStatus = new Map(
+        (
+          await tx<CheckResultRow>('opsready_check_results')
+            .where('entity_ref', entityRef)
+            .select('check_id', 'status')
+        ).map(row => [row.check_id, row.status]),
+      );
+
+      await tx<ScoreRow>('opsready_entity_scores')
+        .insert({
+          entity_ref: entityRef,
+          kind,
+          owner,
+          score,
+          level,
+          evaluated_at: evaluatedAt,
+        })
+        .onConflict('entity_ref')
+        .merge(['kind', 'owner', 'score', 'level', 'evaluated_at']);
+
+      // Results of checks that no longer ran (removed or disabled) go, so the
+      // stored results are always exactly the latest evaluation.
+      await tx('opsready_check_results')
+        .where('entity_ref', entityRef)
+        .whereNotIn(
+          'check_id',
+          results.map(r => r.checkId),
+        )
+        .delete();
+
+      for (const batch of chunks(results, BATCH)) {
+        await tx<CheckResultRow>('opsready_check_results')
+          .insert(
+            batch.map(result => ({
+              entity_ref: entityRef,
+              check_id: result.checkId,
+              status: result.status,
+              message: result.message,
+              evidence: result.evidence
+                ? JSON.stringify(result.evidence)
+                : null,
+              evaluated_at: evaluatedAt,
+            })),
+          )
+          .onConflict(['entity_ref', 'check_id'])
+          .merge(['status', 'message', 'evidence', 'evaluated_at']);
+      }
+
+      // History keeps changes only, so it grows with what happens, not with
+      // how often the sweep runs.
+      const changed = results.filter(
+        r => previousStatus.get(r.checkId) !== r.status,
+      );
+      for (const batch of chunks(changed, BATCH)) {
+        await tx('opsready_check_result_history').insert(
+          batch.map(result => ({
+            entity_ref: entityRef,
+            check_id: result.checkId,
+            status: result.status,
+            message: result.message,
+            changed_at: evaluatedAt,
+          })),
+        );
+      }
+      if (
+        !previousScore ||
+        previousScore.score !== score ||
+        previousScore.level !== level
+      ) {
+        await tx('opsready_score_history').insert({
+          entity_ref: entityRef,
+          score,
+          level,
+          recorded_at: evaluatedAt,
+        });
+      }
+    });
+  }
+
+  async getEvaluation(
+    entityRef: string,
+  ): Promise<StoredEvaluation | undefined> {
+    const scoreRow = await this.db<ScoreRow>('opsready_entity_scores')
+      .where('entity_ref', entityRef)
+      .first();
+    if (!scoreRow) {
+      return undefined;
+    }
+    const rows = await this.db<CheckResultRow>('opsready_check_results')
+      .where('entity_ref', entityRef)
+      .orderBy('check_id');
+    return {
+      entityRef,
+      kind: scoreRow.kind ?? '',
+      owner: scoreRow.owner,
+      score: scoreRow.score === null ? null : Number(scoreRow.score),
+      level: scoreRow.level,
+      evaluatedAt: toDate(scoreRow.evaluated_at),
+      results: rows.map(
+        (row): CheckResult => ({
+          checkId: row.check_id,
+          status: row.status as CheckStatus,
+          message: row.message,
+          ...(row.evidence ? { evidence: JSON.parse(row.evidence) } : {}),
+        }),
+      ),
+    };
+  }
+
+  async getScoreHistory(
+    entityRef: string,
+    range: { from: Date; to: Date },
+  ): Promise<ScorePoint[]> {
+    const rows = await this.db('opsready_score_history')
+      .where('entity_ref', entityRef)
+      .whereBetween('recorded_at', [range.from, range.to])
+      .orderBy('recorded_at', 'asc')
+      .select('score', 'level', 'recorded_at');
+    return rows.map(row => ({
+      score: row.score === null ? null : Number(row.score),
+      level: row.level,
+      recordedAt: toDate(row.recorded_at),
+    }));
+  }
+
+  async getResultChanges(
+    entityRef: string,
+    range: { from: Date; to: Date },
+  ): Promise<ResultChange[]> {
+    const rows = await this.db('opsready_check_result_history')
+      .where('entity_ref', entityRef)
+      .whereBetween('changed_at', [range.from, range.to])
+      .orderBy([{ column: 'changed_at' }, { column: 'id' }])
+      .select('check_id', 'status', 'message', 'changed_at');
+    return rows.map(row => ({
+      checkId: row.check_id,
+      status: row.status,
+      message: row.message,
+      changedAt: toDate(row.changed_at),
+    }));
+  }
+
+  async getFleet(
+    filter: FleetFilter,
+    page: { cursor?: string; limit: number },
+  ): Promise<FleetPage> {
+    const filtered = () => {
+      const query = this.db<ScoreRow>('opsready_entity_scores');
+      if (filter.owner) query.where('owner', filter.owner);
+      if (filter.kind) query.where('kind', filter.kind);
+      if (filter.level === 'none') query.whereNull('level');
+      else if (filter.level) query.where('level', filter.level);
+      return query;
+    };
+
+    const pageQuery = filtered()
+      .orderBy('entity_ref')
+      .limit(page.limit + 1);
+    if (page.cursor) pageQuery.where('entity_ref', '>', page.cursor);
+    const rows = await pageQuery.select();
+    const hasMore = rows.length > page.limit;
+    const items = rows.slice(0, page.limit);
+
+    const [levelRows, ownerRows, failingRows] = await Promise.all([
+      filtered().select('level').count({ n: '*' }).groupBy('level'),
+      filtered()
+        .whereNotNull('owner')
+        .whereNotNull('score')
+        .select('owner')
+        .avg({ average: 'score' })
+        .count({ n: '*' })
+        .groupBy('owner')
+        .orderBy('average', 'desc'),
+      this.db('opsready_check_results')
+        .whereIn('status', FAILING)
+        .whereIn('entity_ref', filtered().select('entity_ref'))
+        .select('check_id')
+        .count({ n: '*' })
+        .groupBy('check_id')
+        .orderBy([{ column: 'n', order: 'desc' }, { column: 'check_id' }])
+        .limit(10),
+    ]);
+
+    const levelCounts: Record<string, number> = {};
+    let totalEntities = 0;
+    for (const row of levelRows as any[]) {
+      const n = Number(row.n);
+      levelCounts[row.level ?? 'none'] = n;
+      totalEntities += n;
+    }
+
+    return {
+      items: items.map(row => ({
+        entityRef: row.entity_ref,
+        kind: row.kind,
+        owner: row.owner,
+        score: row.score === null ? null : Number(row.score),
+        level: row.level,
+        evaluatedAt: toDate(row.evaluated_at),
+      })),
+      ...(hasMore ? { nextCursor: items[items.length - 1].entity_ref } : {}),
+      totalEntities,
+      levelCounts,
+      owners: (ownerRows as any[]).map(row => ({
+        owner: row.owner,
+        averageScore: Math.round(Number(row.average)),
+        entities: Number(row.n),
+      })),
+      topFailingChecks: (failingRows as any[]).map(row => ({
+        checkId: row.check_id,
+        failing: Number(row.n),
+      })),
+    };
+  }
+
+  async listEntityRefs(): Promise<string[]> {
+    const rows = await this.db<ScoreRow>('opsready_entity_scores').select(
+      'entity_ref',
+    );
+    return rows.map(row => row.entity_ref);
+  }
+
+  async deleteEntities(entityRefs: string[]): Promise<void> {
+    for (const batch of chunks(entityRefs, BATCH)) {
+      await this.db.transaction(async tx => {
+        for (const table of [
+          'opsready_check_results',
+          'opsready_check_result_history',
+          'opsready_score_history',
+          'opsready_exemptions',
+          'opsready_entity_scores',
+        ]) {
+          await tx(table).whereIn('entity_ref', batch).delete();
+        }
+      });
+    }
+  }
+
+  async createExemption(exemption: NewExemption): Promise<Exemption> {
+    const row: ExemptionRow = {
+      id: randomUUID(),
+      entity_ref: exemption.entityRef,
+      check_id: exemption.checkId,
+      reason: exemption.reason,
+      expires_at: exemption.expiresAt,
+      created_by: exemption.createdBy,
+      created_at: new Date(),
+      revoked_at: null,
+      revoked_by: null,
+    };
+    await this.db<ExemptionRow>('opsready_exemptions').insert(row);
+    return toExemption(row);
+  }
+
+  async getExemption(id: string): Promise<Exemption | undefined> {
+    const row = await this.db<ExemptionRow>('opsready_exemptions')
+      .where('id', id)
+      .first();
+    return row && toExemption(row);
+  }
+
+  async listExemptions(entityRef: string): Promise<Exemption[]> {
+    const rows = await this.db<ExemptionRow>('opsready_exemptions')
+      .where('entity_ref', entityRef)
+      .orderBy([
+        { column: 'created_at', order: 'desc' },
+        { column: 'id', order: 'asc' },
+      ]);
+    return rows.map(toExemption);
+  }
+
+  async activeExemptions(entityRef: string, now: Date): Promise<Exemption[]> {
+    const rows = await this.db<ExemptionRow>('opsready_exemptions')
+      .where('entity_ref', entityRef)
+      .whereNull('revoked_at')
+      .where('expires_at', '>', now)
+      .orderBy('created_at', 'desc');
+    return rows.map(toExemption);
+  }
+
+  async revokeExemption(
+    id: string,
+    revokedBy: string,
+    at: Date,
+  ): Promise<void> {
+    await this.db<ExemptionRow>('opsready_exemptions')
+      .where('id', id)
+      .whereNull('revoked_at')
+      .update({ revoked_at: at, revoked_by: revokedBy });
+  }
+}

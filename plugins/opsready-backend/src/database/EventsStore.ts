@@ -1,0 +1,163 @@
+import {
+  ChangeFailureReason,
+  Deployment,
+  DeploymentInput,
+  DeploymentStatus,
+  ErrorCategory,
+  ErrorEvent,
+  ErrorEventInput,
+  ErrorSeverity,
+  ErrorStatus,
+  ProvisionedEventInput,
+} from '@opsready/plugin-opsready-common';
+
+/** A page of a list, newest first, and where the next one starts. */
+export interface Page<T> {
+  items: T[];
+  nextCursor?: string;
+}
+
+export interface PageRequest {
+  limit: number;
+  cursor?: string;
+}
+
+export interface DeploymentFilter {
+  environment?: string;
+  status?: DeploymentStatus;
+  from?: Date;
+  to?: Date;
+}
+
+export interface ErrorFilter {
+  environment?: string;
+  severity?: ErrorSeverity;
+  category?: ErrorCategory;
+  status?: ErrorStatus;
+  /** Errors seen at some time in [from, to]. */
+  from?: Date;
+  to?: Date;
+}
+
+/** An error input with its entity ref normalized and fingerprint decided. */
+export type NormalizedErrorInput = ErrorEventInput & { fingerprint: string };
+
+/** What one batch write did. */
+export interface UpsertOutcome {
+  stored: number;
+  updated: number;
+}
+
+/** What correlation decided about one deployment. */
+export interface DeploymentCorrelation {
+  id: string;
+  previousVersion?: string;
+  isRollback: boolean;
+  changeFailureReasons: ChangeFailureReason[];
+  rollbackAdvisedReason?: string;
+}
+
+export interface ProvisionedEvent extends ProvisionedEventInput {
+  id: string;
+  entityRef: string;
+  at: string;
+}
+
+/** Where deployments, errors and provisioned events are kept. */
+export interface EventsStore {
+  /**
+   * Writes a batch in one transaction: an input naming a known `source` +
+   * `externalId` updates that row, any other makes a new one.
+   */
+  upsertDeployments(
+    inputs: DeploymentInput[],
+    now: Date,
+  ): Promise<UpsertOutcome>;
+  /** As upsertDeployments; a later sighting of a known error counts once more. */
+  upsertErrors(
+    inputs: NormalizedErrorInput[],
+    now: Date,
+  ): Promise<UpsertOutcome>;
+
+  getDeployment(id: string): Promise<Deployment | undefined>;
+  listDeployments(
+    entityRef: string,
+    filter: DeploymentFilter,
+    page: PageRequest,
+  ): Promise<Page<Deployment>>;
+  /** Deployments of these entities in one environment, started in the range, oldest first. */
+  deploymentsBetween(
+    entityRefs: string[],
+    environment: string | undefined,
+    range: { from: Date; to: Date },
+  ): Promise<Deployment[]>;
+  /** The `count` deployments of the environment started before `before`, newest first. */
+  deploymentsBefore(
+    entityRef: string,
+    environment: string,
+    before: Date,
+    count: number,
+  ): Promise<Deployment[]>;
+  /** The latest deployment of each environment that succeeded. */
+  latestPerEnvironment(entityRef: string): Promise<Deployment[]>;
+  saveCorrelations(
+    deployments: DeploymentCorrelation[],
+    errorLinks: Array<{ id: string; deploymentId: string | null }>,
+  ): Promise<void>;
+
+  getError(id: string): Promise<ErrorEvent | undefined>;
+  listErrors(
+    entityRef: string,
+    filter: ErrorFilter,
+    page: PageRequest,
+  ): Promise<Page<ErrorEvent>>;
+  /** One item per fingerprint, latest sighting first (see ErrorEvent). */
+  listErrorGroups(
+    entityRef: string,
+    filter: ErrorFilter,
+    page: PageRequest,
+  ): Promise<Page<ErrorEvent>>;
+  /** Errors of one environment seen in the range, oldest first. */
+  errorsBetween(
+    entityRef: string,
+    environment: string | undefined,
+    range: { from: Date; to: Date },
+  ): Promise<ErrorEvent[]>;
+  /** Errors that started in the range, latest first, at most `limit`. */
+  errorsStartedBetween(
+    entityRef: string,
+    range: { from: Date; to: Date },
+    limit: number,
+  ): Promise<ErrorEvent[]>;
+  /**
+   * Resolves the error and every open error of its entity with the same
+   * fingerprint (they are one problem); returns how many it resolved.
+   */
+  resolveError(
+    id: string,
+    resolution: { by: string; notes?: string; at: Date },
+  ): Promise<number>;
+  listOpenErrors(
+    source: string,
+  ): Promise<Array<{ entityRef: string; externalId: string }>>;
+
+  addProvisioned(
+    entityRef: string,
+    input: ProvisionedEventInput,
+    at: Date,
+  ): Promise<ProvisionedEvent>;
+  provisionedBetween(
+    entityRef: string,
+    range: { from: Date; to: Date },
+  ): Promise<ProvisionedEvent[]>;
+
+  /**
+   * Deletes deployments started and errors last seen before `before`, in
+   * batches. The latest deployment of each environment stays, so what runs
+   * where is never forgotten.
+   */
+  deleteOlderThan(
+    before: Date,
+    batchSize?: number,
+  ): Promise<{ deployments: number; errors: number }>;
+}

@@ -1,0 +1,100 @@
+import { CheckResult, Exemption } from '@opsready/plugin-opsready-common';
+
+/** One evaluation of one entity, as stored. */
+export interface StoredEvaluation {
+  entityRef: string;
+  kind: string;
+  owner: string | null;
+  score: number | null;
+  level: string | null;
+  evaluatedAt: Date;
+  results: CheckResult[];
+}
+
+/** A point of an entity's score history. */
+export interface ScorePoint {
+  score: number | null;
+  level: string | null;
+  recordedAt: Date;
+}
+
+/** A change of one check's status. */
+export interface ResultChange {
+  checkId: string;
+  status: CheckResult['status'];
+  message: string;
+  changedAt: Date;
+}
+
+/** Which entities a fleet query covers. */
+export interface FleetFilter {
+  owner?: string;
+  kind?: string;
+  /** A level name, or `none` for entities below every level. */
+  level?: string;
+}
+
+/** One row of the fleet view. */
+export interface FleetEntity {
+  entityRef: string;
+  kind: string | null;
+  owner: string | null;
+  score: number | null;
+  level: string | null;
+  evaluatedAt: Date;
+}
+
+/** The fleet view: a page of entities and figures over the whole filter. */
+export interface FleetPage {
+  items: FleetEntity[];
+  nextCursor?: string;
+  totalEntities: number;
+  /** Entity counts per level; `none` counts entities below every level. */
+  levelCounts: Record<string, number>;
+  owners: Array<{ owner: string; averageScore: number; entities: number }>;
+  /** The checks that fail on most entities. */
+  topFailingChecks: Array<{ checkId: string; failing: number }>;
+}
+
+export interface NewExemption {
+  entityRef: string;
+  checkId: string;
+  reason: string;
+  expiresAt: Date;
+  createdBy: string;
+}
+
+/** Where OpsReady keeps what it found. */
+export interface OpsReadyStore {
+  /**
+   * Replaces the entity's latest results and score with these, and records
+   * what changed in the result and score histories.
+   */
+  saveEvaluation(evaluation: StoredEvaluation): Promise<void>;
+  /** The entity's latest evaluation, or undefined if it was never evaluated. */
+  getEvaluation(entityRef: string): Promise<StoredEvaluation | undefined>;
+  getScoreHistory(
+    entityRef: string,
+    range: { from: Date; to: Date },
+  ): Promise<ScorePoint[]>;
+  getResultChanges(
+    entityRef: string,
+    range: { from: Date; to: Date },
+  ): Promise<ResultChange[]>;
+  getFleet(
+    filter: FleetFilter,
+    page: { cursor?: string; limit: number },
+  ): Promise<FleetPage>;
+  /** Every entity ref the store holds results for. */
+  listEntityRefs(): Promise<string[]>;
+  /** Removes everything known of these entities. */
+  deleteEntities(entityRefs: string[]): Promise<void>;
+
+  createExemption(exemption: NewExemption): Promise<Exemption>;
+  getExemption(id: string): Promise<Exemption | undefined>;
+  /** Every exemption of the entity, newest first, active or not. */
+  listExemptions(entityRef: string): Promise<Exemption[]>;
+  /** Exemptions in force at `now`: not revoked and not expired. */
+  activeExemptions(entityRef: string, now: Date): Promise<Exemption[]>;
+  revokeExemption(id: string, revokedBy: string, at: Date): Promise<void>;
+}

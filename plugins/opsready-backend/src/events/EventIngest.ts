@@ -1,0 +1,39 @@
+import {
+  DeploymentInput,
+  ErrorEventInput,
+} from '@opsready/plugin-opsready-common';
+
+/**
+ * What an ingest call did with a batch. An input that names the same
+ * `source` + `externalId` as an earlier one updates that row (`updated`) and
+ * never makes a second one.
+ */
+export interface IngestOutcome {
+  stored: number;
+  updated: number;
+  /** Inputs left out, by their index in the batch, and why. */
+  rejected: Array<{ index: number; externalId: string; reason: string }>;
+}
+
+/**
+ * The one door through which deployments and errors enter OpsReady: the
+ * ingest API, the webhooks, the Kubernetes collector and the health sweep
+ * all go through it, so deduplication, correlation and validation happen in
+ * one place.
+ */
+export interface EventIngest {
+  recordDeployments(inputs: DeploymentInput[]): Promise<IngestOutcome>;
+  /**
+   * Records errors. An input with `resolvedAt` resolves the error it names
+   * (same `source` + `externalId`), or stores it already resolved.
+   */
+  recordErrors(inputs: ErrorEventInput[]): Promise<IngestOutcome>;
+  /**
+   * The errors a source opened that are not resolved yet, so that a source
+   * which only sees what is wrong now (the Kubernetes collector) can resolve
+   * what it no longer sees.
+   */
+  listOpenErrors(
+    source: string,
+  ): Promise<Array<{ entityRef: string; externalId: string }>>;
+}

@@ -1,0 +1,207 @@
+import { mockServices, TestDatabaseId } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { readEventsConfig } from '../config/readEventsConfig';
+import { DatabaseEventsStore } from '../database/DatabaseEventsStore';
+import { DatabaseHealthStore } from '../database/DatabaseHealthStore';
+import {
+  initialEndpointState,
+  nextEndpointState,
+} from '../health/endpointState';
+import { EventsService } from './EventsService';
+import { HEALTH_ERROR_SOURCE, healthTransitionsToErrors } from './healthErrors';
+
+jest.setTimeout(60_000);
+
+const databases = createTestDatabases();
+const cart = 'component:default/cartservice';
+const url = 'https://cart.example.com/healthz';
+
+async function setUp(databaseId: TestDatabaseId) {
+  const knex = await databases.init(databaseId);
+  const database = {
+    getClient: async () => knex,
+    migrations: { skip: false },
+  };
+  const store = await DatabaseEventsStore.create({ database });
+  const health = await DatabaseHealthStore.create({ database });
+  const config = readEventsConfig(new ConfigReader({}));
+  const events = new EventsService({
+    store,
+    health,
+    config,
+    healthFailureThreshold: 3,
+    logger: mockServices.logger.mock(),
+  });
+  const onTransition = healthTransitionsToErrors({
+    ingest: events,
+    severityOf: config.healthErrorSeverity,
+  });
+  /** Probes the endpoint like the sweep does, telling the listener. */
+  let state = initialEndpointState;
+  const probe = async (up: boolean, at: string) => {
+    const next = nextEndpointState(state, {
+      up,
+      at: new Date(at),
+      reason: up ? undefined : 'status 503, expected 200-299',
+    });
+    state = next.state;
+    await health.recordProbe({
+      entityRef: cart,
+      environment: 'production',
+      url,
+      state: next.state,
+      transition: next.transition,
+      probe: {
+        up,
+        at: new Date(at),
+        latencyMs: 10,
+        statusCode: up ? 200 : 503,
+      },
+    });
+    if (next.transition) {
+      await onTransition({
+        entityRef: cart,
+        environment: 'production',
+        url,
+        transition: next.transition,
+      });
+    }
+  };
+  return { events, store, probe };
+}
+
+const deployment = (
+  externalId: string,
+  version: string,
+  startedAt: string,
+) => ({
+  entityRef: cart,
+  environment: 'production',
+  version,
+  status: 'succeeded' as const,
+  startedAt,
+  finishedAt: startedAt,
+  source: 'api',
+  externalId,
+});
+
+describe.each(databases.eachSupportedId())('EventsService (%s)', databaseId => {
+  it('opens an error when health goes down after a deployment, advises a rollback, and resolves it on recovery', async () => {
+    const { events, store, probe } = await setUp(databaseId);
+    await probe(true, '2026-11-24T09:00:00Z');
+    await events.recordDeployments([
+      deployment('d-1', '2.0.0', '2026-11-24T10:00:00Z'),
+    ]);
+    for (const minute of ['01', '02', '03']) {
+      await probe(false, `2026-11-24T10:${minute}:00Z`);
+    }
+
+    let [opened] = (await store.listErrors(cart, {}, { limit: 10 })).items;
+    expect(opened).toMatchObject({
+      source: HEALTH_ERROR_SOURCE,
+      code: 'HEALTH_DOWN',
+      severity: 'critical',
+      category: 'dependency',
+      status: 'open',
+      message: `Health endpoint ${url} is down: status 503, expected 200-299`,
+      occurredAt: '2026-11-24T10:03:00.000Z',
+    });
+    const [deployed] = (await store.listDeployments(cart, {}, { limit: 1 }))
+      .items;
+    expect(opened.deploymentId).toBe(deployed.id);
+    expect(deployed).toMatchObject({
+      changeFailure: true,
+      changeFailureReasons: ['error', 'health-down'],
+      rollbackAdvised: true,
+      rollbackAdvisedReason: '3 consecutive health failures after it',
+    });
+
+    await probe(true, '2026-11-24T10:20:00Z');
+    await probe(true, '2026-11-24T10:21:00Z');
+    [opened] = (await store.listErrors(cart, {}, { limit: 10 })).items;
+    expect(opened).toMatchObject({
+      status: 'resolved',
+      resolvedAt: '2026-11-24T10:21:00.000Z',
+      resolvedBy: HEALTH_ERROR_SOURCE,
+    });
+    expect(await events.listOpenErrors(HEALTH_ERROR_SOURCE)).toEqual([]);
+
+    // Time to restore: down at 10:03, up at 10:21.
+    const dora = await events.dora([cart], 'production', {
+      from: new Date('2026-11-01T00:00:00Z'),
+      to: new Date('2026-11-30T00:00:00Z'),
+    });
+    expect(dora.timeToRestoreHours).toEqual({ value: 0.3, band: 'elite' });
+    expect(dora.changeFailureRate).toEqual({ value: 1, band: 'low' });
+  });
+
+  it('advises a rollback on an error spike, and leaves out invalid inputs with their reason', async () => {
+    const { events, store } = await setUp(databaseId);
+    await events.recordDeployments([
+      deployment('d-1', '2.0.0', '2026-11-24T10:00:00Z'),
+    ]);
+    const outcome = await events.recordErrors([
+      ...Array.from({ length: 5 }, (_, i) => ({
+        entityRef: cart,
+        environment: 'production',
+        severity: 'high' as const,
+        category: 'performance' as const,
+        message: `slow query ${i}`,
+        occurredAt: `2026-11-24T10:1${i}:00Z`,
+        source: 'api',
+        externalId: `e-${i}`,
+      })),
+      {
+        entityRef: cart,
+        environment: 'production',
+        severity: 'urgent' as any,
+        category: 'performance' as const,
+        message: 'bad',
+        occurredAt: '2026-11-24T10:10:00Z',
+        source: 'api',
+        externalId: 'bad-1',
+      },
+    ]);
+    expect(outcome.stored).toBe(5);
+    expect(outcome.rejected).toEqual([
+      {
+        index: 5,
+        externalId: 'bad-1',
+        reason: expect.stringMatching(/^severity: /),
+      },
+    ]);
+    // Digits aside, the messages are one problem.
+    const groups = await store.listErrorGroups(cart, {}, { limit: 10 });
+    expect(groups.items).toHaveLength(1);
+    const [deployed] = (await store.listDeployments(cart, {}, { limit: 1 }))
+      .items;
+    expect(deployed.rollbackAdvisedReason).toBe(
+      '5 errors within 60 minutes after it, against 0 in as long before',
+    );
+  });
+
+  it('re-correlates when a deployment arrives after its errors', async () => {
+    const { events, store } = await setUp(databaseId);
+    await events.recordErrors([
+      {
+        entityRef: cart,
+        environment: 'production',
+        severity: 'critical',
+        category: 'configuration',
+        message: 'missing env DATABASE_URL',
+        occurredAt: '2026-11-24T10:05:00Z',
+        source: 'api',
+        externalId: 'e-1',
+      },
+    ]);
+    await events.recordDeployments([
+      deployment('d-0', '1.9.0', '2026-11-23T10:00:00Z'),
+      deployment('d-1', '2.0.0', '2026-11-24T10:00:00Z'),
+    ]);
+    const [error] = (await store.listErrors(cart, {}, { limit: 1 })).items;
+    const page = await store.listDeployments(cart, {}, { limit: 2 });
+    expect(error.deploymentId).toBe(page.items[0].id);
+    expect(page.items.map(d => d.changeFailure)).toEqual([true, false]);
+  });
+});

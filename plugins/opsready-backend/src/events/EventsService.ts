@@ -1,0 +1,295 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  computeDora,
+  Deployment,
+  DeploymentInput,
+  DoraFigures,
+  DoraRestoration,
+  EnvironmentVersion,
+  ErrorEventInput,
+} from '@opsready/plugin-opsready-common';
+import { createHash } from 'node:crypto';
+import { z } from 'zod/v3';
+import { EventsStore, NormalizedErrorInput } from '../database/EventsStore';
+import { HealthStore } from '../database/HealthStore';
+import { EventsConfig } from '../config/readEventsConfig';
+import { deploymentInput, errorEventInput } from '../service/validation';
+import { compareVersions, correlate } from './correlation';
+import { EventIngest, IngestOutcome } from './EventIngest';
+
+/** Deployments loaded before the first one a batch touches, to find versions gone back to. */
+const HISTORY = 10;
+/** Far enough ahead for "everything after". */
+const FOREVER = new Date('9999-12-31T00:00:00Z');
+
+/**
+ * The fingerprint of an error that has none: the same entity, environment,
+ * code and message are the same problem. Digits in the message are
+ * ignored, so "timeout after 5012 ms" and "after 5030 ms" group together.
+ */
+export function defaultFingerprint(input: ErrorEventInput): string {
+  return createHash('sha1')
+    .update(
+      [
+        input.entityRef,
+        input.environment,
+        input.code ?? '',
+        input.message.replace(/\d+/g, '#'),
+      ].join('\n'),
+    )
+    .digest('hex');
+}
+
+function validate<T>(
+  schema: z.ZodType<T, z.ZodTypeDef, unknown>,
+  inputs: unknown[],
+): {
+  valid: T[];
+  rejected: IngestOutcome['rejected'];
+} {
+  const valid: T[] = [];
+  const rejected: IngestOutcome['rejected'] = [];
+  inputs.forEach((input, index) => {
+    const parsed = schema.safeParse(input);
+    if (parsed.success) {
+      valid.push(parsed.data);
+    } else {
+      rejected.push({
+        index,
+        externalId: String((input as any)?.externalId ?? ''),
+        reason: parsed.error.issues
+          .map(i =>
+            i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message,
+          )
+          .join('; '),
+      });
+    }
+  });
+  return { valid, rejected };
+}
+
+export interface EventsServiceOptions {
+  store: EventsStore;
+  health: HealthStore;
+  config: EventsConfig;
+  /** Consecutive failures that turn a health endpoint down. */
+  healthFailureThreshold: number;
+  logger: LoggerService;
+  now?: () => Date;
+}
+
+/**
+ * Deployments and errors: the one door they come in by (EventIngest), the
+ * correlation that runs after each write, and the figures read from them.
+ */
+export class EventsService implements EventIngest {
+  private readonly now: () => Date;
+
+  constructor(private readonly options: EventsServiceOptions) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  async recordDeployments(inputs: DeploymentInput[]): Promise<IngestOutcome> {
+    const { valid, rejected } = validate(deploymentInput, inputs);
+    if (valid.length === 0) return { stored: 0, updated: 0, rejected };
+    const outcome = await this.options.store.upsertDeployments(
+      valid as DeploymentInput[],
+      this.now(),
+    );
+    await this.correlateAfter(valid.map(d => ({ ...d, at: d.startedAt })));
+    return { ...outcome, rejected };
+  }
+
+  async recordErrors(inputs: ErrorEventInput[]): Promise<IngestOutcome> {
+    const { valid, rejected } = validate(errorEventInput, inputs);
+    if (valid.length === 0) return { stored: 0, updated: 0, rejected };
+    const normalized: NormalizedErrorInput[] = valid.map(input => ({
+      ...(input as ErrorEventInput),
+      fingerprint:
+        input.fingerprint ?? defaultFingerprint(input as ErrorEventInput),
+    }));
+    const outcome = await this.options.store.upsertErrors(
+      normalized,
+      this.now(),
+    );
+    await this.correlateAfter(valid.map(e => ({ ...e, at: e.occurredAt })));
+    return { ...outcome, rejected };
+  }
+
+  listOpenErrors(source: string) {
+    return this.options.store.listOpenErrors(source);
+  }
+
+  /**
+   * Works out again what the events of each environment a batch touched
+   * say about each other, from shortly before the batch's earliest event.
+   * Correlation is derived data: if it fails, the events are kept and the
+   * next write to the environment puts it right.
+   */
+  private async correlateAfter(
+    events: Array<{ entityRef: string; environment: string; at: string }>,
+  ) {
+    const earliest = new Map<
+      string,
+      { entityRef: string; environment: string; at: number }
+    >();
+    for (const e of events) {
+      const key = `${e.entityRef}\n${e.environment}`;
+      const at = Date.parse(e.at);
+      const known = earliest.get(key);
+      if (!known || at < known.at) {
+        earliest.set(key, {
+          entityRef: e.entityRef,
+          environment: e.environment,
+          at,
+        });
+      }
+    }
+    for (const { entityRef, environment, at } of earliest.values()) {
+      try {
+        await this.correlateEnvironment(
+          entityRef,
+          environment,
+          new Date(at - this.options.config.correlationWindowMs),
+        );
+      } catch (error) {
+        this.options.logger.warn(
+          `Could not correlate the events of ${entityRef} in ${environment}: ${error}`,
+        );
+      }
+    }
+  }
+
+  /** Re-correlates the deployments of one environment from `since` on. */
+  async correlateEnvironment(
+    entityRef: string,
+    environment: string,
+    since: Date,
+  ): Promise<void> {
+    const { store, health, config } = this.options;
+    const [before, after] = await Promise.all([
+      store.deploymentsBefore(entityRef, environment, since, HISTORY),
+      store.deploymentsBetween([entityRef], environment, {
+        from: since,
+        to: FOREVER,
+      }),
+    ]);
+    const deployments = [...before.reverse(), ...after];
+    if (deployments.length === 0) return;
+    const start = new Date(
+      Date.parse(deployments[0].startedAt) - config.correlationWindowMs,
+    );
+    const [errors, transitions, endpoint] = await Promise.all([
+      store.errorsBetween(entityRef, environment, { from: start, to: FOREVER }),
+      health.getTransitions(entityRef, { from: start, to: FOREVER }),
+      health.getEndpoint(entityRef, environment),
+    ]);
+    const outcome = correlate(
+      {
+        deployments,
+        errors,
+        healthDowns: transitions
+          .filter(t => t.environment === environment && t.to === 'down')
+          .map(t => t.at),
+        endpoint: endpoint?.state,
+      },
+      {
+        windowMs: config.correlationWindowMs,
+        consecutiveHealthFailures: config.rollbackConsecutiveHealthFailures,
+        healthFailureThreshold: this.options.healthFailureThreshold,
+        errorSpike: config.errorSpike,
+      },
+    );
+    await store.saveCorrelations(outcome.deployments, outcome.errorLinks);
+  }
+
+  /**
+   * The latest version in each environment. An environment drifts when it
+   * is behind: it does not run the newest version running anywhere (newest
+   * by semantic version when every version is one, else the one deployed
+   * last), e.g. production still on 1.4.2 while staging runs 1.5.0.
+   */
+  async environments(entityRef: string): Promise<EnvironmentVersion[]> {
+    const latest = await this.options.store.latestPerEnvironment(entityRef);
+    const deployedAt = (d: Deployment) =>
+      Date.parse(d.finishedAt ?? d.startedAt);
+    const semantic = latest.every(
+      d => compareVersions(d.version, d.version) !== undefined,
+    );
+    const newest = [...latest].sort((a, b) =>
+      semantic
+        ? compareVersions(b.version, a.version)!
+        : deployedAt(b) - deployedAt(a),
+    )[0];
+    return latest.map(d => ({
+      environment: d.environment,
+      version: d.version,
+      status: d.status,
+      deploymentId: d.id,
+      deployedAt: d.finishedAt ?? d.startedAt,
+      ...(d.actor ? { actor: d.actor } : {}),
+      ...(d.commitSha ? { commitSha: d.commitSha } : {}),
+      drift: d.version !== newest.version,
+    }));
+  }
+
+  /** DORA figures of some entities together, in one environment, over a window. */
+  async dora(
+    entityRefs: string[],
+    environment: string,
+    range: { from: Date; to: Date },
+  ): Promise<DoraFigures> {
+    const { store, health } = this.options;
+    // A restoration that ends in the window may have started before it.
+    const lookback = new Date(range.from.getTime() - 30 * 24 * 3600_000);
+    const deployments = await store.deploymentsBetween(
+      entityRefs,
+      environment,
+      {
+        from: lookback,
+        to: range.to,
+      },
+    );
+    const restorations: DoraRestoration[] = [];
+    const byEntity = new Map<string, Deployment[]>();
+    for (const d of deployments) {
+      byEntity.set(d.entityRef, [...(byEntity.get(d.entityRef) ?? []), d]);
+    }
+    // A change failure is restored by the next deployment that is not one.
+    for (const list of byEntity.values()) {
+      list.forEach((d, i) => {
+        if (!d.changeFailure || d.status === 'failed') return;
+        const fix = list
+          .slice(i + 1)
+          .find(n => n.status === 'succeeded' && !n.changeFailure);
+        if (fix) {
+          restorations.push({
+            failedAt: d.finishedAt ?? d.startedAt,
+            restoredAt: fix.finishedAt ?? fix.startedAt,
+          });
+        }
+      });
+    }
+    // An endpoint that went down is restored when it comes back up.
+    for (const entityRef of entityRefs) {
+      const transitions = (
+        await health.getTransitions(entityRef, { from: lookback, to: range.to })
+      ).filter(t => t.environment === environment);
+      let downAt: string | undefined;
+      for (const t of transitions) {
+        if (t.to === 'down') downAt ??= t.at;
+        else if (downAt) {
+          restorations.push({ failedAt: downAt, restoredAt: t.at });
+          downAt = undefined;
+        }
+      }
+    }
+    return computeDora({
+      from: range.from,
+      to: range.to,
+      environment,
+      deployments,
+      restorations,
+    });
+  }
+}

@@ -1,0 +1,47 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  FactProvider,
+  factKey,
+  ServiceFacts,
+} from '@opsready/plugin-opsready-node';
+import { HealthService } from '../health/HealthService';
+
+/**
+ * Health facts for the checks, from what the prober measured over the last
+ * 24 hours. An entity whose endpoints were never probed gets none, so the
+ * health checks answer `unknown` until the first probe.
+ */
+export class HealthFactProvider implements FactProvider {
+  readonly id = 'health';
+
+  constructor(private readonly health: HealthService) {}
+
+  async gather(
+    entities: Entity[],
+  ): Promise<Map<string, Partial<ServiceFacts>>> {
+    const facts = new Map<string, Partial<ServiceFacts>>();
+    for (const entity of entities) {
+      const { endpoints } = await this.health.entityHealth(factKey(entity));
+      if (endpoints.length === 0) {
+        continue;
+      }
+      facts.set(factKey(entity), {
+        health: {
+          windowHours: 24,
+          endpoints: endpoints.map(e => ({
+            environment: e.environment,
+            url: e.url,
+            status: e.status,
+            ...(e.windows['24h'].uptime !== null
+              ? { uptime: e.windows['24h'].uptime }
+              : {}),
+            ...(e.windows['24h'].p95Ms !== null
+              ? { p95LatencyMs: e.windows['24h'].p95Ms }
+              : {}),
+          })),
+        },
+      });
+    }
+    return facts;
+  }
+}

@@ -1,0 +1,218 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import { KubernetesObject } from '@opsready/plugin-opsready-node';
+import { startFakeKubernetesApi } from '../__testUtils__/fakeKubernetesApi';
+import {
+  KubernetesFactProvider,
+  kubernetesSelectorOf,
+} from './KubernetesFactProvider';
+
+const labelled = (
+  kind: string,
+  apiVersion: string,
+  name: string,
+  labels: Record<string, string>,
+  extra: object = {},
+): KubernetesObject => ({
+  apiVersion,
+  kind,
+  metadata: { name, namespace: 'shop', labels },
+  ...extra,
+});
+
+const cartId = { 'backstage.io/kubernetes-id': 'cartservice' };
+const clusterObjects = [
+  labelled('Deployment', 'apps/v1', 'cartservice', cartId, {
+    spec: {
+      replicas: 2,
+      template: {
+        spec: { containers: [{ name: 'server', image: 'cart:1.2.3' }] },
+      },
+    },
+  }),
+  labelled('Service', 'v1', 'cartservice', cartId, {
+    spec: { ports: [{ port: 80 }] },
+  }),
+  labelled('HorizontalPodAutoscaler', 'autoscaling/v2', 'cartservice', cartId, {
+    spec: { minReplicas: 2, maxReplicas: 5 },
+  }),
+  labelled('Deployment', 'apps/v1', 'frontend', {
+    'backstage.io/kubernetes-id': 'frontend',
+  }),
+];
+
+const component = (
+  name: string,
+  annotations: Record<string, string>,
+): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name, namespace: 'default', annotations },
+  spec: {},
+});
+
+/**
+ * Stands in for the Kubernetes backend plugin's HTTP API as OpsReady uses
+ * it: GET /clusters, and /proxy/* forwarded to the cluster named in the
+ * Backstage-Kubernetes-Cluster header. (The real plugin loads its
+ * Kubernetes client with a dynamic ESM import that Jest cannot run; the
+ * local demo exercises the real plugin.)
+ */
+async function startKubernetesBackend(clusterUrl: string) {
+  const requests: Array<{
+    path: string;
+    cluster?: string;
+    authorization?: string;
+  }> = [];
+  const server = http.createServer(async (req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const cluster = req.headers['backstage-kubernetes-cluster'] as
+      | string
+      | undefined;
+    requests.push({ path, cluster, authorization: req.headers.authorization });
+    if (path === '/api/kubernetes/clusters') {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          items: [{ name: 'demo', authProvider: 'serviceAccount' }],
+        }),
+      );
+      return;
+    }
+    if (path.startsWith('/api/kubernetes/proxy/') && cluster === 'demo') {
+      try {
+        const upstream = await fetch(
+          `${clusterUrl}${path.slice('/api/kubernetes/proxy'.length)}`,
+        );
+        res.writeHead(upstream.status, { 'Content-Type': 'application/json' });
+        res.end(await upstream.text());
+      } catch (error) {
+        // What the real proxy answers when the cluster does not.
+        res.writeHead(500, { 'Content-Type': 'application/json' });
+        res.end(
+          JSON.stringify({ error: { name: 'Error', message: String(error) } }),
+        );
+      }
+      return;
+    }
+    res.writeHead(404);
+    res.end();
+  });
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}/api`;
+  return {
+    requests,
+    discovery: {
+      getBaseUrl: async (pluginId: string) => `${baseUrl}/${pluginId}`,
+      getExternalBaseUrl: async (pluginId: string) => `${baseUrl}/${pluginId}`,
+    },
+    stop: () => new Promise<void>(resolve => server.close(() => resolve())),
+  };
+}
+
+describe('kubernetesSelectorOf', () => {
+  it('reads the kubernetes-id label or an equality label selector, and the namespace', () => {
+    expect(
+      kubernetesSelectorOf(
+        component('a', { 'backstage.io/kubernetes-id': 'cart' }),
+      ),
+    ).toEqual({
+      labels: { 'backstage.io/kubernetes-id': 'cart' },
+      namespace: undefined,
+    });
+    expect(
+      kubernetesSelectorOf(
+        component('a', {
+          'backstage.io/kubernetes-label-selector': 'app=cart, tier=web',
+          'backstage.io/kubernetes-namespace': 'shop',
+        }),
+      ),
+    ).toEqual({ labels: { app: 'cart', tier: 'web' }, namespace: 'shop' });
+    expect(kubernetesSelectorOf(component('a', {}))).toBeUndefined();
+    expect(
+      kubernetesSelectorOf(
+        component('a', {
+          'backstage.io/kubernetes-label-selector': 'app!=cart',
+        }),
+      ),
+    ).toBeUndefined();
+  });
+});
+
+describe("KubernetesFactProvider through the Kubernetes backend's proxy", () => {
+  it("gives each entity its live objects, listing the cluster once for a sweep's batches", async () => {
+    const cluster = await startFakeKubernetesApi(clusterObjects);
+    const kubernetes = await startKubernetesBackend(cluster.url);
+    try {
+      const { discovery } = kubernetes;
+      const provider = new KubernetesFactProvider({
+        discovery,
+        auth: mockServices.auth(),
+        logger: mockServices.logger.mock(),
+      });
+      const cart = component('cartservice', {
+        'backstage.io/kubernetes-id': 'cartservice',
+      });
+      const unlinked = component('docs-site', {});
+
+      const facts = await provider.gather([cart, unlinked]);
+      const live = facts.get('component:default/cartservice')?.kubernetes?.live;
+      expect(
+        live?.map(o => `${o.apiVersion} ${o.kind}/${o.metadata.name}`).sort(),
+      ).toEqual([
+        'apps/v1 Deployment/cartservice',
+        'autoscaling/v2 HorizontalPodAutoscaler/cartservice',
+        'v1 Service/cartservice',
+      ]);
+      expect(live?.find(o => o.kind === 'Deployment')?.spec.replicas).toBe(2);
+      // An entity without Kubernetes annotations gets no Kubernetes facts.
+      expect(facts.has('component:default/docs-site')).toBe(false);
+
+      const listingsAfterFirstBatch = cluster.requests.length;
+      await provider.gather([
+        component('frontend', { 'backstage.io/kubernetes-id': 'frontend' }),
+      ]);
+      expect(cluster.requests.length).toBe(listingsAfterFirstBatch);
+      expect(
+        cluster.requests.filter(p => p === '/apis/apps/v1/deployments'),
+      ).toHaveLength(1);
+      // Every call names the cluster and carries a Backstage service token.
+      const proxied = kubernetes.requests.filter(r =>
+        r.path.includes('/proxy/'),
+      );
+      expect(proxied.every(r => r.cluster === 'demo')).toBe(true);
+      expect(proxied.every(r => r.authorization?.startsWith('Bearer '))).toBe(
+        true,
+      );
+    } finally {
+      await cluster.stop();
+      await kubernetes.stop();
+    }
+  });
+
+  it('gives no live facts, rather than partial ones, when a cluster cannot be listed', async () => {
+    const cluster = await startFakeKubernetesApi(clusterObjects);
+    const kubernetes = await startKubernetesBackend(cluster.url);
+    const { discovery } = kubernetes;
+    await cluster.stop();
+    const logger = mockServices.logger.mock();
+    const provider = new KubernetesFactProvider({
+      discovery,
+      auth: mockServices.auth(),
+      logger,
+    });
+    const facts = await provider.gather([
+      component('cartservice', { 'backstage.io/kubernetes-id': 'cartservice' }),
+    ]);
+    await kubernetes.stop();
+    expect(facts.size).toBe(0);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringMatching(
+        /^Could not list the Kubernetes clusters: Error: cluster demo answered 500 for \/api/,
+      ),
+    );
+  });
+});

@@ -1,0 +1,173 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import { DatabaseHealthStore } from '../database/DatabaseHealthStore';
+import { AddressPolicy } from './addressPolicy';
+import { defaultStateRules } from './endpointState';
+import { HealthService } from './HealthService';
+import { HealthSweep, shardOf } from './HealthSweep';
+import { Prober } from './Prober';
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+let server: http.Server;
+let base: string;
+let healthy = true;
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    res.statusCode = req.url === '/down' || !healthy ? 503 : 200;
+    res.end();
+  });
+  await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>(r => server.close(() => r())));
+
+const service = (
+  name: string,
+  annotations: Record<string, string>,
+): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name, namespace: 'default', annotations },
+  spec: { type: 'service' },
+});
+
+async function setUp(
+  entities: Entity[],
+  overrides: Partial<ConstructorParameters<typeof HealthSweep>[0]> = {},
+) {
+  const knex = await databases.init('SQLITE_3');
+  const store = await DatabaseHealthStore.create({
+    database: { getClient: async () => knex },
+  });
+  const prober = new Prober({
+    policy: new AddressPolicy(['127.0.0.1']),
+    timeoutMs: 500,
+    retries: 0,
+  });
+  const sweep = new HealthSweep({
+    catalog: catalogServiceMock({ entities }),
+    auth: mockServices.auth(),
+    store,
+    prober,
+    scheduler: mockServices.scheduler.mock(),
+    logger: mockServices.logger.mock(),
+    schedule: { frequency: { seconds: 60 }, timeout: { seconds: 50 } },
+    shards: 1,
+    rules: defaultStateRules,
+    deadlineMs: 30_000,
+    retentionDays: 30,
+    ...overrides,
+  });
+  return { store, sweep, prober };
+}
+
+describe('HealthSweep', () => {
+  it('schedules one global task per shard and a retention task', async () => {
+    const scheduler = mockServices.scheduler.mock();
+    const { sweep, prober } = await setUp([], { scheduler, shards: 3 });
+    await sweep.start();
+    const ids = scheduler.scheduleTask.mock.calls.map(([task]) => [
+      task.id,
+      task.scope,
+    ]);
+    expect(ids).toEqual([
+      ['opsready-health-shard-1-of-3', 'global'],
+      ['opsready-health-shard-2-of-3', 'global'],
+      ['opsready-health-shard-3-of-3', 'global'],
+      ['opsready-health-retention', 'global'],
+    ]);
+    await prober.close();
+  });
+
+  it('splits the endpoints into disjoint shards that together cover them all', async () => {
+    const entities = Array.from({ length: 12 }, (_, i) =>
+      service(`svc-${i}`, {
+        'opsready.io/health-url': `${base}/healthz`,
+        'opsready.io/health-url-production': `${base}/healthz`,
+      }),
+    );
+    const { sweep, prober } = await setUp(entities, { shards: 3 });
+    const counts = [
+      await sweep.runShard(0),
+      await sweep.runShard(1),
+      await sweep.runShard(2),
+    ].map(r => r.probed);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(24);
+    expect(counts.every(n => n > 0)).toBe(true);
+    expect(shardOf('component:default/svc-1', 'production', 3)).toBe(
+      shardOf('component:default/svc-1', 'production', 3),
+    );
+    await prober.close();
+  });
+
+  it('records state, transitions and figures, and tells the listener when an endpoint goes down', async () => {
+    const onTransition = jest.fn();
+    const { sweep, store, prober } = await setUp(
+      [service('cartservice', { 'opsready.io/health-url': `${base}/healthz` })],
+      { onTransition },
+    );
+    let minute = 0;
+    const clock = () => new Date(Date.UTC(2026, 10, 22, 10, minute++));
+    healthy = true;
+    await sweep.runShard(0, clock);
+    healthy = false;
+    for (let i = 0; i < 3; i++) await sweep.runShard(0, clock);
+    healthy = true;
+
+    const [endpoint] = await store.getEndpoints(
+      'component:default/cartservice',
+    );
+    expect(endpoint.state.status).toBe('down');
+    expect(
+      onTransition.mock.calls.map(
+        ([e]) => `${e.transition.from}->${e.transition.to}`,
+      ),
+    ).toEqual(['unknown->up', 'up->down']);
+    expect(onTransition.mock.calls[1][0].transition.reason).toBe(
+      'status 503, expected 200-399',
+    );
+
+    const health = await new HealthService(store).entityHealth(
+      'component:default/cartservice',
+      new Date(Date.UTC(2026, 10, 22, 11, 0)),
+    );
+    expect(health.endpoints[0]).toMatchObject({
+      environment: 'default',
+      status: 'down',
+      windows: { '24h': { probes: 4, uptime: 0.25 } },
+    });
+    expect(health.endpoints[0].lastTransitions.map(t => t.to)).toEqual([
+      'down',
+      'up',
+    ]);
+    await prober.close();
+  });
+
+  it('stops starting probes at the deadline, leaving the rest for the next sweep', async () => {
+    const entities = Array.from({ length: 5 }, (_, i) =>
+      service(`svc-${i}`, { 'opsready.io/health-url': `${base}/healthz` }),
+    );
+    const { sweep, prober } = await setUp(entities, { deadlineMs: -1 });
+    expect(await sweep.runShard(0)).toMatchObject({ probed: 0, skipped: 5 });
+    await prober.close();
+  });
+
+  it('drops endpoints that are no longer declared at retention', async () => {
+    const { sweep, store, prober } = await setUp([
+      service('cartservice', { 'opsready.io/health-url': `${base}/healthz` }),
+    ]);
+    await sweep.runShard(0);
+    const { sweep: later } = await setUp([]);
+    // A second sweep over the same store, whose catalog no longer has it.
+    (later as any).options.store = store;
+    expect(await later.retain()).toMatchObject({ dropped: 1 });
+    expect(await store.getEndpoints('component:default/cartservice')).toEqual(
+      [],
+    );
+    await prober.close();
+  });
+});

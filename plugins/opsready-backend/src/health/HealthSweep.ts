@@ -1,0 +1,244 @@
+import {
+  AuthService,
+  LoggerService,
+  SchedulerService,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { declaredHealthEndpoints } from '@opsready/plugin-opsready-common';
+import { factKey } from '@opsready/plugin-opsready-node';
+import { metrics } from '@opentelemetry/api';
+import { createHash } from 'node:crypto';
+import { HealthStore } from '../database/HealthStore';
+import { mapWithConcurrency } from '../lib/mapWithConcurrency';
+import { nextEndpointState, StateRules, Transition } from './endpointState';
+import { Prober } from './Prober';
+
+/**
+ * Told about every up/down change, e.g. to open and resolve an error in the
+ * error timeline. This is the seam the errors store plugs into.
+ */
+export type HealthTransitionListener = (event: {
+  entityRef: string;
+  environment: string;
+  url: string;
+  transition: Transition;
+}) => Promise<void>;
+
+export interface HealthSweepOptions {
+  catalog: CatalogService;
+  auth: AuthService;
+  store: HealthStore;
+  prober: Prober;
+  scheduler: SchedulerService;
+  logger: LoggerService;
+  schedule: SchedulerServiceTaskScheduleDefinition;
+  /** How many tasks share the endpoints; each runs once across replicas. */
+  shards: number;
+  rules: StateRules;
+  /** A sweep stops starting probes after this long. */
+  deadlineMs: number;
+  retentionDays: number;
+  onTransition?: HealthTransitionListener;
+}
+
+/** Which shard probes an endpoint: stable, and spread evenly. */
+export function shardOf(
+  entityRef: string,
+  environment: string,
+  shards: number,
+): number {
+  const digest = createHash('sha1')
+    .update(`${entityRef}\n${environment}`)
+    .digest();
+  return digest.readUInt32BE(0) % shards;
+}
+
+const meter = metrics.getMeter('opsready');
+const probeCounter = meter.createCounter('opsready.health.probes', {
+  description: 'Health probes sent',
+});
+const failureCounter = meter.createCounter('opsready.health.probe_failures', {
+  description: 'Health probes that found the endpoint down',
+});
+const latencyHistogram = meter.createHistogram(
+  'opsready.health.probe_latency',
+  {
+    description: 'Latency of health probes',
+    unit: 'ms',
+  },
+);
+const sweepHistogram = meter.createHistogram('opsready.health.sweep_duration', {
+  description: 'Duration of one shard of the health sweep',
+  unit: 'ms',
+});
+
+/**
+ * Probes every declared health endpoint on a schedule. The endpoints are
+ * split into shards, each a global scheduled task, so several backend
+ * replicas share the probing and each endpoint is probed once per interval.
+ * A daily task folds old rollups and applies retention.
+ */
+export class HealthSweep {
+  constructor(private readonly options: HealthSweepOptions) {}
+
+  async start(): Promise<void> {
+    const { scheduler, schedule, shards } = this.options;
+    for (let shard = 0; shard < shards; shard++) {
+      await scheduler.scheduleTask({
+        id: `opsready-health-shard-${shard + 1}-of-${shards}`,
+        scope: 'global',
+        ...schedule,
+        fn: async () => {
+          await this.runShard(shard);
+        },
+      });
+    }
+    await scheduler.scheduleTask({
+      id: 'opsready-health-retention',
+      scope: 'global',
+      frequency: { hours: 1 },
+      timeout: { minutes: 30 },
+      initialDelay: { minutes: 1 },
+      fn: async () => {
+        await this.retain();
+      },
+    });
+  }
+
+  /** Probes the endpoints of one shard; returns what it did. */
+  async runShard(shard: number, now: () => Date = () => new Date()) {
+    const { prober, store, rules, shards, deadlineMs, logger } = this.options;
+    const started = Date.now();
+    const endpoints = (await this.declaredEndpoints()).filter(
+      e => shardOf(e.entityRef, e.environment, shards) === shard,
+    );
+    let probed = 0;
+    let down = 0;
+    let skipped = 0;
+    // The prober bounds concurrency itself; this only feeds it.
+    await mapWithConcurrency(endpoints, 256, async endpoint => {
+      if (Date.now() - started > deadlineMs) {
+        skipped += 1;
+        return;
+      }
+      const result = await prober.probe(endpoint);
+      const at = now();
+      probed += 1;
+      probeCounter.add(1, { environment: endpoint.environment });
+      latencyHistogram.record(result.latencyMs);
+      if (!result.up) {
+        down += 1;
+        failureCounter.add(1, { environment: endpoint.environment });
+      }
+      const previous = await store.getEndpoint(
+        endpoint.entityRef,
+        endpoint.environment,
+      );
+      const next = nextEndpointState(
+        previous && previous.url === endpoint.url
+          ? previous.state
+          : {
+              status: 'unknown',
+              consecutiveSuccesses: 0,
+              consecutiveFailures: 0,
+              recentTransitions: [],
+              flapping: false,
+            },
+        { up: result.up, at, reason: result.reason },
+        rules,
+      );
+      await store.recordProbe({
+        entityRef: endpoint.entityRef,
+        environment: endpoint.environment,
+        url: endpoint.url,
+        state: next.state,
+        transition: next.transition,
+        probe: {
+          up: result.up,
+          at,
+          latencyMs: result.latencyMs,
+          statusCode: result.status,
+          reason: result.reason,
+        },
+      });
+      if (next.transition && this.options.onTransition) {
+        await this.options.onTransition({
+          entityRef: endpoint.entityRef,
+          environment: endpoint.environment,
+          url: endpoint.url,
+          transition: next.transition,
+        });
+      }
+    });
+    const durationMs = Date.now() - started;
+    sweepHistogram.record(durationMs, { shard: String(shard) });
+    if (skipped > 0) {
+      logger.warn(
+        `OpsReady health shard ${
+          shard + 1
+        }/${shards} hit its ${deadlineMs} ms deadline; ${skipped} endpoints wait for the next sweep`,
+      );
+    }
+    logger.debug(
+      `OpsReady health shard ${
+        shard + 1
+      }/${shards}: ${probed} probes, ${down} down, in ${durationMs} ms`,
+    );
+    return { probed, down, skipped, durationMs };
+  }
+
+  /** Folds hourly rollups older than 48 h, deletes past retention, drops undeclared endpoints. */
+  async retain(now = new Date()) {
+    const { store, retentionDays, logger } = this.options;
+    const folded = await store.compactHourlyRollups(
+      new Date(now.getTime() - 48 * 3600_000),
+    );
+    const deleted = await store.deleteOlderThan(
+      new Date(now.getTime() - retentionDays * 24 * 3600_000),
+    );
+    const dropped = await store.deleteEndpointsNotIn(
+      await this.declaredEndpoints(),
+    );
+    logger.info(
+      `OpsReady health retention: folded ${folded} hourly rollups, deleted ${deleted} old rows, dropped ${dropped} endpoints no longer declared`,
+    );
+    return { folded, deleted, dropped };
+  }
+
+  private async declaredEndpoints() {
+    const { catalog, auth, logger } = this.options;
+    const credentials = await auth.getOwnServiceCredentials();
+    const endpoints = [];
+    for await (const page of catalog.streamEntities(
+      {
+        filter: { kind: 'Component' },
+        fields: [
+          'kind',
+          'metadata.namespace',
+          'metadata.name',
+          'metadata.annotations',
+        ],
+        pageSize: 500,
+      },
+      { credentials },
+    )) {
+      for (const entity of page) {
+        const { endpoints: declared, problems } = declaredHealthEndpoints(
+          entity.metadata,
+        );
+        if (problems.length) {
+          logger.warn(
+            `${factKey(
+              entity,
+            )} declares health endpoints wrongly: ${problems.join('; ')}`,
+          );
+        }
+        for (const endpoint of declared) {
+          endpoints.push({ entityRef: factKey(entity), ...endpoint });
+        }
+      }
+    }
+    return endpoints;
+  }
+}

@@ -1,0 +1,284 @@
+import { Agent, Dispatcher, request } from 'undici';
+import { AddressPolicy } from './addressPolicy';
+import { checkProbeTarget, guardedLookup } from './probeTarget';
+
+/** What one endpoint must answer to count as up. */
+export interface ProbeSpec {
+  url: string;
+  /** Inclusive status range that counts as up; default 200-399. */
+  expectedStatus?: { min: number; max: number };
+  /** A JSON field (dot path) and the value the body must have there. */
+  expectBody?: { field: string; value: string };
+}
+
+/** The outcome of one probe. */
+export interface ProbeResult {
+  up: boolean;
+  latencyMs: number;
+  status?: number;
+  /** Why the probe counts as down, or was not sent. */
+  reason?: string;
+}
+
+export interface ProberOptions {
+  policy: AddressPolicy;
+  /** Covers connecting, headers and body together. Default 5 s. */
+  timeoutMs?: number;
+  /** Bytes of body read at most. Default 64 KiB. */
+  maxBodyBytes?: number;
+  /** Redirects followed at most, each re-checked; default 0 (none). */
+  maxRedirects?: number;
+  /** Extra request headers, from config only. */
+  headers?: Record<string, string>;
+  /** Probes in flight at once, and per host. Defaults 64 and 4. */
+  concurrency?: number;
+  perHostConcurrency?: number;
+  /** Attempts after a network failure, with backoff and jitter. Default 1. */
+  retries?: number;
+  /** DNS resolution; tests pass their own. */
+  resolve?: Parameters<typeof guardedLookup>[1];
+}
+
+/** A counting semaphore: at most `limit` holders at once. */
+class Semaphore {
+  private active = 0;
+  private readonly waiting: Array<() => void> = [];
+  constructor(private readonly limit: number) {}
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.active >= this.limit) {
+      await new Promise<void>(resolve => this.waiting.push(resolve));
+    }
+    this.active += 1;
+    try {
+      return await fn();
+    } finally {
+      this.active -= 1;
+      this.waiting.shift()?.();
+    }
+  }
+}
+
+/**
+ * Probes health endpoints over keep-alive connection pools, within hard
+ * limits: one slow or hanging host costs at most the timeout and holds at
+ * most its per-host share of the concurrency, so it never delays the rest.
+ * Nothing but the configured headers is sent: no Backstage credentials, no
+ * cookies.
+ */
+export class Prober {
+  private readonly agent: Agent;
+  private readonly global: Semaphore;
+  private readonly perHost = new Map<string, Semaphore>();
+
+  constructor(private readonly options: ProberOptions) {
+    this.agent = new Agent({
+      keepAliveTimeout: 30_000,
+      connections: options.perHostConcurrency ?? 4,
+      connect: {
+        lookup: guardedLookup(options.policy, options.resolve),
+        timeout: options.timeoutMs ?? 5_000,
+      },
+    });
+    this.global = new Semaphore(options.concurrency ?? 64);
+  }
+
+  async probe(spec: ProbeSpec): Promise<ProbeResult> {
+    const target = checkProbeTarget(spec.url, this.options.policy);
+    if (!target.ok) {
+      return { up: false, latencyMs: 0, reason: target.reason };
+    }
+    const host = target.url.host;
+    let hostLimit = this.perHost.get(host);
+    if (!hostLimit) {
+      hostLimit = new Semaphore(this.options.perHostConcurrency ?? 4);
+      this.perHost.set(host, hostLimit);
+    }
+    const limit = hostLimit;
+    return this.global.run(() =>
+      limit.run(() => this.attempt(spec, target.url)),
+    );
+  }
+
+  async close(): Promise<void> {
+    await this.agent.close();
+  }
+
+  private async attempt(spec: ProbeSpec, url: URL): Promise<ProbeResult> {
+    const retries = this.options.retries ?? 1;
+    let result = await this.once(spec, url);
+    for (
+      let attempt = 1;
+      attempt <= retries && result.networkError;
+      attempt++
+    ) {
+      // Exponential backoff with full jitter, small: a sweep has a deadline.
+      await new Promise(r => setTimeout(r, Math.random() * 100 * 2 ** attempt));
+      result = await this.once(spec, url);
+    }
+    const { networkError: _ignored, ...rest } = result;
+    return rest;
+  }
+
+  private async once(
+    spec: ProbeSpec,
+    initialUrl: URL,
+  ): Promise<ProbeResult & { networkError?: boolean }> {
+    const timeoutMs = this.options.timeoutMs ?? 5_000;
+    const started = performance.now();
+    const signal = AbortSignal.timeout(timeoutMs);
+    const elapsed = () => Math.round(performance.now() - started);
+    let url = initialUrl;
+    try {
+      for (let hop = 0; ; hop++) {
+        const response = await request(url, {
+          dispatcher: this.agent as Dispatcher,
+          method: 'GET',
+          headers: {
+            'user-agent': 'OpsReady health prober',
+            ...this.options.headers,
+          },
+          signal,
+          headersTimeout: timeoutMs,
+          bodyTimeout: timeoutMs,
+        });
+        const location = response.headers.location;
+        if (
+          response.statusCode >= 300 &&
+          response.statusCode < 400 &&
+          location
+        ) {
+          await response.body.dump();
+          const maxRedirects = this.options.maxRedirects ?? 0;
+          if (hop >= maxRedirects) {
+            return this.judge(
+              spec,
+              response.statusCode,
+              undefined,
+              elapsed(),
+              maxRedirects,
+            );
+          }
+          const next = checkProbeTarget(
+            new URL(String(location), url).toString(),
+            this.options.policy,
+          );
+          if (!next.ok) {
+            return {
+              up: false,
+              latencyMs: elapsed(),
+              status: response.statusCode,
+              reason: `redirect refused: ${next.reason}`,
+            };
+          }
+          url = next.url;
+          continue;
+        }
+        const body = await this.readCapped(response.body);
+        return this.judge(spec, response.statusCode, body, elapsed(), 0);
+      }
+    } catch (error: any) {
+      const latencyMs = elapsed();
+      if (
+        signal.aborted ||
+        error?.name === 'AbortError' ||
+        /Timeout/i.test(error?.code ?? '')
+      ) {
+        return {
+          up: false,
+          latencyMs,
+          reason: `no complete answer within ${timeoutMs} ms`,
+          networkError: true,
+        };
+      }
+      if (
+        error?.cause?.code === 'EOPSREADYFORBIDDEN' ||
+        error?.code === 'EOPSREADYFORBIDDEN'
+      ) {
+        return { up: false, latencyMs, reason: (error.cause ?? error).message };
+      }
+      return {
+        up: false,
+        latencyMs,
+        reason: `connection failed: ${
+          error?.cause?.code ?? error?.code ?? error?.message
+        }`,
+        networkError: true,
+      };
+    }
+  }
+
+  private async readCapped(
+    body: Dispatcher.ResponseData['body'],
+  ): Promise<string | Error> {
+    const max = this.options.maxBodyBytes ?? 64 * 1024;
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of body) {
+      size += chunk.length;
+      if (size > max) {
+        body.destroy();
+        return new Error(`the body is over ${max} bytes`);
+      }
+      chunks.push(chunk);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  }
+
+  private judge(
+    spec: ProbeSpec,
+    status: number,
+    body: string | Error | undefined,
+    latencyMs: number,
+    redirectsAllowed: number,
+  ): ProbeResult {
+    const { min, max } = spec.expectedStatus ?? { min: 200, max: 399 };
+    if (status >= 300 && status < 400 && body === undefined) {
+      const within = status >= min && status <= max;
+      return within
+        ? { up: true, latencyMs, status }
+        : {
+            up: false,
+            latencyMs,
+            status,
+            reason: `redirected (${status}); ${redirectsAllowed} redirects allowed`,
+          };
+    }
+    if (status < min || status > max) {
+      return {
+        up: false,
+        latencyMs,
+        status,
+        reason: `status ${status}, expected ${min}-${max}`,
+      };
+    }
+    if (body instanceof Error) {
+      return { up: false, latencyMs, status, reason: body.message };
+    }
+    if (spec.expectBody) {
+      const actual = valueAt(body, spec.expectBody.field);
+      if (actual !== spec.expectBody.value) {
+        return {
+          up: false,
+          latencyMs,
+          status,
+          reason: `${spec.expectBody.field} is ${
+            actual === undefined ? 'missing' : `'${actual}'`
+          }, expected '${spec.expectBody.value}'`,
+        };
+      }
+    }
+    return { up: true, latencyMs, status };
+  }
+}
+
+function valueAt(body: string | undefined, path: string): string | undefined {
+  try {
+    let value: any = JSON.parse(body ?? '');
+    for (const key of path.split('.')) {
+      value = value?.[key];
+    }
+    return value === undefined || value === null ? undefined : String(value);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,231 @@
+import {
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  CheckResult,
+  CheckSeverity,
+  computeLevel,
+  computeScore,
+  EntityEvaluation,
+  Exemption,
+  LevelDefinition,
+} from '@opsready/plugin-opsready-common';
+import {
+  CheckDefinition,
+  CheckOptions,
+  evaluateChecks,
+  FactProvider,
+  factKey,
+  mergeFacts,
+  ServiceFacts,
+} from '@opsready/plugin-opsready-node';
+import { OpsReadyStore, StoredEvaluation } from '../database/OpsReadyStore';
+import { ownerRefOf } from '../lib/entityRefs';
+
+/** How results become a score and a level. */
+export interface ScoringSettings {
+  options: CheckOptions;
+  warnCredit: number;
+  levels: LevelDefinition[];
+}
+
+/**
+ * Evaluates entities against the checks in force and keeps the results.
+ *
+ * Entities asked for by a caller are read with the caller's credentials, so
+ * a caller who may not see an entity in the catalog gets a 404 here too.
+ */
+export class EvaluationService {
+  constructor(
+    private readonly deps: {
+      catalog: CatalogService;
+      store: OpsReadyStore;
+      checks: () => CheckDefinition[];
+      providers: () => FactProvider[];
+      scoring: ScoringSettings;
+      logger: LoggerService;
+    },
+  ) {}
+
+  /** Reads an entity as the caller may see it; 404 if they may not. */
+  async readEntity(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<Entity> {
+    const entity = await this.deps.catalog.getEntityByRef(entityRef, {
+      credentials,
+    });
+    if (!entity) {
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    }
+    return entity;
+  }
+
+  /** The latest evaluation; evaluates now if the entity never was. */
+  async getEvaluation(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<EntityEvaluation> {
+    const entity = await this.readEntity(entityRef, credentials);
+    const stored = await this.deps.store.getEvaluation(factKey(entity));
+    if (stored) {
+      return this.present(stored);
+    }
+    const [evaluated] = await this.evaluateEntities([entity]);
+    return this.present(evaluated);
+  }
+
+  /** Evaluates the entity now and stores the result. */
+  async refresh(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<EntityEvaluation> {
+    const entity = await this.readEntity(entityRef, credentials);
+    const [evaluated] = await this.evaluateEntities([entity]);
+    return this.present(evaluated);
+  }
+
+  /**
+   * Gathers the facts of a batch of entities (each provider once for the
+   * whole batch), runs the checks, and stores score, level and results.
+   */
+  async evaluateEntities(
+    entities: Entity[],
+    now: Date = new Date(),
+  ): Promise<StoredEvaluation[]> {
+    const factsByProvider = await Promise.all(
+      this.deps.providers().map(provider => this.gather(provider, entities)),
+    );
+    const checks = this.deps.checks();
+    const weights = new Map(checks.map(c => [c.id, c.weight]));
+    const severities = new Map(checks.map(c => [c.id, c.severity]));
+
+    const evaluations: StoredEvaluation[] = [];
+    for (const entity of entities) {
+      const key = factKey(entity);
+      const facts = mergeFacts(
+        entity,
+        factsByProvider.map(byEntity => byEntity.get(key)),
+      );
+      const results = evaluateChecks(checks, facts, {
+        now,
+        options: this.deps.scoring.options,
+      });
+      const exempt = new Set(
+        (await this.deps.store.activeExemptions(key, now)).map(e => e.checkId),
+      );
+      const { score, level } = this.scoreOf(
+        results.filter(r => !exempt.has(r.checkId)),
+        weights,
+        severities,
+      );
+      const evaluation: StoredEvaluation = {
+        entityRef: key,
+        kind: entity.kind.toLocaleLowerCase('en-US'),
+        owner: ownerRefOf(entity),
+        score,
+        level,
+        evaluatedAt: now,
+        results,
+      };
+      await this.deps.store.saveEvaluation(evaluation);
+      evaluations.push(evaluation);
+    }
+    return evaluations;
+  }
+
+  /**
+   * Joins stored results with the descriptions of the checks in force and
+   * the exemptions in force. A stored result of a check that was since
+   * removed is not shown.
+   */
+  async present(evaluation: StoredEvaluation): Promise<EntityEvaluation> {
+    const checks = this.deps.checks();
+    const exemptions = new Map<string, Exemption>(
+      (
+        await this.deps.store.activeExemptions(evaluation.entityRef, new Date())
+      ).map(e => [e.checkId, e]),
+    );
+    const resultById = new Map(evaluation.results.map(r => [r.checkId, r]));
+    const severities = new Map(checks.map(c => [c.id, c.severity]));
+    const { next } = computeLevel(
+      evaluation.score,
+      evaluation.results.filter(r => !exemptions.has(r.checkId)),
+      severities,
+      this.deps.scoring.levels,
+    );
+    return {
+      entityRef: evaluation.entityRef,
+      score: evaluation.score,
+      level: evaluation.level,
+      nextLevel: next,
+      evaluatedAt: evaluation.evaluatedAt.toISOString(),
+      checks: checks.flatMap(check => {
+        const result = resultById.get(check.id);
+        if (!result) {
+          return [];
+        }
+        const {
+          evaluate: _evaluate,
+          appliesTo: _appliesTo,
+          ...description
+        } = check;
+        const exemption = exemptions.get(check.id);
+        return [
+          {
+            ...description,
+            result,
+            ...(exemption
+              ? {
+                  exemption: {
+                    id: exemption.id,
+                    reason: exemption.reason,
+                    expiresAt: exemption.expiresAt,
+                    createdBy: exemption.createdBy,
+                  },
+                }
+              : {}),
+          },
+        ];
+      }),
+    };
+  }
+
+  private scoreOf(
+    results: CheckResult[],
+    weights: Map<string, number>,
+    severities: Map<string, CheckSeverity>,
+  ) {
+    const score = computeScore(results, weights, {
+      warnCredit: this.deps.scoring.warnCredit,
+    });
+    const { level } = computeLevel(
+      score,
+      results,
+      severities,
+      this.deps.scoring.levels,
+    );
+    return { score, level };
+  }
+
+  // A provider that fails leaves its facts out for this batch: the checks
+  // that need them answer `unknown`, and the failure is logged with its
+  // cause. It never fails the evaluation of the batch.
+  private async gather(
+    provider: FactProvider,
+    entities: Entity[],
+  ): Promise<Map<string, Partial<ServiceFacts>>> {
+    try {
+      return await provider.gather(entities);
+    } catch (error) {
+      this.deps.logger.warn(
+        `OpsReady fact provider '${provider.id}' failed for ${entities.length} entities: ${error}`,
+      );
+      return new Map();
+    }
+  }
+}

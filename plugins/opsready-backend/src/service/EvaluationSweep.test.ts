@@ -1,0 +1,107 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { defaultLevels } from '@opsready/plugin-opsready-common';
+import {
+  builtInChecks,
+  defaultCheckOptions,
+} from '@opsready/plugin-opsready-node';
+import { DatabaseOpsReadyStore } from '../database/DatabaseOpsReadyStore';
+import { EvaluationService } from './EvaluationService';
+import { EvaluationSweep } from './EvaluationSweep';
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+const component = (name: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name, namespace: 'default' },
+  spec: {
+    type: 'service',
+    lifecycle: 'production',
+    owner: 'group:default/team',
+  },
+});
+
+async function setUp(entities: Entity[]) {
+  const knex = await databases.init('SQLITE_3');
+  const store = await DatabaseOpsReadyStore.create({
+    database: { getClient: async () => knex },
+  });
+  const catalog = catalogServiceMock({ entities });
+  const evaluations = new EvaluationService({
+    catalog,
+    store,
+    checks: () => [...builtInChecks],
+    providers: () => [],
+    scoring: {
+      options: defaultCheckOptions,
+      warnCredit: 0.5,
+      levels: defaultLevels,
+    },
+    logger: mockServices.logger.mock(),
+  });
+  const scheduler = mockServices.scheduler.mock();
+  const sweep = new EvaluationSweep({
+    catalog,
+    auth: mockServices.auth(),
+    store,
+    evaluations,
+    scheduler,
+    logger: mockServices.logger.mock(),
+    schedule: { frequency: { minutes: 30 }, timeout: { minutes: 15 } },
+    pageSize: 2,
+  });
+  return { store, sweep, scheduler };
+}
+
+describe('EvaluationSweep', () => {
+  it('schedules itself as a global task, so replicas share one sweep', async () => {
+    const { sweep, scheduler } = await setUp([]);
+    await sweep.start();
+    expect(scheduler.scheduleTask).toHaveBeenCalledWith(
+      expect.objectContaining({
+        id: 'opsready-evaluate-entities',
+        scope: 'global',
+        frequency: { minutes: 30 },
+        timeout: { minutes: 15 },
+      }),
+    );
+  });
+
+  it('evaluates every component page by page and drops entities that left the catalog', async () => {
+    const group: Entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: { name: 'team', namespace: 'default' },
+      spec: { type: 'team', children: [] },
+    };
+    const { store, sweep } = await setUp([
+      component('a'),
+      component('b'),
+      component('c'),
+      group,
+    ]);
+    await store.saveEvaluation({
+      entityRef: 'component:default/gone',
+      kind: 'component',
+      owner: null,
+      score: 10,
+      level: null,
+      evaluatedAt: new Date(),
+      results: [],
+    });
+
+    expect(await sweep.run()).toEqual({ evaluated: 3, removed: 1 });
+    expect((await store.listEntityRefs()).sort()).toEqual([
+      'component:default/a',
+      'component:default/b',
+      'component:default/c',
+    ]);
+    expect(
+      (await store.getEvaluation('component:default/b'))?.results.map(
+        r => r.checkId,
+      ),
+    ).toEqual(expect.arrayContaining(['catalog.owner']));
+  });
+});

@@ -1,0 +1,462 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import request from 'supertest';
+import { opsreadyPlugin } from '../plugin';
+
+const cartservice: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'cartservice', namespace: 'default' },
+  spec: {
+    type: 'service',
+    lifecycle: 'production',
+    owner: 'group:default/payments',
+  },
+  relations: [{ type: 'ownedBy', targetRef: 'group:default/payments' }],
+};
+
+const base = '/api/opsready/entities/component/default/cartservice';
+
+const scheduler = mockServices.scheduler.factory({
+  skipTaskRunOnStartup: true,
+});
+
+async function startWith(...extra: any[]) {
+  const { server } = await startTestBackend({
+    features: [
+      opsreadyPlugin,
+      scheduler,
+      catalogServiceMock.factory({ entities: [cartservice] }),
+      ...extra,
+    ],
+  });
+  return server;
+}
+
+const deployment = (
+  externalId: string,
+  extra: Record<string, unknown> = {},
+) => ({
+  entityRef: 'component:default/cartservice',
+  environment: 'production',
+  version: '1.4.2',
+  status: 'succeeded',
+  startedAt: '2026-11-20T10:00:00Z',
+  finishedAt: '2026-11-20T10:04:00Z',
+  commitSha: '9f1c2ab',
+  commitAt: '2026-11-20T08:00:00Z',
+  actor: 'ci',
+  url: 'https://ci.example.com/runs/1',
+  source: 'github-actions',
+  externalId,
+  ...extra,
+});
+
+const error = (externalId: string, extra: Record<string, unknown> = {}) => ({
+  entityRef: 'cartservice',
+  environment: 'production',
+  stage: 'runtime',
+  code: 'HTTP_503',
+  severity: 'critical',
+  category: 'dependency',
+  message: 'redis connection refused',
+  userImpact: 'Carts cannot be saved',
+  occurredAt: '2026-11-20T10:15:00Z',
+  source: 'sentry',
+  externalId,
+  ...extra,
+});
+
+describe('deployments and errors API', () => {
+  it('refuses calls without credentials', async () => {
+    const server = await startWith();
+    const none = mockCredentials.none.header();
+    const post = await request(server)
+      .post('/api/opsready/deployments')
+      .set('Authorization', none)
+      .send(deployment('run-1'));
+    expect(post.status).toBe(401);
+    for (const path of [
+      'deployments',
+      'errors',
+      'timeline',
+      'dora',
+      'environments',
+    ]) {
+      const res = await request(server)
+        .get(`${base}/${path}`)
+        .set('Authorization', none);
+      expect(res.status).toBe(401);
+    }
+  });
+
+  it('refuses ingest and resolution without their permissions', async () => {
+    const server = await startWith(
+      mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
+    );
+    const ingest = await request(server)
+      .post('/api/opsready/deployments')
+      .send(deployment('run-1'))
+      .expect(403);
+    expect(ingest.body.error.message).toBe(
+      'You may not send deployments and errors (permission opsready.events.create)',
+    );
+    await request(server)
+      .post('/api/opsready/errors')
+      .send(error('e-1'))
+      .expect(403);
+  });
+
+  it('stores a deployment once however often it is delivered, and accepts services as callers', async () => {
+    const server = await startWith();
+    const batch = {
+      items: [
+        deployment('run-1'),
+        deployment('run-2', {
+          version: '1.4.3',
+          startedAt: '2026-11-21T10:00:00Z',
+          finishedAt: '2026-11-21T10:03:00Z',
+        }),
+      ],
+    };
+    const first = await request(server)
+      .post('/api/opsready/deployments')
+      .set('Authorization', mockCredentials.service.header())
+      .send(batch)
+      .expect(201);
+    expect(first.body).toEqual({ stored: 2, updated: 0, rejected: [] });
+    const again = await request(server)
+      .post('/api/opsready/deployments')
+      .send(batch)
+      .expect(200);
+    expect(again.body).toEqual({ stored: 0, updated: 2, rejected: [] });
+
+    const list = await request(server).get(`${base}/deployments`).expect(200);
+    expect(list.body.items).toHaveLength(2);
+    expect(list.body.items[0]).toMatchObject({
+      version: '1.4.3',
+      previousVersion: '1.4.2',
+      durationMs: 180_000,
+      isRollback: false,
+    });
+  });
+
+  it('rejects a batch with one bad item as a whole, naming the item and field', async () => {
+    const server = await startWith();
+    const res = await request(server)
+      .post('/api/opsready/deployments')
+      .send({
+        items: [
+          deployment('run-1'),
+          deployment('run-2', { startedAt: 'yesterday', status: 'done' }),
+        ],
+      })
+      .expect(400);
+    expect(res.body.error.message).toBe(
+      "Invalid deployments: items.1.status: Invalid enum value. Expected 'started' | 'succeeded' | 'failed' | 'rolled-back', received 'done'; items.1.startedAt: must be an ISO 8601 date-time, e.g. 2026-11-22T10:00:00Z",
+    );
+    const list = await request(server).get(`${base}/deployments`).expect(200);
+    expect(list.body.items).toEqual([]);
+
+    const single = await request(server)
+      .post('/api/opsready/errors')
+      .send(error('e-1', { severity: 'urgent', entityRef: '' }))
+      .expect(400);
+    expect(single.body.error.message).toMatch(/^Invalid errors: entityRef: /);
+    expect(single.body.error.message).toContain('severity: ');
+
+    const tooMany = await request(server)
+      .post('/api/opsready/errors')
+      .send({ items: Array.from({ length: 501 }, (_, i) => error(`e-${i}`)) })
+      .expect(400);
+    expect(tooMany.body.error.message).toBe(
+      'Invalid errors: items: must hold at most 500 items',
+    );
+  });
+
+  it('caps the size of a request body', async () => {
+    const server = await startWith(
+      mockServices.rootConfig.factory({
+        data: { opsready: { events: { maxPayloadBytes: 2048 } } },
+      }),
+    );
+    const res = await request(server)
+      .post('/api/opsready/errors')
+      .send(error('e-1', { stackTrace: 'x'.repeat(4096) }));
+    expect(res.status).toBe(413);
+    expect(res.body.error.message).toBe('request entity too large');
+  });
+
+  it('updates a deployment status', async () => {
+    const server = await startWith();
+    await request(server)
+      .post('/api/opsready/deployments')
+      .send(deployment('run-1', { status: 'started', finishedAt: undefined }))
+      .expect(201);
+    const [stored] = (await request(server).get(`${base}/deployments`)).body
+      .items;
+    expect(stored.status).toBe('started');
+    const patched = await request(server)
+      .patch(`/api/opsready/deployments/${stored.id}`)
+      .send({ status: 'failed', finishedAt: '2026-11-20T10:02:00Z' })
+      .expect(200);
+    expect(patched.body).toMatchObject({
+      status: 'failed',
+      durationMs: 120_000,
+    });
+    await request(server)
+      .patch('/api/opsready/deployments/nope')
+      .send({ status: 'failed' })
+      .expect(404);
+  });
+
+  it('links an error to the deployment before it, marks a change failure, and resolves it with notes', async () => {
+    const server = await startWith();
+    await request(server)
+      .post('/api/opsready/deployments')
+      .send(deployment('run-1'))
+      .expect(201);
+    await request(server)
+      .post('/api/opsready/errors')
+      .send({
+        items: [
+          error('e-1'),
+          error('e-2', { occurredAt: '2026-11-20T10:20:00Z' }),
+        ],
+      })
+      .expect(201);
+
+    const [deployed] = (await request(server).get(`${base}/deployments`)).body
+      .items;
+    expect(deployed).toMatchObject({
+      changeFailure: true,
+      changeFailureReasons: ['error'],
+    });
+
+    const grouped = await request(server).get(`${base}/errors`).expect(200);
+    expect(grouped.body.view).toBe('grouped');
+    expect(grouped.body.items).toEqual([
+      expect.objectContaining({
+        status: 'open',
+        count: 2,
+        occurrences: 2,
+        firstSeenAt: '2026-11-20T10:15:00.000Z',
+        lastSeenAt: '2026-11-20T10:20:00.000Z',
+        deploymentId: deployed.id,
+        userImpact: 'Carts cannot be saved',
+      }),
+    ]);
+
+    const resolved = await request(server)
+      .post(`/api/opsready/errors/${grouped.body.items[0].id}/resolve`)
+      .send({ notes: 'Restarted redis' })
+      .expect(200);
+    expect(resolved.body).toMatchObject({
+      status: 'resolved',
+      resolvedBy: mockCredentials.user().principal.userEntityRef,
+      resolutionNotes: 'Restarted redis',
+    });
+    const flat = await request(server)
+      .get(`${base}/errors`)
+      .query({ view: 'flat', status: 'open' })
+      .expect(200);
+    expect(flat.body.items).toEqual([]);
+    await request(server)
+      .post('/api/opsready/errors/nope/resolve')
+      .send({})
+      .expect(404);
+  });
+
+  it('refuses to resolve an error without opsready.errors.resolve', async () => {
+    const permissions = mockServices.permissions.mock({
+      authorize: async requests =>
+        requests.map(r => ({
+          result:
+            (r as any).permission.name === 'opsready.errors.resolve'
+              ? AuthorizeResult.DENY
+              : AuthorizeResult.ALLOW,
+        })),
+    });
+    const server = await startWith(permissions.factory);
+    await request(server)
+      .post('/api/opsready/errors')
+      .send(error('e-1'))
+      .expect(201);
+    const [stored] = (
+      await request(server).get(`${base}/errors`).query({ view: 'flat' })
+    ).body.items;
+    const res = await request(server)
+      .post(`/api/opsready/errors/${stored.id}/resolve`)
+      .send({ notes: 'done' })
+      .expect(403);
+    expect(res.body.error.message).toBe(
+      'You may not resolve errors of component:default/cartservice (permission opsready.errors.resolve)',
+    );
+  });
+
+  it('flags a rollback, shows versions per environment with drift, and puts everything on one timeline', async () => {
+    const server = await startWith();
+    await request(server)
+      .post('/api/opsready/entities/component/default/cartservice/provisioned')
+      .send({ templateName: 'golden-node-service', templateVersion: '3' })
+      .expect(201);
+    await request(server)
+      .post('/api/opsready/deployments')
+      .send({
+        items: [
+          deployment('s-1', {
+            environment: 'staging',
+            version: '1.5.0',
+            startedAt: '2026-11-22T09:00:00Z',
+            finishedAt: '2026-11-22T09:01:00Z',
+          }),
+          deployment('p-1'),
+          deployment('p-2', {
+            version: '1.5.0',
+            startedAt: '2026-11-22T10:00:00Z',
+            finishedAt: '2026-11-22T10:05:00Z',
+          }),
+          deployment('p-3', {
+            version: '1.4.2',
+            startedAt: '2026-11-22T11:00:00Z',
+            finishedAt: '2026-11-22T11:02:00Z',
+          }),
+        ],
+      })
+      .expect(201);
+    await request(server)
+      .post('/api/opsready/errors')
+      .send(error('e-1', { occurredAt: '2026-11-22T10:30:00Z' }))
+      .expect(201);
+
+    const deployments = (
+      await request(server)
+        .get(`${base}/deployments`)
+        .query({ environment: 'production' })
+    ).body.items;
+    expect(
+      deployments.map((d: any) => [
+        d.externalId,
+        d.previousVersion,
+        d.isRollback,
+        d.changeFailureReasons,
+      ]),
+    ).toEqual([
+      ['p-3', '1.5.0', true, []],
+      ['p-2', '1.4.2', false, ['followed-by-rollback', 'error']],
+      ['p-1', undefined, false, []],
+    ]);
+
+    const environments = await request(server)
+      .get(`${base}/environments`)
+      .expect(200);
+    expect(
+      environments.body.items.map((e: any) => [
+        e.environment,
+        e.version,
+        e.drift,
+      ]),
+    ).toEqual([
+      ['production', '1.4.2', true],
+      ['staging', '1.5.0', false],
+    ]);
+
+    const timeline = await request(server)
+      .get(`${base}/timeline`)
+      .query({
+        from: '2026-11-01T00:00:00Z',
+        to: '2026-11-23T00:00:00Z',
+        limit: 3,
+      })
+      .expect(200);
+    expect(timeline.body.items.map((e: any) => [e.type, e.at])).toEqual([
+      ['deployment', '2026-11-22T11:00:00.000Z'],
+      ['error', '2026-11-22T10:30:00.000Z'],
+      ['deployment', '2026-11-22T10:00:00.000Z'],
+    ]);
+    expect(timeline.body.items[0].title).toBe(
+      '1.4.2 to production: succeeded (rollback)',
+    );
+    const rest = await request(server)
+      .get(`${base}/timeline`)
+      .query({
+        from: '2026-11-01T00:00:00Z',
+        to: '2026-11-23T00:00:00Z',
+        cursor: timeline.body.nextCursor,
+      })
+      .expect(200);
+    expect(rest.body.items.map((e: any) => e.type)).toEqual([
+      'deployment',
+      'deployment',
+    ]);
+    expect(rest.body.nextCursor).toBeUndefined();
+    // Created just now: the newest event of the default window, the last 30 days.
+    const now = await request(server).get(`${base}/timeline`).expect(200);
+    expect(now.body.items[0]).toMatchObject({
+      type: 'provisioned',
+      title: 'Created from template golden-node-service 3',
+    });
+  });
+
+  it('gives DORA figures of an entity and of its owner', async () => {
+    const server = await startWith();
+    await request(server)
+      .post('/api/opsready/deployments')
+      .send({
+        items: [
+          deployment('p-1', {
+            startedAt: '2026-11-10T10:00:00Z',
+            finishedAt: '2026-11-10T10:10:00Z',
+            commitAt: '2026-11-10T08:10:00Z',
+          }),
+          deployment('p-2', {
+            version: '1.4.3',
+            startedAt: '2026-11-20T10:00:00Z',
+            finishedAt: '2026-11-20T10:10:00Z',
+            commitAt: '2026-11-19T10:10:00Z',
+          }),
+        ],
+      })
+      .expect(201);
+    const query = { from: '2026-11-01T00:00:00Z', to: '2026-12-01T00:00:00Z' };
+    const dora = await request(server)
+      .get(`${base}/dora`)
+      .query(query)
+      .expect(200);
+    expect(dora.body).toMatchObject({
+      entityRef: 'component:default/cartservice',
+      environment: 'production',
+      deployments: 2,
+      // 2 in 30 days: between once a week and once a month.
+      deploymentFrequency: { value: 0.0667, band: 'medium' },
+      // 2 h and 24 h: median 13 h.
+      leadTimeHours: { value: 13, band: 'elite' },
+      changeFailureRate: { value: 0, band: 'elite' },
+      timeToRestoreHours: { value: null, band: null },
+    });
+    const fleet = await request(server)
+      .get('/api/opsready/dora')
+      .query({ owner: 'payments', ...query })
+      .expect(200);
+    expect(fleet.body).toMatchObject({
+      owner: 'group:default/payments',
+      deployments: 2,
+      entities: [
+        expect.objectContaining({
+          entityRef: 'component:default/cartservice',
+          deployments: 2,
+        }),
+      ],
+    });
+    const missing = await request(server).get('/api/opsready/dora').expect(400);
+    expect(missing.body.error.message).toBe(
+      'Invalid query: owner: is required, e.g. group:default/payments',
+    );
+  });
+});

@@ -1,0 +1,336 @@
+import {
+  BackstageCredentials,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  AuthorizeResult,
+  BasicPermission,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
+import {
+  DeploymentInput,
+  ErrorEventInput,
+  opsreadyErrorsResolvePermission,
+  opsreadyEventsCreatePermission,
+} from '@opsready/plugin-opsready-common';
+import { factKey } from '@opsready/plugin-opsready-node';
+import express from 'express';
+import Router from 'express-promise-router';
+import { EventsConfig } from '../config/readEventsConfig';
+import { EventsStore } from '../database/EventsStore';
+import { HealthStore } from '../database/HealthStore';
+import { OpsReadyStore } from '../database/OpsReadyStore';
+import { EventsService } from '../events/EventsService';
+import { readTimeline } from '../events/timeline';
+import { mapWithConcurrency } from '../lib/mapWithConcurrency';
+import {
+  deploymentInput,
+  deploymentsQuery,
+  deploymentStatusPatch,
+  doraQuery,
+  errorEventInput,
+  errorsQuery,
+  fleetDoraQuery,
+  parseBatch,
+  parseInput,
+  provisionedBody,
+  resolveErrorBody,
+  timelineQuery,
+} from './validation';
+
+export interface EventsRouterOptions {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  catalog: CatalogService;
+  events: EventsService;
+  store: EventsStore;
+  health: HealthStore;
+  scores: OpsReadyStore;
+  config: EventsConfig;
+  /** The entity as the caller may see it; NotFoundError otherwise. */
+  readEntity(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<Entity>;
+}
+
+/** Entities of one owner whose DORA figures are listed one by one. */
+const MAX_OWNER_ENTITIES = 500;
+
+/**
+ * Deployments and errors: the ingest routes CI/CD and scripts post to, and
+ * the read routes the entity pages use (see src/schema/openapi.yaml).
+ */
+export function createEventsRouter(
+  options: EventsRouterOptions,
+): express.Router {
+  const { httpAuth, permissions, catalog, events, store, config } = options;
+  const router = Router();
+  // Batches are bigger than other requests: each ingest route parses its
+  // own body, with its own limit, so the rest of the API keeps its small one.
+  const ingestJson = express.json({ limit: config.maxPayloadBytes });
+  const smallJson = express.json({ limit: '64kb' });
+
+  const entityRefOf = (params: Record<string, string>) =>
+    stringifyEntityRef({
+      kind: params.kind,
+      namespace: params.namespace,
+      name: params.name,
+    });
+
+  async function authorize(
+    request:
+      | { permission: BasicPermission }
+      | {
+          permission: ResourcePermission<'catalog-entity'>;
+          resourceRef: string;
+        },
+    credentials: BackstageCredentials,
+    action: string,
+  ) {
+    const [decision] = await permissions.authorize([request], { credentials });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `You may not ${action} (permission ${request.permission.name})`,
+      );
+    }
+  }
+
+  function principalOf(credentials: BackstageCredentials): string {
+    const principal = credentials.principal as any;
+    return principal.userEntityRef ?? principal.subject ?? 'unknown';
+  }
+
+  const mayCreateEvents = async (req: express.Request) => {
+    const credentials = await httpAuth.credentials(req);
+    await authorize(
+      { permission: opsreadyEventsCreatePermission },
+      credentials,
+      'send deployments and errors',
+    );
+    return credentials;
+  };
+
+  router.post('/deployments', ingestJson, async (req, res) => {
+    await mayCreateEvents(req);
+    const inputs = parseBatch(
+      deploymentInput,
+      config.maxBatch,
+      req.body,
+      'deployments',
+    );
+    const outcome = await events.recordDeployments(inputs as DeploymentInput[]);
+    res.status(outcome.stored > 0 ? 201 : 200).json(outcome);
+  });
+
+  router.patch('/deployments/:id', smallJson, async (req, res) => {
+    await mayCreateEvents(req);
+    const patch = parseInput(deploymentStatusPatch, req.body, 'deployment');
+    const existing = await store.getDeployment(req.params.id);
+    if (!existing) {
+      throw new NotFoundError(`No deployment ${req.params.id}`);
+    }
+    const {
+      id: _id,
+      durationMs: _d,
+      previousVersion: _p,
+      isRollback: _r,
+      changeFailure: _c,
+      changeFailureReasons: _cr,
+      rollbackAdvised: _a,
+      rollbackAdvisedReason: _ar,
+      receivedAt: _rc,
+      updatedAt: _u,
+      ...input
+    } = existing;
+    await events.recordDeployments([
+      {
+        ...input,
+        status: patch.status,
+        finishedAt:
+          patch.finishedAt ??
+          input.finishedAt ??
+          (patch.status === 'started' ? undefined : new Date().toISOString()),
+      },
+    ]);
+    res.json(await store.getDeployment(existing.id));
+  });
+
+  router.post('/errors', ingestJson, async (req, res) => {
+    await mayCreateEvents(req);
+    const inputs = parseBatch(
+      errorEventInput,
+      config.maxBatch,
+      req.body,
+      'errors',
+    );
+    const outcome = await events.recordErrors(inputs as ErrorEventInput[]);
+    res.status(outcome.stored > 0 ? 201 : 200).json(outcome);
+  });
+
+  router.post('/errors/:id/resolve', smallJson, async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const body = parseInput(resolveErrorBody, req.body ?? {}, 'resolution');
+    const error = await store.getError(req.params.id);
+    if (!error) {
+      throw new NotFoundError(`No error ${req.params.id}`);
+    }
+    await authorize(
+      {
+        permission: opsreadyErrorsResolvePermission,
+        resourceRef: error.entityRef,
+      },
+      credentials,
+      `resolve errors of ${error.entityRef}`,
+    );
+    await store.resolveError(error.id, {
+      by: principalOf(credentials),
+      notes: body.notes || undefined,
+      at: new Date(),
+    });
+    res.json(await store.getError(error.id));
+  });
+
+  router.post(
+    '/entities/:kind/:namespace/:name/provisioned',
+    smallJson,
+    async (req, res) => {
+      const credentials = await mayCreateEvents(req);
+      const body = parseInput(provisionedBody, req.body, 'provisioned event');
+      // The catalog may not have the entity yet: the scaffolder registers
+      // it moments before.
+      const event = await store.addProvisioned(
+        entityRefOf(req.params).toLocaleLowerCase('en-US'),
+        { ...body, actor: body.actor ?? principalOf(credentials) },
+        new Date(),
+      );
+      res.status(201).json(event);
+    },
+  );
+
+  /** The entity's key in the store, once the caller is known to see it. */
+  const visibleEntity = async (req: express.Request) => {
+    const credentials = await httpAuth.credentials(req);
+    return factKey(
+      await options.readEntity(entityRefOf(req.params), credentials),
+    );
+  };
+
+  router.get(
+    '/entities/:kind/:namespace/:name/deployments',
+    async (req, res) => {
+      const { limit, cursor, ...filter } = parseInput(
+        deploymentsQuery,
+        req.query,
+        'query',
+      );
+      const entityRef = await visibleEntity(req);
+      res.json(
+        await store.listDeployments(entityRef, filter, { limit, cursor }),
+      );
+    },
+  );
+
+  router.get(
+    '/entities/:kind/:namespace/:name/environments',
+    async (req, res) => {
+      const entityRef = await visibleEntity(req);
+      res.json({ items: await events.environments(entityRef) });
+    },
+  );
+
+  router.get('/entities/:kind/:namespace/:name/errors', async (req, res) => {
+    const { limit, cursor, view, ...filter } = parseInput(
+      errorsQuery,
+      req.query,
+      'query',
+    );
+    const entityRef = await visibleEntity(req);
+    const page =
+      view === 'grouped'
+        ? await store.listErrorGroups(entityRef, filter, { limit, cursor })
+        : await store.listErrors(entityRef, filter, { limit, cursor });
+    res.json({ view, ...page });
+  });
+
+  router.get('/entities/:kind/:namespace/:name/timeline', async (req, res) => {
+    const query = parseInput(timelineQuery, req.query, 'query');
+    const entityRef = await visibleEntity(req);
+    const page = await readTimeline(
+      { events: store, health: options.health, scores: options.scores },
+      entityRef,
+      query,
+    );
+    res.json({
+      from: query.from.toISOString(),
+      to: query.to.toISOString(),
+      ...page,
+    });
+  });
+
+  router.get('/entities/:kind/:namespace/:name/dora', async (req, res) => {
+    const { environment, from, to } = parseInput(doraQuery, req.query, 'query');
+    const entityRef = await visibleEntity(req);
+    res.json({
+      entityRef,
+      ...(await events.dora([entityRef], environment, { from, to })),
+    });
+  });
+
+  router.get('/dora', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const { owner, environment, from, to } = parseInput(
+      fleetDoraQuery,
+      req.query,
+      'query',
+    );
+    let ownerRef: string;
+    try {
+      ownerRef = stringifyEntityRef(
+        parseEntityRef(owner, {
+          defaultKind: 'group',
+          defaultNamespace: 'default',
+        }),
+      ).toLocaleLowerCase('en-US');
+    } catch {
+      throw new InputError(
+        `Invalid query: owner: '${owner}' is not an entity ref`,
+      );
+    }
+    // What the caller may see of the owner's entities, as the catalog says.
+    const owned = await catalog.getEntities(
+      {
+        filter: { 'relations.ownedBy': ownerRef },
+        fields: [
+          'kind',
+          'metadata.namespace',
+          'metadata.name',
+          'metadata.title',
+        ],
+      },
+      { credentials },
+    );
+    const entities = owned.items.slice(0, MAX_OWNER_ENTITIES);
+    const refs = entities.map(factKey);
+    const range = { from, to };
+    res.json({
+      owner: ownerRef,
+      ...(await events.dora(refs, environment, range)),
+      entities: await mapWithConcurrency(entities, 4, async entity => ({
+        entityRef: factKey(entity),
+        title: entity.metadata.title ?? entity.metadata.name,
+        ...(await events.dora([factKey(entity)], environment, range)),
+      })),
+    });
+  });
+
+  return router;
+}

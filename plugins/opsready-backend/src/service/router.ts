@@ -1,0 +1,382 @@
+import {
+  BackstageCredentials,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  AuthorizeResult,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
+import {
+  declaredHealthEndpoints,
+  isAtLeastLevel,
+  LevelDefinition,
+  opsreadyChecksRunPermission,
+  opsreadyExemptionsManagePermission,
+} from '@opsready/plugin-opsready-common';
+import { CheckDefinition, factKey } from '@opsready/plugin-opsready-node';
+import express from 'express';
+import Router from 'express-promise-router';
+import { OpsReadyStore } from '../database/OpsReadyStore';
+import { HealthService } from '../health/HealthService';
+import { EvaluationService } from './EvaluationService';
+import {
+  fleetQuery,
+  gateQuery,
+  healthHistoryQuery,
+  newExemptionBody,
+  parseInput,
+  scoreHistoryQuery,
+} from './validation';
+
+export interface RouterOptions {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  catalog: CatalogService;
+  store: OpsReadyStore;
+  evaluations: EvaluationService;
+  health: HealthService;
+  checks: () => CheckDefinition[];
+  levels: LevelDefinition[];
+  /**
+   * Routers that parse their own request bodies (ingest batches, webhooks
+   * that check a signature over the raw body): mounted before the default
+   * JSON parser.
+   */
+  ownBodyRouters?: express.Router[];
+}
+
+/**
+ * The REST API under /api/opsready (see src/schema/openapi.yaml). Every
+ * route needs credentials (the backend's default auth policy); errors thrown
+ * here are @backstage/errors, which the backend turns into their status.
+ */
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const {
+    httpAuth,
+    permissions,
+    catalog,
+    store,
+    evaluations,
+    health,
+    checks,
+    levels,
+  } = options;
+  const router = Router();
+  for (const ownBody of options.ownBodyRouters ?? []) {
+    router.use(ownBody);
+  }
+  router.use(express.json({ limit: '64kb' }));
+
+  const entityRefOf = (params: Record<string, string>) =>
+    stringifyEntityRef({
+      kind: params.kind,
+      namespace: params.namespace,
+      name: params.name,
+    });
+
+  async function authorize(
+    permission: ResourcePermission<'catalog-entity'>,
+    entityRef: string,
+    credentials: BackstageCredentials,
+    action: string,
+  ) {
+    const [decision] = await permissions.authorize(
+      [{ permission, resourceRef: entityRef }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `You may not ${action} of ${entityRef} (permission ${permission.name})`,
+      );
+    }
+  }
+
+  function principalOf(credentials: BackstageCredentials): string {
+    const principal = credentials.principal as any;
+    return principal.userEntityRef ?? principal.subject ?? 'unknown';
+  }
+
+  router.get('/checks', async (_req, res) => {
+    res.json({
+      items: checks().map(({ evaluate: _evaluate, appliesTo, ...rest }) => ({
+        ...rest,
+        appliesTo: appliesTo ?? {},
+      })),
+      levels,
+    });
+  });
+
+  router.get('/entities/:kind/:namespace/:name/checks', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    res.json(
+      await evaluations.getEvaluation(entityRefOf(req.params), credentials),
+    );
+  });
+
+  router.post('/entities/:kind/:namespace/:name/refresh', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const entityRef = entityRefOf(req.params);
+    await authorize(
+      opsreadyChecksRunPermission,
+      entityRef,
+      credentials,
+      'run the checks',
+    );
+    res.json(await evaluations.refresh(entityRef, credentials));
+  });
+
+  router.get(
+    '/entities/:kind/:namespace/:name/score-history',
+    async (req, res) => {
+      const credentials = await httpAuth.credentials(req);
+      const range = parseInput(scoreHistoryQuery, req.query, 'query');
+      const entity = await evaluations.readEntity(
+        entityRefOf(req.params),
+        credentials,
+      );
+      const points = await store.getScoreHistory(factKey(entity), range);
+      res.json({
+        from: range.from.toISOString(),
+        to: range.to.toISOString(),
+        items: points.map(p => ({
+          ...p,
+          recordedAt: p.recordedAt.toISOString(),
+        })),
+      });
+    },
+  );
+
+  router.get('/entities/:kind/:namespace/:name/health', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const entity = await evaluations.readEntity(
+      entityRefOf(req.params),
+      credentials,
+    );
+    const { endpoints, problems } = declaredHealthEndpoints(entity.metadata);
+    res.json({
+      ...(await health.entityHealth(factKey(entity))),
+      declared: endpoints,
+      problems,
+    });
+  });
+
+  router.get(
+    '/entities/:kind/:namespace/:name/health/history',
+    async (req, res) => {
+      const credentials = await httpAuth.credentials(req);
+      const { from, to, bucket } = parseInput(
+        healthHistoryQuery,
+        req.query,
+        'query',
+      );
+      const entity = await evaluations.readEntity(
+        entityRefOf(req.params),
+        credentials,
+      );
+      res.json({
+        from: from.toISOString(),
+        to: to.toISOString(),
+        bucket,
+        items: await health.history(factKey(entity), { from, to }, bucket),
+      });
+    },
+  );
+
+  router.get('/fleet', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const { limit, cursor, ...filter } = parseInput(
+      fleetQuery,
+      req.query,
+      'query',
+    );
+    const page = await store.getFleet(
+      {
+        ...filter,
+        owner: filter.owner && normalizeOwner(filter.owner),
+        kind: filter.kind?.toLocaleLowerCase('en-US'),
+      },
+      { limit, cursor },
+    );
+    // Rows the caller may not see in the catalog are left out of the page.
+    const visible = page.items.length
+      ? (
+          await catalog.getEntitiesByRefs(
+            {
+              entityRefs: page.items.map(i => i.entityRef),
+              fields: [
+                'kind',
+                'metadata.namespace',
+                'metadata.name',
+                'metadata.title',
+              ],
+            },
+            { credentials },
+          )
+        ).items
+      : [];
+    res.json({
+      ...page,
+      items: page.items.flatMap((item, index) => {
+        const entity = visible[index];
+        return entity
+          ? [
+              {
+                ...item,
+                title: entity.metadata.title ?? entity.metadata.name,
+                evaluatedAt: item.evaluatedAt.toISOString(),
+              },
+            ]
+          : [];
+      }),
+    });
+  });
+
+  router.get('/gate', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const { entityRef: rawRef, minLevel } = parseInput(
+      gateQuery,
+      req.query,
+      'query',
+    );
+    let entityRef: string;
+    try {
+      entityRef = stringifyEntityRef(
+        parseEntityRef(rawRef, {
+          defaultKind: 'component',
+          defaultNamespace: 'default',
+        }),
+      );
+    } catch (error) {
+      throw new InputError(
+        `Invalid query: entityRef: ${(error as Error).message}`,
+      );
+    }
+    if (!levels.some(l => l.name === minLevel)) {
+      throw new InputError(
+        `Invalid query: minLevel: unknown level '${minLevel}'; the levels are ${levels
+          .map(l => l.name)
+          .join(', ')}`,
+      );
+    }
+    const evaluation = await evaluations.getEvaluation(entityRef, credentials);
+    const pass = isAtLeastLevel(evaluation.level, minLevel, levels);
+    res.json({
+      entityRef: evaluation.entityRef,
+      minLevel,
+      level: evaluation.level,
+      score: evaluation.score,
+      pass,
+      evaluatedAt: evaluation.evaluatedAt,
+      failingChecks: evaluation.checks
+        .filter(
+          c =>
+            !c.exemption &&
+            ['fail', 'error', 'unknown'].includes(c.result.status),
+        )
+        .map(c => ({
+          id: c.id,
+          title: c.title,
+          severity: c.severity,
+          status: c.result.status,
+          message: c.result.message,
+        })),
+    });
+  });
+
+  router.get(
+    '/entities/:kind/:namespace/:name/exemptions',
+    async (req, res) => {
+      const credentials = await httpAuth.credentials(req);
+      const entity = await evaluations.readEntity(
+        entityRefOf(req.params),
+        credentials,
+      );
+      const now = Date.now();
+      res.json({
+        items: (await store.listExemptions(factKey(entity))).map(e => ({
+          ...e,
+          active: !e.revokedAt && Date.parse(e.expiresAt) > now,
+        })),
+      });
+    },
+  );
+
+  router.post(
+    '/entities/:kind/:namespace/:name/exemptions',
+    async (req, res) => {
+      const credentials = await httpAuth.credentials(req);
+      const entityRef = entityRefOf(req.params);
+      const body = parseInput(newExemptionBody, req.body, 'exemption');
+      const entity = await evaluations.readEntity(entityRef, credentials);
+      await authorize(
+        opsreadyExemptionsManagePermission,
+        entityRef,
+        credentials,
+        'grant exemptions',
+      );
+      if (!checks().some(c => c.id === body.checkId)) {
+        throw new InputError(
+          `Invalid exemption: checkId: no check '${body.checkId}' is in force (GET /checks lists them)`,
+        );
+      }
+      const exemption = await store.createExemption({
+        entityRef: factKey(entity),
+        checkId: body.checkId,
+        reason: body.reason,
+        expiresAt: body.expiresAt,
+        createdBy: principalOf(credentials),
+      });
+      // The score reflects the exemption at once, not at the next sweep.
+      await evaluations.evaluateEntities([entity]);
+      res.status(201).json(exemption);
+    },
+  );
+
+  router.delete('/exemptions/:id', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const exemption = await store.getExemption(req.params.id);
+    if (!exemption) {
+      throw new NotFoundError(`No exemption ${req.params.id}`);
+    }
+    const entity = await evaluations.readEntity(
+      exemption.entityRef,
+      credentials,
+    );
+    await authorize(
+      opsreadyExemptionsManagePermission,
+      exemption.entityRef,
+      credentials,
+      'revoke exemptions',
+    );
+    await store.revokeExemption(
+      exemption.id,
+      principalOf(credentials),
+      new Date(),
+    );
+    await evaluations.evaluateEntities([entity]);
+    res.status(204).end();
+  });
+
+  return router;
+}
+
+function normalizeOwner(owner: string): string {
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(owner, {
+        defaultKind: 'group',
+        defaultNamespace: 'default',
+      }),
+    ).toLocaleLowerCase('en-US');
+  } catch {
+    throw new InputError(
+      `Invalid query: owner: '${owner}' is not an entity ref`,
+    );
+  }
+}

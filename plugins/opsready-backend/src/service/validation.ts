@@ -1,0 +1,354 @@
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import {
+  DEPLOYMENT_STATUSES,
+  DeploymentStatus,
+  ERROR_CATEGORIES,
+  ERROR_SEVERITIES,
+  ERROR_STATUSES,
+  ErrorCategory,
+  ErrorSeverity,
+  ErrorStatus,
+} from '@opsready/plugin-opsready-common';
+import { z } from 'zod/v3';
+
+/**
+ * Parses request input with a schema; on failure, a 400 that says which
+ * field is wrong and why.
+ */
+export function parseInput<T>(
+  schema: z.ZodType<T, z.ZodTypeDef, unknown>,
+  input: unknown,
+  what: string,
+): T {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .map(issue =>
+        issue.path.length
+          ? `${issue.path.join('.')}: ${issue.message}`
+          : issue.message,
+      )
+      .join('; ');
+    throw new InputError(`Invalid ${what}: ${problems}`);
+  }
+  return parsed.data;
+}
+
+const isoDate = z
+  .string()
+  .refine(value => !Number.isNaN(Date.parse(value)), {
+    message: 'must be an ISO 8601 date-time, e.g. 2026-11-22T10:00:00Z',
+  })
+  .transform(value => new Date(value));
+
+export const scoreHistoryQuery = z
+  .object({ from: isoDate.optional(), to: isoDate.optional() })
+  .transform(({ from, to }) => {
+    const end = to ?? new Date();
+    return {
+      from: from ?? new Date(end.getTime() - 30 * 24 * 3600_000),
+      to: end,
+    };
+  })
+  .refine(range => range.from <= range.to, {
+    message: 'from must not be after to',
+  });
+
+export const fleetQuery = z.object({
+  owner: z.string().min(1).optional(),
+  kind: z.string().min(1).optional(),
+  level: z.string().min(1).optional(),
+  cursor: z.string().min(1).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+export const gateQuery = z.object({
+  entityRef: z
+    .string({
+      required_error: 'is required, e.g. component:default/cartservice',
+    })
+    .min(1),
+  minLevel: z.string({ required_error: 'is required, e.g. silver' }).min(1),
+});
+
+const MAX_EXEMPTION_DAYS = 366;
+
+export const newExemptionBody = z.object({
+  checkId: z.string().min(1).max(255),
+  reason: z
+    .string()
+    .trim()
+    .min(3, 'must say why, in at least 3 characters')
+    .max(2000),
+  expiresAt: isoDate
+    .refine(date => date.getTime() > Date.now(), {
+      message: 'must be in the future',
+    })
+    .refine(
+      date => date.getTime() <= Date.now() + MAX_EXEMPTION_DAYS * 24 * 3600_000,
+      { message: `must be at most ${MAX_EXEMPTION_DAYS} days ahead` },
+    ),
+});
+
+export const healthHistoryQuery = z
+  .object({
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    bucket: z.enum(['hour', 'day']).optional(),
+  })
+  .transform(({ from, to, bucket }) => {
+    const end = to ?? new Date();
+    const start = from ?? new Date(end.getTime() - 24 * 3600_000);
+    const spanDays = (end.getTime() - start.getTime()) / (24 * 3600_000);
+    // Hours for up to two days (what hourly rollups cover), days beyond.
+    return {
+      from: start,
+      to: end,
+      bucket: bucket ?? (spanDays <= 2 ? 'hour' : 'day'),
+    } as const;
+  })
+  .refine(range => range.from <= range.to, {
+    message: 'from must not be after to',
+  })
+  .refine(
+    range => range.to.getTime() - range.from.getTime() <= 366 * 24 * 3600_000,
+    {
+      message: 'the range may span at most 366 days',
+    },
+  );
+
+/*
+ * Deployments and errors. The same item schemas check what the ingest API
+ * receives (a bad item fails the whole request) and what other sources
+ * hand to the event ingest (a bad item is left out, with its reason).
+ */
+
+const isoString = z
+  .string()
+  .refine(value => !Number.isNaN(Date.parse(value)), {
+    message: 'must be an ISO 8601 date-time, e.g. 2026-11-22T10:00:00Z',
+  })
+  .transform(value => new Date(value).toISOString());
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+/** `kind:namespace/name`, kind defaulting to component and namespace to default; kept in lower case. */
+export const entityRefString = z
+  .string()
+  .max(255)
+  .transform((value, ctx) => {
+    try {
+      return stringifyEntityRef(
+        parseEntityRef(value, {
+          defaultKind: 'component',
+          defaultNamespace: 'default',
+        }),
+      ).toLocaleLowerCase('en-US');
+    } catch {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: `'${value}' is not an entity ref, e.g. component:default/cartservice`,
+      });
+      return z.NEVER;
+    }
+  });
+
+export const deploymentInput = z
+  .object({
+    entityRef: entityRefString,
+    environment: text(64),
+    version: text(255),
+    status: z.enum(
+      DEPLOYMENT_STATUSES as [DeploymentStatus, ...DeploymentStatus[]],
+    ),
+    startedAt: isoString,
+    finishedAt: isoString.optional(),
+    commitSha: text(64).optional(),
+    commitAt: isoString.optional(),
+    actor: text(255).optional(),
+    url: z.string().url().max(2048).optional(),
+    source: text(64).default('api'),
+    externalId: text(255),
+  })
+  .refine(d => !d.finishedAt || d.finishedAt >= d.startedAt, {
+    message: 'must not be before startedAt',
+    path: ['finishedAt'],
+  });
+
+export const errorEventInput = z.object({
+  entityRef: entityRefString,
+  environment: text(64),
+  stage: text(64).optional(),
+  code: text(128).optional(),
+  severity: z.enum(ERROR_SEVERITIES as [ErrorSeverity, ...ErrorSeverity[]]),
+  category: z.enum(ERROR_CATEGORIES as [ErrorCategory, ...ErrorCategory[]]),
+  message: text(8000),
+  stackTrace: z.string().max(65_536).optional(),
+  userImpact: text(4000).optional(),
+  businessImpact: text(4000).optional(),
+  occurredAt: isoString,
+  fingerprint: text(255).optional(),
+  resolvedAt: isoString.optional(),
+  source: text(64).default('api'),
+  externalId: text(255),
+});
+
+/**
+ * Parses one item, or `{ items: [...] }` of 1 to maxBatch; the 400 names
+ * each wrong field, with its index in the batch (`items.3.startedAt`).
+ */
+export function parseBatch<T>(
+  item: z.ZodType<T, z.ZodTypeDef, unknown>,
+  maxBatch: number,
+  body: unknown,
+  what: string,
+): T[] {
+  if (
+    typeof body === 'object' &&
+    body !== null &&
+    !Array.isArray(body) &&
+    'items' in body
+  ) {
+    const batch = z
+      .object({
+        items: z
+          .array(item)
+          .min(1, 'must hold at least one item')
+          .max(maxBatch, `must hold at most ${maxBatch} items`),
+      })
+      .strict();
+    return parseInput(batch, body, what).items;
+  }
+  return [parseInput(item, body, what)];
+}
+
+export const deploymentStatusPatch = z
+  .object({
+    status: z.enum(
+      DEPLOYMENT_STATUSES as [DeploymentStatus, ...DeploymentStatus[]],
+    ),
+    finishedAt: isoString.optional(),
+  })
+  .strict();
+
+export const resolveErrorBody = z
+  .object({ notes: z.string().trim().max(4000).optional() })
+  .strict();
+
+export const provisionedBody = z.object({
+  templateName: text(255),
+  templateVersion: text(64).optional(),
+  repoUrl: z.string().url().max(2048).optional(),
+  actor: text(255).optional(),
+});
+
+const pageQuery = {
+  cursor: z.string().min(1).max(512).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+};
+
+const optionalRange = {
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+};
+
+const rangeInOrder = (range: { from?: Date; to?: Date }) =>
+  !range.from || !range.to || range.from <= range.to;
+
+export const deploymentsQuery = z
+  .object({
+    environment: text(64).optional(),
+    status: z
+      .enum(DEPLOYMENT_STATUSES as [DeploymentStatus, ...DeploymentStatus[]])
+      .optional(),
+    ...optionalRange,
+    ...pageQuery,
+  })
+  .refine(rangeInOrder, { message: 'from must not be after to' });
+
+export const errorsQuery = z
+  .object({
+    environment: text(64).optional(),
+    severity: z
+      .enum(ERROR_SEVERITIES as [ErrorSeverity, ...ErrorSeverity[]])
+      .optional(),
+    category: z
+      .enum(ERROR_CATEGORIES as [ErrorCategory, ...ErrorCategory[]])
+      .optional(),
+    status: z
+      .enum(ERROR_STATUSES as [ErrorStatus, ...ErrorStatus[]])
+      .optional(),
+    view: z.enum(['grouped', 'flat']).default('grouped'),
+    ...optionalRange,
+    ...pageQuery,
+  })
+  .refine(rangeInOrder, { message: 'from must not be after to' });
+
+const MAX_RANGE_DAYS = 366;
+
+/** A window ending at `to` (default now), `defaultDays` long unless `from` says otherwise. */
+function windowQuery(defaultDays: number) {
+  return z
+    .object(optionalRange)
+    .transform(({ from, to }) => {
+      const end = to ?? new Date();
+      return {
+        from: from ?? new Date(end.getTime() - defaultDays * 24 * 3600_000),
+        to: end,
+      };
+    })
+    .refine(range => range.from <= range.to, {
+      message: 'from must not be after to',
+    })
+    .refine(
+      range =>
+        range.to.getTime() - range.from.getTime() <=
+        MAX_RANGE_DAYS * 24 * 3600_000,
+      { message: `the range may span at most ${MAX_RANGE_DAYS} days` },
+    );
+}
+
+export const timelineQuery = z
+  .object({ ...pageQuery, from: z.unknown(), to: z.unknown() })
+  .transform(({ from, to, ...rest }, ctx) => {
+    const range = windowQuery(30).safeParse({ from, to });
+    if (!range.success) {
+      for (const issue of range.error.issues) ctx.addIssue(issue);
+      return z.NEVER;
+    }
+    return { ...rest, ...range.data };
+  });
+
+export const doraQuery = z
+  .object({
+    environment: text(64).default('production'),
+    from: z.unknown(),
+    to: z.unknown(),
+  })
+  .transform(({ from, to, environment }, ctx) => {
+    const range = windowQuery(30).safeParse({ from, to });
+    if (!range.success) {
+      for (const issue of range.error.issues) ctx.addIssue(issue);
+      return z.NEVER;
+    }
+    return { environment, ...range.data };
+  });
+
+export const fleetDoraQuery = z
+  .object({
+    owner: z
+      .string({ required_error: 'is required, e.g. group:default/payments' })
+      .min(1),
+    environment: z.unknown(),
+    from: z.unknown(),
+    to: z.unknown(),
+  })
+  .transform(({ owner, ...rest }, ctx) => {
+    const parsed = doraQuery.safeParse(rest);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) ctx.addIssue(issue);
+      return z.NEVER;
+    }
+    return { owner, ...parsed.data };
+  });

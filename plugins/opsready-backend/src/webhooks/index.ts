@@ -1,0 +1,4 @@
+export { createWebhooksRouter } from './createWebhooksRouter';
+export type { WebhooksRouterOptions } from './createWebhooksRouter';
+export { readWebhooksConfig } from './readWebhooksConfig';
+export type { WebhooksConfig } from './readWebhooksConfig';

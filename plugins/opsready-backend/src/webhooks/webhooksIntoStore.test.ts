@@ -1,0 +1,160 @@
+import {
+  mockErrorHandler,
+  mockServices,
+  TestDatabaseId,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { ConfigReader } from '@backstage/config';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import express from 'express';
+import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
+import request from 'supertest';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { readEventsConfig } from '../config/readEventsConfig';
+import { DatabaseEventsStore } from '../database/DatabaseEventsStore';
+import { DatabaseHealthStore } from '../database/DatabaseHealthStore';
+import { EventsService } from '../events/EventsService';
+import { createWebhooksRouter } from './createWebhooksRouter';
+
+jest.setTimeout(60_000);
+
+const databases = createTestDatabases();
+const SECRET = 'webhook-secret';
+const TOKEN = 'argo-token';
+
+const entities: Entity[] = [
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: 'hello-world',
+      annotations: {
+        'github.com/project-slug': 'Codertocat/Hello-World',
+        'argocd/app-name': 'cartservice-prod',
+      },
+    },
+    spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
+  },
+];
+
+const fixture = (path: string) =>
+  readFileSync(resolvePath(__dirname, '__fixtures__', path), 'utf8');
+
+async function setUp(databaseId: TestDatabaseId) {
+  const knex = await databases.init(databaseId);
+  const database = {
+    getClient: async () => knex,
+    migrations: { skip: false },
+  };
+  const store = await DatabaseEventsStore.create({ database });
+  const events = new EventsService({
+    store,
+    health: await DatabaseHealthStore.create({ database }),
+    config: readEventsConfig(new ConfigReader({})),
+    healthFailureThreshold: 3,
+    logger: mockServices.logger.mock(),
+  });
+  const app = express();
+  app.use(
+    createWebhooksRouter({
+      ingest: events,
+      catalog: catalogServiceMock({ entities }),
+      auth: mockServices.auth(),
+      logger: mockServices.logger.mock(),
+      config: new ConfigReader({
+        opsready: {
+          webhooks: { github: { secret: SECRET }, argocd: { token: TOKEN } },
+        },
+      }),
+    }),
+  );
+  app.use(mockErrorHandler());
+  return { app, store };
+}
+
+function sendGitHub(app: express.Express, event: string, body: string) {
+  const signature = createHmac('sha256', SECRET).update(body).digest('hex');
+  return request(app)
+    .post('/webhooks/github')
+    .set('Content-Type', 'application/json')
+    .set('X-GitHub-Event', event)
+    .set('X-Hub-Signature-256', `sha256=${signature}`)
+    .send(body);
+}
+
+function sendArgo(app: express.Express, body: string) {
+  return request(app)
+    .post('/webhooks/argocd')
+    .set('Content-Type', 'application/json')
+    .set('Authorization', `Bearer ${TOKEN}`)
+    .send(body);
+}
+
+describe.each(databases.eachSupportedId())(
+  'webhooks into the events store (%s)',
+  databaseId => {
+    it('keeps one deployment per GitHub deployment through its statuses and redeliveries', async () => {
+      const { app, store } = await setUp(databaseId);
+      await sendGitHub(
+        app,
+        'deployment',
+        fixture('github/deployment.payload.json'),
+      ).expect(200);
+      const status = fixture('github/deployment_status.payload.json');
+      await sendGitHub(app, 'deployment_status', status).expect(200);
+      await sendGitHub(app, 'deployment_status', status).expect(200);
+
+      const page = await store.listDeployments(
+        'component:default/hello-world',
+        {},
+        { limit: 10 },
+      );
+      expect(page.items).toEqual([
+        expect.objectContaining({
+          entityRef: 'component:default/hello-world',
+          environment: 'production',
+          version: 'f95f852bd8fca8fcc58a9a2d6c842781e32a215e',
+          status: 'succeeded',
+          startedAt: '2019-05-15T15:20:53.000Z',
+          finishedAt: '2019-05-15T15:20:55.000Z',
+          durationMs: 2000,
+          commitSha: 'f95f852bd8fca8fcc58a9a2d6c842781e32a215e',
+          actor: 'Codertocat',
+          url: 'https://github.com/Codertocat/Hello-World/deployments',
+          source: 'github',
+          externalId: '145988746',
+        }),
+      ]);
+    });
+
+    it('resolves the Argo CD Degraded error it opened once the app is Healthy again', async () => {
+      const { app, store } = await setUp(databaseId);
+      await sendArgo(app, fixture('argocd/deployed.json')).expect(200);
+      await sendArgo(app, fixture('argocd/degraded.json')).expect(202);
+      expect(await store.listOpenErrors('argocd')).toEqual([
+        {
+          entityRef: 'component:default/hello-world',
+          externalId:
+            'argocd/cartservice-prod:degraded@2026-11-20T14:12:40.000Z',
+        },
+      ]);
+      await sendArgo(app, fixture('argocd/recovered.json')).expect(200);
+      expect(await store.listOpenErrors('argocd')).toEqual([]);
+      const errors = await store.listErrors(
+        'component:default/hello-world',
+        {},
+        { limit: 10 },
+      );
+      expect(errors.items).toEqual([
+        expect.objectContaining({
+          status: 'resolved',
+          count: 1,
+          resolvedAt: '2026-11-20T14:20:05.000Z',
+          resolvedBy: 'argocd',
+        }),
+      ]);
+    });
+  },
+);

@@ -1,0 +1,14 @@
+/**
+ * Types, permissions and score maths shared by the OpsReady frontend and
+ * backend.
+ *
+ * @packageDocumentation
+ */
+
+export * from './types';
+export * from './score';
+export * from './levels';
+export * from './permissions';
+export * from './healthAnnotations';
+export * from './events';
+export * from './dora';

@@ -1,0 +1,123 @@
+/**
+ * The outcome of one check for one entity.
+ *
+ * - `pass`, `warn`, `fail`: the check ran on the facts it needs.
+ * - `error`: the check itself threw; it counts as not passed.
+ * - `not-applicable`: the check does not apply to this entity.
+ * - `unknown`: a fact source the check needs was not available. It is never
+ *   a silent pass: it counts as not passed in the score.
+ *
+ * @public
+ */
+export type CheckStatus =
+  | 'pass'
+  | 'warn'
+  | 'fail'
+  | 'error'
+  | 'not-applicable'
+  | 'unknown';
+
+/** @public */
+export const CHECK_STATUSES: readonly CheckStatus[] = [
+  'pass',
+  'warn',
+  'fail',
+  'error',
+  'not-applicable',
+  'unknown',
+];
+
+/** @public */
+export type CheckSeverity = 'critical' | 'high' | 'medium' | 'low';
+
+/** @public */
+export type CheckCategory =
+  | 'catalog'
+  | 'health'
+  | 'observability'
+  | 'kubernetes'
+  | 'repository'
+  | 'delivery';
+
+/**
+ * How a check is presented: everything about it except the code that runs.
+ *
+ * @public
+ */
+export interface CheckDescription {
+  id: string;
+  title: string;
+  description: string;
+  category: CheckCategory;
+  severity: CheckSeverity;
+  /** Relative weight in the score; 0 means "shown but not scored". */
+  weight: number;
+  /** How to fix a failing result, in Markdown. */
+  remediation: string;
+}
+
+/**
+ * The result of one check for one entity.
+ *
+ * @public
+ */
+export interface CheckResult {
+  checkId: string;
+  status: CheckStatus;
+  /** One sentence a service owner can act on. */
+  message: string;
+  /** The facts the verdict rests on, e.g. `{ owner: 'group:default/team-a' }`. */
+  evidence?: Record<string, unknown>;
+}
+
+/**
+ * An exemption from one check for one entity: the check drops out of the
+ * score and shows as exempt until the exemption expires or is revoked.
+ *
+ * @public
+ */
+export interface Exemption {
+  id: string;
+  entityRef: string;
+  checkId: string;
+  reason: string;
+  expiresAt: string;
+  createdBy: string;
+  createdAt: string;
+  revokedAt?: string;
+  revokedBy?: string;
+}
+
+/**
+ * One check as shown for an entity: its description, its latest result,
+ * and the exemption in force, if any.
+ *
+ * @public
+ */
+export type EntityCheck = CheckDescription & {
+  result: CheckResult;
+  exemption?: Pick<Exemption, 'id' | 'reason' | 'expiresAt' | 'createdBy'>;
+};
+
+/**
+ * The latest evaluation of an entity, as served by
+ * `GET /api/opsready/entities/{kind}/{namespace}/{name}/checks`.
+ *
+ * @public
+ */
+export interface EntityEvaluation {
+  entityRef: string;
+  /** 0-100, or null when no scored check applies to the entity. */
+  score: number | null;
+  /** The level reached, or null below the lowest level or without a score. */
+  level: string | null;
+  /** What the next level needs, or null at the top. */
+  nextLevel: {
+    name: string;
+    minScore: number;
+    pointsNeeded: number;
+    blockingChecks: string[];
+  } | null;
+  evaluatedAt: string;
+  checks: EntityCheck[];
+}

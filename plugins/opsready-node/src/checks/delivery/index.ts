@@ -1,0 +1,3 @@
+export { deliveryChecks } from './deliveryChecks';
+export { recentDeploymentCheck } from './recentDeploymentCheck';
+export { noStaleCriticalErrorsCheck } from './staleCriticalErrorsCheck';

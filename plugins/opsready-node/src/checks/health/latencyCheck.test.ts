@@ -1,0 +1,95 @@
+import { latencyCheck } from './latencyCheck';
+import {
+  component,
+  evaluate,
+  health,
+  measured,
+  PRODUCTION_URL,
+  twoEndpoints,
+} from './testFacts';
+
+describe('health.latency', () => {
+  it('passes when every endpoint is within the default 200 ms SLO, the boundary included', () => {
+    expect(
+      evaluate(
+        latencyCheck,
+        twoEndpoints,
+        health(
+          measured('default', { uptime: 1, p95LatencyMs: 200 }),
+          measured('staging', { uptime: 1, p95LatencyMs: 40 }),
+        ),
+      ),
+    ).toMatchObject({
+      status: 'pass',
+      message:
+        'p95 latency over the last 24 hours stayed within the 200 ms SLO (slowest 200 ms).',
+      evidence: {
+        sloMs: 200,
+        endpoints: [
+          { environment: 'default', url: PRODUCTION_URL, p95LatencyMs: 200 },
+          expect.objectContaining({ environment: 'staging', p95LatencyMs: 40 }),
+        ],
+      },
+    });
+  });
+
+  it('fails an endpoint over the SLO, naming it and its latency', () => {
+    expect(
+      evaluate(
+        latencyCheck,
+        twoEndpoints,
+        health(
+          measured('default', { p95LatencyMs: 200.4 }),
+          measured('staging', { p95LatencyMs: 120 }),
+        ),
+      ),
+    ).toMatchObject({
+      status: 'fail',
+      message:
+        'p95 latency over the last 24 hours exceeded the 200 ms SLO: default 201 ms.',
+    });
+  });
+
+  it('reads the SLO from the options', () => {
+    const facts = health(measured('default', { p95LatencyMs: 120 }));
+    expect(
+      evaluate(latencyCheck, twoEndpoints, facts, { latencySloMs: 100 }),
+    ).toMatchObject({
+      status: 'fail',
+      message:
+        'p95 latency over the last 24 hours exceeded the 100 ms SLO: default 120 ms.',
+      evidence: { sloMs: 100 },
+    });
+    expect(
+      evaluate(latencyCheck, twoEndpoints, facts, { latencySloMs: 500 }).status,
+    ).toBe('pass');
+  });
+
+  it('is unknown without health facts', () => {
+    expect(evaluate(latencyCheck, twoEndpoints)).toMatchObject({
+      status: 'unknown',
+      message:
+        'No health measurements are available for this service: the health prober has not reported on it yet.',
+    });
+  });
+
+  it('is unknown while no latency has been measured', () => {
+    expect(
+      evaluate(latencyCheck, twoEndpoints, health(measured('default'))),
+    ).toMatchObject({
+      status: 'unknown',
+      message:
+        'No latency has been measured yet on the declared health endpoints.',
+    });
+  });
+
+  it('does not apply without a declared endpoint', () => {
+    expect(
+      evaluate(
+        latencyCheck,
+        component(),
+        health(measured('default', { p95LatencyMs: 900 })),
+      ).status,
+    ).toBe('not-applicable');
+  });
+});

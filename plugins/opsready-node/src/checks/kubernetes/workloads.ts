@@ -1,0 +1,108 @@
+import { KubernetesObject } from '../types';
+
+const WORKLOAD_KINDS = new Set([
+  'Deployment',
+  'StatefulSet',
+  'DaemonSet',
+  'ReplicaSet',
+  'Job',
+  'CronJob',
+]);
+
+/** Workloads whose pods run to completion: no traffic, no probes to wait for. */
+const BATCH_KINDS = new Set(['Job', 'CronJob']);
+
+/** Workloads whose replica count is set in the spec (and scaled by an HPA). */
+export const REPLICATED_KINDS = new Set(['Deployment', 'StatefulSet']);
+
+/**
+ * A workload and the pod spec it runs. CronJobs keep theirs one level deeper
+ * (spec.jobTemplate.spec.template).
+ *
+ * @public
+ */
+export interface PodTemplateOf {
+  workload: KubernetesObject;
+  podSpec: any;
+  podAnnotations: Record<string, string>;
+  /** The labels its pods get, which Services, PDBs and monitors select. */
+  podLabels: Record<string, string>;
+}
+
+/**
+ * The workloads among Kubernetes objects, with their pod specs. Objects
+ * without a pod template (or with a malformed one) are left out.
+ *
+ * @public
+ */
+export function podTemplatesOf(objects: KubernetesObject[]): PodTemplateOf[] {
+  return objects.flatMap(workload => {
+    if (!WORKLOAD_KINDS.has(workload.kind)) {
+      return [];
+    }
+    const template =
+      workload.kind === 'CronJob'
+        ? workload.spec?.jobTemplate?.spec?.template
+        : workload.spec?.template;
+    if (!template?.spec || typeof template.spec !== 'object') {
+      return [];
+    }
+    return [
+      {
+        workload,
+        podSpec: template.spec,
+        podAnnotations: template.metadata?.annotations ?? {},
+        podLabels: template.metadata?.labels ?? {},
+      },
+    ];
+  });
+}
+
+/** `Kind/name` for messages and evidence. @public */
+export function describeObject(object: KubernetesObject): string {
+  return `${object.kind}/${object.metadata.name}`;
+}
+
+/** Whether a workload runs to completion (Job, CronJob) rather than serving. */
+export function isBatch(workload: KubernetesObject): boolean {
+  return BATCH_KINDS.has(workload.kind);
+}
+
+/** A container of a pod spec, and whether it is an init container. */
+export interface ContainerOf {
+  container: any;
+  init: boolean;
+}
+
+/**
+ * The containers of a pod spec: the app containers, and with `includeInit`
+ * the init containers too (they run the same images with the same rights,
+ * so security rules hold them as well; they serve nothing, so probe and
+ * port rules do not). Entries that are not objects are left out.
+ */
+export function containersOf(
+  podSpec: any,
+  { includeInit = false }: { includeInit?: boolean } = {},
+): ContainerOf[] {
+  const list = (value: unknown, init: boolean): ContainerOf[] =>
+    Array.isArray(value)
+      ? value
+          .filter(c => typeof c === 'object' && c !== null)
+          .map(container => ({ container, init }))
+      : [];
+  return [
+    ...(includeInit ? list(podSpec?.initContainers, true) : []),
+    ...list(podSpec?.containers, false),
+  ];
+}
+
+/**
+ * Whether two objects can refer to each other by namespace. Manifests often
+ * leave the namespace out (it is chosen at apply time), so a missing one
+ * matches any.
+ */
+export function sameNamespace(a: KubernetesObject, b: KubernetesObject) {
+  const left = a.metadata.namespace;
+  const right = b.metadata.namespace;
+  return !left || !right || left === right;
+}

@@ -1,0 +1,38 @@
+import { Entity } from '@backstage/catalog-model';
+import { RepositoryFacts } from '../types';
+
+export const RUNBOOK_ANNOTATION = 'opsready.io/runbook-url';
+
+/**
+ * The entity's runbook: the `opsready.io/runbook-url` annotation, else the
+ * first link titled as a runbook.
+ */
+export function runbookOf(entity: Entity): string | undefined {
+  const annotated = entity.metadata.annotations?.[RUNBOOK_ANNOTATION]?.trim();
+  if (annotated) {
+    return annotated;
+  }
+  return (entity.metadata.links ?? []).find(link =>
+    /\brunbooks?\b/i.test(link?.title ?? ''),
+  )?.url;
+}
+
+const ALERT_RULE = /^\s*(-\s*)?alert\s*:\s*\S/m;
+
+/** Whether a repository path is where alert rules are kept by convention. */
+export function isAlertRulesPath(path: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return /(^|\/)alerts\//.test(path) || /rules[^/]*\.ya?ml$/i.test(name);
+}
+
+/**
+ * The repository files that hold Prometheus alert rules: under an `alerts/`
+ * directory or named `*rules*.yaml`, with at least one `alert:` rule (a
+ * recording-rules file alone alerts nobody).
+ */
+export function alertRuleFiles(repository: RepositoryFacts): string[] {
+  return Object.entries(repository.files)
+    .filter(([path, text]) => isAlertRulesPath(path) && ALERT_RULE.test(text))
+    .map(([path]) => path)
+    .sort();
+}

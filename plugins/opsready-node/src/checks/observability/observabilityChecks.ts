@@ -1,0 +1,15 @@
+import { CheckDefinition } from '../types';
+import { alertsCheck } from './alertsCheck';
+import { metricsCheck } from './metricsCheck';
+import { structuredLoggingCheck } from './structuredLoggingCheck';
+
+/**
+ * The observability checks: metrics, logs and alerting.
+ *
+ * @public
+ */
+export const observabilityChecks: CheckDefinition[] = [
+  metricsCheck,
+  structuredLoggingCheck,
+  alertsCheck,
+];

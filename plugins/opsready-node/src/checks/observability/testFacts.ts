@@ -1,0 +1,76 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  CheckDefinition,
+  CheckOutcome,
+  defaultCheckOptions,
+  KubernetesObject,
+  RepositoryFacts,
+  ServiceFacts,
+} from '../types';
+
+/** Test helper: a service component, with metadata overrides. */
+export function component(metadata: Partial<Entity['metadata']> = {}): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'cart', ...metadata },
+    spec: { type: 'service', lifecycle: 'production', owner: 'storefront' },
+  };
+}
+
+/** Test helper: a Deployment whose pod template has the given parts. */
+export function deployment(
+  template: {
+    annotations?: Record<string, string>;
+    ports?: Array<{ name?: string; containerPort: number }>;
+  } = {},
+  name = 'cart',
+): KubernetesObject {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name },
+    spec: {
+      template: {
+        metadata: { annotations: template.annotations },
+        spec: {
+          containers: [
+            {
+              name: 'server',
+              image: 'cart:1.0.0',
+              ports: template.ports ?? [{ name: 'http', containerPort: 8080 }],
+            },
+          ],
+        },
+      },
+    },
+  };
+}
+
+/** Test helper: any other Kubernetes object. */
+export function object(
+  kind: string,
+  name: string,
+  annotations?: Record<string, string>,
+): KubernetesObject {
+  return { apiVersion: 'v1', kind, metadata: { name, annotations } };
+}
+
+/** Test helper: a repository holding these files (all listed and read). */
+export function repository(
+  files: Record<string, string>,
+  unreadPaths: string[] = [],
+): RepositoryFacts {
+  return { paths: [...Object.keys(files), ...unreadPaths], files };
+}
+
+/** Test helper: evaluates one check over facts, for the default component. */
+export function evaluate(
+  check: CheckDefinition,
+  facts: Partial<ServiceFacts> = {},
+): CheckOutcome {
+  return check.evaluate(
+    { entity: component(), ...facts },
+    { now: new Date('2026-11-22T12:00:00Z'), options: defaultCheckOptions },
+  );
+}

@@ -1,0 +1,70 @@
+import { CheckDefinition } from '../types';
+import { withRepository } from './withRepository';
+
+/** Below this many characters, a README is a stub. */
+export const README_MIN_CHARACTERS = 200;
+
+const README = /^readme(\.(md|markdown|rst|txt|adoc))?$/i;
+
+/** Characters, not UTF-16 code units, so that accents and emoji count once. */
+function characters(text: string): number {
+  return [...text.trim()].length;
+}
+
+/** @public */
+export const readmeCheck: CheckDefinition = {
+  id: 'repository.readme',
+  title: 'README',
+  description:
+    'A README at the root of the repository says what the service does, how to run it and who owns it.',
+  category: 'repository',
+  severity: 'low',
+  weight: 1,
+  remediation: [
+    'Add a `README.md` at the root of the repository, with at least:',
+    '```markdown',
+    '# cart',
+    'What the service does, and for whom.',
+    '## Running it',
+    'How to build, test and run it locally.',
+    '## Owners',
+    'Who to ask, and where the runbook is.',
+    '```',
+  ].join('\n'),
+  appliesTo: { kinds: ['Component'] },
+  evaluate: facts =>
+    withRepository(facts, 'its README', repository => {
+      const paths = repository.paths.filter(path => README.test(path)).sort();
+      if (paths.length === 0) {
+        return {
+          status: 'fail',
+          message:
+            'No README at the root of the repository; add a README.md that says what the service does and how to run it.',
+        };
+      }
+      const read = paths.filter(path => repository.files[path] !== undefined);
+      if (read.length === 0) {
+        return {
+          status: 'unknown',
+          message: `${paths[0]} was found but not read, so whether it says enough could not be judged.`,
+          evidence: { path: paths[0] },
+        };
+      }
+      // With several READMEs (README.md and README.txt), the fullest counts.
+      const [path, length] = read
+        .map(p => [p, characters(repository.files[p])] as const)
+        .reduce((best, next) => (next[1] > best[1] ? next : best));
+      if (length <= README_MIN_CHARACTERS) {
+        return {
+          status: 'warn',
+          message: `${path} is only ${length} characters long; say what the service does, how to run it and who owns it.`,
+          evidence: { path, characters: length },
+        };
+      }
+      return {
+        status: 'pass',
+        message: `${path} describes the service in ${length} characters.`,
+        evidence: { path, characters: length },
+      };
+    }),
+};

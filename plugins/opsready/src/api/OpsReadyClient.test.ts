@@ -1,0 +1,71 @@
+import { MockFetchApi, registerMswTestHooks } from '@backstage/test-utils';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { evaluation } from '../testData';
+import { OpsReadyClient } from './OpsReadyClient';
+
+const server = setupServer();
+registerMswTestHooks(server);
+
+const baseUrl = 'http://backstage.test/api/opsready';
+const client = new OpsReadyClient({
+  discoveryApi: { getBaseUrl: async () => baseUrl },
+  fetchApi: new MockFetchApi({ injectIdentityAuth: { token: 'user-token' } }),
+});
+const ref = {
+  kind: 'Component',
+  namespace: 'default',
+  name: 'checkout service',
+};
+
+describe('OpsReadyClient', () => {
+  it("reads an entity's evaluation with the user's token", async () => {
+    server.use(
+      http.get(
+        `${baseUrl}/entities/Component/default/checkout%20service/checks`,
+        ({ request }) =>
+          request.headers.get('Authorization') === 'Bearer user-token'
+            ? HttpResponse.json(evaluation)
+            : HttpResponse.json({}, { status: 401 }),
+      ),
+    );
+    await expect(client.getEntityEvaluation(ref)).resolves.toEqual(evaluation);
+  });
+
+  it('posts a refresh', async () => {
+    server.use(
+      http.post(
+        `${baseUrl}/entities/Component/default/checkout%20service/refresh`,
+        () => HttpResponse.json({ ...evaluation, score: 100 }),
+      ),
+    );
+    await expect(client.refreshEntityEvaluation(ref)).resolves.toMatchObject({
+      score: 100,
+    });
+  });
+
+  it("throws a ResponseError carrying the backend's message", async () => {
+    server.use(
+      http.post(
+        `${baseUrl}/entities/Component/default/checkout%20service/refresh`,
+        () =>
+          HttpResponse.json(
+            {
+              error: {
+                name: 'NotAllowedError',
+                message: 'You may not run the checks',
+              },
+              request: { method: 'POST', url: '/refresh' },
+              response: { statusCode: 403 },
+            },
+            { status: 403 },
+          ),
+      ),
+    );
+    await expect(client.refreshEntityEvaluation(ref)).rejects.toMatchObject({
+      name: 'ResponseError',
+      statusCode: 403,
+      body: { error: { message: 'You may not run the checks' } },
+    });
+  });
+});

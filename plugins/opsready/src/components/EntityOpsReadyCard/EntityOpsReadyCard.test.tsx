@@ -1,0 +1,154 @@
+import { ResponseError } from '@backstage/errors';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen } from '@testing-library/react';
+import { OpsReadyApi, opsreadyApiRef } from '../../api/OpsReadyApi';
+import { checkoutservice, evaluation } from '../../testData';
+import { EntityOpsReadyCard, scoreColor } from './EntityOpsReadyCard';
+
+function renderCard(api: Partial<OpsReadyApi>) {
+  return renderInTestApp(
+    <TestApiProvider apis={[[opsreadyApiRef, api]]}>
+      <EntityProvider entity={checkoutservice}>
+        <EntityOpsReadyCard />
+      </EntityProvider>
+    </TestApiProvider>,
+  );
+}
+
+describe('EntityOpsReadyCard', () => {
+  it("shows the entity's score, level, counts and what needs attention, status in words", async () => {
+    const getEntityEvaluation = jest.fn().mockResolvedValue(evaluation);
+    await renderCard({ getEntityEvaluation });
+
+    expect(await screen.findByText('Score 60 / 100')).toBeInTheDocument();
+    expect(screen.getByText('Level: bronze')).toBeInTheDocument();
+    expect(screen.getByText('silver needs 15 more points')).toBeInTheDocument();
+    expect(screen.getByText('1 passing · 1 failing')).toBeInTheDocument();
+    // Only what needs attention is listed, with its status in words.
+    expect(screen.getByText('Needs attention')).toBeInTheDocument();
+    expect(screen.getByText('Fail')).toBeInTheDocument();
+    expect(screen.getByText('No description is set.')).toBeInTheDocument();
+    expect(
+      screen.queryByText('Owned by group:default/payments.'),
+    ).not.toBeInTheDocument();
+    expect(screen.getByText('5 minutes ago')).toBeInTheDocument();
+    expect(getEntityEvaluation).toHaveBeenCalledWith({
+      kind: 'Component',
+      namespace: 'default',
+      name: 'checkoutservice',
+    });
+  });
+
+  it('lists failing checks first, at most five, and says how many more', async () => {
+    const failing = (i: number, status: 'fail' | 'unknown') => ({
+      ...evaluation.checks[1],
+      id: `check.${status}.${i}`,
+      title: `${status} check ${i}`,
+      result: {
+        checkId: `check.${status}.${i}`,
+        status,
+        message: `${status} ${i}`,
+      },
+    });
+    await renderCard({
+      getEntityEvaluation: jest.fn().mockResolvedValue({
+        ...evaluation,
+        checks: [
+          failing(1, 'unknown'),
+          failing(2, 'unknown'),
+          failing(3, 'unknown'),
+          failing(4, 'fail'),
+          failing(5, 'fail'),
+          failing(6, 'unknown'),
+          evaluation.checks[0],
+        ],
+      }),
+    });
+    expect(
+      await screen.findByText('1 passing · 2 failing · 4 unknown'),
+    ).toBeInTheDocument();
+    const listed = screen
+      .getAllByText(/^(fail|unknown) check \d$/)
+      .map(e => e.textContent);
+    expect(listed).toEqual([
+      'Fail fail check 4',
+      'Fail fail check 5',
+      'Unknown unknown check 1',
+      'Unknown unknown check 2',
+      'Unknown unknown check 3',
+    ]);
+    expect(screen.getByText('and 1 more')).toBeInTheDocument();
+  });
+
+  it('names the failing critical checks that hold the next level back', async () => {
+    await renderCard({
+      getEntityEvaluation: jest.fn().mockResolvedValue({
+        ...evaluation,
+        score: 95,
+        level: 'silver',
+        nextLevel: {
+          name: 'gold',
+          minScore: 90,
+          pointsNeeded: 0,
+          blockingChecks: ['kubernetes.no-literal-secrets'],
+        },
+      }),
+    });
+    expect(
+      await screen.findByText(
+        'gold needs no failing critical check (kubernetes.no-literal-secrets)',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('shows a progress bar while loading', async () => {
+    await renderCard({ getEntityEvaluation: () => new Promise(() => {}) });
+    expect(screen.getByTestId('progress')).toBeInTheDocument();
+  });
+
+  it('shows what went wrong when the backend fails', async () => {
+    const response = new Response(
+      JSON.stringify({
+        error: {
+          name: 'NotFoundError',
+          message: 'No entity component:default/checkoutservice in the catalog',
+        },
+        response: { statusCode: 404 },
+      }),
+      { status: 404, headers: { 'Content-Type': 'application/json' } },
+    );
+    const error = await ResponseError.fromResponse(response as any);
+    await renderCard({
+      getEntityEvaluation: jest.fn().mockRejectedValue(error),
+    });
+    // The headline is the backend's reason, not just "Request failed with 404".
+    expect(
+      await screen.findByText(
+        'Error: No entity component:default/checkoutservice in the catalog',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('says so when no check applies instead of showing a score', async () => {
+    await renderCard({
+      getEntityEvaluation: jest
+        .fn()
+        .mockResolvedValue({ ...evaluation, score: null, checks: [] }),
+    });
+    expect(
+      await screen.findByText('No OpsReady checks apply to this entity'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/Score/)).not.toBeInTheDocument();
+  });
+});
+
+describe('scoreColor', () => {
+  const palette = { status: { ok: 'green', warning: 'amber', error: 'red' } };
+  it('takes the percent the Gauge passes, not a fraction', () => {
+    expect(scoreColor(palette, 20)).toBe('red');
+    expect(scoreColor(palette, 50)).toBe('amber');
+    expect(scoreColor(palette, 79)).toBe('amber');
+    expect(scoreColor(palette, 80)).toBe('green');
+  });
+});

@@ -1,0 +1,1 @@
+export { EntityOpsReadyCard } from './EntityOpsReadyCard';

@@ -1,0 +1,7 @@
+/**
+ * Scaffolder actions for OpsReady's golden templates.
+ *
+ * @packageDocumentation
+ */
+
+export { scaffolderModuleOpsReady as default } from './module';

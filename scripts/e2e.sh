@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Runs the Playwright tests in Debian's Chromium against a portal started for
+# them (app on :3001, backend on :7008, an empty SQLite database), and stops
+# that portal afterwards whatever happens.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$OPSREADY_ROOT"
+
+"$OPSREADY_ROOT/scripts/ensure-chromium.sh"
+
+rm -rf .data/e2e-sqlite
+mkdir -p .data/e2e-sqlite
+log=.data/e2e-portal.log
+
+# The demo fleet on ports of its own too; the local app-config reads the
+# Kubernetes API's port from this variable.
+export OPSREADY_DEMO_KUBERNETES_PORT=7101
+OPSREADY_BACKEND_URL=http://localhost:7008 setsid yarn workspace @opsready/demo-fleet start >.data/e2e-demo-fleet.log 2>&1 &
+demo_fleet=$!
+
+# Its own process group, so that stopping it stops the dev server and the
+# backend it spawned, and no orphan keeps a port.
+setsid yarn backstage-cli repo start --config "$OPSREADY_ROOT/app-config.yaml" --config "$OPSREADY_ROOT/app-config.demo.yaml" --config "$OPSREADY_ROOT/e2e/app-config.e2e.yaml" >"$log" 2>&1 &
+portal=$!
+stop_portal() {
+  kill -- "-$portal" 2>/dev/null || true
+  kill -- "-$demo_fleet" 2>/dev/null || true
+  wait "$portal" "$demo_fleet" 2>/dev/null || true
+}
+trap stop_portal EXIT
+
+wait_for() {
+  local url=$1 deadline=$((SECONDS + 300))
+  until curl -fs -o /dev/null "$url"; do
+    if ! kill -0 "$portal" 2>/dev/null; then
+      echo "The portal stopped before $url answered; its log:" >&2
+      tail -n 50 "$log" >&2
+      exit 1
+    fi
+    if [ $SECONDS -ge $deadline ]; then
+      echo "$url did not answer within 300 s; the portal's log:" >&2
+      tail -n 50 "$log" >&2
+      exit 1
+    fi
+    sleep 2
+  done
+}
+echo "==> Starting a portal for the end-to-end tests" >&2
+wait_for http://localhost:7008/.backstage/health/v1/readiness
+wait_for http://localhost:3001
+
+echo "==> Running the end-to-end tests in Chromium" >&2
+yarn playwright test "$@"
