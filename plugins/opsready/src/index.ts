@@ -8,6 +8,14 @@
  * @packageDocumentation
  */
 
-export { opsreadyPlugin, EntityOpsReadyCard } from './plugin';
-export { opsreadyApiRef, type OpsReadyApi } from './api/OpsReadyApi';
+export {
+  opsreadyPlugin,
+  EntityOpsReadyCard,
+  EntityComplianceContent,
+  EntityDeploymentsContent,
+  EntityErrorsContent,
+  OpsReadyPage,
+} from './plugin';
+export { ENTITY_TAB_PATHS } from './components/shared/entityTabLink';
+export * from './api/OpsReadyApi';
 export { OpsReadyClient } from './api/OpsReadyClient';

@@ -1,9 +1,13 @@
-import { EntityProvider } from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
-import { opsreadyApiRef } from './api/OpsReadyApi';
-import { EntityOpsReadyCard, opsreadyPlugin } from './plugin';
-import { checkoutservice, evaluation } from './testData';
+import {
+  EntityComplianceContent,
+  EntityDeploymentsContent,
+  EntityErrorsContent,
+  EntityOpsReadyCard,
+  opsreadyPlugin,
+} from './plugin';
+import { emptyApi } from './__testUtils__/testData';
+import { renderForEntity } from './__testUtils__/renderForEntity';
 
 describe('the classic (legacy frontend system) plugin', () => {
   it('has the plugin id the backend and permissions use', () => {
@@ -11,17 +15,23 @@ describe('the classic (legacy frontend system) plugin', () => {
   });
 
   it('renders the lazy-loaded overview card extension', async () => {
-    await renderInTestApp(
-      <TestApiProvider
-        apis={[
-          [opsreadyApiRef, { getEntityEvaluation: async () => evaluation }],
-        ]}
-      >
-        <EntityProvider entity={checkoutservice}>
-          <EntityOpsReadyCard />
-        </EntityProvider>
-      </TestApiProvider>,
-    );
+    await renderForEntity(<EntityOpsReadyCard />, { api: emptyApi() });
     expect(await screen.findByText('Score 60 / 100')).toBeInTheDocument();
+  });
+
+  it('renders the lazy-loaded entity tabs', async () => {
+    await renderForEntity(
+      <>
+        <EntityComplianceContent />
+        <EntityDeploymentsContent />
+        <EntityErrorsContent />
+      </>,
+      { api: emptyApi() },
+    );
+    expect(await screen.findByText('Checks')).toBeInTheDocument();
+    expect(
+      await screen.findByText('No deployments recorded yet'),
+    ).toBeInTheDocument();
+    expect(await screen.findByText('No errors recorded')).toBeInTheDocument();
   });
 });

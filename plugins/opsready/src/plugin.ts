@@ -2,11 +2,13 @@ import {
   createApiFactory,
   createComponentExtension,
   createPlugin,
+  createRoutableExtension,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { opsreadyApiRef } from './api/OpsReadyApi';
 import { OpsReadyClient } from './api/OpsReadyClient';
+import { rootRouteRef } from './routes';
 
 /**
  * OpsReady for apps on Backstage's legacy frontend system. Apps on the new
@@ -24,6 +26,7 @@ export const opsreadyPlugin = createPlugin({
         new OpsReadyClient({ discoveryApi, fetchApi }),
     }),
   ],
+  routes: { root: rootRouteRef },
 });
 
 /**
@@ -40,5 +43,71 @@ export const EntityOpsReadyCard = opsreadyPlugin.provide(
           m => m.EntityOpsReadyCard,
         ),
     },
+  }),
+);
+
+/**
+ * The compliance tab: mount it on the entity page at `opsready-compliance`.
+ *
+ * @public
+ */
+export const EntityComplianceContent = opsreadyPlugin.provide(
+  createComponentExtension({
+    name: 'EntityComplianceContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityComplianceContent').then(
+          m => m.EntityComplianceContent,
+        ),
+    },
+  }),
+);
+
+/**
+ * The deployments tab: mount it on the entity page at `opsready-deployments`.
+ *
+ * @public
+ */
+export const EntityDeploymentsContent = opsreadyPlugin.provide(
+  createComponentExtension({
+    name: 'EntityDeploymentsContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityDeploymentsContent').then(
+          m => m.EntityDeploymentsContent,
+        ),
+    },
+  }),
+);
+
+/**
+ * The errors tab with the service's timeline: mount it on the entity page
+ * at `opsready-errors`.
+ *
+ * @public
+ */
+export const EntityErrorsContent = opsreadyPlugin.provide(
+  createComponentExtension({
+    name: 'EntityErrorsContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityErrorsContent').then(
+          m => m.EntityErrorsContent,
+        ),
+    },
+  }),
+);
+
+/**
+ * The fleet page, e.g. `<Route path="/opsready" element={<OpsReadyPage />} />`.
+ *
+ * @public
+ */
+export const OpsReadyPage = opsreadyPlugin.provide(
+  createRoutableExtension({
+    name: 'OpsReadyPage',
+    component: () =>
+      import('./components/OpsReadyPage').then(m => m.OpsReadyPage),
+    mountPoint: rootRouteRef,
   }),
 );

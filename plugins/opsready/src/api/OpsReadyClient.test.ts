@@ -1,7 +1,7 @@
 import { MockFetchApi, registerMswTestHooks } from '@backstage/test-utils';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { evaluation } from '../testData';
+import { evaluation } from '../__testUtils__/testData';
 import { OpsReadyClient } from './OpsReadyClient';
 
 const server = setupServer();
@@ -67,5 +67,58 @@ describe('OpsReadyClient', () => {
       statusCode: 403,
       body: { error: { message: 'You may not run the checks' } },
     });
+  });
+
+  it('sends filters and the cursor as query parameters, leaving unset ones out', async () => {
+    let seen: URL | undefined;
+    server.use(
+      http.get(
+        `${baseUrl}/entities/Component/default/checkout%20service/deployments`,
+        ({ request }) => {
+          seen = new URL(request.url);
+          return HttpResponse.json({ items: [], nextCursor: 'n2' });
+        },
+      ),
+    );
+    await expect(
+      client.getDeployments(
+        ref,
+        { environment: 'prod & eu', status: undefined },
+        { cursor: 'c1', limit: 25 },
+      ),
+    ).resolves.toEqual({ items: [], nextCursor: 'n2' });
+    expect(Object.fromEntries(seen!.searchParams)).toEqual({
+      environment: 'prod & eu',
+      cursor: 'c1',
+      limit: '25',
+    });
+  });
+
+  it('posts resolution notes as JSON and returns the resolved error', async () => {
+    server.use(
+      http.post(`${baseUrl}/errors/e%2F1/resolve`, async ({ request }) =>
+        HttpResponse.json({
+          id: 'e/1',
+          status: 'resolved',
+          resolutionNotes: ((await request.json()) as any).notes,
+        }),
+      ),
+    );
+    await expect(
+      client.resolveError('e/1', 'Raised the limit'),
+    ).resolves.toMatchObject({
+      status: 'resolved',
+      resolutionNotes: 'Raised the limit',
+    });
+  });
+
+  it('treats 204 as done when revoking an exemption', async () => {
+    server.use(
+      http.delete(
+        `${baseUrl}/exemptions/x1`,
+        () => new HttpResponse(null, { status: 204 }),
+      ),
+    );
+    await expect(client.revokeExemption('x1')).resolves.toBeUndefined();
   });
 });

@@ -1,19 +1,17 @@
-import { ResponseError } from '@backstage/errors';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
-import { OpsReadyApi, opsreadyApiRef } from '../../api/OpsReadyApi';
-import { checkoutservice, evaluation } from '../../testData';
+import { OpsReadyApi } from '../../api/OpsReadyApi';
+import {
+  backendError,
+  deployment,
+  emptyApi,
+  errorEvent,
+  evaluation,
+} from '../../__testUtils__/testData';
+import { renderForEntity } from '../../__testUtils__/renderForEntity';
 import { EntityOpsReadyCard, scoreColor } from './EntityOpsReadyCard';
 
 function renderCard(api: Partial<OpsReadyApi>) {
-  return renderInTestApp(
-    <TestApiProvider apis={[[opsreadyApiRef, api]]}>
-      <EntityProvider entity={checkoutservice}>
-        <EntityOpsReadyCard />
-      </EntityProvider>
-    </TestApiProvider>,
-  );
+  return renderForEntity(<EntityOpsReadyCard />, { api: emptyApi(api) });
 }
 
 describe('EntityOpsReadyCard', () => {
@@ -108,17 +106,9 @@ describe('EntityOpsReadyCard', () => {
   });
 
   it('shows what went wrong when the backend fails', async () => {
-    const response = new Response(
-      JSON.stringify({
-        error: {
-          name: 'NotFoundError',
-          message: 'No entity component:default/checkoutservice in the catalog',
-        },
-        response: { statusCode: 404 },
-      }),
-      { status: 404, headers: { 'Content-Type': 'application/json' } },
+    const error = await backendError(
+      'No entity component:default/checkoutservice in the catalog',
     );
-    const error = await ResponseError.fromResponse(response as any);
     await renderCard({
       getEntityEvaluation: jest.fn().mockRejectedValue(error),
     });
@@ -150,5 +140,71 @@ describe('scoreColor', () => {
     expect(scoreColor(palette, 50)).toBe('amber');
     expect(scoreColor(palette, 79)).toBe('amber');
     expect(scoreColor(palette, 80)).toBe('green');
+  });
+
+  it('shows health, what is deployed where and open errors by severity, each linking to its tab', async () => {
+    await renderCard({
+      getHealth: jest.fn().mockResolvedValue({
+        entityRef: 'component:default/checkoutservice',
+        declared: [],
+        problems: [],
+        endpoints: [
+          {
+            environment: 'production',
+            url: 'https://x/healthz',
+            status: 'up',
+            since: null,
+            flapping: false,
+            windows: {},
+            lastTransitions: [],
+          },
+          {
+            environment: 'staging',
+            url: 'https://y/healthz',
+            status: 'down',
+            since: null,
+            flapping: true,
+            windows: {},
+            lastTransitions: [],
+          },
+        ],
+      }),
+      getEnvironments: jest.fn().mockResolvedValue({
+        items: [
+          {
+            environment: 'production',
+            version: '1.0.7',
+            status: 'succeeded',
+            deploymentId: 'd7',
+            deployedAt: deployment(1).startedAt,
+            drift: false,
+          },
+        ],
+      }),
+      getErrors: jest.fn().mockResolvedValue({
+        items: [
+          errorEvent(1, { severity: 'critical' }),
+          errorEvent(2),
+          errorEvent(3),
+        ],
+      }),
+    });
+    expect(
+      await screen.findByText(/production Up · staging Down \(flapping\)/),
+    ).toBeInTheDocument();
+    expect(screen.getByLabelText('Deployed')).toHaveTextContent(
+      'production 1.0.7 (1 hour ago)',
+    );
+    expect(screen.getByLabelText('Open errors')).toHaveTextContent(
+      '1 critical · 2 high',
+    );
+    expect(screen.getByRole('link', { name: 'Errors' })).toHaveAttribute(
+      'href',
+      '/catalog/default/component/checkoutservice/opsready-errors',
+    );
+    expect(screen.getByRole('link', { name: 'Deployments' })).toHaveAttribute(
+      'href',
+      '/catalog/default/component/checkoutservice/opsready-deployments',
+    );
   });
 });

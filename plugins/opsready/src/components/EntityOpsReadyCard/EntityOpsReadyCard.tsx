@@ -23,6 +23,8 @@ import { opsreadyApiRef } from '../../api/OpsReadyApi';
 import { CheckStatusIcon } from '../CheckStatusIcon';
 import { errorTitle } from '../errorTitle';
 import { RelativeTime } from '../RelativeTime';
+import { describeNextLevel } from './describeNextLevel';
+import { ServiceState } from './ServiceState';
 
 const MAX_SHOWN = 5;
 
@@ -61,6 +63,7 @@ export function EntityOpsReadyCard() {
       {loading && <Progress />}
       {error && <ResponseErrorPanel error={error} title={errorTitle(error)} />}
       {value && <EvaluationSummary evaluation={value} />}
+      {value && <ServiceState entity={getCompoundEntityRef(entity)} />}
     </InfoCard>
   );
 }
@@ -183,15 +186,4 @@ function countsLine(checks: EntityEvaluation['checks']): string {
   })
     .filter(Boolean)
     .join(' · ');
-}
-
-function describeNextLevel(next: NonNullable<EntityEvaluation['nextLevel']>) {
-  const needs: string[] = [];
-  if (next.pointsNeeded > 0) {
-    needs.push(`${next.pointsNeeded} more points`);
-  }
-  if (next.blockingChecks.length > 0) {
-    needs.push(`no failing critical check (${next.blockingChecks.join(', ')})`);
-  }
-  return `${next.name} needs ${needs.join(' and ')}`;
 }

@@ -1,0 +1,170 @@
+import { ResponseError } from '@backstage/errors';
+import { Entity } from '@backstage/catalog-model';
+import {
+  Deployment,
+  DoraFigures,
+  EntityEvaluation,
+  ErrorEvent,
+} from '@opsready/plugin-opsready-common';
+import { OpsReadyApi } from '../api/OpsReadyApi';
+
+export const checkoutservice: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'checkoutservice', namespace: 'default' },
+  spec: {
+    type: 'service',
+    lifecycle: 'production',
+    owner: 'group:default/payments',
+  },
+};
+
+export const evaluation: EntityEvaluation = {
+  entityRef: 'component:default/checkoutservice',
+  score: 60,
+  level: 'bronze',
+  nextLevel: {
+    name: 'silver',
+    minScore: 75,
+    pointsNeeded: 15,
+    blockingChecks: [],
+  },
+  evaluatedAt: new Date(Date.now() - 5 * 60_000).toISOString(),
+  checks: [
+    {
+      id: 'catalog.owner',
+      title: 'Owner set',
+      description: 'Every component names the team that answers for it.',
+      category: 'catalog',
+      severity: 'high',
+      weight: 3,
+      remediation: 'Set `spec.owner`.',
+      result: {
+        checkId: 'catalog.owner',
+        status: 'pass',
+        message: 'Owned by group:default/payments.',
+      },
+    },
+    {
+      id: 'catalog.description',
+      title: 'Description',
+      description: 'A one-line description.',
+      category: 'catalog',
+      severity: 'low',
+      weight: 1,
+      remediation: 'Add `metadata.description`.',
+      result: {
+        checkId: 'catalog.description',
+        status: 'fail',
+        message: 'No description is set.',
+      },
+    },
+  ],
+};
+
+const minutesAgo = (minutes: number) =>
+  new Date(Date.now() - minutes * 60_000).toISOString();
+
+export const deployment = (
+  n: number,
+  extra: Partial<Deployment> = {},
+): Deployment => ({
+  id: `d${n}`,
+  entityRef: 'component:default/checkoutservice',
+  environment: 'production',
+  version: `1.0.${n}`,
+  status: 'succeeded',
+  startedAt: minutesAgo(n * 60),
+  finishedAt: minutesAgo(n * 60 - 3),
+  durationMs: 180_000,
+  actor: 'ada',
+  commitSha: `abcdef${n}0000000`,
+  url: `https://ci.example.com/runs/${n}`,
+  source: 'ci',
+  externalId: `run-${n}`,
+  isRollback: false,
+  changeFailure: false,
+  changeFailureReasons: [],
+  rollbackAdvised: false,
+  receivedAt: minutesAgo(n * 60),
+  updatedAt: minutesAgo(n * 60),
+  ...extra,
+});
+
+export const errorEvent = (
+  n: number,
+  extra: Partial<ErrorEvent> = {},
+): ErrorEvent => ({
+  id: `e${n}`,
+  entityRef: 'component:default/checkoutservice',
+  environment: 'production',
+  severity: 'high',
+  category: 'dependency',
+  message: `redis unreachable ${n}`,
+  occurredAt: minutesAgo(n * 30),
+  source: 'alertmanager',
+  externalId: `alert-${n}`,
+  fingerprint: `fp-${n}`,
+  count: 3,
+  firstSeenAt: minutesAgo(n * 30 + 120),
+  lastSeenAt: minutesAgo(n * 30),
+  status: 'open',
+  ...extra,
+});
+
+export const dora: DoraFigures = {
+  from: minutesAgo(30 * 24 * 60),
+  to: minutesAgo(0),
+  environment: 'production',
+  deployments: 42,
+  deploymentFrequency: { value: 1.4, band: 'elite' },
+  leadTimeHours: { value: 20, band: 'high' },
+  changeFailureRate: { value: 0.12, band: 'high' },
+  timeToRestoreHours: { value: null, band: null },
+};
+
+/**
+ * An OpsReady API whose every read answers "nothing yet", for tests that
+ * override only what they look at.
+ */
+export function emptyApi(overrides: Partial<OpsReadyApi> = {}): OpsReadyApi {
+  return {
+    getEntityEvaluation: jest.fn().mockResolvedValue(evaluation),
+    refreshEntityEvaluation: jest.fn().mockResolvedValue(evaluation),
+    getScoreHistory: jest.fn().mockResolvedValue({ items: [] }),
+    getExemptions: jest.fn().mockResolvedValue({ items: [] }),
+    createExemption: jest.fn(),
+    revokeExemption: jest.fn(),
+    getHealth: jest.fn().mockResolvedValue({
+      entityRef: 'component:default/checkoutservice',
+      endpoints: [],
+      declared: [],
+      problems: [],
+    }),
+    getDeployments: jest.fn().mockResolvedValue({ items: [] }),
+    getEnvironments: jest.fn().mockResolvedValue({ items: [] }),
+    getDora: jest.fn().mockResolvedValue(dora),
+    getOwnerDora: jest.fn(),
+    getErrors: jest.fn().mockResolvedValue({ items: [] }),
+    resolveError: jest.fn(),
+    getTimeline: jest.fn().mockResolvedValue({
+      from: minutesAgo(7 * 24 * 60),
+      to: minutesAgo(0),
+      items: [],
+    }),
+    getFleet: jest.fn(),
+    ...overrides,
+  };
+}
+
+/** The error the client throws when the backend answers 404 with a reason. */
+export async function backendError(message: string, statusCode = 404) {
+  const response = new Response(
+    JSON.stringify({
+      error: { name: 'NotFoundError', message },
+      response: { statusCode },
+    }),
+    { status: statusCode, headers: { 'Content-Type': 'application/json' } },
+  );
+  return ResponseError.fromResponse(response as any);
+}

@@ -1,0 +1,170 @@
+import { MarkdownContent } from '@backstage/core-components';
+import Accordion from '@material-ui/core/Accordion';
+import AccordionDetails from '@material-ui/core/AccordionDetails';
+import AccordionSummary from '@material-ui/core/AccordionSummary';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Typography from '@material-ui/core/Typography';
+import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
+import {
+  CheckCategory,
+  CheckStatus,
+  EntityCheck,
+} from '@opsready/plugin-opsready-common';
+import { DateTime } from 'luxon';
+import { CheckStatusIcon } from '../CheckStatusIcon';
+
+const CATEGORY_TITLES: Record<CheckCategory, string> = {
+  catalog: 'Catalog metadata',
+  health: 'Health',
+  observability: 'Observability',
+  kubernetes: 'Kubernetes workloads',
+  repository: 'Repository',
+  delivery: 'Delivery',
+};
+
+// What needs someone first; passes and not-applicable last.
+const STATUS_ORDER: Record<CheckStatus, number> = {
+  fail: 0,
+  error: 1,
+  unknown: 2,
+  warn: 3,
+  pass: 4,
+  'not-applicable': 5,
+};
+
+/**
+ * Every check of the entity, grouped by category, failing first: status in
+ * words, the message, the evidence behind it, how to fix it, and the
+ * exemption in force.
+ */
+export function ChecksByCategory(props: {
+  checks: EntityCheck[];
+  /** Present when the user may grant exemptions. */
+  onExempt?: (check: EntityCheck) => void;
+}) {
+  const { checks, onExempt } = props;
+  const categories = [...new Set(checks.map(c => c.category))];
+  return (
+    <>
+      {categories.map(category => {
+        const inCategory = checks
+          .filter(c => c.category === category)
+          .sort(
+            (a, b) =>
+              STATUS_ORDER[a.result.status] - STATUS_ORDER[b.result.status] ||
+              b.weight - a.weight,
+          );
+        const failing = inCategory.filter(
+          c => STATUS_ORDER[c.result.status] < 4 && !c.exemption,
+        ).length;
+        return (
+          <section key={category} aria-label={CATEGORY_TITLES[category]}>
+            <Box mt={2} mb={1}>
+              <Typography variant="h6" component="h3">
+                {CATEGORY_TITLES[category] ?? category}{' '}
+                <Typography
+                  component="span"
+                  variant="body2"
+                  color="textSecondary"
+                >
+                  {failing
+                    ? `${failing} of ${inCategory.length} need attention`
+                    : `all ${inCategory.length} fine`}
+                </Typography>
+              </Typography>
+            </Box>
+            {inCategory.map(check => (
+              <CheckRow key={check.id} check={check} onExempt={onExempt} />
+            ))}
+          </section>
+        );
+      })}
+    </>
+  );
+}
+
+function CheckRow(props: {
+  check: EntityCheck;
+  onExempt?: (check: EntityCheck) => void;
+}) {
+  const { check, onExempt } = props;
+  const needsAttention = STATUS_ORDER[check.result.status] < 4;
+  return (
+    <Accordion
+      defaultExpanded={needsAttention && !check.exemption}
+      TransitionProps={{ unmountOnExit: true }}
+    >
+      <AccordionSummary expandIcon={<ExpandMoreIcon />}>
+        <Box display="flex" flexDirection="column">
+          <Typography variant="body1">
+            <CheckStatusIcon status={check.result.status} /> {check.title}
+            {check.exemption && (
+              <Typography
+                component="span"
+                variant="body2"
+                color="textSecondary"
+              >
+                {' '}
+                — exempt until{' '}
+                {DateTime.fromISO(check.exemption.expiresAt).toLocaleString(
+                  DateTime.DATE_MED,
+                )}
+              </Typography>
+            )}
+          </Typography>
+          <Typography variant="body2" color="textSecondary">
+            {check.result.message}
+          </Typography>
+        </Box>
+      </AccordionSummary>
+      <AccordionDetails>
+        <Box display="flex" flexDirection="column" width="100%">
+          <Typography variant="body2" paragraph>
+            {check.description} Severity {check.severity}, weight {check.weight}
+            .
+          </Typography>
+          {check.result.evidence &&
+            Object.keys(check.result.evidence).length > 0 && (
+              <>
+                <Typography variant="subtitle2">Evidence</Typography>
+                <Box component="dl" mt={0}>
+                  {Object.entries(check.result.evidence).map(([key, value]) => (
+                    <Typography key={key} variant="body2" component="div">
+                      <strong>{key}:</strong> {formatEvidence(value)}
+                    </Typography>
+                  ))}
+                </Box>
+              </>
+            )}
+          {check.exemption && (
+            <Typography variant="body2" paragraph>
+              Exempted by {check.exemption.createdBy}: {check.exemption.reason}
+            </Typography>
+          )}
+          {needsAttention && (
+            <>
+              <Typography variant="subtitle2">How to fix</Typography>
+              <MarkdownContent
+                content={check.remediation}
+                linkTarget="_blank"
+              />
+            </>
+          )}
+          {onExempt && needsAttention && !check.exemption && (
+            <Box mt={1}>
+              <Button size="small" onClick={() => onExempt(check)}>
+                Grant an exemption
+              </Button>
+            </Box>
+          )}
+        </Box>
+      </AccordionDetails>
+    </Accordion>
+  );
+}
+
+function formatEvidence(value: unknown): string {
+  if (typeof value === 'string') return value;
+  return JSON.stringify(value);
+}

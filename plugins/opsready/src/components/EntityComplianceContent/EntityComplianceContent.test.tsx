@@ -1,0 +1,137 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import {
+  backendError,
+  emptyApi,
+  evaluation,
+} from '../../__testUtils__/testData';
+import { renderForEntity } from '../../__testUtils__/renderForEntity';
+import { EntityComplianceContent } from './EntityComplianceContent';
+
+const failingCritical = {
+  ...evaluation.checks[1],
+  id: 'kubernetes.probes',
+  title: 'Readiness and liveness probes',
+  category: 'kubernetes' as const,
+  severity: 'critical' as const,
+  remediation:
+    'Add a `readinessProbe`. See [the guide](https://docs.example.com/probes).',
+  result: {
+    checkId: 'kubernetes.probes',
+    status: 'fail' as const,
+    message: 'Deployment checkoutservice has no readiness probe.',
+    evidence: { workload: 'Deployment/checkoutservice' },
+  },
+};
+
+describe('EntityComplianceContent', () => {
+  it('shows score, level, what the next level needs, and every check by category with evidence and fix', async () => {
+    const api = emptyApi({
+      getEntityEvaluation: jest.fn().mockResolvedValue({
+        ...evaluation,
+        checks: [...evaluation.checks, failingCritical],
+      }),
+    });
+    await renderForEntity(<EntityComplianceContent />, { api });
+
+    expect(await screen.findByText('Score 60 / 100')).toBeInTheDocument();
+    expect(screen.getByText('Level: bronze')).toBeInTheDocument();
+    expect(screen.getByText('silver needs 15 more points')).toBeInTheDocument();
+
+    const catalog = screen.getByRole('region', { name: 'Catalog metadata' });
+    expect(
+      within(catalog).getByText('1 of 2 need attention'),
+    ).toBeInTheDocument();
+    const kubernetes = screen.getByRole('region', {
+      name: 'Kubernetes workloads',
+    });
+    // A failing check is open: its evidence and its fix, with the docs link.
+    expect(
+      within(kubernetes).getByText('Deployment/checkoutservice'),
+    ).toBeInTheDocument();
+    expect(
+      within(kubernetes).getByRole('link', { name: /the guide/ }),
+    ).toHaveAttribute('href', 'https://docs.example.com/probes');
+    expect(
+      screen.getByText('No score recorded in the last 30 days yet.'),
+    ).toBeInTheDocument();
+  });
+
+  it('offers "Run checks now" only with permission, shows progress, then the new score', async () => {
+    let finish: (v: unknown) => void = () => {};
+    const refresh = jest.fn(() => new Promise(resolve => (finish = resolve)));
+    const api = emptyApi({ refreshEntityEvaluation: refresh as any });
+
+    const denied = await renderForEntity(<EntityComplianceContent />, { api });
+    await screen.findByText('Score 60 / 100');
+    expect(
+      screen.queryByRole('button', { name: 'Run checks now' }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Grant an exemption' }),
+    ).not.toBeInTheDocument();
+    denied.unmount();
+
+    await renderForEntity(<EntityComplianceContent />, { api, allowed: true });
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Run checks now' }),
+    );
+    expect(
+      screen.getByRole('button', { name: 'Running checks…' }),
+    ).toBeDisabled();
+    finish({ ...evaluation, score: 80, level: 'silver' });
+    expect(
+      await screen.findByText('Checks ran: score 80 / 100 (was 60).'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Score 80 / 100')).toBeInTheDocument();
+    expect(screen.getByText('Level: silver')).toBeInTheDocument();
+  });
+
+  it('grants an exemption with a reason and reloads the checks', async () => {
+    const createExemption = jest.fn().mockResolvedValue({});
+    const getEntityEvaluation = jest.fn().mockResolvedValue(evaluation);
+    const api = emptyApi({ createExemption, getEntityEvaluation });
+    await renderForEntity(<EntityComplianceContent />, { api, allowed: true });
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Grant an exemption' }),
+    );
+    const dialog = screen.getByRole('dialog');
+    const grant = within(dialog).getByRole('button', {
+      name: 'Grant exemption',
+    });
+    expect(grant).toBeDisabled();
+    await userEvent.type(
+      within(dialog).getByRole('textbox', { name: /Reason/ }),
+      'Internal tool, no users',
+    );
+    await userEvent.click(grant);
+
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+    expect(createExemption).toHaveBeenCalledWith(
+      { kind: 'Component', namespace: 'default', name: 'checkoutservice' },
+      expect.objectContaining({
+        checkId: 'catalog.description',
+        reason: 'Internal tool, no users',
+      }),
+    );
+    expect(getEntityEvaluation).toHaveBeenCalledTimes(2);
+  });
+
+  it("shows the backend's message when the evaluation cannot be read", async () => {
+    const error = await backendError(
+      'No entity component:default/checkoutservice in the catalog',
+    );
+    const api = emptyApi({
+      getEntityEvaluation: jest.fn().mockRejectedValue(error),
+    });
+    await renderForEntity(<EntityComplianceContent />, { api });
+    expect(
+      await screen.findByText(
+        'Error: No entity component:default/checkoutservice in the catalog',
+      ),
+    ).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,148 @@
+import {
+  getCompoundEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { EmptyState, Gauge, InfoCard } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import { usePermission } from '@backstage/plugin-permission-react';
+import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import {
+  EntityCheck,
+  EntityEvaluation,
+  opsreadyExemptionsManagePermission,
+} from '@opsready/plugin-opsready-common';
+import { useEffect, useState } from 'react';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { opsreadyApiRef } from '../../api/OpsReadyApi';
+import { scoreColor } from '../EntityOpsReadyCard/EntityOpsReadyCard';
+import { describeNextLevel } from '../EntityOpsReadyCard/describeNextLevel';
+import { RelativeTime } from '../RelativeTime';
+import { AsyncContent } from '../shared';
+import { ChecksByCategory } from './ChecksByCategory';
+import { ExemptionDialog } from './ExemptionDialog';
+import { RunChecksButton } from './RunChecksButton';
+import { ScoreTrendChart } from './ScoreTrendChart';
+
+/**
+ * The compliance tab: score, level and what the next level needs, the score
+ * trend, and every check by category with its evidence and fix.
+ *
+ * @public
+ */
+export function EntityComplianceContent() {
+  const { entity } = useEntity();
+  const ref = getCompoundEntityRef(entity);
+  const api = useApi(opsreadyApiRef);
+  const evaluation = useAsyncRetry(
+    () => api.getEntityEvaluation(ref),
+    [api, stringifyEntityRef(entity)],
+  );
+  const history = useAsyncRetry(
+    () => api.getScoreHistory(ref),
+    [api, stringifyEntityRef(entity)],
+  );
+  // A run or an exemption replaces what was loaded without a reload.
+  const [latest, setLatest] = useState<EntityEvaluation>();
+  useEffect(() => setLatest(evaluation.value), [evaluation.value]);
+  const { allowed: mayExempt } = usePermission({
+    permission: opsreadyExemptionsManagePermission,
+    resourceRef: stringifyEntityRef(entity),
+  });
+  const [exempting, setExempting] = useState<EntityCheck>();
+
+  const onEvaluated = (next: EntityEvaluation) => {
+    setLatest(next);
+    history.retry();
+  };
+
+  return (
+    <AsyncContent
+      loading={evaluation.loading}
+      error={evaluation.error}
+      value={latest}
+    >
+      {value =>
+        value.checks.length === 0 || value.score === null ? (
+          <EmptyState
+            missing="info"
+            title="No OpsReady checks apply to this entity"
+            description="OpsReady scores components. Checks can be narrowed or disabled in app-config under opsready.checks."
+          />
+        ) : (
+          <Grid container spacing={3}>
+            <Grid item xs={12} md={4}>
+              <InfoCard title="Compliance">
+                <ScoreSummary evaluation={value} />
+                <Box mt={2}>
+                  <RunChecksButton
+                    entity={ref}
+                    previousScore={value.score}
+                    onEvaluated={onEvaluated}
+                  />
+                </Box>
+              </InfoCard>
+            </Grid>
+            <Grid item xs={12} md={8}>
+              <InfoCard title="Score trend" subheader="Last 30 days">
+                <AsyncContent {...history}>
+                  {h => <ScoreTrendChart points={h.items} />}
+                </AsyncContent>
+              </InfoCard>
+            </Grid>
+            <Grid item xs={12}>
+              <InfoCard title="Checks">
+                <ChecksByCategory
+                  checks={value.checks}
+                  onExempt={mayExempt ? setExempting : undefined}
+                />
+              </InfoCard>
+            </Grid>
+            {exempting && (
+              <ExemptionDialog
+                entity={ref}
+                check={exempting}
+                onClose={() => setExempting(undefined)}
+                onGranted={() => {
+                  setExempting(undefined);
+                  evaluation.retry();
+                  history.retry();
+                }}
+              />
+            )}
+          </Grid>
+        )
+      }
+    </AsyncContent>
+  );
+}
+
+function ScoreSummary({ evaluation }: { evaluation: EntityEvaluation }) {
+  return (
+    <Box display="flex" flexDirection="column" alignItems="center">
+      <Box width={180}>
+        <Gauge
+          value={(evaluation.score ?? 0) / 100}
+          getColor={({ palette, value }) => scoreColor(palette, value)}
+        />
+      </Box>
+      <Typography variant="h6" component="p" aria-label="Compliance score">
+        Score {evaluation.score} / 100
+      </Typography>
+      <Chip
+        label={evaluation.level ? `Level: ${evaluation.level}` : 'No level yet'}
+      />
+      <Typography variant="body2" align="center" style={{ marginTop: 8 }}>
+        {evaluation.nextLevel
+          ? describeNextLevel(evaluation.nextLevel)
+          : 'Top level reached.'}
+      </Typography>
+      <Typography variant="caption" color="textSecondary">
+        Evaluated <RelativeTime iso={evaluation.evaluatedAt} />
+      </Typography>
+    </Box>
+  );
+}

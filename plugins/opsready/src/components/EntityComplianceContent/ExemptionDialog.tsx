@@ -1,0 +1,105 @@
+import { CompoundEntityRef } from '@backstage/catalog-model';
+import { useApi } from '@backstage/core-plugin-api';
+import Button from '@material-ui/core/Button';
+import Dialog from '@material-ui/core/Dialog';
+import DialogActions from '@material-ui/core/DialogActions';
+import DialogContent from '@material-ui/core/DialogContent';
+import DialogTitle from '@material-ui/core/DialogTitle';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import { EntityCheck } from '@opsready/plugin-opsready-common';
+import { DateTime } from 'luxon';
+import { useState } from 'react';
+import { opsreadyApiRef } from '../../api/OpsReadyApi';
+import { errorTitle } from '../errorTitle';
+
+/**
+ * Grants an exemption from one check: a reason and an expiry (at most a
+ * year ahead, as the backend enforces), then the entity is re-evaluated.
+ */
+export function ExemptionDialog(props: {
+  entity: CompoundEntityRef;
+  check: EntityCheck;
+  onClose: () => void;
+  onGranted: () => void;
+}) {
+  const { entity, check, onClose, onGranted } = props;
+  const api = useApi(opsreadyApiRef);
+  const [reason, setReason] = useState('');
+  const [expires, setExpires] = useState(
+    DateTime.now().plus({ days: 30 }).toISODate()!,
+  );
+  const [saving, setSaving] = useState(false);
+  const [failure, setFailure] = useState<string>();
+
+  const reasonTooShort = reason.trim().length < 3;
+  const grant = async () => {
+    setSaving(true);
+    setFailure(undefined);
+    try {
+      await api.createExemption(entity, {
+        checkId: check.id,
+        reason: reason.trim(),
+        expiresAt: DateTime.fromISO(expires).endOf('day').toUTC().toISO()!,
+      });
+      onGranted();
+    } catch (e) {
+      setFailure(errorTitle(e as Error));
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Dialog open onClose={onClose} aria-labelledby="opsready-exemption-title">
+      <DialogTitle id="opsready-exemption-title">
+        Exempt from “{check.title}”
+      </DialogTitle>
+      <DialogContent>
+        <Typography variant="body2" paragraph>
+          The check drops out of the score until the exemption expires.
+        </Typography>
+        <TextField
+          id="opsready-exemption-reason"
+          label="Reason"
+          value={reason}
+          onChange={e => setReason(e.target.value)}
+          fullWidth
+          multiline
+          required
+          margin="normal"
+          helperText="Why this service may skip the check, for the next reader"
+        />
+        <TextField
+          id="opsready-exemption-expires"
+          label="Expires on"
+          type="date"
+          value={expires}
+          onChange={e => setExpires(e.target.value)}
+          fullWidth
+          margin="normal"
+          InputLabelProps={{ shrink: true }}
+          inputProps={{
+            min: DateTime.now().plus({ days: 1 }).toISODate(),
+            max: DateTime.now().plus({ days: 365 }).toISODate(),
+          }}
+        />
+        {failure && (
+          <Typography color="error" role="alert">
+            {failure}
+          </Typography>
+        )}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>Cancel</Button>
+        <Button
+          color="primary"
+          variant="contained"
+          disabled={saving || reasonTooShort}
+          onClick={grant}
+        >
+          Grant exemption
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

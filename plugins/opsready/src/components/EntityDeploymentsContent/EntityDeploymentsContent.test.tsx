@@ -1,0 +1,113 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { deployment, emptyApi } from '../../__testUtils__/testData';
+import { renderForEntity } from '../../__testUtils__/renderForEntity';
+import { EntityDeploymentsContent } from './EntityDeploymentsContent';
+
+const recent = [
+  deployment(1, {
+    rollbackAdvised: true,
+    rollbackAdvisedReason: '5 health failures in a row',
+  }),
+  deployment(2, { environment: 'staging' }),
+  deployment(3, {
+    isRollback: true,
+    previousVersion: '1.0.9',
+    status: 'rolled-back',
+  }),
+];
+
+describe('EntityDeploymentsContent', () => {
+  it('shows DORA bands, versions by environment and the history with its marks', async () => {
+    const api = emptyApi({
+      getDeployments: jest.fn().mockResolvedValue({ items: recent }),
+      getEnvironments: jest.fn().mockResolvedValue({
+        items: [
+          {
+            environment: 'production',
+            version: '1.0.1',
+            status: 'succeeded',
+            deploymentId: 'd1',
+            deployedAt: recent[0].startedAt,
+            drift: true,
+          },
+          {
+            environment: 'staging',
+            version: '1.0.2',
+            status: 'succeeded',
+            deploymentId: 'd2',
+            deployedAt: recent[1].startedAt,
+            drift: false,
+          },
+        ],
+      }),
+    });
+    await renderForEntity(<EntityDeploymentsContent />, { api });
+
+    const frequency = await screen.findByRole('region', {
+      name: 'Deployment frequency',
+    });
+    expect(within(frequency).getByText('1.4 per day')).toBeInTheDocument();
+    expect(within(frequency).getByText('Elite performer')).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('region', { name: 'Time to restore' })).getByText(
+        'No data',
+      ),
+    ).toBeInTheDocument();
+
+    const matrix = screen.getByRole('table', {
+      name: 'Versions by environment',
+    });
+    const row = within(matrix).getByRole('row', { name: /1\.0\.1/ });
+    expect(row).toHaveTextContent('(running, drifted)');
+
+    expect(screen.getByText('Rollback advised')).toBeInTheDocument();
+    expect(screen.getByText('Rollback')).toBeInTheDocument();
+    expect(screen.getByText('Rolled back')).toBeInTheDocument();
+    expect(screen.getByText('(from 1.0.9)')).toBeInTheDocument();
+    expect(screen.getAllByText('3 min').length).toBe(3);
+    expect(screen.getByText('abcdef1')).toBeInTheDocument();
+  });
+
+  it('filters by environment on the server and pages with the cursor', async () => {
+    const getDeployments = jest.fn(async (_entity, filter, page) => {
+      if (page?.limit === 200) return { items: recent };
+      if (page?.cursor === 'next-1') return { items: [deployment(9)] };
+      return {
+        items: recent.filter(
+          d => !filter?.environment || d.environment === filter.environment,
+        ),
+        nextCursor: 'next-1',
+      };
+    });
+    await renderForEntity(<EntityDeploymentsContent />, {
+      api: emptyApi({ getDeployments: getDeployments as any }),
+    });
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Next page' }),
+    );
+    expect(await screen.findByText('1.0.9')).toBeInTheDocument();
+    expect(screen.getByText('Page 2')).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: /Environment/ }));
+    await userEvent.click(screen.getByRole('option', { name: 'staging' }));
+    await waitFor(() =>
+      expect(getDeployments).toHaveBeenLastCalledWith(
+        expect.anything(),
+        { environment: 'staging', status: undefined },
+        { cursor: undefined, limit: 25 },
+      ),
+    );
+    // A new filter starts again at the first page.
+    expect(await screen.findByText('Page 1')).toBeInTheDocument();
+  });
+
+  it('says how to send deployments when none is recorded', async () => {
+    await renderForEntity(<EntityDeploymentsContent />, { api: emptyApi() });
+    expect(
+      await screen.findByText('No deployments recorded yet'),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/api\/opsready\/deployments/)).toBeInTheDocument();
+  });
+});

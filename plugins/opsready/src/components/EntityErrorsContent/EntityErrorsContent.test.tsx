@@ -1,0 +1,129 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { deployment, emptyApi, errorEvent } from '../../__testUtils__/testData';
+import { renderForEntity } from '../../__testUtils__/renderForEntity';
+import { EntityErrorsContent } from './EntityErrorsContent';
+
+const crash = errorEvent(1, {
+  severity: 'critical',
+  category: 'resource',
+  message: 'CrashLoopBackOff in paymentservice',
+  stackTrace: 'Error: boom\n    at main (server.js:1:1)',
+  userImpact: 'Checkout fails for every user',
+  count: 12,
+});
+
+describe('EntityErrorsContent', () => {
+  it('charts errors with deployments, lists them grouped, and shows the timeline', async () => {
+    const getErrors = jest
+      .fn()
+      .mockResolvedValue({ items: [crash, errorEvent(2)] });
+    const api = emptyApi({
+      getErrors,
+      getDeployments: jest.fn().mockResolvedValue({ items: [deployment(1)] }),
+      getTimeline: jest.fn().mockResolvedValue({
+        from: '',
+        to: '',
+        items: [
+          {
+            id: 'deployment:d1',
+            type: 'deployment',
+            at: deployment(1).startedAt,
+            title: '1.0.1 succeeded',
+            environment: 'production',
+            details: {},
+            links: [{ title: 'CI run', url: 'https://ci.example.com/runs/1' }],
+          },
+        ],
+      }),
+    });
+    await renderForEntity(<EntityErrorsContent />, { api });
+
+    expect(
+      await screen.findByText(/2 error events and 1 deployments/),
+    ).toBeInTheDocument();
+    const table = screen
+      .getByRole('button', { name: 'CrashLoopBackOff in paymentservice' })
+      .closest('tr')!;
+    expect(within(table).getByText('Critical')).toBeInTheDocument();
+    expect(within(table).getByText('12')).toBeInTheDocument();
+    // Open errors by default, grouped, in the chosen range.
+    expect(getErrors).toHaveBeenCalledWith(
+      expect.anything(),
+      expect.objectContaining({
+        status: 'open',
+        view: 'grouped',
+        from: expect.any(String),
+      }),
+      { cursor: undefined, limit: 25 },
+    );
+    const timeline = screen.getByRole('list', { name: 'Timeline' });
+    expect(within(timeline).getByText(/1\.0\.1 succeeded/)).toBeInTheDocument();
+    expect(
+      within(timeline).getByRole('link', { name: /CI run/ }),
+    ).toBeInTheDocument();
+  });
+
+  it('opens an error in full and resolves it with notes, then reloads the list', async () => {
+    const resolveError = jest
+      .fn()
+      .mockResolvedValue({ ...crash, status: 'resolved' });
+    const getErrors = jest.fn().mockResolvedValue({ items: [crash] });
+    await renderForEntity(<EntityErrorsContent />, {
+      api: emptyApi({ getErrors, resolveError }),
+      allowed: true,
+    });
+    await userEvent.click(
+      await screen.findByRole('button', {
+        name: 'CrashLoopBackOff in paymentservice',
+      }),
+    );
+    const dialog = screen.getByRole('dialog');
+    expect(dialog).toHaveTextContent('Error: boom');
+    expect(
+      within(dialog).getByText('User impact: Checkout fails for every user'),
+    ).toBeInTheDocument();
+    const callsBefore = getErrors.mock.calls.length;
+    await userEvent.type(
+      within(dialog).getByRole('textbox', { name: 'Resolution notes' }),
+      'Raised memory limit',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Resolve' }),
+    );
+
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+    expect(resolveError).toHaveBeenCalledWith('e1', 'Raised memory limit');
+    await waitFor(() =>
+      expect(getErrors.mock.calls.length).toBeGreaterThan(callsBefore),
+    );
+  });
+
+  it('hides "Resolve" from users without the permission', async () => {
+    await renderForEntity(<EntityErrorsContent />, {
+      api: emptyApi({
+        getErrors: jest.fn().mockResolvedValue({ items: [crash] }),
+      }),
+    });
+    await userEvent.click(
+      await screen.findByRole('button', {
+        name: 'CrashLoopBackOff in paymentservice',
+      }),
+    );
+    const dialog = screen.getByRole('dialog');
+    expect(within(dialog).getByText(/Seen 12 times/)).toBeInTheDocument();
+    expect(
+      within(dialog).queryByRole('button', { name: 'Resolve' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('says where errors come from when none is recorded', async () => {
+    await renderForEntity(<EntityErrorsContent />, { api: emptyApi() });
+    expect(await screen.findByText('No errors recorded')).toBeInTheDocument();
+    expect(
+      screen.getByText('Nothing happened in this range.'),
+    ).toBeInTheDocument();
+  });
+});

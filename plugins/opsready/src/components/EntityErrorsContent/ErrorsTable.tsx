@@ -1,0 +1,136 @@
+import { CompoundEntityRef } from '@backstage/catalog-model';
+import { Table, TableColumn } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import {
+  ERROR_CATEGORIES,
+  ERROR_SEVERITIES,
+  ERROR_STATUSES,
+  ErrorEvent,
+} from '@opsready/plugin-opsready-common';
+import { useState } from 'react';
+import { ErrorFilter, opsreadyApiRef } from '../../api/OpsReadyApi';
+import { RelativeTime } from '../RelativeTime';
+import {
+  AsyncContent,
+  FilterSelect,
+  PageControls,
+  SeverityLabel,
+  useCursorPages,
+  SERVER_PAGED_TABLE,
+} from '../shared';
+import { ErrorDetailDialog } from './ErrorDetailDialog';
+
+const PAGE_SIZE = 25;
+
+/**
+ * The entity's errors grouped by fingerprint, latest sighting first, with
+ * filters; a row opens the error in full.
+ */
+export function ErrorsTable(props: {
+  entity: CompoundEntityRef;
+  environments: string[];
+  range: { from: string; to: string };
+  onResolved: () => void;
+}) {
+  const { entity, environments, range, onResolved } = props;
+  const api = useApi(opsreadyApiRef);
+  const [filter, setFilter] = useState<ErrorFilter>({ status: 'open' });
+  const [selected, setSelected] = useState<ErrorEvent>();
+  const pages = useCursorPages(
+    cursor =>
+      api.getErrors(
+        entity,
+        { ...filter, ...range, view: 'grouped' },
+        { cursor, limit: PAGE_SIZE },
+      ),
+    [entity.kind, entity.namespace, entity.name, filter, range],
+  );
+  const set = (key: keyof ErrorFilter) => (value: string) =>
+    setFilter(f => ({ ...f, [key]: value || undefined }));
+
+  const columns: TableColumn<ErrorEvent>[] = [
+    { title: 'Severity', render: e => <SeverityLabel severity={e.severity} /> },
+    {
+      title: 'Error',
+      render: e => (
+        <Button
+          variant="text"
+          size="small"
+          style={{ textTransform: 'none', textAlign: 'left' }}
+          onClick={() => setSelected(e)}
+        >
+          {e.message}
+        </Button>
+      ),
+    },
+    { title: 'Category', field: 'category' },
+    { title: 'Environment', field: 'environment' },
+    { title: 'Count', field: 'count', type: 'numeric' },
+    { title: 'First seen', render: e => <RelativeTime iso={e.firstSeenAt} /> },
+    { title: 'Last seen', render: e => <RelativeTime iso={e.lastSeenAt} /> },
+    {
+      title: 'Status',
+      render: e => (e.status === 'open' ? 'Open' : 'Resolved'),
+    },
+  ];
+
+  return (
+    <>
+      <Box display="flex" flexWrap="wrap" style={{ gap: 16 }} mb={1}>
+        <FilterSelect
+          label="Severity"
+          value={filter.severity ?? ''}
+          options={ERROR_SEVERITIES}
+          onChange={set('severity')}
+        />
+        <FilterSelect
+          label="Category"
+          value={filter.category ?? ''}
+          options={ERROR_CATEGORIES}
+          onChange={set('category')}
+        />
+        <FilterSelect
+          label="Status"
+          value={filter.status ?? ''}
+          options={ERROR_STATUSES}
+          onChange={set('status')}
+        />
+        <FilterSelect
+          label="Environment"
+          value={filter.environment ?? ''}
+          options={environments}
+          onChange={set('environment')}
+        />
+      </Box>
+      <AsyncContent {...pages}>
+        {page => (
+          <>
+            <Table<ErrorEvent>
+              title="Errors"
+              options={SERVER_PAGED_TABLE}
+              columns={columns}
+              data={page.items}
+              isLoading={pages.loading}
+              emptyContent={<Box p={2}>No error matches these filters.</Box>}
+            />
+            <PageControls {...pages} />
+          </>
+        )}
+      </AsyncContent>
+      {selected && (
+        <ErrorDetailDialog
+          entity={entity}
+          error={selected}
+          onClose={() => setSelected(undefined)}
+          onResolved={() => {
+            setSelected(undefined);
+            pages.retry();
+            onResolved();
+          }}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { FleetOverview, opsreadyApiRef } from '../../api/OpsReadyApi';
+import { dora, emptyApi } from '../../__testUtils__/testData';
+import { OpsReadyPage } from './OpsReadyPage';
+
+const fleet: FleetOverview = {
+  items: [
+    {
+      entityRef: 'component:default/cartservice',
+      kind: 'Component',
+      owner: 'group:default/payments',
+      score: 92,
+      level: 'gold',
+      evaluatedAt: new Date().toISOString(),
+    },
+    {
+      entityRef: 'component:default/adservice',
+      kind: 'Component',
+      owner: 'group:default/growth',
+      score: 41,
+      level: null,
+      evaluatedAt: new Date().toISOString(),
+    },
+  ],
+  nextCursor: 'c2',
+  totalEntities: 60,
+  levelCounts: { bronze: 10, silver: 20, gold: 25, none: 5 },
+  owners: [
+    { owner: 'group:default/growth', averageScore: 55, entities: 20 },
+    { owner: 'group:default/payments', averageScore: 88, entities: 40 },
+  ],
+  topFailingChecks: [{ checkId: 'kubernetes.probes', failing: 17 }],
+};
+
+function renderPage(getFleet: jest.Mock) {
+  const getOwnerDora = jest.fn(async (owner: string) => ({
+    ...dora,
+    owner,
+    entities: [],
+  }));
+  return renderInTestApp(
+    <TestApiProvider
+      apis={[[opsreadyApiRef, emptyApi({ getFleet, getOwnerDora })]]}
+    >
+      <OpsReadyPage />
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+}
+
+describe('OpsReadyPage', () => {
+  it('shows levels, teams ranked, failing checks, DORA by team and every entity linked', async () => {
+    await renderPage(jest.fn().mockResolvedValue(fleet));
+
+    const levels = await screen.findByRole('list', {
+      name: 'Entities per level',
+    });
+    expect(within(levels).getByText('gold: 25')).toBeInTheDocument();
+    expect(within(levels).getByText('No level: 5')).toBeInTheDocument();
+    const owners = screen.getByRole('list', {
+      name: 'Owners by average score',
+    });
+    expect(within(owners).getAllByRole('listitem')[0]).toHaveTextContent(
+      '1. payments',
+    );
+    expect(screen.getByText('fails on 17 entities')).toBeInTheDocument();
+    expect(screen.getByText('Entities (60)')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'cartservice' })).toHaveAttribute(
+      'href',
+      '/catalog/default/component/cartservice',
+    );
+    expect(await screen.findByText('DORA by team')).toBeInTheDocument();
+    expect((await screen.findAllByText('1.4/day (elite)')).length).toBe(2);
+  });
+
+  it('filters by level on the server and pages on', async () => {
+    const getFleet = jest.fn().mockResolvedValue(fleet);
+    await renderPage(getFleet);
+    await userEvent.click(await screen.findByRole('button', { name: /Level/ }));
+    await userEvent.click(screen.getByRole('option', { name: 'gold' }));
+    await waitFor(() =>
+      expect(getFleet).toHaveBeenLastCalledWith(
+        { level: 'gold' },
+        { cursor: undefined, limit: 50 },
+      ),
+    );
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Next page' }),
+    );
+    await waitFor(() =>
+      expect(getFleet).toHaveBeenLastCalledWith(
+        { level: 'gold' },
+        { cursor: 'c2', limit: 50 },
+      ),
+    );
+  });
+});

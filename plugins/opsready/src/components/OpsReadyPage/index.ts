@@ -1,0 +1,1 @@
+export { OpsReadyPage } from './OpsReadyPage';

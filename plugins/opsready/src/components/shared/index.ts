@@ -1,0 +1,8 @@
+export { AsyncContent } from './AsyncContent';
+export { SeverityLabel, DeploymentStatusLabel } from './SeverityLabel';
+export { formatDuration } from './formatDuration';
+export { ENTITY_TAB_PATHS, useEntityTabLink } from './entityTabLink';
+export { useCursorPages } from './useCursorPages';
+export { PageControls } from './PageControls';
+export { FilterSelect } from './FilterSelect';
+export { SERVER_PAGED_TABLE } from './tableOptions';
