@@ -32,3 +32,8 @@ export {
   describeObject,
   type PodTemplateOf,
 } from './checks/kubernetes';
+export {
+  readScoringConfig,
+  topLevel,
+  type ScoringConfig,
+} from './config/readScoringConfig';

@@ -1,7 +1,14 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createGenerateManifestsAction } from './actions/generateManifests';
+import { createPublishLocalAction } from './actions/publishLocal';
+import { createRegisterServiceAction } from './actions/registerService';
 import { createValidateServiceAction } from './actions/validateService';
+import { createVerifyComplianceAction } from './actions/verifyCompliance';
 
 /**
  * Adds the OpsReady golden-template actions to the scaffolder.
@@ -16,9 +23,18 @@ export const scaffolderModuleOpsReady = createBackendModule({
       deps: {
         scaffolderActions: scaffolderActionsExtensionPoint,
         catalog: catalogServiceRef,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
+        config: coreServices.rootConfig,
       },
-      async init({ scaffolderActions, catalog }) {
-        scaffolderActions.addActions(createValidateServiceAction({ catalog }));
+      async init({ scaffolderActions, catalog, discovery, auth, config }) {
+        scaffolderActions.addActions(
+          createValidateServiceAction({ catalog }),
+          createGenerateManifestsAction(),
+          createVerifyComplianceAction({ catalog, config }),
+          createPublishLocalAction({ config, catalog, auth }),
+          createRegisterServiceAction({ discovery, auth }),
+        );
       },
     });
   },

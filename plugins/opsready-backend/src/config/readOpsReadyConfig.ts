@@ -4,13 +4,9 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import {
-  defaultLevels,
-  LevelDefinition,
-} from '@opsready/plugin-opsready-common';
-import {
   CheckApplicability,
-  CheckOptions,
-  defaultCheckOptions,
+  readScoringConfig,
+  ScoringConfig,
 } from '@opsready/plugin-opsready-node';
 
 /** What config may change about one check. */
@@ -20,14 +16,14 @@ export interface CheckOverride {
   appliesTo?: CheckApplicability;
 }
 
-/** The `opsready` section of app-config, read and validated. */
-export interface OpsReadyConfig {
+/**
+ * The `opsready` section of app-config, read and validated: what scores a
+ * service (shared with the scaffolder module), plus the sweep's schedule and
+ * per-check overrides, which only the backend uses.
+ */
+export interface OpsReadyConfig extends ScoringConfig {
   schedule: SchedulerServiceTaskScheduleDefinition;
-  disabledChecks: string[];
   overrides: Map<string, CheckOverride>;
-  options: CheckOptions;
-  warnCredit: number;
-  levels: LevelDefinition[];
 }
 
 const defaultSchedule: SchedulerServiceTaskScheduleDefinition = {
@@ -42,57 +38,15 @@ const defaultSchedule: SchedulerServiceTaskScheduleDefinition = {
  */
 export function readOpsReadyConfig(root: Config): OpsReadyConfig {
   const config = root.getOptionalConfig('opsready');
-  const checks = config?.getOptionalConfig('checks');
-  const scoring = config?.getOptionalConfig('scoring');
-
   const schedule = config?.has('schedule')
     ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
         config.getConfig('schedule'),
       )
     : defaultSchedule;
-
-  const overrides = readOverrides(checks);
-
-  const options: CheckOptions = {
-    allowedLifecycles:
-      checks?.getOptionalStringArray('allowedLifecycles') ??
-      defaultCheckOptions.allowedLifecycles,
-    productionLifecycles:
-      checks?.getOptionalStringArray('productionLifecycles') ??
-      defaultCheckOptions.productionLifecycles,
-    latencySloMs:
-      checks?.getOptionalNumber('latencySloMs') ??
-      defaultCheckOptions.latencySloMs,
-    uptimeTarget:
-      checks?.getOptionalNumber('uptimeTarget') ??
-      defaultCheckOptions.uptimeTarget,
-    deployedWithinDays:
-      checks?.getOptionalNumber('deployedWithinDays') ??
-      defaultCheckOptions.deployedWithinDays,
-    criticalErrorMaxAgeHours:
-      checks?.getOptionalNumber('criticalErrorMaxAgeHours') ??
-      defaultCheckOptions.criticalErrorMaxAgeHours,
-  };
-  if (options.uptimeTarget < 0 || options.uptimeTarget > 1) {
-    throw new Error(
-      `opsready.checks.uptimeTarget is a share from 0 to 1 (e.g. 0.99), got ${options.uptimeTarget}`,
-    );
-  }
-
-  const warnCredit = scoring?.getOptionalNumber('warnCredit') ?? 0.5;
-  if (warnCredit < 0 || warnCredit > 1) {
-    throw new Error(
-      `opsready.scoring.warnCredit is a share from 0 to 1, got ${warnCredit}`,
-    );
-  }
-
   return {
+    ...readScoringConfig(root),
     schedule,
-    disabledChecks: checks?.getOptionalStringArray('disabled') ?? [],
-    overrides,
-    options,
-    warnCredit,
-    levels: readLevels(scoring),
+    overrides: readOverrides(config?.getOptionalConfig('checks')),
   };
 }
 
@@ -139,34 +93,4 @@ function stringArray(value: unknown, key: string): string[] | undefined {
     throw new Error(`${key} must be a list of strings`);
   }
   return value;
-}
-
-function readLevels(scoring: Config | undefined): LevelDefinition[] {
-  const configured = scoring?.getOptionalConfigArray('levels');
-  if (!configured) {
-    return defaultLevels;
-  }
-  if (configured.length === 0) {
-    throw new Error('opsready.scoring.levels must name at least one level');
-  }
-  const levels = configured.map(level => ({
-    name: level.getString('name'),
-    minScore: level.getNumber('minScore'),
-    noFailingCritical: level.getOptionalBoolean('noFailingCritical') ?? false,
-  }));
-  const names = new Set<string>();
-  for (const level of levels) {
-    if (level.minScore < 0 || level.minScore > 100) {
-      throw new Error(
-        `opsready.scoring.levels: level '${level.name}' has minScore ${level.minScore}; it must be from 0 to 100`,
-      );
-    }
-    if (names.has(level.name)) {
-      throw new Error(
-        `opsready.scoring.levels: level '${level.name}' is defined twice`,
-      );
-    }
-    names.add(level.name);
-  }
-  return levels;
 }

@@ -1,0 +1,103 @@
+import { Config } from '@backstage/config';
+import {
+  defaultLevels,
+  LevelDefinition,
+} from '@opsready/plugin-opsready-common';
+import { CheckOptions, defaultCheckOptions } from '../checks/types';
+
+/**
+ * What turns facts into check results, a score and a level: the parts of the
+ * `opsready` app-config that the backend and the scaffolder's
+ * `opsready:compliance:verify` must read alike, so that a template run and
+ * the backend agree on the level a new service reaches.
+ */
+export interface ScoringConfig {
+  disabledChecks: string[];
+  options: CheckOptions;
+  warnCredit: number;
+  levels: LevelDefinition[];
+}
+
+/**
+ * Reads `opsready.checks` and `opsready.scoring`. Mistakes throw with the key
+ * and what is wrong, rather than scoring with a silent default.
+ */
+export function readScoringConfig(root: Config): ScoringConfig {
+  const checks = root.getOptionalConfig('opsready.checks');
+  const scoring = root.getOptionalConfig('opsready.scoring');
+
+  const options: CheckOptions = {
+    allowedLifecycles:
+      checks?.getOptionalStringArray('allowedLifecycles') ??
+      defaultCheckOptions.allowedLifecycles,
+    productionLifecycles:
+      checks?.getOptionalStringArray('productionLifecycles') ??
+      defaultCheckOptions.productionLifecycles,
+    latencySloMs:
+      checks?.getOptionalNumber('latencySloMs') ??
+      defaultCheckOptions.latencySloMs,
+    uptimeTarget:
+      checks?.getOptionalNumber('uptimeTarget') ??
+      defaultCheckOptions.uptimeTarget,
+    deployedWithinDays:
+      checks?.getOptionalNumber('deployedWithinDays') ??
+      defaultCheckOptions.deployedWithinDays,
+    criticalErrorMaxAgeHours:
+      checks?.getOptionalNumber('criticalErrorMaxAgeHours') ??
+      defaultCheckOptions.criticalErrorMaxAgeHours,
+  };
+  if (options.uptimeTarget < 0 || options.uptimeTarget > 1) {
+    throw new Error(
+      `opsready.checks.uptimeTarget is a share from 0 to 1 (e.g. 0.99), got ${options.uptimeTarget}`,
+    );
+  }
+
+  const warnCredit = scoring?.getOptionalNumber('warnCredit') ?? 0.5;
+  if (warnCredit < 0 || warnCredit > 1) {
+    throw new Error(
+      `opsready.scoring.warnCredit is a share from 0 to 1, got ${warnCredit}`,
+    );
+  }
+
+  return {
+    disabledChecks: checks?.getOptionalStringArray('disabled') ?? [],
+    options,
+    warnCredit,
+    levels: readLevels(scoring),
+  };
+}
+
+/** The highest level: what a golden template must reach unless told less. */
+export function topLevel(levels: LevelDefinition[]): string {
+  return [...levels].sort((a, b) => b.minScore - a.minScore)[0].name;
+}
+
+function readLevels(scoring: Config | undefined): LevelDefinition[] {
+  const configured = scoring?.getOptionalConfigArray('levels');
+  if (!configured) {
+    return defaultLevels;
+  }
+  if (configured.length === 0) {
+    throw new Error('opsready.scoring.levels must name at least one level');
+  }
+  const levels = configured.map(level => ({
+    name: level.getString('name'),
+    minScore: level.getNumber('minScore'),
+    noFailingCritical: level.getOptionalBoolean('noFailingCritical') ?? false,
+  }));
+  const names = new Set<string>();
+  for (const level of levels) {
+    if (level.minScore < 0 || level.minScore > 100) {
+      throw new Error(
+        `opsready.scoring.levels: level '${level.name}' has minScore ${level.minScore}; it must be from 0 to 100`,
+      );
+    }
+    if (names.has(level.name)) {
+      throw new Error(
+        `opsready.scoring.levels: level '${level.name}' is defined twice`,
+      );
+    }
+    names.add(level.name);
+  }
+  return levels;
+}

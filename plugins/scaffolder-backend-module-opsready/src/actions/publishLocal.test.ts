@@ -1,0 +1,148 @@
+import {
+  createMockDirectory,
+  mockServices,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import fs from 'node:fs';
+import { join } from 'node:path';
+import git from 'isomorphic-git';
+import { capturingLogger, SECRET } from '../__testUtils__/testContext';
+import { createPublishLocalAction } from './publishLocal';
+
+describe('opsready:publish:local', () => {
+  const mockDir = createMockDirectory();
+  const workspacePath = mockDir.resolve('workspace');
+  const repositories = mockDir.resolve('repositories');
+  let catalog: ReturnType<typeof catalogServiceMock.mock>;
+
+  beforeEach(() => {
+    mockDir.setContent({
+      workspace: {
+        'catalog-info.yaml':
+          'kind: Component\nmetadata: { name: refund-service }\n',
+        'README.md': '# refund-service\n',
+        src: { 'index.ts': 'export {};\n' },
+        node_modules: { 'left-pad': { 'index.js': '' } },
+        '.gitignore': 'node_modules/\n',
+      },
+      outside: { 'secret.txt': SECRET },
+    });
+    catalog = catalogServiceMock.mock({
+      getEntities: async () => ({
+        items: [
+          {
+            apiVersion: 'backstage.io/v1alpha1',
+            kind: 'Location',
+            metadata: { name: 'generated-repositories', namespace: 'default' },
+            spec: {
+              type: 'file',
+              target: `${repositories}/*/catalog-info.yaml`,
+            },
+          },
+        ],
+      }),
+    });
+  });
+
+  async function run(
+    input: Record<string, any>,
+    extra: { isDryRun?: boolean } = {},
+  ) {
+    const { logger, text } = capturingLogger();
+    const action = createPublishLocalAction({
+      config: mockServices.rootConfig({
+        data: {
+          opsready: {
+            scaffolder: { publishLocal: { directory: repositories } },
+          },
+        },
+      }),
+      catalog,
+      auth: mockServices.auth(),
+    });
+    const ctx = createMockActionContext({
+      input,
+      workspacePath,
+      logger,
+      secrets: { token: SECRET },
+    });
+    // The mock context leaves isDryRun out; the scaffolder sets it.
+    await action.handler({ ...ctx, isDryRun: extra.isDryRun } as any);
+    return { ctx, logText: text };
+  }
+
+  it('publishes the workspace as a git repository with one commit, and tells the catalog', async () => {
+    const { ctx } = await run({ repoName: 'refund-service' });
+    const dir = join(repositories, 'refund-service');
+    const commits = await git.log({ fs, dir });
+    expect(commits).toHaveLength(1);
+    expect(commits[0].commit.message).toBe(
+      'Initial commit from an OpsReady golden template\n',
+    );
+    expect(await git.currentBranch({ fs, dir })).toBe('main');
+    const tracked = await git.listFiles({ fs, dir });
+    expect(tracked.sort()).toEqual([
+      '.gitignore',
+      'README.md',
+      'catalog-info.yaml',
+      'src/index.ts',
+    ]);
+    expect(ctx.output).toHaveBeenCalledWith('remoteUrl', `file://${dir}`);
+    expect(ctx.output).toHaveBeenCalledWith(
+      'catalogInfoUrl',
+      `file://${dir}/catalog-info.yaml`,
+    );
+    expect(ctx.output).toHaveBeenCalledWith('commitHash', commits[0].oid);
+    expect(catalog.refreshEntity).toHaveBeenCalledWith(
+      'location:default/generated-repositories',
+      expect.anything(),
+    );
+  });
+
+  it('never overwrites a repository that exists', async () => {
+    await run({ repoName: 'refund-service' });
+    await expect(run({ repoName: 'refund-service' })).rejects.toThrow(
+      /A repository named refund-service already exists at .*; choose another name/,
+    );
+  });
+
+  it('writes nothing in a dry run, but says where it would', async () => {
+    const { ctx } = await run(
+      { repoName: 'refund-service' },
+      { isDryRun: true },
+    );
+    expect(fs.existsSync(repositories)).toBe(false);
+    expect(ctx.output).toHaveBeenCalledWith(
+      'repositoryPath',
+      join(repositories, 'refund-service'),
+    );
+  });
+
+  it('refuses a name or a source path that leaves its directory', async () => {
+    await expect(run({ repoName: '../escape' })).rejects.toThrow(
+      "repoName cannot be used: '../escape' is not a DNS-1123 label",
+    );
+    await expect(
+      run({ repoName: 'refund-service', sourcePath: '../outside' }),
+    ).rejects.toThrow("sourcePath '../outside' is outside the directory");
+    expect(fs.existsSync(repositories)).toBe(false);
+  });
+
+  it('refuses a workspace holding a symbolic link', async () => {
+    fs.symlinkSync(
+      mockDir.resolve('outside/secret.txt'),
+      join(workspacePath, 'src/config.txt'),
+    );
+    await expect(run({ repoName: 'refund-service' })).rejects.toThrow(
+      'The workspace holds symbolic links, which are never published: src/config.txt',
+    );
+    expect(fs.existsSync(join(repositories, 'refund-service'))).toBe(false);
+  });
+
+  it('never logs a secret of the task', async () => {
+    const { logText } = await run({ repoName: 'refund-service' });
+    expect(logText()).toContain('Published refund-service');
+    expect(logText()).not.toContain(SECRET);
+  });
+});

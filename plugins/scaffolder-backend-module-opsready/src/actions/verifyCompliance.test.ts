@@ -1,0 +1,142 @@
+import {
+  createMockDirectory,
+  mockServices,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import { writeGoldenWorkspace } from '../__testUtils__/goldenWorkspace';
+import { capturingLogger, SECRET } from '../__testUtils__/testContext';
+import { createVerifyComplianceAction } from './verifyCompliance';
+
+const payments = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name: 'payments', namespace: 'default' },
+  spec: { type: 'team', children: [] },
+};
+
+describe('opsready:compliance:verify', () => {
+  const mockDir = createMockDirectory();
+  const workspacePath = mockDir.resolve('workspace');
+
+  beforeEach(async () => {
+    mockDir.setContent({ workspace: {}, outside: {} });
+    await writeGoldenWorkspace(workspacePath);
+  });
+
+  async function run(input: Record<string, any> = {}, config: object = {}) {
+    const { logger, text } = capturingLogger();
+    const ctx = createMockActionContext({
+      input,
+      workspacePath,
+      logger,
+      secrets: { token: SECRET },
+    });
+    const action = createVerifyComplianceAction({
+      catalog: catalogServiceMock({ entities: [payments] }),
+      config: mockServices.rootConfig({ data: config }),
+    });
+    await action.handler(ctx as any);
+    return { ctx, logText: text };
+  }
+
+  it('passes a golden repository at the top level, with no check failing', async () => {
+    const { ctx } = await run();
+    expect(ctx.output).toHaveBeenCalledWith('level', 'gold');
+    expect(ctx.output).toHaveBeenCalledWith('minimumLevel', 'gold');
+    expect(ctx.output).toHaveBeenCalledWith('score', 100);
+    expect(ctx.output).toHaveBeenCalledWith('failingChecks', []);
+  });
+
+  it('fails the run naming each failing check and why', async () => {
+    await writeGoldenWorkspace(workspacePath, {
+      Dockerfile: 'FROM node:latest\n',
+    });
+    await fs.rm(join(workspacePath, '.github/CODEOWNERS'));
+    const failure = run();
+    await expect(failure).rejects.toThrow(
+      /refund-service would reach level gold with a score of \d+, but golden checks fail: repository.dockerfile \(Dockerfile: non-root user, pinned base images, fail\): Dockerfile: the final stage sets no USER, so it runs as the base image user, root for most images; base image node:latest is not pinned \(latest\); repository.codeowners \(CODEOWNERS, fail\): No CODEOWNERS file/,
+    );
+  });
+
+  it('fails below the configured level even when failing checks are allowed', async () => {
+    await writeGoldenWorkspace(workspacePath, {
+      'catalog-info.yaml':
+        'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: { name: bare }\nspec: { type: service }\n',
+    });
+    await expect(run({ allowFailingChecks: true })).rejects.toThrow(
+      /bare would reach level (bronze|silver) with a score of \d+, below the required gold\. Failing checks: catalog.owner \(Owner set, fail\): No owner is set; catalog.description/,
+    );
+  });
+
+  it('uses the levels from config, and refuses a level that is not one', async () => {
+    const levels = {
+      opsready: {
+        scoring: {
+          levels: [
+            { name: 'ok', minScore: 50 },
+            { name: 'great', minScore: 95 },
+          ],
+        },
+      },
+    };
+    const { ctx } = await run({}, levels);
+    expect(ctx.output).toHaveBeenCalledWith('level', 'great');
+    await expect(run({ minimumLevel: 'gold' }, levels)).rejects.toThrow(
+      "minimumLevel 'gold' is not a configured level; the levels are ok, great",
+    );
+  });
+
+  it('leaves out checks that need a running service, and disabled ones', async () => {
+    await writeGoldenWorkspace(workspacePath, {
+      Dockerfile: 'FROM node:latest\n',
+    });
+    const { ctx } = await run(
+      {},
+      { opsready: { checks: { disabled: ['repository.dockerfile'] } } },
+    );
+    expect(ctx.output).toHaveBeenCalledWith('failingChecks', []);
+  });
+
+  it('says what is missing when there is no catalog-info.yaml', async () => {
+    await fs.rm(join(workspacePath, 'catalog-info.yaml'));
+    await expect(run()).rejects.toThrow(
+      'catalog-info.yaml does not exist in the workspace; render the skeleton (fetch:template) before verifying',
+    );
+  });
+
+  it('refuses paths outside the workspace', async () => {
+    await expect(
+      run({ catalogInfoPath: '../catalog-info.yaml' }),
+    ).rejects.toThrow(
+      "catalogInfoPath '../catalog-info.yaml' is outside the directory it must stay in",
+    );
+    await expect(run({ sourcePath: '../outside' })).rejects.toThrow(
+      "sourcePath '../outside' is outside the directory",
+    );
+  });
+
+  it('refuses a catalog-info.yaml that is a symbolic link', async () => {
+    await fs.writeFile(
+      mockDir.resolve('outside/catalog-info.yaml'),
+      'kind: Component\nmetadata: { name: elsewhere }\n',
+    );
+    await fs.rm(join(workspacePath, 'catalog-info.yaml'));
+    await fs.symlink(
+      mockDir.resolve('outside/catalog-info.yaml'),
+      join(workspacePath, 'catalog-info.yaml'),
+    );
+    await expect(run()).rejects.toThrow(
+      "catalogInfoPath 'catalog-info.yaml' goes through the symbolic link 'catalog-info.yaml'",
+    );
+  });
+
+  it('never logs a secret of the task', async () => {
+    await writeGoldenWorkspace(workspacePath, { 'README.md': '# short\n' });
+    const { logText } = await run();
+    expect(logText()).toContain('refund-service reaches level gold');
+    expect(logText()).not.toContain(SECRET);
+  });
+});

@@ -1,0 +1,290 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import { execFile, spawn } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import yaml from 'yaml';
+import { evaluateWorkspace } from './compliance/evaluateWorkspace';
+import { readScoringConfig } from '@opsready/plugin-opsready-node';
+import { readComponentEntity } from './compliance/workspaceEntity';
+import { scaffolderModuleOpsReady } from './module';
+
+const TEMPLATES = resolve(__dirname, '../../../templates');
+
+const entities = [
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name: 'payments', namespace: 'default' },
+    spec: { type: 'team', children: [] },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'System',
+    metadata: { name: 'checkout', namespace: 'default' },
+    spec: { owner: 'group:default/payments' },
+  },
+];
+
+const values = {
+  name: 'refund-service',
+  description: 'Refunds payments for the checkout.',
+  owner: 'group:default/payments',
+  system: 'system:default/checkout',
+  tier: 'standard',
+  lifecycle: 'production',
+  port: 8080,
+  namespace: 'payments',
+  imageRegistry: 'registry.example.com',
+};
+
+async function listFiles(root: string): Promise<string[]> {
+  const entries = await fs.readdir(root, { withFileTypes: true });
+  const nested = await Promise.all(
+    entries.map(async entry => {
+      const path = join(root, entry.name);
+      return entry.isDirectory() ? listFiles(path) : [path];
+    }),
+  );
+  return nested.flat();
+}
+
+/** The template as the scaffolder's dry-run endpoint takes it. */
+async function dryRunRequest(template: string) {
+  const dir = join(TEMPLATES, template);
+  const files = await listFiles(dir);
+  return {
+    template: yaml.parse(await fs.readFile(join(dir, 'template.yaml'), 'utf8')),
+    values,
+    directoryContents: await Promise.all(
+      files.map(async file => ({
+        path: relative(dir, file),
+        base64Content: (await fs.readFile(file)).toString('base64'),
+      })),
+    ),
+  };
+}
+
+/**
+ * Renders a template through the real scaffolder backend (dry run) with
+ * this module's actions, and writes the rendered repository to disk.
+ */
+async function renderTemplate(template: string) {
+  const backend = await startTestBackend({
+    features: [
+      scaffolderPlugin,
+      scaffolderModuleOpsReady,
+      catalogServiceMock.factory({ entities }),
+    ],
+  });
+  try {
+    const address = backend.server.address() as { port: number };
+    const response = await fetch(
+      `http://localhost:${address.port}/api/scaffolder/v2/dry-run`,
+      {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: mockCredentials.user.header(),
+        },
+        body: JSON.stringify(await dryRunRequest(template)),
+      },
+    );
+    const body = await response.json();
+    if (response.status !== 200) {
+      throw new Error(
+        `dry run answered ${response.status}: ${JSON.stringify(body)}`,
+      );
+    }
+    const root = await fs.mkdtemp(join(tmpdir(), `${template}-rendered-`));
+    for (const file of body.directoryContents) {
+      const path = join(root, file.path);
+      await fs.mkdir(dirname(path), { recursive: true });
+      await fs.writeFile(path, Buffer.from(file.base64Content, 'base64'));
+    }
+    return { root, body };
+  } finally {
+    await backend.stop();
+  }
+}
+
+async function checksOn(root: string) {
+  return evaluateWorkspace({
+    root,
+    entity: await readComponentEntity(
+      join(root, 'catalog-info.yaml'),
+      'catalog-info.yaml',
+    ),
+    catalog: catalogServiceMock({ entities }),
+    credentials: mockCredentials.user(),
+    settings: readScoringConfig(mockServices.rootConfig()),
+  });
+}
+
+describe.each(['node-service', 'python-service'])(
+  'the %s template',
+  template => {
+    let rendered: { root: string; body: any };
+
+    beforeAll(async () => {
+      rendered = await renderTemplate(template);
+    }, 60_000);
+
+    afterAll(async () => {
+      if (rendered) {
+        await fs.rm(rendered.root, { recursive: true, force: true });
+      }
+    });
+
+    it('renders through the scaffolder, every step run or dry-run', () => {
+      const messages = rendered.body.log
+        .map((l: any) => l.body.message)
+        .join('\n');
+      expect(messages).toContain('reaches level gold');
+      expect(messages).toContain('Dry run: would publish the workspace');
+      expect(messages).toContain(
+        'Dry run: would record that component:default/refund-service was provisioned from',
+      );
+      expect(rendered.body.output.text[0].content).toContain(
+        '**refund-service** reaches level **gold**',
+      );
+    });
+
+    it('renders a repository at the top level, with no check in scope failing', async () => {
+      const { level, failingChecks, results } = await checksOn(rendered.root);
+      expect(failingChecks).toEqual([]);
+      expect(level).toBe('gold');
+      // The one warning: a new service declares no dependencies yet.
+      expect(
+        results.filter(r => r.status === 'warn').map(r => r.checkId),
+      ).toEqual(['catalog.dependencies']);
+    });
+
+    it('renders a catalog entity for the service and the API it provides', async () => {
+      const documents = yaml
+        .parseAllDocuments(
+          await fs.readFile(join(rendered.root, 'catalog-info.yaml'), 'utf8'),
+        )
+        .map(d => d.toJS());
+      expect(documents.map(d => `${d.kind}:${d.metadata.name}`)).toEqual([
+        'Component:refund-service',
+        'API:refund-service-api',
+      ]);
+      expect(documents[0].metadata.annotations['opsready.io/health-url']).toBe(
+        'http://refund-service.payments.svc.cluster.local/healthz',
+      );
+      expect(documents[0].spec).toMatchObject({
+        owner: 'group:default/payments',
+        system: 'system:default/checkout',
+        lifecycle: 'production',
+      });
+    });
+
+    it('renders a CI workflow with its GitHub expressions intact', async () => {
+      const workflow = await fs.readFile(
+        join(rendered.root, '.github/workflows/ci.yaml'),
+        'utf8',
+      );
+      const parsed = yaml.parse(workflow);
+      expect(parsed.jobs.deploy.env.OPSREADY_TOKEN).toBe(
+        '${{ secrets.OPSREADY_TOKEN }}',
+      );
+      expect(parsed.jobs.deploy.steps.at(-1).run).toBe(
+        "bash .github/scripts/report-deployment.sh ${{ job.status == 'success' && 'succeeded' || 'failed' }}",
+      );
+      expect(yaml.parse(workflow).env.SERVICE).toBe('refund-service');
+    });
+  },
+);
+
+const run = promisify(execFile);
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as { port: number };
+  await new Promise(r => server.close(r));
+  return port;
+}
+
+async function waitFor(url: string, deadline: number): Promise<Response> {
+  for (;;) {
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      if (response.status === 200) {
+        return response;
+      }
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`${url} did not answer 200 in time`);
+    }
+    await new Promise(r => setTimeout(r, 200));
+  }
+}
+
+describe('the rendered node-service', () => {
+  let root: string;
+
+  beforeAll(async () => {
+    ({ root } = await renderTemplate('node-service'));
+  }, 60_000);
+
+  afterAll(async () => {
+    if (root) {
+      await fs.rm(root, { recursive: true, force: true });
+    }
+  });
+
+  it('installs, builds, passes its own tests, serves its endpoints and stops cleanly on SIGTERM', async () => {
+    const npm = (args: string[], timeout: number) =>
+      run('npm', args, { cwd: root, timeout, env: process.env });
+    await npm(
+      ['install', '--no-audit', '--no-fund', '--loglevel=error'],
+      150_000,
+    );
+    await npm(['test'], 60_000);
+
+    const port = await freePort();
+    const child = spawn(process.execPath, ['dist/index.js'], {
+      cwd: root,
+      env: { ...process.env, PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    child.stdout.on('data', chunk => (stdout += chunk));
+    const exited = new Promise<number | null>(r => child.on('exit', r));
+    try {
+      const base = `http://127.0.0.1:${port}`;
+      await waitFor(`${base}/readyz`, Date.now() + 15_000);
+      expect((await fetch(`${base}/healthz`)).status).toBe(200);
+      const metrics = await (await fetch(`${base}/metrics`)).text();
+      expect(metrics).toMatch(
+        /http_requests_total\{method="GET",route="\/healthz",code="200"\} 1/,
+      );
+      expect(metrics).toContain('process_cpu_user_seconds_total');
+
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+    }
+    const records = stdout
+      .trim()
+      .split('\n')
+      .map(line => JSON.parse(line));
+    expect(records.map(r => r.msg)).toEqual(
+      expect.arrayContaining(['listening', 'shutting down', 'stopped']),
+    );
+    expect(records[0]).toMatchObject({ service: 'refund-service', level: 30 });
+  }, 240_000);
+});
