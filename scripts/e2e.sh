@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the Playwright tests in Debian's Chromium against a portal started for
-# them (app on :3001, backend on :7008, an empty SQLite database), and stops
+# them (app on :3001, backend on :7008, an empty SQLite database and an empty
+# directory for the repositories templates publish), and stops
 # that portal afterwards whatever happens.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -8,8 +9,8 @@ cd "$OPSREADY_ROOT"
 
 "$OPSREADY_ROOT/scripts/ensure-chromium.sh"
 
-rm -rf .data/e2e-sqlite
-mkdir -p .data/e2e-sqlite
+rm -rf .data/e2e-sqlite .data/e2e-repositories
+mkdir -p .data/e2e-sqlite .data/e2e-repositories
 log=.data/e2e-portal.log
 
 # The demo fleet on ports of its own too; the local app-config reads the

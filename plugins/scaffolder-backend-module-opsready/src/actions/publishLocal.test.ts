@@ -2,6 +2,7 @@ import {
   createMockDirectory,
   mockServices,
 } from '@backstage/backend-test-utils';
+import { locationSpecToMetadataName } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import fs from 'node:fs';
@@ -28,26 +29,12 @@ describe('opsready:publish:local', () => {
       },
       outside: { 'secret.txt': SECRET },
     });
-    catalog = catalogServiceMock.mock({
-      getEntities: async () => ({
-        items: [
-          {
-            apiVersion: 'backstage.io/v1alpha1',
-            kind: 'Location',
-            metadata: { name: 'generated-repositories', namespace: 'default' },
-            spec: {
-              type: 'file',
-              target: `${repositories}/*/catalog-info.yaml`,
-            },
-          },
-        ],
-      }),
-    });
+    catalog = catalogServiceMock.mock();
   });
 
   async function run(
     input: Record<string, any>,
-    extra: { isDryRun?: boolean } = {},
+    extra: { isDryRun?: boolean; locations?: object[] } = {},
   ) {
     const { logger, text } = capturingLogger();
     const action = createPublishLocalAction({
@@ -55,6 +42,15 @@ describe('opsready:publish:local', () => {
         data: {
           opsready: {
             scaffolder: { publishLocal: { directory: repositories } },
+          },
+          catalog: {
+            locations: extra.locations ?? [
+              { type: 'file', target: '../catalog-info.yaml' },
+              {
+                type: 'file',
+                target: `${repositories}/*/catalog-info.yaml`,
+              },
+            ],
           },
         },
       }),
@@ -94,9 +90,26 @@ describe('opsready:publish:local', () => {
       `file://${dir}/catalog-info.yaml`,
     );
     expect(ctx.output).toHaveBeenCalledWith('commitHash', commits[0].oid);
+    // The location over the repositories, named as the catalog names
+    // config locations; not the other one.
+    expect(catalog.refreshEntity).toHaveBeenCalledTimes(1);
     expect(catalog.refreshEntity).toHaveBeenCalledWith(
-      'location:default/generated-repositories',
+      `location:default/${locationSpecToMetadataName({
+        type: 'file',
+        target: `${repositories}/*/catalog-info.yaml`,
+      })}`,
       expect.anything(),
+    );
+  });
+
+  it('says how to make the catalog find the repository when no location covers it', async () => {
+    const { logText } = await run(
+      { repoName: 'refund-service' },
+      { locations: [{ type: 'file', target: '../catalog-info.yaml' }] },
+    );
+    expect(catalog.refreshEntity).not.toHaveBeenCalled();
+    expect(logText()).toContain(
+      `No catalog location covers ${repositories}; add a file location such as ${repositories}/*/catalog-info.yaml`,
     );
   });
 

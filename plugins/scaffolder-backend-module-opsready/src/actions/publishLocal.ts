@@ -156,6 +156,7 @@ export function createPublishLocalAction(options: {
       try {
         const refreshed = await refreshFileLocationsUnder({
           directory: base,
+          config,
           catalog,
           credentials: await auth.getOwnServiceCredentials(),
         });
