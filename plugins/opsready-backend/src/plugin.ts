@@ -24,6 +24,7 @@ import { healthTransitionsToErrors } from './events/healthErrors';
 import { createEventsRouter } from './service/eventsRouter';
 import { DatabaseHealthStore } from './database/DatabaseHealthStore';
 import { DatabaseOpsReadyStore } from './database/DatabaseOpsReadyStore';
+import { DeliveryFactProvider } from './facts/DeliveryFactProvider';
 import { HealthFactProvider } from './facts/HealthFactProvider';
 import { AddressPolicy } from './health/addressPolicy';
 import { HealthService } from './health/HealthService';
@@ -125,6 +126,7 @@ export const opsreadyPlugin = createBackendPlugin({
               ]
             : []),
           new HealthFactProvider(health),
+          new DeliveryFactProvider({ store: eventsStore }),
           ...extraProviders.values(),
         ];
         const store = await DatabaseOpsReadyStore.create({

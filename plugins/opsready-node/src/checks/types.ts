@@ -95,6 +95,11 @@ export interface HealthFacts {
 export interface DeliveryFacts {
   /** When the last successful deployment to a production environment finished. */
   lastDeploymentAt?: string;
+  /**
+   * When a golden template created the service (its latest "provisioned"
+   * event), so that a new service is not failed for never having deployed.
+   */
+  provisionedAt?: string;
   /** Unresolved errors of severity critical. */
   openCriticalErrors: Array<{ id: string; openedAt: string; message: string }>;
 }

@@ -38,6 +38,26 @@ describe('delivery.recent-deployment', () => {
     });
   });
 
+  it('gives a service created from a template within the window time for its first deployment', () => {
+    const created = (days: number) =>
+      evaluate(recentDeploymentCheck, {
+        provisionedAt: before({ days }),
+        openCriticalErrors: [],
+      });
+    expect(created(2)).toEqual({
+      status: 'pass',
+      message:
+        'New service: created 2 days ago and not deployed to production yet; its first deployment is due within 30 days of its creation.',
+      evidence: { provisionedAt: before({ days: 2 }), deployedWithinDays: 30 },
+    });
+    // Past the window, never having deployed fails like any other service.
+    expect(created(31)).toMatchObject({
+      status: 'fail',
+      message:
+        'No deployment to production has been recorded; a production service must deploy at least every 30 days.',
+    });
+  });
+
   it('reads the number of days from the options', () => {
     const lastDeploymentAt = before({ days: 8 });
     const facts = { lastDeploymentAt, openCriticalErrors: [] };

@@ -25,6 +25,22 @@ export const recentDeploymentCheck: CheckDefinition = {
       const { deployedWithinDays } = context.options;
       const lastDeploymentAt = delivery.lastDeploymentAt;
       if (!lastDeploymentAt) {
+        // A service a template created within the window has not had its
+        // chance to ship yet: it is on time until the window runs out.
+        const provisionedAt = Date.parse(delivery.provisionedAt ?? '');
+        const sinceProvisioned = context.now.getTime() - provisionedAt;
+        if (sinceProvisioned <= deployedWithinDays * DAY_MS) {
+          return {
+            status: 'pass',
+            message: `New service: created ${duration(
+              Math.max(0, sinceProvisioned),
+            )} ago and not deployed to production yet; its first deployment is due within ${deployedWithinDays} days of its creation.`,
+            evidence: {
+              provisionedAt: delivery.provisionedAt,
+              deployedWithinDays,
+            },
+          };
+        }
         return {
           status: 'fail',
           message: `No deployment to production has been recorded; a production service must deploy at least every ${deployedWithinDays} days.`,
