@@ -133,6 +133,32 @@ describe('EntityOpsReadyCard', () => {
   });
 });
 
+describe('the health line', () => {
+  it('says a declared endpoint is not probed yet, rather than undeclared', async () => {
+    await renderCard({
+      getHealth: jest.fn().mockResolvedValue({
+        entityRef: 'component:default/checkoutservice',
+        declared: [
+          { environment: 'default', url: 'http://refund/healthz' },
+          { environment: 'staging', url: 'http://refund.staging/healthz' },
+        ],
+        problems: [],
+        endpoints: [],
+      }),
+    });
+    expect(await screen.findByLabelText('Health')).toHaveTextContent(
+      'Health: default, staging not probed yet',
+    );
+  });
+
+  it('points at the annotation when nothing is declared', async () => {
+    await renderCard({});
+    expect(await screen.findByLabelText('Health')).toHaveTextContent(
+      'Health: no endpoint declared (annotation opsready.io/health-url)',
+    );
+  });
+});
+
 describe('scoreColor', () => {
   const palette = { status: { ok: 'green', warning: 'amber', error: 'red' } };
   it('takes the percent the Gauge passes, not a fraction', () => {

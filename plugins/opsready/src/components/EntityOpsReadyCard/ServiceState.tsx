@@ -8,7 +8,11 @@ import {
   ErrorSeverity,
 } from '@opsready/plugin-opsready-common';
 import useAsync from 'react-use/esm/useAsync';
-import { HealthStatus, opsreadyApiRef } from '../../api/OpsReadyApi';
+import {
+  EntityHealth,
+  HealthStatus,
+  opsreadyApiRef,
+} from '../../api/OpsReadyApi';
 import { RelativeTime } from '../RelativeTime';
 import { AsyncContent, useEntityTabLink } from '../shared';
 
@@ -17,6 +21,32 @@ const HEALTH_WORDS: Record<HealthStatus, string> = {
   down: 'Down',
   unknown: 'Not probed yet',
 };
+
+/**
+ * Health in words, per environment. An endpoint declared but not yet probed
+ * (a service just created, say) is said to be so, not called undeclared.
+ */
+function healthSummary(
+  probed: EntityHealth['endpoints'],
+  declared: EntityHealth['declared'],
+): string {
+  if (probed.length > 0) {
+    return probed
+      .map(
+        h =>
+          `${h.environment} ${HEALTH_WORDS[h.status]}${
+            h.flapping ? ' (flapping)' : ''
+          }`,
+      )
+      .join(' · ');
+  }
+  if (declared.length > 0) {
+    return `${declared
+      .map(d => d.environment)
+      .join(', ')} ${HEALTH_WORDS.unknown.toLocaleLowerCase('en-US')}`;
+  }
+  return 'no endpoint declared (annotation opsready.io/health-url)';
+}
 
 // Enough open groups to count by severity on a card; the errors tab pages.
 const OPEN_ERRORS_COUNTED = 200;
@@ -40,6 +70,7 @@ export function ServiceState({ entity }: { entity: CompoundEntityRef }) {
     }
     return {
       health: health.endpoints,
+      declared: health.declared,
       environments: environments.items,
       bySeverity,
       more: Boolean(errors.nextCursor),
@@ -48,20 +79,11 @@ export function ServiceState({ entity }: { entity: CompoundEntityRef }) {
 
   return (
     <AsyncContent {...state}>
-      {({ health, environments, bySeverity, more }) => (
+      {({ health, declared, environments, bySeverity, more }) => (
         <Box mt={2} display="grid" style={{ gap: 8 }}>
           <Typography variant="body2" component="div" aria-label="Health">
             <strong>Health: </strong>
-            {health.length === 0
-              ? 'no endpoint declared (annotation opsready.io/health-url)'
-              : health
-                  .map(
-                    h =>
-                      `${h.environment} ${HEALTH_WORDS[h.status]}${
-                        h.flapping ? ' (flapping)' : ''
-                      }`,
-                  )
-                  .join(' · ')}
+            {healthSummary(health, declared)}
           </Typography>
           <Typography variant="body2" component="div" aria-label="Deployed">
             <strong>Deployed: </strong>
