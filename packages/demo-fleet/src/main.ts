@@ -1,6 +1,7 @@
 /*
  * Starts the demo fleet beside the local portal, on loopback only: the
- * Kubernetes API the local app-config names as the `demo` cluster, then,
+ * Kubernetes API the local app-config names as the `demo` cluster, the
+ * services the demo catalog's health URLs point at, then,
  * once the backend answers and its catalog has the demo services, the
  * delivery history. Stops on SIGINT/SIGTERM.
  *
@@ -10,6 +11,12 @@
  */
 import { demoCluster } from './kubernetes/cluster';
 import { startKubernetesApi } from './kubernetes/apiServer';
+import {
+  demoHealthServices,
+  RunningHealthService,
+  startHealthService,
+  stopHealthService,
+} from './services/healthServices';
 import { demoHistory } from './seeder/history';
 import { seed } from './seeder/seed';
 
@@ -67,6 +74,26 @@ async function seedHistory(backendUrl: string) {
   );
 }
 
+/**
+ * Starts the services the demo catalog's health URLs point at. Their ports
+ * are fixed by the catalog: when another demo fleet (a portal you run beside
+ * the end-to-end tests) already serves one, that one answers the probes.
+ */
+async function startHealthServices(): Promise<RunningHealthService[]> {
+  const started: RunningHealthService[] = [];
+  for (const service of demoHealthServices) {
+    try {
+      started.push(await startHealthService(service));
+      log(
+        `${service.name} (${service.behaviour}) on 127.0.0.1:${service.port}`,
+      );
+    } catch (error) {
+      log(`${service.name} not started on port ${service.port}: ${error}`);
+    }
+  }
+  return started;
+}
+
 async function main() {
   const port = Number(process.env.OPSREADY_DEMO_KUBERNETES_PORT ?? 7100);
   const backendUrl =
@@ -76,8 +103,10 @@ async function main() {
   const objects = demoCluster();
   const kubernetes = await startKubernetesApi(() => objects, port);
   log(`Kubernetes API on ${kubernetes.url}`);
+  const services = await startHealthServices();
 
   const stop = async () => {
+    await Promise.all(services.map(stopHealthService));
     await kubernetes.close();
     process.exit(0);
   };
