@@ -79,3 +79,28 @@ test('a platform engineer filters the fleet by team', async ({ page }) => {
     page.getByRole('link', { name: 'Checkout service' }),
   ).toBeHidden();
 });
+
+test('the demo services answer their health probes: checkout up, payment down', async ({
+  page,
+}) => {
+  // The first probes run seconds after start-up; a state needs two
+  // successes (up) or three failures (down) in a row.
+  test.setTimeout(180_000);
+  await enterAsGuest(page);
+  const health = page
+    .locator('.MuiCard-root', { hasText: 'OpsReady' })
+    .getByLabel('Health');
+  for (const [title, state] of [
+    ['Checkout service', 'production Up'],
+    ['Payment service', 'production Down'],
+  ]) {
+    await expect(async () => {
+      await page
+        .getByTestId('sidebar-root')
+        .getByRole('link', { name: 'Catalog', exact: true })
+        .click();
+      await page.getByRole('link', { name: title }).click();
+      await expect(health).toHaveText(`Health: ${state}`, { timeout: 5_000 });
+    }).toPass({ timeout: 150_000 });
+  }
+});
