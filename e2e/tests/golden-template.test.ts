@@ -1,15 +1,9 @@
-import { expect, Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { enterAsGuest, openCatalog } from '../guest';
 
 // scripts/e2e.sh empties the directory templates publish into before each
 // run, so the name is free.
 const SERVICE = 'refund-service';
-
-async function enterAsGuest(page: Page) {
-  await page.goto('/');
-  const enter = page.getByRole('button', { name: 'Enter' });
-  await expect(enter).toBeVisible();
-  await enter.click();
-}
 
 test('a developer creates a service from the node-service golden template and finds it in the catalog, scored', async ({
   page,
@@ -68,10 +62,7 @@ test('a developer creates a service from the node-service golden template and fi
   // would, by going back to the catalog until it is listed.
   const catalogLink = page.getByRole('link', { name: SERVICE });
   await expect(async () => {
-    await page
-      .getByTestId('sidebar-root')
-      .getByRole('link', { name: 'Catalog', exact: true })
-      .click();
+    await openCatalog(page);
     await expect(catalogLink).toBeVisible({ timeout: 5_000 });
   }).toPass({ timeout: 90_000 });
   await catalogLink.click();

@@ -1,22 +1,8 @@
-import { expect, Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { enterAsGuest, openService, openCatalog } from '../guest';
 
 // What users do, not only read: run the checks, resolve an error, filter the
 // fleet. Each acts on demo data no other test reads.
-
-async function enterAsGuest(page: Page) {
-  await page.goto('/');
-  const enter = page.getByRole('button', { name: 'Enter' });
-  await expect(enter).toBeVisible();
-  await enter.click();
-}
-
-async function openService(page: Page, title: string) {
-  await enterAsGuest(page);
-  await page.getByRole('link', { name: title }).click();
-  await expect(
-    page.getByRole('heading', { name: title }).first(),
-  ).toBeVisible();
-}
 
 test('a service owner runs the checks now and reads the outcome', async ({
   page,
@@ -95,10 +81,7 @@ test('the demo services answer their health probes: checkout up, payment down', 
     ['Payment service', 'production Down'],
   ]) {
     await expect(async () => {
-      await page
-        .getByTestId('sidebar-root')
-        .getByRole('link', { name: 'Catalog', exact: true })
-        .click();
+      await openCatalog(page);
       await page.getByRole('link', { name: title }).click();
       await expect(health).toHaveText(`Health: ${state}`, { timeout: 5_000 });
     }).toPass({ timeout: 150_000 });

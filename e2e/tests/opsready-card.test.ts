@@ -1,12 +1,5 @@
-import { expect, Page, test } from '@playwright/test';
-
-async function enterAsGuest(page: Page) {
-  await page.goto('/');
-  // Guest sign-in, as a platform engineer trying the portal locally would.
-  const enter = page.getByRole('button', { name: 'Enter' });
-  await expect(enter).toBeVisible();
-  await enter.click();
-}
+import { expect, test } from '@playwright/test';
+import { enterAsGuest } from '../guest';
 
 test('a guest opens a demo service and reads its OpsReady score and checks', async ({
   page,

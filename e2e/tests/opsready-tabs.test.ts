@@ -1,15 +1,5 @@
-import { expect, Page, test } from '@playwright/test';
-
-async function openService(page: Page, title: string) {
-  await page.goto('/');
-  const enter = page.getByRole('button', { name: 'Enter' });
-  await expect(enter).toBeVisible();
-  await enter.click();
-  await page.getByRole('link', { name: title }).click();
-  await expect(
-    page.getByRole('heading', { name: title }).first(),
-  ).toBeVisible();
-}
+import { expect, test } from '@playwright/test';
+import { enterAsGuest, openService } from '../guest';
 
 test('the compliance tab lists every check by category with its fix', async ({
   page,
@@ -69,8 +59,7 @@ test('the errors tab charts and lists the open errors, and the timeline', async 
 });
 
 test('the fleet page ranks teams and links every entity', async ({ page }) => {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
+  await enterAsGuest(page);
   await page.getByRole('link', { name: 'OpsReady' }).first().click();
   await expect(
     page.getByRole('heading', { name: /^Entities \(\d+\)$/ }),
