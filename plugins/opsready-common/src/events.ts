@@ -209,8 +209,26 @@ export interface ErrorEvent
   resolutionNotes?: string;
   /** The deployment it followed within the correlation window. */
   deploymentId?: string;
+  /**
+   * That deployment as a reader needs it; on the entity's error list and a
+   * resolved error, while the deployment is still kept.
+   */
+  deployment?: ErrorDeployment;
   /** Grouped view only: how many stored events the group holds. */
   occurrences?: number;
+}
+
+/**
+ * The deployment an error followed: what was deployed where, and when.
+ *
+ * @public
+ */
+export interface ErrorDeployment {
+  version: string;
+  environment: string;
+  status: DeploymentStatus;
+  startedAt: string;
+  finishedAt?: string;
 }
 
 /**

@@ -12,3 +12,4 @@ export * from './permissions';
 export * from './healthAnnotations';
 export * from './events';
 export * from './dora';
+export * from './fleet';

@@ -366,6 +366,74 @@ describe.each(databases.eachSupportedId())(
       ]);
     });
 
+    it('tells which version an error followed, where and when it finished', async () => {
+      const { store } = await createStore(databaseId);
+      await store.upsertDeployments(
+        [
+          deployment('run-7', '2026-11-24T09:00:00Z', {
+            version: '2.3.0',
+            environment: 'staging',
+            finishedAt: '2026-11-24T09:04:00Z',
+          }),
+        ],
+        now,
+      );
+      const [released] = (await store.listDeployments(cart, {}, { limit: 10 }))
+        .items;
+      await store.upsertErrors(
+        [
+          error('e-after', '2026-11-24T09:30:00Z', {
+            environment: 'staging',
+          }),
+          error('e-alone', '2026-11-24T09:40:00Z', { fingerprint: 'other' }),
+          error('e-gone', '2026-11-24T09:50:00Z', { fingerprint: 'gone' }),
+        ],
+        now,
+      );
+      const ids = new Map(
+        (await store.listErrors(cart, {}, { limit: 10 })).items.map(e => [
+          e.externalId,
+          e.id,
+        ]),
+      );
+      await store.saveCorrelations(
+        [],
+        [
+          { id: ids.get('e-after')!, deploymentId: released.id },
+          // A deployment retention has since deleted.
+          { id: ids.get('e-gone')!, deploymentId: 'deleted-deployment' },
+        ],
+      );
+
+      const summary = {
+        version: '2.3.0',
+        environment: 'staging',
+        status: 'succeeded',
+        startedAt: '2026-11-24T09:00:00.000Z',
+        finishedAt: '2026-11-24T09:04:00.000Z',
+      };
+      const flat = (await store.listErrors(cart, {}, { limit: 10 })).items;
+      const byExternalId = new Map(flat.map(e => [e.externalId, e]));
+      expect(byExternalId.get('e-after')).toMatchObject({
+        deploymentId: released.id,
+        deployment: summary,
+      });
+      expect(byExternalId.get('e-alone')?.deployment).toBeUndefined();
+      expect(byExternalId.get('e-gone')).toMatchObject({
+        deploymentId: 'deleted-deployment',
+      });
+      expect(byExternalId.get('e-gone')?.deployment).toBeUndefined();
+
+      const grouped = (await store.listErrorGroups(cart, {}, { limit: 10 }))
+        .items;
+      expect(grouped.find(e => e.fingerprint === 'redis')?.deployment).toEqual(
+        summary,
+      );
+      expect((await store.getError(ids.get('e-after')!))?.deployment).toEqual(
+        summary,
+      );
+    });
+
     it('records services created from templates for the timeline', async () => {
       const { store } = await createStore(databaseId);
       await store.addProvisioned(

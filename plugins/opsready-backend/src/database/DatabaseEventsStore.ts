@@ -4,6 +4,7 @@ import {
   ChangeFailureReason,
   Deployment,
   DeploymentInput,
+  ErrorDeployment,
   ErrorEvent,
   ProvisionedEventInput,
 } from '@opsready/plugin-opsready-common';
@@ -479,7 +480,44 @@ export class DatabaseEventsStore implements EventsStore {
 
   async getError(id: string): Promise<ErrorEvent | undefined> {
     const row = await this.db('opsready_errors').where('id', id).first();
-    return row ? toError(row) : undefined;
+    return row ? (await this.withDeployments([toError(row)]))[0] : undefined;
+  }
+
+  /**
+   * The errors with the deployment each followed, looked up in one query
+   * per batch of distinct deployments: a reader wants the version, not an id.
+   */
+  private async withDeployments(errors: ErrorEvent[]): Promise<ErrorEvent[]> {
+    const ids = [
+      ...new Set(errors.flatMap(e => (e.deploymentId ? [e.deploymentId] : []))),
+    ];
+    const found = new Map<string, ErrorDeployment>();
+    for (const batch of chunks(ids, CHUNK)) {
+      const rows = await this.db('opsready_deployments')
+        .whereIn('id', batch)
+        .select(
+          'id',
+          'version',
+          'environment',
+          'status',
+          'started_at',
+          'finished_at',
+        );
+      for (const row of rows) {
+        const finishedAt = optionalIso(row.finished_at);
+        found.set(row.id, {
+          version: row.version,
+          environment: row.environment,
+          status: row.status,
+          startedAt: iso(row.started_at),
+          ...(finishedAt ? { finishedAt } : {}),
+        });
+      }
+    }
+    return errors.map(e => {
+      const deployment = e.deploymentId && found.get(e.deploymentId);
+      return deployment ? { ...e, deployment } : e;
+    });
   }
 
   private filteredErrors(entityRef: string, filter: ErrorFilter) {
@@ -507,7 +545,8 @@ export class DatabaseEventsStore implements EventsStore {
         { column: 'id', order: 'desc' },
       ])
       .limit(page.limit + 1);
-    return toPage(rows, page.limit, 'last_seen_at', toError);
+    const result = toPage(rows, page.limit, 'last_seen_at', toError);
+    return { ...result, items: await this.withDeployments(result.items) };
   }
 
   async listErrorGroups(
@@ -584,7 +623,7 @@ export class DatabaseEventsStore implements EventsStore {
     });
     const last = pageRows[pageRows.length - 1];
     return {
-      items,
+      items: await this.withDeployments(items),
       ...(rows.length > page.limit && last
         ? { nextCursor: encodeCursor(last.last_seen_at, last.fingerprint) }
         : {}),

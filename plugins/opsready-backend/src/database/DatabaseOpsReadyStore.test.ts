@@ -1,5 +1,6 @@
 import { TestDatabaseId } from '@backstage/backend-test-utils';
-import { CheckResult } from '@opsready/plugin-opsready-common';
+import { CheckResult, ErrorSeverity } from '@opsready/plugin-opsready-common';
+import { DatabaseEventsStore } from './DatabaseEventsStore';
 import { DatabaseOpsReadyStore } from './DatabaseOpsReadyStore';
 import { StoredEvaluation } from './OpsReadyStore';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
@@ -227,6 +228,76 @@ describe.each(databases.eachSupportedId())(
       expect(belowEveryLevel.items.map(i => i.entityRef)).toEqual([
         'component:default/c',
       ]);
+    });
+
+    it("counts each fleet row's open critical and high problems", async () => {
+      const { store, knex } = await createStore(databaseId);
+      for (const name of ['a', 'b', 'c']) {
+        await store.saveEvaluation(
+          evaluation({ entityRef: `component:default/${name}` }),
+        );
+      }
+      const events = await DatabaseEventsStore.create({
+        database: { getClient: async () => knex, migrations: { skip: true } },
+      });
+      const error = (
+        name: string,
+        externalId: string,
+        severity: ErrorSeverity,
+      ) => ({
+        entityRef: `component:default/${name}`,
+        environment: 'production',
+        severity,
+        category: 'dependency' as const,
+        message: externalId,
+        occurredAt: '2026-11-20T09:00:00Z',
+        source: 'api',
+        externalId,
+        fingerprint: externalId,
+      });
+      await events.upsertErrors(
+        [
+          error('a', 'a-crit-1', 'critical'),
+          error('a', 'a-crit-2', 'critical'),
+          // Another sighting of the same problem counts once.
+          {
+            ...error('a', 'a-crit-2-again', 'critical'),
+            fingerprint: 'a-crit-2',
+          },
+          error('a', 'a-high', 'high'),
+          error('a', 'a-low', 'low'),
+          error('a', 'a-medium', 'medium'),
+          error('a', 'a-crit-fixed', 'critical'),
+          error('b', 'b-high', 'high'),
+          // Not on the page asked for: must not count on any row.
+          error('c', 'c-crit', 'critical'),
+        ],
+        at('2026-11-20T10:00:00Z'),
+      );
+      const fixed = (
+        await events.listErrors(
+          'component:default/a',
+          { severity: 'critical' },
+          { limit: 10 },
+        )
+      ).items.find(e => e.externalId === 'a-crit-fixed')!;
+      await events.resolveError(fixed.id, {
+        by: 'user:default/ana',
+        at: at('2026-11-20T11:00:00Z'),
+      });
+
+      const page = await store.getFleet({}, { limit: 2 });
+      expect(page.items.map(i => [i.entityRef, i.openErrors] as const)).toEqual(
+        [
+          ['component:default/a', { critical: 2, high: 1 }],
+          ['component:default/b', { critical: 0, high: 1 }],
+        ],
+      );
+      const last = await store.getFleet(
+        {},
+        { limit: 2, cursor: page.nextCursor },
+      );
+      expect(last.items[0].openErrors).toEqual({ critical: 1, high: 0 });
     });
 
     it('deletes everything known of entities that left the catalog', async () => {

@@ -3,6 +3,7 @@ import {
   CheckResult,
   CheckStatus,
   Exemption,
+  OpenErrorCounts,
 } from '@opsready/plugin-opsready-common';
 import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
@@ -285,6 +286,10 @@ export class DatabaseOpsReadyStore implements OpsReadyStore {
         .limit(10),
     ]);
 
+    const openErrors = await this.openErrorCounts(
+      items.map(row => row.entity_ref),
+    );
+
     const levelCounts: Record<string, number> = {};
     let totalEntities = 0;
     for (const row of levelRows as any[]) {
@@ -301,6 +306,7 @@ export class DatabaseOpsReadyStore implements OpsReadyStore {
         score: row.score === null ? null : Number(row.score),
         level: row.level,
         evaluatedAt: toDate(row.evaluated_at),
+        openErrors: openErrors.get(row.entity_ref) ?? { critical: 0, high: 0 },
       })),
       ...(hasMore ? { nextCursor: items[items.length - 1].entity_ref } : {}),
       totalEntities,
@@ -315,6 +321,32 @@ export class DatabaseOpsReadyStore implements OpsReadyStore {
         failing: Number(row.n),
       })),
     };
+  }
+
+  /**
+   * Open critical and high errors of these entities, in one query, counted
+   * as the errors tab lists them: one per fingerprint, however often seen.
+   * The errors live in the events tables of the same plugin database; a
+   * page of the fleet is at most 500 entities, so one IN list does.
+   */
+  private async openErrorCounts(
+    entityRefs: string[],
+  ): Promise<Map<string, OpenErrorCounts>> {
+    const counts = new Map<string, OpenErrorCounts>();
+    if (entityRefs.length === 0) return counts;
+    const rows = await this.db('opsready_errors')
+      .whereIn('entity_ref', entityRefs)
+      .whereNull('resolved_at')
+      .whereIn('severity', ['critical', 'high'])
+      .select('entity_ref', 'severity')
+      .countDistinct({ n: 'fingerprint' })
+      .groupBy('entity_ref', 'severity');
+    for (const row of rows as any[]) {
+      const entity = counts.get(row.entity_ref) ?? { critical: 0, high: 0 };
+      entity[row.severity as keyof OpenErrorCounts] = Number(row.n);
+      counts.set(row.entity_ref, entity);
+    }
+    return counts;
   }
 
   async listEntityRefs(): Promise<string[]> {

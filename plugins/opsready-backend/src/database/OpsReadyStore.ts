@@ -1,4 +1,10 @@
-import { CheckResult, Exemption } from '@opsready/plugin-opsready-common';
+import {
+  CheckResult,
+  Exemption,
+  FleetEntity,
+  FleetFilter,
+  FleetOverview,
+} from '@opsready/plugin-opsready-common';
 
 /** One evaluation of one entity, as stored. */
 export interface StoredEvaluation {
@@ -26,35 +32,17 @@ export interface ResultChange {
   changedAt: Date;
 }
 
-/** Which entities a fleet query covers. */
-export interface FleetFilter {
-  owner?: string;
-  kind?: string;
-  /** A level name, or `none` for entities below every level. */
-  level?: string;
-}
+export type { FleetFilter } from '@opsready/plugin-opsready-common';
 
-/** One row of the fleet view. */
-export interface FleetEntity {
-  entityRef: string;
-  kind: string | null;
-  owner: string | null;
-  score: number | null;
-  level: string | null;
+/** One row of the fleet view, as stored: the catalog adds the title. */
+export type StoredFleetEntity = Omit<FleetEntity, 'title' | 'evaluatedAt'> & {
   evaluatedAt: Date;
-}
+};
 
 /** The fleet view: a page of entities and figures over the whole filter. */
-export interface FleetPage {
-  items: FleetEntity[];
-  nextCursor?: string;
-  totalEntities: number;
-  /** Entity counts per level; `none` counts entities below every level. */
-  levelCounts: Record<string, number>;
-  owners: Array<{ owner: string; averageScore: number; entities: number }>;
-  /** The checks that fail on most entities. */
-  topFailingChecks: Array<{ checkId: string; failing: number }>;
-}
+export type FleetPage = Omit<FleetOverview, 'items'> & {
+  items: StoredFleetEntity[];
+};
 
 export interface NewExemption {
   entityRef: string;

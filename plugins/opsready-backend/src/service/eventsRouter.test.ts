@@ -249,6 +249,13 @@ describe('deployments and errors API', () => {
         firstSeenAt: '2026-11-20T10:15:00.000Z',
         lastSeenAt: '2026-11-20T10:20:00.000Z',
         deploymentId: deployed.id,
+        deployment: {
+          version: '1.4.2',
+          environment: 'production',
+          status: 'succeeded',
+          startedAt: '2026-11-20T10:00:00.000Z',
+          finishedAt: '2026-11-20T10:04:00.000Z',
+        },
         userImpact: 'Carts cannot be saved',
       }),
     ]);
@@ -402,6 +409,30 @@ describe('deployments and errors API', () => {
       type: 'provisioned',
       title: 'Created from template golden-node-service 3',
     });
+  });
+
+  it("puts each entity's open critical and high errors on its fleet row", async () => {
+    const server = await startWith();
+    await request(server).get(`${base}/checks`).expect(200);
+    await request(server)
+      .post('/api/opsready/errors')
+      .send({
+        items: [
+          error('crit-1'),
+          error('crit-2', { message: 'disk full' }),
+          error('high-1', { severity: 'high', message: 'slow checkout' }),
+          error('low-1', { severity: 'low', message: 'deprecated header' }),
+        ],
+      })
+      .expect(201);
+
+    const fleet = await request(server).get('/api/opsready/fleet').expect(200);
+    expect(fleet.body.items).toEqual([
+      expect.objectContaining({
+        entityRef: 'component:default/cartservice',
+        openErrors: { critical: 2, high: 1 },
+      }),
+    ]);
   });
 
   it('gives DORA figures of an entity and of its owner', async () => {

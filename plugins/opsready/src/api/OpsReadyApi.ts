@@ -11,6 +11,8 @@ import {
   ErrorSeverity,
   ErrorStatus,
   Exemption,
+  FleetFilter,
+  FleetOverview,
   TimelineEvent,
 } from '@opsready/plugin-opsready-common';
 
@@ -117,37 +119,6 @@ export interface EntityHealth {
   declared: Array<{ environment: string; url: string }>;
   /** Mistakes in the entity's health annotations. */
   problems: string[];
-}
-
-/** @public */
-export interface FleetFilter {
-  owner?: string;
-  kind?: string;
-  /** A level, or `none`. */
-  level?: string;
-}
-
-/** @public */
-export interface FleetEntity {
-  entityRef: string;
-  title?: string;
-  kind: string;
-  owner: string | null;
-  score: number | null;
-  level: string | null;
-  evaluatedAt: string;
-}
-
-/**
- * A page of the fleet and the figures over the whole filter.
- *
- * @public
- */
-export interface FleetOverview extends Page<FleetEntity> {
-  totalEntities: number;
-  levelCounts: Record<string, number>;
-  owners: Array<{ owner: string; averageScore: number; entities: number }>;
-  topFailingChecks: Array<{ checkId: string; failing: number }>;
 }
 
 /** @public */

@@ -8,6 +8,8 @@ import {
   EnvironmentVersion,
   ErrorEvent,
   Exemption,
+  FleetFilter,
+  FleetOverview,
   TimelineEvent,
 } from '@opsready/plugin-opsready-common';
 import {
@@ -15,8 +17,6 @@ import {
   EntityExemption,
   EntityHealth,
   ErrorFilter,
-  FleetFilter,
-  FleetOverview,
   NewExemption,
   OpsReadyApi,
   OwnerDora,

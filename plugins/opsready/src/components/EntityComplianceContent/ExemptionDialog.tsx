@@ -1,8 +1,6 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
-import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import TextField from '@material-ui/core/TextField';
@@ -11,7 +9,7 @@ import { EntityCheck } from '@opsready/plugin-opsready-common';
 import { DateTime } from 'luxon';
 import { useState } from 'react';
 import { opsreadyApiRef } from '../../api/OpsReadyApi';
-import { errorTitle } from '../errorTitle';
+import { DialogFailure, DialogSubmitActions, useDialogSubmit } from '../shared';
 
 /**
  * Grants an exemption from one check: a reason and an expiry (at most a
@@ -29,25 +27,15 @@ export function ExemptionDialog(props: {
   const [expires, setExpires] = useState(
     DateTime.now().plus({ days: 30 }).toISODate()!,
   );
-  const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<string>();
-
   const reasonTooShort = reason.trim().length < 3;
-  const grant = async () => {
-    setSaving(true);
-    setFailure(undefined);
-    try {
-      await api.createExemption(entity, {
-        checkId: check.id,
-        reason: reason.trim(),
-        expiresAt: DateTime.fromISO(expires).endOf('day').toUTC().toISO()!,
-      });
-      onGranted();
-    } catch (e) {
-      setFailure(errorTitle(e as Error));
-      setSaving(false);
-    }
-  };
+  const grant = useDialogSubmit(async () => {
+    await api.createExemption(entity, {
+      checkId: check.id,
+      reason: reason.trim(),
+      expiresAt: DateTime.fromISO(expires).endOf('day').toUTC().toISO()!,
+    });
+    onGranted();
+  });
 
   return (
     <Dialog open onClose={onClose} aria-labelledby="opsready-exemption-title">
@@ -83,23 +71,18 @@ export function ExemptionDialog(props: {
             max: DateTime.now().plus({ days: 365 }).toISODate(),
           }}
         />
-        {failure && (
-          <Typography color="error" role="alert">
-            {failure}
-          </Typography>
-        )}
+        <DialogFailure failure={grant.failure} />
       </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button
-          color="primary"
-          variant="contained"
-          disabled={saving || reasonTooShort}
-          onClick={grant}
-        >
-          Grant exemption
-        </Button>
-      </DialogActions>
+      <DialogSubmitActions
+        dismissLabel="Cancel"
+        onDismiss={onClose}
+        submit={{
+          label: 'Grant exemption',
+          onClick: grant.submit,
+          saving: grant.saving,
+          disabled: reasonTooShort,
+        }}
+      />
     </Dialog>
   );
 }

@@ -11,6 +11,7 @@ import {
   YAxis,
 } from 'recharts';
 import { ScorePoint } from '../../api/OpsReadyApi';
+import { timeAxisProps, timeLabel } from '../shared';
 
 /**
  * The score over time. The points are also listed for screen readers: a
@@ -42,21 +43,9 @@ export function ScoreTrendChart({ points }: { points: ScorePoint[] }) {
           margin={{ top: 8, right: 16, left: 0, bottom: 0 }}
         >
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis
-            dataKey="t"
-            type="number"
-            scale="time"
-            domain={['dataMin', 'dataMax']}
-            tickFormatter={t => DateTime.fromMillis(t).toFormat('LLL d')}
-          />
+          <XAxis {...timeAxisProps(['dataMin', 'dataMax'])} />
           <YAxis domain={[0, 100]} width={32} />
-          <Tooltip
-            labelFormatter={t =>
-              DateTime.fromMillis(Number(t)).toLocaleString(
-                DateTime.DATETIME_MED,
-              )
-            }
-          />
+          <Tooltip labelFormatter={timeLabel(DateTime.DATETIME_MED)} />
           <Line
             type="stepAfter"
             dataKey="score"

@@ -1,5 +1,5 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
-import { Link, Table, TableColumn } from '@backstage/core-components';
+import { Link, TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
@@ -13,13 +13,11 @@ import { useState } from 'react';
 import { opsreadyApiRef } from '../../api/OpsReadyApi';
 import { RelativeTime } from '../RelativeTime';
 import {
-  AsyncContent,
   DeploymentStatusLabel,
   FilterSelect,
-  PageControls,
+  ServerPagedTable,
   formatDuration,
   useCursorPages,
-  SERVER_PAGED_TABLE,
 } from '../shared';
 
 const PAGE_SIZE = 25;
@@ -119,23 +117,12 @@ export function DeploymentsTable(props: {
           onChange={setStatus}
         />
       </Box>
-      <AsyncContent {...pages}>
-        {page => (
-          <>
-            <Table<Deployment>
-              title="History"
-              options={SERVER_PAGED_TABLE}
-              columns={columns}
-              data={page.items}
-              isLoading={pages.loading}
-              emptyContent={
-                <Box p={2}>No deployment matches these filters.</Box>
-              }
-            />
-            <PageControls {...pages} />
-          </>
-        )}
-      </AsyncContent>
+      <ServerPagedTable<Deployment>
+        title="History"
+        columns={columns}
+        pages={pages}
+        emptyContent={<Box p={2}>No deployment matches these filters.</Box>}
+      />
     </>
   );
 }

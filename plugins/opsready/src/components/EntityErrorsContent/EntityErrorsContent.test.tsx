@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { DateTime } from 'luxon';
 import { deployment, emptyApi, errorEvent } from '../../__testUtils__/testData';
 import { renderForEntity } from '../../__testUtils__/renderForEntity';
 import { EntityErrorsContent } from './EntityErrorsContent';
@@ -99,6 +100,48 @@ describe('EntityErrorsContent', () => {
     await waitFor(() =>
       expect(getErrors.mock.calls.length).toBeGreaterThan(callsBefore),
     );
+  });
+
+  it('names the version and environment the error followed, and when it finished', async () => {
+    const finishedAt = new Date(Date.now() - 3 * 3600_000).toISOString();
+    const followed = {
+      ...crash,
+      deploymentId: 'd-7f3a',
+      deployment: {
+        version: '2.3.0',
+        environment: 'production',
+        status: 'succeeded' as const,
+        startedAt: new Date(Date.now() - 4 * 3600_000).toISOString(),
+        finishedAt,
+      },
+    };
+    await renderForEntity(<EntityErrorsContent />, {
+      api: emptyApi({
+        getErrors: jest.fn().mockResolvedValue({ items: [followed] }),
+      }),
+    });
+    await userEvent.click(
+      await screen.findByRole('button', {
+        name: 'CrashLoopBackOff in paymentservice',
+      }),
+    );
+    const dialog = screen.getByRole('dialog');
+    expect(dialog).toHaveTextContent(
+      'Followed the deployment of 2.3.0 to production, finished 3 hours ago.',
+    );
+    expect(dialog).not.toHaveTextContent('d-7f3a');
+    const time = within(dialog)
+      .getAllByText('3 hours ago')
+      .find(el => el.tagName === 'TIME')!;
+    expect(time).toHaveAttribute('dateTime', finishedAt);
+    await userEvent.hover(time);
+    expect(
+      await screen.findByRole('tooltip', {
+        name: DateTime.fromISO(finishedAt).toLocaleString(
+          DateTime.DATETIME_FULL,
+        ),
+      }),
+    ).toBeInTheDocument();
   });
 
   it('hides "Resolve" from users without the permission', async () => {

@@ -5,22 +5,25 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import {
+  ErrorDeployment,
   ErrorEvent,
   opsreadyErrorsResolvePermission,
 } from '@opsready/plugin-opsready-common';
 import { useState } from 'react';
 import { opsreadyApiRef } from '../../api/OpsReadyApi';
-import { errorTitle } from '../errorTitle';
 import { RelativeTime } from '../RelativeTime';
-import { SeverityLabel } from '../shared';
+import {
+  DialogFailure,
+  DialogSubmitActions,
+  SeverityLabel,
+  useDialogSubmit,
+} from '../shared';
 
 /**
  * One error in full: stack trace, impacts, the deployment it followed, and
@@ -39,19 +42,10 @@ export function ErrorDetailDialog(props: {
     resourceRef: stringifyEntityRef(entity),
   });
   const [notes, setNotes] = useState('');
-  const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<string>();
-
-  const resolve = async () => {
-    setSaving(true);
-    setFailure(undefined);
-    try {
-      onResolved(await api.resolveError(error.id, notes.trim() || undefined));
-    } catch (e) {
-      setFailure(errorTitle(e as Error));
-      setSaving(false);
-    }
-  };
+  const resolve = useDialogSubmit(async () =>
+    onResolved(await api.resolveError(error.id, notes.trim() || undefined)),
+  );
+  const mayResolveThis = mayResolve && error.status === 'open';
 
   return (
     <Dialog
@@ -92,8 +86,7 @@ export function ErrorDetailDialog(props: {
         )}
         {error.deploymentId && (
           <Typography variant="body2" paragraph>
-            Followed deployment {error.deploymentId} within the correlation
-            window.
+            <FollowedDeployment deployment={error.deployment} />
           </Typography>
         )}
         {error.stackTrace && (
@@ -109,7 +102,7 @@ export function ErrorDetailDialog(props: {
             </Box>
           </Box>
         )}
-        {mayResolve && error.status === 'open' && (
+        {mayResolveThis && (
           <TextField
             id="opsready-resolution-notes"
             label="Resolution notes"
@@ -120,25 +113,47 @@ export function ErrorDetailDialog(props: {
             margin="normal"
           />
         )}
-        {failure && (
-          <Typography color="error" role="alert">
-            {failure}
-          </Typography>
-        )}
+        <DialogFailure failure={resolve.failure} />
       </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Close</Button>
-        {mayResolve && error.status === 'open' && (
-          <Button
-            color="primary"
-            variant="contained"
-            disabled={saving}
-            onClick={resolve}
-          >
-            Resolve
-          </Button>
-        )}
-      </DialogActions>
+      <DialogSubmitActions
+        dismissLabel="Close"
+        onDismiss={onClose}
+        submit={
+          mayResolveThis
+            ? {
+                label: 'Resolve',
+                onClick: resolve.submit,
+                saving: resolve.saving,
+              }
+            : undefined
+        }
+      />
     </Dialog>
+  );
+}
+
+/**
+ * The deployment an error followed, as its reader asks about it: which
+ * version, where, and when it finished. Retention may have deleted it.
+ */
+function FollowedDeployment({ deployment }: { deployment?: ErrorDeployment }) {
+  if (!deployment) {
+    return <>Followed a deployment that is no longer kept.</>;
+  }
+  const { version, environment, finishedAt } = deployment;
+  return (
+    <>
+      Followed the deployment of {version} to {environment}
+      {finishedAt ? (
+        <>
+          , finished <RelativeTime iso={finishedAt} />
+        </>
+      ) : (
+        <>
+          , started <RelativeTime iso={deployment.startedAt} />
+        </>
+      )}
+      .
+    </>
   );
 }

@@ -18,6 +18,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { timeAxisProps, timeLabel } from '../shared';
 
 type Bucket = { t: number } & Record<ErrorSeverity, number>;
 
@@ -51,19 +52,9 @@ export function ErrorTimelineChart(props: {
           margin={{ top: 8, right: 16, left: 0, bottom: 0 }}
         >
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis
-            dataKey="t"
-            type="number"
-            scale="time"
-            domain={[from.toMillis(), to.toMillis()]}
-            tickFormatter={t => DateTime.fromMillis(t).toFormat('LLL d')}
-          />
+          <XAxis {...timeAxisProps([from.toMillis(), to.toMillis()])} />
           <YAxis allowDecimals={false} width={32} />
-          <Tooltip
-            labelFormatter={t =>
-              DateTime.fromMillis(Number(t)).toLocaleString(DateTime.DATE_MED)
-            }
-          />
+          <Tooltip labelFormatter={timeLabel(DateTime.DATE_MED)} />
           <Legend />
           {ERROR_SEVERITIES.map(severity => (
             <Bar

@@ -1,5 +1,5 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
-import { Table, TableColumn } from '@backstage/core-components';
+import { TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -13,12 +13,10 @@ import { useState } from 'react';
 import { ErrorFilter, opsreadyApiRef } from '../../api/OpsReadyApi';
 import { RelativeTime } from '../RelativeTime';
 import {
-  AsyncContent,
   FilterSelect,
-  PageControls,
+  ServerPagedTable,
   SeverityLabel,
   useCursorPages,
-  SERVER_PAGED_TABLE,
 } from '../shared';
 import { ErrorDetailDialog } from './ErrorDetailDialog';
 
@@ -104,21 +102,12 @@ export function ErrorsTable(props: {
           onChange={set('environment')}
         />
       </Box>
-      <AsyncContent {...pages}>
-        {page => (
-          <>
-            <Table<ErrorEvent>
-              title="Errors"
-              options={SERVER_PAGED_TABLE}
-              columns={columns}
-              data={page.items}
-              isLoading={pages.loading}
-              emptyContent={<Box p={2}>No error matches these filters.</Box>}
-            />
-            <PageControls {...pages} />
-          </>
-        )}
-      </AsyncContent>
+      <ServerPagedTable<ErrorEvent>
+        title="Errors"
+        columns={columns}
+        pages={pages}
+        emptyContent={<Box p={2}>No error matches these filters.</Box>}
+      />
       {selected && (
         <ErrorDetailDialog
           entity={entity}

@@ -3,7 +3,7 @@ import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
-import { FleetOverview } from '../../api/OpsReadyApi';
+import { FleetOverview } from '@opsready/plugin-opsready-common';
 
 /** How many entities sit at each level, "none" last. */
 export function LevelDistribution(props: {

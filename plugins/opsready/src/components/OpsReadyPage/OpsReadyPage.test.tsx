@@ -2,7 +2,8 @@ import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { FleetOverview, opsreadyApiRef } from '../../api/OpsReadyApi';
+import { FleetOverview } from '@opsready/plugin-opsready-common';
+import { opsreadyApiRef } from '../../api/OpsReadyApi';
 import { dora, emptyApi } from '../../__testUtils__/testData';
 import { OpsReadyPage } from './OpsReadyPage';
 
@@ -15,6 +16,7 @@ const fleet: FleetOverview = {
       score: 92,
       level: 'gold',
       evaluatedAt: new Date().toISOString(),
+      openErrors: { critical: 2, high: 1 },
     },
     {
       entityRef: 'component:default/adservice',
@@ -23,6 +25,7 @@ const fleet: FleetOverview = {
       score: 41,
       level: null,
       evaluatedAt: new Date().toISOString(),
+      openErrors: { critical: 0, high: 0 },
     },
   ],
   nextCursor: 'c2',
@@ -74,6 +77,24 @@ describe('OpsReadyPage', () => {
     );
     expect(await screen.findByText('DORA by team')).toBeInTheDocument();
     expect((await screen.findAllByText('1.4/day (elite)')).length).toBe(2);
+  });
+
+  it("shows each entity's open critical and high errors, linked to its errors tab", async () => {
+    await renderPage(jest.fn().mockResolvedValue(fleet));
+
+    const cart = (
+      await screen.findByRole('link', { name: 'cartservice' })
+    ).closest('tr')!;
+    expect(
+      within(cart).getByRole('link', { name: '2 critical, 1 high' }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/component/cartservice/opsready-errors',
+    );
+    const ad = screen.getByRole('link', { name: 'adservice' }).closest('tr')!;
+    expect(
+      within(ad).queryByRole('link', { name: /critical|high/ }),
+    ).toBeNull();
   });
 
   it('filters by level on the server and pages on', async () => {

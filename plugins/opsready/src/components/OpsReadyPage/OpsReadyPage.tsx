@@ -13,11 +13,8 @@ import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
-import {
-  FleetEntity,
-  FleetFilter,
-  opsreadyApiRef,
-} from '../../api/OpsReadyApi';
+import { FleetEntity, FleetFilter } from '@opsready/plugin-opsready-common';
+import { opsreadyApiRef } from '../../api/OpsReadyApi';
 import { RelativeTime } from '../RelativeTime';
 import {
   AsyncContent,
@@ -31,6 +28,7 @@ import {
   OwnersRanked,
   TopFailingChecks,
 } from './FleetFigures';
+import { OpenErrors } from './OpenErrors';
 import { OwnerDoraTable } from './OwnerDoraTable';
 
 const PAGE_SIZE = 50;
@@ -48,6 +46,10 @@ const columns: TableColumn<FleetEntity>[] = [
   },
   { title: 'Score', render: e => (e.score === null ? '—' : e.score) },
   { title: 'Level', render: e => e.level ?? 'none' },
+  {
+    title: 'Open critical / high errors',
+    render: e => <OpenErrors entityRef={e.entityRef} counts={e.openErrors} />,
+  },
   { title: 'Evaluated', render: e => <RelativeTime iso={e.evaluatedAt} /> },
 ];
 

@@ -6,3 +6,10 @@ export { useCursorPages } from './useCursorPages';
 export { PageControls } from './PageControls';
 export { FilterSelect } from './FilterSelect';
 export { SERVER_PAGED_TABLE } from './tableOptions';
+export { ServerPagedTable } from './ServerPagedTable';
+export {
+  useDialogSubmit,
+  DialogFailure,
+  DialogSubmitActions,
+} from './SubmitDialog';
+export { timeAxisProps, timeLabel } from './timeAxis';

@@ -1,6 +1,15 @@
 import { useState } from 'react';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import useAsyncRetry, { AsyncStateRetry } from 'react-use/esm/useAsyncRetry';
 import { Page } from '../../api/OpsReadyApi';
+
+/** The page shown, where it stands in the walk, and the way to move. */
+export type CursorPages<P> = AsyncStateRetry<P> & {
+  pageNumber: number;
+  hasNext: boolean;
+  hasPrevious: boolean;
+  next: () => void;
+  previous: () => void;
+};
 
 /**
  * Server-side paging over the backend's cursors: the current page, and
@@ -10,7 +19,7 @@ import { Page } from '../../api/OpsReadyApi';
 export function useCursorPages<T, P extends Page<T> = Page<T>>(
   load: (cursor: string | undefined) => Promise<P>,
   deps: unknown[],
-) {
+): CursorPages<P> {
   const [state, setState] = useState<{
     key: string;
     cursors: Array<string | undefined>;

@@ -1,0 +1,252 @@
+/*
+ * UI benchmark (on demand, not in CI): seeds one service with 1,000
+ * deployments and 5,000 errors through the ingest API, then opens each of
+ * its three OpsReady tabs in Chromium and times, from navigation start, the
+ * moment the tab is interactive: its main content is drawn and one of its
+ * controls answers a click. Prints the median of RUNS loads per tab, each in
+ * a fresh browser context (an empty cache, as on a first visit), after one
+ * unmeasured warm-up load of every tab.
+ *
+ * Started by bench/ui/run.sh, which brings up a portal on ports of its own:
+ *
+ *   yarn bench:ui              # the dev bundle (yarn start's)
+ *   yarn bench:ui --production # the production build, served by the backend
+ */
+import { Browser, chromium, Page } from 'playwright-core';
+
+const backend = process.env.BENCH_BACKEND_URL ?? 'http://localhost:7021';
+const app = process.env.BENCH_APP_URL ?? 'http://localhost:3021';
+const runs = Number(process.env.RUNS ?? 5);
+const token = 'demo-fleet-seeder-token';
+const entity = {
+  kind: 'component',
+  namespace: 'default',
+  name: 'ui-bench-service',
+};
+const entityRef = `${entity.kind}:${entity.namespace}/${entity.name}`;
+const DEPLOYMENTS = 1_000;
+const ERRORS = 5_000;
+const BATCH = 500;
+const REQUEST_TIMEOUT_MS = 120_000;
+const LOAD_TIMEOUT_MS = 180_000;
+
+async function call(method: string, path: string, body?: unknown) {
+  const response = await fetch(`${backend}/api/opsready${path}`, {
+    method,
+    headers: {
+      Authorization: `Bearer ${token}`,
+      ...(body ? { 'Content-Type': 'application/json' } : {}),
+    },
+    body: body ? JSON.stringify(body) : undefined,
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+  });
+  if (!response.ok) {
+    throw new Error(
+      `${method} ${path}: ${response.status} ${await response.text()}`,
+    );
+  }
+  return response.json();
+}
+
+const environments = ['production', 'staging', 'development'];
+const severities = ['critical', 'high', 'medium', 'low'];
+const categories = ['dependency', 'resource', 'network', 'configuration'];
+
+/** 1,000 deployments over the last 30 days, newest last, a few failing. */
+function deployments(now: number) {
+  const span = 30 * 24 * 3600_000;
+  return Array.from({ length: DEPLOYMENTS }, (_, i) => {
+    const startedAt = now - span + (i * span) / DEPLOYMENTS;
+    return {
+      entityRef,
+      environment: environments[i % environments.length],
+      version: `1.${Math.floor(i / 10)}.${i % 10}`,
+      status: i % 17 === 0 ? 'failed' : 'succeeded',
+      startedAt: new Date(startedAt).toISOString(),
+      finishedAt: new Date(startedAt + 240_000).toISOString(),
+      commitSha: (0x1000000 + i).toString(16),
+      commitAt: new Date(startedAt - 3600_000).toISOString(),
+      actor: 'bench',
+      source: 'bench',
+      externalId: `bench-deploy-${i}`,
+    };
+  });
+}
+
+/** 5,000 errors over the last 7 days (the errors tab's default range), in 250 groups. */
+function errors(now: number) {
+  const span = 7 * 24 * 3600_000;
+  return Array.from({ length: ERRORS }, (_, i) => ({
+    entityRef,
+    environment: environments[i % environments.length],
+    stage: 'runtime',
+    code: `E${i % 250}`,
+    severity: severities[i % severities.length],
+    category: categories[i % categories.length],
+    message: `Benchmark error ${i % 250}`,
+    occurredAt: new Date(now - span + (i * span) / ERRORS).toISOString(),
+    source: 'bench',
+    externalId: `bench-error-${i}`,
+    fingerprint: `bench-${i % 250}`,
+  }));
+}
+
+async function seed() {
+  const now = Date.now() - 60_000;
+  const started = Date.now();
+  for (const [path, items] of [
+    ['/deployments', deployments(now)],
+    ['/errors', errors(now)],
+  ] as const) {
+    let stored = 0;
+    for (let i = 0; i < items.length; i += BATCH) {
+      const outcome = await call('POST', path, {
+        items: items.slice(i, i + BATCH),
+      });
+      stored += outcome.stored;
+    }
+    // A fresh database each run: every item must be a new row.
+    if (stored !== items.length) {
+      throw new Error(`${path}: stored ${stored} of ${items.length}`);
+    }
+  }
+  return Date.now() - started;
+}
+
+type Tab = {
+  name: string;
+  path: string;
+  /** Waits until the tab's main content shows and a control answers. */
+  interactive: (page: Page) => Promise<void>;
+};
+
+/** Opens a filter drop-down and waits for its choices, then closes it. */
+async function filterResponds(page: Page, label: string) {
+  await page
+    .getByRole('button', { name: new RegExp(label) })
+    .first()
+    .click();
+  await page.getByRole('listbox').waitFor();
+  await page.keyboard.press('Escape');
+}
+
+const tabs: Tab[] = [
+  {
+    name: 'compliance',
+    path: 'opsready-compliance',
+    async interactive(page) {
+      await page.getByLabel('Compliance score').waitFor();
+      // A check's row expands to its evidence and remediation.
+      const check = page
+        .locator('section[aria-label] [aria-expanded="false"]')
+        .first();
+      await check.click();
+      await page
+        .locator('section[aria-label] [aria-expanded="true"]')
+        .first()
+        .waitFor();
+    },
+  },
+  {
+    name: 'deployments',
+    path: 'opsready-deployments',
+    async interactive(page) {
+      await page
+        .getByRole('cell', { name: /^1\.99\.\d/ })
+        .first()
+        .waitFor();
+      await filterResponds(page, 'Environment');
+    },
+  },
+  {
+    name: 'errors',
+    path: 'opsready-errors',
+    async interactive(page) {
+      await page
+        .getByRole('button', { name: /^Benchmark error \d+$/ })
+        .first()
+        .waitFor();
+      await filterResponds(page, 'Severity');
+    },
+  },
+];
+
+/** One load of a tab in a fresh context: ms from navigation start. */
+async function load(browser: Browser, tab: Tab) {
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+  });
+  try {
+    const page = await context.newPage();
+    page.setDefaultTimeout(LOAD_TIMEOUT_MS);
+    await page.goto(
+      `${app}/catalog/${entity.namespace}/${entity.kind}/${entity.name}/${tab.path}`,
+      { waitUntil: 'commit' },
+    );
+    // A full page load starts signed out: the guest enters first.
+    const enter = page.getByRole('button', { name: 'Enter' });
+    await enter.waitFor();
+    const signIn = await page.evaluate(() => performance.now());
+    await enter.click();
+    await tab.interactive(page);
+    const interactive = await page.evaluate(() => performance.now());
+    return { signIn, interactive };
+  } finally {
+    await context.close();
+  }
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+async function main() {
+  // The seeder's token may send events but not read the catalog: the
+  // browser's guest reads, and the warm-up waits for the catalog to hold
+  // the service.
+  if (process.env.SKIP_SEED !== '1') {
+    console.log(`Seeding ${DEPLOYMENTS} deployments and ${ERRORS} errors…`);
+    const ms = await seed();
+    console.log(`  seeded in ${(ms / 1000).toFixed(1)} s`);
+  }
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
+  try {
+    console.log('Warm-up: one unmeasured load of each tab…');
+    for (const tab of tabs) {
+      await load(browser, tab);
+    }
+    const rows = [];
+    for (const tab of tabs) {
+      const loads = [];
+      for (let i = 0; i < runs; i++) {
+        loads.push(await load(browser, tab));
+      }
+      const interactive = loads.map(l => l.interactive);
+      rows.push({
+        tab: tab.name,
+        'median ms': Math.round(median(interactive)),
+        'min ms': Math.round(Math.min(...interactive)),
+        'max ms': Math.round(Math.max(...interactive)),
+        'sign-in shown, median ms': Math.round(
+          median(loads.map(l => l.signIn)),
+        ),
+      });
+    }
+    console.log(
+      `Navigation start to interactive, ${runs} loads per tab (${app}):`,
+    );
+    console.table(rows);
+  } finally {
+    await browser.close();
+  }
+}
+
+main().catch(e => {
+  console.error(e);
+  process.exit(1);
+});
