@@ -10,6 +10,21 @@ import {
   DeploymentStatus,
   ErrorSeverity,
 } from '@opsready/plugin-opsready-common';
+import { ReactElement } from 'react';
+
+/**
+ * A status icon followed by its word. Backstage's status components hide
+ * themselves and their children from screen readers, so the word is put
+ * beside the icon, not inside it, and is read out.
+ */
+function IconAndWord(props: { icon: ReactElement; word: string }) {
+  return (
+    <span style={{ display: 'inline-flex', alignItems: 'center' }}>
+      {props.icon}
+      {props.word}
+    </span>
+  );
+}
 
 /** An error's severity as an icon and a word: never by colour alone. */
 export function SeverityLabel({ severity }: { severity: ErrorSeverity }) {
@@ -17,11 +32,11 @@ export function SeverityLabel({ severity }: { severity: ErrorSeverity }) {
   switch (severity) {
     case 'critical':
     case 'high':
-      return <StatusError>{label}</StatusError>;
+      return <IconAndWord icon={<StatusError />} word={label} />;
     case 'medium':
-      return <StatusWarning>{label}</StatusWarning>;
+      return <IconAndWord icon={<StatusWarning />} word={label} />;
     default:
-      return <StatusPending>{label}</StatusPending>;
+      return <IconAndWord icon={<StatusPending />} word={label} />;
   }
 }
 
@@ -41,12 +56,12 @@ export function DeploymentStatusLabel({
   const label = deploymentLabels[status] ?? status;
   switch (status) {
     case 'succeeded':
-      return <StatusOK>{label}</StatusOK>;
+      return <IconAndWord icon={<StatusOK />} word={label} />;
     case 'failed':
-      return <StatusError>{label}</StatusError>;
+      return <IconAndWord icon={<StatusError />} word={label} />;
     case 'started':
-      return <StatusRunning>{label}</StatusRunning>;
+      return <IconAndWord icon={<StatusRunning />} word={label} />;
     default:
-      return <StatusAborted>{label}</StatusAborted>;
+      return <IconAndWord icon={<StatusAborted />} word={label} />;
   }
 }
