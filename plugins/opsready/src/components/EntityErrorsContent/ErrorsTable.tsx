@@ -52,6 +52,9 @@ export function ErrorsTable(props: {
     { title: 'Severity', render: e => <SeverityLabel severity={e.severity} /> },
     {
       title: 'Error',
+      // The message is what a reader scans for; the other columns are short.
+      width: '40%',
+      cellStyle: { minWidth: 280 },
       render: e => (
         <Button
           variant="text"
