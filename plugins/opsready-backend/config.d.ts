@@ -119,6 +119,34 @@ export interface Config {
     };
 
     /**
+     * The Kubernetes collector: rollout history and workload errors read
+     * from the clusters of the Kubernetes backend plugin (it runs where the
+     * backend has a `kubernetes` section), once per sweep across replicas.
+     */
+    kubernetes?: {
+      /** Collect at all. Default true where the backend has a `kubernetes` section. */
+      enabled?: boolean;
+      /** How often the clusters are read. Default every 5 minutes. */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /**
+       * The environment each cluster's deployments and errors belong to, by
+       * the cluster's name in the kubernetes config. Default: the cluster's
+       * name.
+       */
+      environments?: { [cluster: string]: string };
+      /** A running container restarted this often is reported. Default 3. */
+      restartThreshold?: number;
+      /** Minutes a pod may be pending or unready before it is reported. Default 5. */
+      graceMinutes?: number;
+      /**
+       * A rollout and a deployment another source (CI, GitHub, Argo CD)
+       * reported of the same version within this many minutes are one
+       * deployment, and the other source's is kept. Default 60.
+       */
+      mergeWindowMinutes?: number;
+    };
+
+    /**
      * Webhooks for tools without Backstage credentials; each stays closed
      * (404) until its secret or token is set.
      */

@@ -32,11 +32,15 @@ import { HealthSweep } from './health/HealthSweep';
 import { Prober } from './health/Prober';
 import { CatalogFactProvider } from './facts/CatalogFactProvider';
 import { KubernetesFactProvider } from './facts/KubernetesFactProvider';
+import { readKubernetesConfig } from './config/readKubernetesConfig';
+import { KubernetesCollector } from './kubernetes/KubernetesCollector';
+import { KubernetesProxyClient } from './kubernetes/KubernetesProxyClient';
 import { RepositoryFactProvider } from './facts/RepositoryFactProvider';
 import { EvaluationService } from './service/EvaluationService';
 import { EvaluationSweep } from './service/EvaluationSweep';
 import { createRouter } from './service/router';
-import { createWebhooksRouter } from './webhooks';
+import { createWebhookSkipsRouter, createWebhooksRouter } from './webhooks';
+import { DatabaseWebhookSkipsStore } from './database/DatabaseWebhookSkipsStore';
 
 /**
  * The OpsReady backend plugin.
@@ -104,26 +108,41 @@ export const opsreadyPlugin = createBackendPlugin({
           healthFailureThreshold: healthConfig.rules.failureThreshold,
           logger,
         });
+        const webhookSkips = await DatabaseWebhookSkipsStore.create({
+          database: deps.database,
+        });
         await new EventsRetention({
           store: eventsStore,
+          webhookSkips,
           scheduler: deps.scheduler,
           logger,
           retentionDays: eventsConfig.retentionDays,
         }).start();
 
+        // Live workloads come through the Kubernetes backend plugin, where
+        // the backend runs one (it reads the top-level kubernetes config).
+        const kubernetesConfig = readKubernetesConfig(config);
+        const kubernetes = kubernetesConfig.enabled
+          ? new KubernetesProxyClient({ discovery: deps.discovery, auth })
+          : undefined;
+        if (kubernetes) {
+          await new KubernetesCollector({
+            client: kubernetes,
+            catalog,
+            auth,
+            ingest: events,
+            store: eventsStore,
+            scheduler: deps.scheduler,
+            logger,
+            config: kubernetesConfig,
+          }).start();
+        }
+
         const providers: FactProvider[] = [
           new CatalogFactProvider({ catalog, auth }),
           new RepositoryFactProvider({ urlReader: deps.urlReader, logger }),
-          // Live workloads come through the Kubernetes backend plugin, where
-          // the backend runs one (it reads the top-level kubernetes config).
-          ...(config.has('kubernetes')
-            ? [
-                new KubernetesFactProvider({
-                  discovery: deps.discovery,
-                  auth,
-                  logger,
-                }),
-              ]
+          ...(kubernetes
+            ? [new KubernetesFactProvider({ client: kubernetes, logger })]
             : []),
           new HealthFactProvider(health),
           new DeliveryFactProvider({ store: eventsStore }),
@@ -203,11 +222,13 @@ export const opsreadyPlugin = createBackendPlugin({
               // raw body.
               createWebhooksRouter({
                 ingest: events,
+                skips: webhookSkips,
                 catalog,
                 auth,
                 logger,
                 config,
               }),
+              createWebhookSkipsRouter({ httpAuth, skips: webhookSkips }),
               createEventsRouter({
                 httpAuth,
                 permissions,

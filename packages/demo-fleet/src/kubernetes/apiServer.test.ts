@@ -88,16 +88,19 @@ describe('the demo Kubernetes API', () => {
         revision: Number(
           s.metadata.annotations['deployment.kubernetes.io/revision'],
         ),
+        earlier:
+          s.metadata.annotations['deployment.kubernetes.io/revision-history'],
         image: s.spec.template.spec.containers[0].image.split(':').pop(),
         replicas: s.spec.replicas,
       }))
       .sort((a: any, b: any) => a.revision - b.revision);
-    // Rolled back to v0.10.5 after v0.10.6: only the last revision runs.
+    // Rolled back to v0.10.5 after v0.10.6: as in a real cluster, v0.10.5's
+    // ReplicaSet was reused as revision 4 and remembers it was revision 2;
+    // only it runs.
     expect(history).toEqual([
-      { revision: 1, image: 'v0.10.4', replicas: 0 },
-      { revision: 2, image: 'v0.10.5', replicas: 0 },
-      { revision: 3, image: 'v0.10.6', replicas: 0 },
-      { revision: 4, image: 'v0.10.5', replicas: 1 },
+      { revision: 1, earlier: undefined, image: 'v0.10.4', replicas: 0 },
+      { revision: 3, earlier: undefined, image: 'v0.10.6', replicas: 0 },
+      { revision: 4, earlier: '2', image: 'v0.10.5', replicas: 1 },
     ]);
   });
 });

@@ -240,19 +240,35 @@ function rollout(manifest: KubeObject, now: number): KubeObject[] {
     now - rollouts[0].daysAgo * DAY,
   );
 
-  const replicaSets = rollouts.map(({ tag, daysAgo }, i): KubeObject => {
+  // One ReplicaSet per pod template. Going back to an earlier version
+  // reuses that version's ReplicaSet, as Kubernetes does: it takes the new
+  // revision number and keeps the old one in revision-history.
+  const byTag = new Map<string, KubeObject>();
+  rollouts.forEach(({ tag, daysAgo }, i) => {
     const revision = i + 1;
+    const known = byTag.get(tag);
+    if (known) {
+      const annotations = known.metadata.annotations!;
+      const history = annotations['deployment.kubernetes.io/revision-history'];
+      annotations['deployment.kubernetes.io/revision-history'] = [
+        ...(history ? history.split(',') : []),
+        annotations['deployment.kubernetes.io/revision'],
+      ].join(',');
+      annotations['deployment.kubernetes.io/revision'] = String(revision);
+      byTag.delete(tag);
+      byTag.set(tag, known); // the current one last
+      return;
+    }
     const template = podTemplate(manifest, entity, tag);
     const templateHash = hash(JSON.stringify(template), 10);
     const name = `${entity}-${templateHash}`;
-    const live = revision === current ? replicas : 0;
-    return {
+    byTag.set(tag, {
       apiVersion: 'apps/v1',
       kind: 'ReplicaSet',
       metadata: {
         name,
         namespace: DEMO_NAMESPACE,
-        uid: uid(`ReplicaSet/${name}/${revision}`),
+        uid: uid(`ReplicaSet/${name}`),
         creationTimestamp: iso(now - daysAgo * DAY),
         labels: {
           ...template.metadata.labels,
@@ -267,7 +283,7 @@ function rollout(manifest: KubeObject, now: number): KubeObject[] {
         ],
       },
       spec: {
-        replicas: live,
+        replicas: 0,
         selector: manifest.spec.selector,
         template: {
           ...template,
@@ -280,16 +296,21 @@ function rollout(manifest: KubeObject, now: number): KubeObject[] {
           },
         },
       },
-      status: {
-        replicas: live,
-        readyReplicas: trouble === 'crash-loop' ? 0 : live,
-        availableReplicas: trouble === 'crash-loop' ? 0 : live,
-        observedGeneration: 1,
-      },
-    };
+      status: { replicas: 0, observedGeneration: 1 },
+    });
   });
+  const replicaSets = [...byTag.values()];
+  // Only the current ReplicaSet has pods.
+  const currentSet = replicaSets[replicaSets.length - 1];
+  const live = trouble === 'crash-loop' ? 0 : replicas;
+  currentSet.spec.replicas = replicas;
+  currentSet.status = {
+    replicas,
+    readyReplicas: live,
+    availableReplicas: live,
+    observedGeneration: 1,
+  };
 
-  const currentSet = replicaSets[current - 1];
   const pods = Array.from({ length: replicas }, (_, i) =>
     pod(currentSet, i, trouble, now),
   );
@@ -333,7 +354,10 @@ function rollout(manifest: KubeObject, now: number): KubeObject[] {
           status: 'True',
           reason: 'NewReplicaSetAvailable',
           message: `ReplicaSet "${currentSet.metadata.name}" has successfully progressed.`,
-          lastTransitionTime: iso(now - rollouts[current - 1].daysAgo * DAY),
+          lastUpdateTime: iso(
+            now - rollouts[current - 1].daysAgo * DAY + 2 * 60_000,
+          ),
+          lastTransitionTime: iso(now - rollouts[0].daysAgo * DAY),
         },
       ],
     },

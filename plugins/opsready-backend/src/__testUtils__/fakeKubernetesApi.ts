@@ -12,6 +12,7 @@ const PLURALS: Record<string, string> = {
   PodDisruptionBudget: 'poddisruptionbudgets',
   Pod: 'pods',
   ReplicaSet: 'replicasets',
+  Job: 'jobs',
 };
 
 /**

@@ -732,6 +732,28 @@ export class DatabaseEventsStore implements EventsStore {
     }));
   }
 
+  async deleteDeployments(
+    source: string,
+    externalIds: string[],
+  ): Promise<number> {
+    let deleted = 0;
+    for (const batch of chunks(externalIds, CHUNK)) {
+      deleted += await this.db.transaction(async (tx): Promise<number> => {
+        const ids = await tx('opsready_deployments')
+          .where('source', source)
+          .whereIn('external_id', batch)
+          .pluck('id');
+        if (ids.length === 0) return 0;
+        // Errors that followed it are kept; the next correlation links them anew.
+        await tx('opsready_errors')
+          .whereIn('deployment_id', ids)
+          .update({ deployment_id: null });
+        return tx('opsready_deployments').whereIn('id', ids).delete();
+      });
+    }
+    return deleted;
+  }
+
   async deleteOlderThan(
     before: Date,
     batchSize = 1000,

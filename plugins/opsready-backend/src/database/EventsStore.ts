@@ -152,6 +152,12 @@ export interface EventsStore {
   ): Promise<ProvisionedEvent[]>;
 
   /**
+   * Deletes these deployments of one source (errors linked to them are
+   * unlinked, not deleted); returns how many it deleted.
+   */
+  deleteDeployments(source: string, externalIds: string[]): Promise<number>;
+
+  /**
    * Deletes deployments started and errors last seen before `before`, in
    * batches. The latest deployment of each environment stays, so what runs
    * where is never forgotten.

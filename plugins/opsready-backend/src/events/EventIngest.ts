@@ -29,6 +29,20 @@ export interface EventIngest {
    */
   recordErrors(inputs: ErrorEventInput[]): Promise<IngestOutcome>;
   /**
+   * Takes back deployments a source recorded that turned out to be another
+   * source's (a rollout the Kubernetes collector saw before CI reported
+   * it); the environments they were in are correlated again.
+   */
+  withdrawDeployments(
+    source: string,
+    deployments: Array<{
+      entityRef: string;
+      environment: string;
+      externalId: string;
+      startedAt: string;
+    }>,
+  ): Promise<number>;
+  /**
    * The errors a source opened that are not resolved yet, so that a source
    * which only sees what is wrong now (the Kubernetes collector) can resolve
    * what it no longer sees.

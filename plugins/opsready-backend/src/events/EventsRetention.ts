@@ -1,8 +1,9 @@
 import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
 import { EventsStore } from '../database/EventsStore';
+import { WebhookSkipsStore } from '../database/WebhookSkipsStore';
 
 /**
- * Deletes deployments and errors past the retention, once a day across all
+ * Deletes deployments, errors and recorded webhook skips past the retention, once a day across all
  * replicas (a global task). The latest deployment of each environment
  * stays however old it is.
  */
@@ -10,6 +11,7 @@ export class EventsRetention {
   constructor(
     private readonly options: {
       store: EventsStore;
+      webhookSkips: WebhookSkipsStore;
       scheduler: SchedulerService;
       logger: LoggerService;
       retentionDays: number;
@@ -30,13 +32,13 @@ export class EventsRetention {
   }
 
   async retain(now = new Date()) {
-    const { store, retentionDays, logger } = this.options;
-    const deleted = await store.deleteOlderThan(
-      new Date(now.getTime() - retentionDays * 24 * 3600_000),
-    );
+    const { store, webhookSkips, retentionDays, logger } = this.options;
+    const before = new Date(now.getTime() - retentionDays * 24 * 3600_000);
+    const deleted = await store.deleteOlderThan(before);
+    const skips = await webhookSkips.deleteOlderThan(before);
     logger.info(
-      `OpsReady events retention (${retentionDays} days): deleted ${deleted.deployments} deployments and ${deleted.errors} errors`,
+      `OpsReady events retention (${retentionDays} days): deleted ${deleted.deployments} deployments, ${deleted.errors} errors and ${skips} webhook skips`,
     );
-    return deleted;
+    return { ...deleted, webhookSkips: skips };
   }
 }

@@ -116,6 +116,26 @@ export class EventsService implements EventIngest {
     return { ...outcome, rejected };
   }
 
+  async withdrawDeployments(
+    source: string,
+    deployments: Array<{
+      entityRef: string;
+      environment: string;
+      externalId: string;
+      startedAt: string;
+    }>,
+  ): Promise<number> {
+    if (deployments.length === 0) return 0;
+    const deleted = await this.options.store.deleteDeployments(
+      source,
+      deployments.map(d => d.externalId),
+    );
+    await this.correlateAfter(
+      deployments.map(d => ({ ...d, at: d.startedAt })),
+    );
+    return deleted;
+  }
+
   listOpenErrors(source: string) {
     return this.options.store.listOpenErrors(source);
   }

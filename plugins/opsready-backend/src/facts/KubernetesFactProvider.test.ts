@@ -1,13 +1,11 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import http from 'node:http';
-import { AddressInfo } from 'node:net';
 import { KubernetesObject } from '@opsready/plugin-opsready-node';
 import { startFakeKubernetesApi } from '../__testUtils__/fakeKubernetesApi';
-import {
-  KubernetesFactProvider,
-  kubernetesSelectorOf,
-} from './KubernetesFactProvider';
+import { startFakeKubernetesBackend } from '../__testUtils__/fakeKubernetesBackend';
+import { kubernetesSelectorOf } from '../kubernetes/entitySelectors';
+import { KubernetesProxyClient } from '../kubernetes/KubernetesProxyClient';
+import { KubernetesFactProvider } from './KubernetesFactProvider';
 
 const labelled = (
   kind: string,
@@ -53,66 +51,6 @@ const component = (
   spec: {},
 });
 
-/**
- * Stands in for the Kubernetes backend plugin's HTTP API as OpsReady uses
- * it: GET /clusters, and /proxy/* forwarded to the cluster named in the
- * Backstage-Kubernetes-Cluster header. (The real plugin loads its
- * Kubernetes client with a dynamic ESM import that Jest cannot run; the
- * local demo exercises the real plugin.)
- */
-async function startKubernetesBackend(clusterUrl: string) {
-  const requests: Array<{
-    path: string;
-    cluster?: string;
-    authorization?: string;
-  }> = [];
-  const server = http.createServer(async (req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    const cluster = req.headers['backstage-kubernetes-cluster'] as
-      | string
-      | undefined;
-    requests.push({ path, cluster, authorization: req.headers.authorization });
-    if (path === '/api/kubernetes/clusters') {
-      res.writeHead(200, { 'Content-Type': 'application/json' });
-      res.end(
-        JSON.stringify({
-          items: [{ name: 'demo', authProvider: 'serviceAccount' }],
-        }),
-      );
-      return;
-    }
-    if (path.startsWith('/api/kubernetes/proxy/') && cluster === 'demo') {
-      try {
-        const upstream = await fetch(
-          `${clusterUrl}${path.slice('/api/kubernetes/proxy'.length)}`,
-        );
-        res.writeHead(upstream.status, { 'Content-Type': 'application/json' });
-        res.end(await upstream.text());
-      } catch (error) {
-        // What the real proxy answers when the cluster does not.
-        res.writeHead(500, { 'Content-Type': 'application/json' });
-        res.end(
-          JSON.stringify({ error: { name: 'Error', message: String(error) } }),
-        );
-      }
-      return;
-    }
-    res.writeHead(404);
-    res.end();
-  });
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  const baseUrl = `http://127.0.0.1:${port}/api`;
-  return {
-    requests,
-    discovery: {
-      getBaseUrl: async (pluginId: string) => `${baseUrl}/${pluginId}`,
-      getExternalBaseUrl: async (pluginId: string) => `${baseUrl}/${pluginId}`,
-    },
-    stop: () => new Promise<void>(resolve => server.close(() => resolve())),
-  };
-}
-
 describe('kubernetesSelectorOf', () => {
   it('reads the kubernetes-id label or an equality label selector, and the namespace', () => {
     expect(
@@ -145,12 +83,14 @@ describe('kubernetesSelectorOf', () => {
 describe("KubernetesFactProvider through the Kubernetes backend's proxy", () => {
   it("gives each entity its live objects, listing the cluster once for a sweep's batches", async () => {
     const cluster = await startFakeKubernetesApi(clusterObjects);
-    const kubernetes = await startKubernetesBackend(cluster.url);
+    const kubernetes = await startFakeKubernetesBackend(cluster.url);
     try {
       const { discovery } = kubernetes;
       const provider = new KubernetesFactProvider({
-        discovery,
-        auth: mockServices.auth(),
+        client: new KubernetesProxyClient({
+          discovery,
+          auth: mockServices.auth(),
+        }),
         logger: mockServices.logger.mock(),
       });
       const cart = component('cartservice', {
@@ -195,13 +135,15 @@ describe("KubernetesFactProvider through the Kubernetes backend's proxy", () => 
 
   it('gives no live facts, rather than partial ones, when a cluster cannot be listed', async () => {
     const cluster = await startFakeKubernetesApi(clusterObjects);
-    const kubernetes = await startKubernetesBackend(cluster.url);
+    const kubernetes = await startFakeKubernetesBackend(cluster.url);
     const { discovery } = kubernetes;
     await cluster.stop();
     const logger = mockServices.logger.mock();
     const provider = new KubernetesFactProvider({
-      discovery,
-      auth: mockServices.auth(),
+      client: new KubernetesProxyClient({
+        discovery,
+        auth: mockServices.auth(),
+      }),
       logger,
     });
     const facts = await provider.gather([

@@ -28,6 +28,7 @@ describe('openapi.yaml', () => {
       [
         ...routerFiles.map(file => join(serviceDir, file)),
         join(__dirname, '../webhooks/createWebhooksRouter.ts'),
+        join(__dirname, '../webhooks/createWebhookSkipsRouter.ts'),
       ].map(file => fs.readFile(file, 'utf8')),
     );
     const served = sources.flatMap(source =>

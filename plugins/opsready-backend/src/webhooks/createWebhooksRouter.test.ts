@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import request from 'supertest';
 import { InMemoryEventIngest } from './__testUtils__/InMemoryEventIngest';
+import { InMemoryWebhookSkips } from './__testUtils__/InMemoryWebhookSkips';
 import { createWebhooksRouter } from './createWebhooksRouter';
 
 const SECRET = 'It’s a Secret to Everybody';
@@ -63,11 +64,13 @@ function makeApp(
   catalogEntities: Entity[] = entities,
 ) {
   const ingest = new InMemoryEventIngest();
+  const skips = new InMemoryWebhookSkips();
   const logger = mockServices.logger.mock();
   const app = express();
   app.use(
     createWebhooksRouter({
       ingest,
+      skips,
       catalog: catalogServiceMock({ entities: catalogEntities }),
       auth: mockServices.auth(),
       logger,
@@ -75,7 +78,7 @@ function makeApp(
     }),
   );
   app.use(mockErrorHandler());
-  return { app, ingest, logger };
+  return { app, ingest, skips, logger };
 }
 
 function sign(body: string, secret = SECRET): string {
@@ -271,7 +274,7 @@ describe('POST /webhooks/github', () => {
   });
 
   it('answers 202 with the reason for events it does not use, such as workflow_run', async () => {
-    const { app, ingest } = makeApp();
+    const { app, ingest, skips } = makeApp();
     const res = await sendGitHub(
       app,
       'workflow_run',
@@ -286,6 +289,8 @@ describe('POST /webhooks/github', () => {
         ),
       },
     ]);
+    // Only events for unknown entities are kept for the platform team.
+    expect(skips.skips).toEqual([]);
     expect(ingest.calls).toEqual([]);
   });
 
@@ -339,8 +344,8 @@ describe('POST /webhooks/github', () => {
     expect(ingest.calls).toEqual([]);
   });
 
-  it('answers 202 with the reason, and logs it, when no entity has the repository’s slug', async () => {
-    const { app, ingest, logger } = makeApp();
+  it('answers 202 with the reason, logs it and records it, when no entity has the repository’s slug', async () => {
+    const { app, ingest, skips, logger } = makeApp();
     const body = edited('github/deployment.payload.json', p => {
       p.repository.full_name = 'Codertocat/Unknown';
     });
@@ -356,6 +361,13 @@ describe('POST /webhooks/github', () => {
     expect(logger.warn).toHaveBeenCalledWith(
       expect.stringContaining('github.com/project-slug=Codertocat/Unknown'),
     );
+    expect(skips.skips).toEqual([
+      expect.objectContaining({
+        source: 'github',
+        item: 'deployment 145988746',
+        reason: expect.stringContaining('Codertocat/Unknown'),
+      }),
+    ]);
     expect(ingest.calls).toEqual([]);
   });
 
@@ -390,6 +402,7 @@ describe('POST /webhooks/github', () => {
     app.use(
       createWebhooksRouter({
         ingest,
+        skips: new InMemoryWebhookSkips(),
         catalog,
         auth: mockServices.auth(),
         logger: mockServices.logger.mock(),

@@ -4,6 +4,7 @@ import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
+import { WebhookSkipsStore } from '../database/WebhookSkipsStore';
 import { EventIngest } from '../events/EventIngest';
 import { translateAlertmanagerNotification } from './alertmanager';
 import { translateArgoCdNotification } from './argocd';
@@ -16,6 +17,8 @@ import { Translation } from './translation';
 
 export interface WebhooksRouterOptions {
   ingest: EventIngest;
+  /** Where events for unknown entities are recorded. */
+  skips: WebhookSkipsStore;
   catalog: CatalogService;
   auth: AuthService;
   logger: LoggerService;
@@ -85,7 +88,7 @@ function notConfigured(what: string, key: string): never {
 export function createWebhooksRouter(
   options: WebhooksRouterOptions,
 ): express.Router {
-  const { ingest, catalog, auth, logger } = options;
+  const { ingest, skips, catalog, auth, logger } = options;
   const config = readWebhooksConfig(options.config);
   const resolver = new EntityResolver({
     catalog,
@@ -108,6 +111,7 @@ export function createWebhooksRouter(
       source,
       resolver,
       ingest,
+      skips,
       logger,
     });
     const rejected =

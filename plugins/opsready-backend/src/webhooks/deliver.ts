@@ -3,6 +3,7 @@ import {
   DeploymentInput,
   ErrorEventInput,
 } from '@opsready/plugin-opsready-common';
+import { WebhookSkipsStore } from '../database/WebhookSkipsStore';
 import { EventIngest, IngestOutcome } from '../events/EventIngest';
 import { EntityMatch, EntityResolver } from './EntityResolver';
 import { EntityLocator, SkippedItem, Translation } from './translation';
@@ -32,16 +33,20 @@ async function locate(
  * Ties a translated payload's events to their entities and records them.
  * Everything is looked up before anything is written, so a lookup that
  * fails (a catalog timeout) leaves nothing half-recorded for the sender's
- * retry; events whose entity is unknown are skipped with the reason.
+ * retry; events whose entity is unknown are skipped with the reason, which
+ * is kept (`skips`) for the platform team to read back.
  */
 export async function deliver(options: {
   translation: Translation;
   source: string;
   resolver: EntityResolver;
   ingest: EventIngest;
+  skips: WebhookSkipsStore;
   logger: LoggerService;
+  now?: Date;
 }): Promise<DeliveryResult> {
-  const { translation, source, resolver, ingest, logger } = options;
+  const { translation, source, resolver, ingest, skips, logger } = options;
+  const unknownEntities: SkippedItem[] = [];
   const skipped: SkippedItem[] = [...translation.skipped];
   for (const item of translation.skipped) {
     logger.info(`Webhook ${source}: skipped ${item.item}: ${item.reason}`);
@@ -85,6 +90,7 @@ export async function deliver(options: {
       const reason = `Unknown entity: ${match.reason}`;
       logger.warn(`Webhook ${source}: skipped ${item}: ${reason}`);
       skipped.push({ item, reason });
+      unknownEntities.push({ item, reason });
       continue;
     }
     if (event.type === 'deployment') {
@@ -116,6 +122,7 @@ export async function deliver(options: {
     }
   }
 
+  await skips.add(source, unknownEntities, options.now ?? new Date());
   const result: DeliveryResult = { skipped };
   if (deployments.length > 0) {
     result.deployments = await ingest.recordDeployments(deployments);

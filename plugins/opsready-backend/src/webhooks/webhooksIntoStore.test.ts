@@ -14,6 +14,7 @@ import request from 'supertest';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { readEventsConfig } from '../config/readEventsConfig';
 import { DatabaseEventsStore } from '../database/DatabaseEventsStore';
+import { DatabaseWebhookSkipsStore } from '../database/DatabaseWebhookSkipsStore';
 import { DatabaseHealthStore } from '../database/DatabaseHealthStore';
 import { EventsService } from '../events/EventsService';
 import { createWebhooksRouter } from './createWebhooksRouter';
@@ -49,6 +50,7 @@ async function setUp(databaseId: TestDatabaseId) {
     migrations: { skip: false },
   };
   const store = await DatabaseEventsStore.create({ database });
+  const skips = await DatabaseWebhookSkipsStore.create({ database });
   const events = new EventsService({
     store,
     health: await DatabaseHealthStore.create({ database }),
@@ -60,6 +62,7 @@ async function setUp(databaseId: TestDatabaseId) {
   app.use(
     createWebhooksRouter({
       ingest: events,
+      skips,
       catalog: catalogServiceMock({ entities }),
       auth: mockServices.auth(),
       logger: mockServices.logger.mock(),
@@ -71,7 +74,7 @@ async function setUp(databaseId: TestDatabaseId) {
     }),
   );
   app.use(mockErrorHandler());
-  return { app, store };
+  return { app, store, skips };
 }
 
 function sendGitHub(app: express.Express, event: string, body: string) {
@@ -95,6 +98,37 @@ function sendArgo(app: express.Express, body: string) {
 describe.each(databases.eachSupportedId())(
   'webhooks into the events store (%s)',
   databaseId => {
+    it('keeps the events it could not tie to an entity, newest first, paged', async () => {
+      const { app, skips } = await setUp(databaseId);
+      for (const slug of ['Acme/one', 'Acme/two', 'Acme/three']) {
+        const payload = JSON.parse(fixture('github/deployment.payload.json'));
+        payload.repository.full_name = slug;
+        await sendGitHub(app, 'deployment', JSON.stringify(payload)).expect(
+          202,
+        );
+      }
+      const first = await skips.list({ limit: 2 });
+      expect(first.items.map(s => s.reason)).toEqual([
+        expect.stringContaining('github.com/project-slug=Acme/three'),
+        expect.stringContaining('github.com/project-slug=Acme/two'),
+      ]);
+      expect(first.items[0]).toMatchObject({
+        source: 'github',
+        item: 'deployment 145988746',
+      });
+      const second = await skips.list({ limit: 2, before: first.nextCursor });
+      expect(second.items.map(s => s.reason)).toEqual([
+        expect.stringContaining('Acme/one'),
+      ]);
+      expect(second.nextCursor).toBeUndefined();
+      expect(await skips.list({ source: 'alertmanager', limit: 5 })).toEqual({
+        items: [],
+      });
+      expect(await skips.deleteOlderThan(new Date(Date.now() + 60_000))).toBe(
+        3,
+      );
+    });
+
     it('keeps one deployment per GitHub deployment through its statuses and redeliveries', async () => {
       const { app, store } = await setUp(databaseId);
       await sendGitHub(

@@ -44,6 +44,23 @@ export class InMemoryEventIngest implements EventIngest {
       .map(({ entityRef, externalId }) => ({ entityRef, externalId }));
   }
 
+  async withdrawDeployments(
+    source: string,
+    deployments: Array<{ externalId: string }>,
+  ): Promise<number> {
+    let deleted = 0;
+    for (const { externalId } of deployments) {
+      if (
+        this.deployments.delete(
+          InMemoryEventIngest.keyOf({ source, externalId }),
+        )
+      ) {
+        deleted += 1;
+      }
+    }
+    return deleted;
+  }
+
   deploymentsList(): DeploymentInput[] {
     return [...this.deployments.values()];
   }
