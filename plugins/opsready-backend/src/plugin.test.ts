@@ -491,6 +491,101 @@ describe('opsready backend plugin', () => {
         .expect(404);
     });
 
+    it('takes a request for an exemption from anyone, and lets only a manager grant or decline it', async () => {
+      const catalogOnly = mockServices.rootConfig.factory({
+        data: {
+          opsready: {
+            checks: {
+              disabled: builtInChecks
+                .filter(c => c.category !== 'catalog')
+                .map(c => c.id),
+            },
+          },
+        },
+      });
+      const ask = (server: any, checkId: string) =>
+        request(server).post(`${base}/exemption-requests`).send({
+          checkId,
+          reason: 'Generated service; described in its system',
+          expiresAt: tomorrow(),
+        });
+
+      // A service owner without opsready.exemptions.manage may ask, not grant.
+      const owner = await startWith(
+        [checkoutservice, payments],
+        catalogOnly,
+        mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
+      );
+      const before = (await request(owner).get(`${base}/checks`)).body.score;
+      const asked = await ask(owner, 'catalog.description').expect(201);
+      expect(asked.body).toMatchObject({
+        status: 'requested',
+        createdBy: mockCredentials.user().principal.userEntityRef,
+      });
+      const shown = (await request(owner).get(`${base}/checks`)).body;
+      expect(shown.score).toBe(before);
+      const check = shown.checks.find(
+        (c: any) => c.id === 'catalog.description',
+      );
+      expect(check.exemption).toBeUndefined();
+      expect(check.exemptionRequest).toMatchObject({ id: asked.body.id });
+      const twice = await ask(owner, 'catalog.description').expect(409);
+      expect(twice.body.error.message).toContain('waits for a decision');
+      const refused = await request(owner)
+        .post(`/api/opsready/exemptions/${asked.body.id}/decision`)
+        .send({ decision: 'grant' })
+        .expect(403);
+      expect(refused.body.error.message).toContain(
+        'opsready.exemptions.manage',
+      );
+
+      // A platform engineer decides.
+      const platform = await startWith(
+        [checkoutservice, payments],
+        catalogOnly,
+      );
+      const description = await ask(platform, 'catalog.description').expect(
+        201,
+      );
+      const system = await ask(platform, 'catalog.system').expect(201);
+      const granted = await request(platform)
+        .post(`/api/opsready/exemptions/${description.body.id}/decision`)
+        .send({ decision: 'grant', note: 'Fine until the system has docs' })
+        .expect(200);
+      expect(granted.body).toMatchObject({
+        status: 'granted',
+        decisionNote: 'Fine until the system has docs',
+        decidedBy: mockCredentials.user().principal.userEntityRef,
+      });
+      await request(platform)
+        .post(`/api/opsready/exemptions/${system.body.id}/decision`)
+        .send({ decision: 'decline' })
+        .expect(200);
+      const after = (await request(platform).get(`${base}/checks`)).body;
+      expect(after.score).toBeGreaterThan(before);
+      const byId = (id: string) => after.checks.find((c: any) => c.id === id);
+      expect(byId('catalog.description').exemption).toMatchObject({
+        id: description.body.id,
+      });
+      expect(byId('catalog.system').exemption).toBeUndefined();
+      expect(byId('catalog.system').exemptionRequest).toBeUndefined();
+
+      const again = await request(platform)
+        .post(`/api/opsready/exemptions/${system.body.id}/decision`)
+        .send({ decision: 'grant' })
+        .expect(409);
+      expect(again.body.error.message).toBe(
+        `Exemption ${system.body.id} does not wait for a decision: it is declined`,
+      );
+      const exempt = await ask(platform, 'catalog.description').expect(409);
+      expect(exempt.body.error.message).toContain('is already exempt');
+      const bad = await request(platform)
+        .post(`/api/opsready/exemptions/${system.body.id}/decision`)
+        .send({ decision: 'maybe' })
+        .expect(400);
+      expect(bad.body.error.message).toMatch(/^Invalid decision: decision: /);
+    });
+
     it('refuses to grant an exemption without opsready.exemptions.manage', async () => {
       const server = await startWith(
         [checkoutservice],

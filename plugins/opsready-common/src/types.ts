@@ -71,8 +71,17 @@ export interface CheckResult {
 }
 
 /**
- * An exemption from one check for one entity: the check drops out of the
- * score and shows as exempt until the exemption expires or is revoked.
+ * Where an exemption stands: asked for by someone who may not grant it,
+ * granted (in force until it expires or is revoked), or declined.
+ *
+ * @public
+ */
+export type ExemptionStatus = 'requested' | 'granted' | 'declined';
+
+/**
+ * An exemption from one check for one entity: once granted, the check drops
+ * out of the score and shows as exempt until the exemption expires or is
+ * revoked. `createdBy` is who asked for it (or granted it outright).
  *
  * @public
  */
@@ -82,21 +91,31 @@ export interface Exemption {
   checkId: string;
   reason: string;
   expiresAt: string;
+  status: ExemptionStatus;
   createdBy: string;
   createdAt: string;
+  /** Who granted or declined it, when, and what they said. */
+  decidedBy?: string;
+  decidedAt?: string;
+  decisionNote?: string;
   revokedAt?: string;
   revokedBy?: string;
 }
 
 /**
  * One check as shown for an entity: its description, its latest result,
- * and the exemption in force, if any.
+ * the exemption in force, if any, and a request for one that waits.
  *
  * @public
  */
 export type EntityCheck = CheckDescription & {
   result: CheckResult;
   exemption?: Pick<Exemption, 'id' | 'reason' | 'expiresAt' | 'createdBy'>;
+  /** A request for an exemption that waits for someone to decide it. */
+  exemptionRequest?: Pick<
+    Exemption,
+    'id' | 'reason' | 'expiresAt' | 'createdBy' | 'createdAt'
+  >;
 };
 
 /**

@@ -317,6 +317,7 @@ describe.each(databases.eachSupportedId())(
         reason: 'r',
         expiresAt: at('2030-01-01T00:00:00Z'),
         createdBy: 'user:default/ada',
+        status: 'granted',
       });
       expect((await store.listEntityRefs()).sort()).toEqual([
         'component:default/gone',
@@ -347,6 +348,7 @@ describe.each(databases.eachSupportedId())(
         reason: 'Single-replica cache, rebuilt on start',
         expiresAt: at('2026-12-31T00:00:00Z'),
         createdBy: 'user:default/ada.lovelace',
+        status: 'granted',
       });
       expect(exemption).toEqual({
         id: expect.stringMatching(/^[0-9a-f-]{36}$/),
@@ -354,8 +356,12 @@ describe.each(databases.eachSupportedId())(
         checkId: 'kubernetes.pdb',
         reason: 'Single-replica cache, rebuilt on start',
         expiresAt: '2026-12-31T00:00:00.000Z',
+        status: 'granted',
         createdBy: 'user:default/ada.lovelace',
         createdAt: expect.any(String),
+        // Granted outright: its maker decided it.
+        decidedBy: 'user:default/ada.lovelace',
+        decidedAt: exemption.createdAt,
       });
       expect(await store.getExemption(exemption.id)).toEqual(exemption);
 
@@ -384,6 +390,64 @@ describe.each(databases.eachSupportedId())(
           revokedBy: 'user:default/grace.hopper',
         },
       ]);
+    });
+
+    it('keeps a requested exemption out of force until it is granted, and a declined one for good', async () => {
+      const { store } = await createStore(databaseId);
+      const entityRef = 'component:default/cartservice';
+      const asked = (checkId: string) =>
+        store.createExemption({
+          entityRef,
+          checkId,
+          reason: 'Batch job, no probes to speak of',
+          expiresAt: at('2026-12-31T00:00:00Z'),
+          createdBy: 'user:default/linus',
+          status: 'requested',
+        });
+      const probes = await asked('kubernetes.probes');
+      const pdb = await asked('kubernetes.pdb');
+      const dec1 = at('2026-12-01T00:00:00Z');
+      expect(probes).toMatchObject({ status: 'requested' });
+      expect(probes.decidedBy).toBeUndefined();
+      expect(await store.activeExemptions(entityRef, dec1)).toEqual([]);
+      expect(
+        (await store.pendingExemptionRequests(entityRef, dec1))
+          .map(e => e.checkId)
+          .sort(),
+      ).toEqual(['kubernetes.pdb', 'kubernetes.probes']);
+
+      const granted = await store.decideExemption(probes.id, {
+        status: 'granted',
+        by: 'user:default/grace.hopper',
+        note: 'Until the job moves to a CronJob',
+        at: at('2026-11-30T09:00:00Z'),
+      });
+      expect(granted).toMatchObject({
+        status: 'granted',
+        decidedBy: 'user:default/grace.hopper',
+        decidedAt: '2026-11-30T09:00:00.000Z',
+        decisionNote: 'Until the job moves to a CronJob',
+      });
+      await store.decideExemption(pdb.id, {
+        status: 'declined',
+        by: 'user:default/grace.hopper',
+        at: at('2026-11-30T09:01:00Z'),
+      });
+      expect(
+        (await store.activeExemptions(entityRef, dec1)).map(e => e.checkId),
+      ).toEqual(['kubernetes.probes']);
+      expect(await store.pendingExemptionRequests(entityRef, dec1)).toEqual([]);
+      // Decided once: a second decision changes nothing.
+      expect(
+        await store.decideExemption(pdb.id, {
+          status: 'granted',
+          by: 'user:default/ada',
+          at: at('2026-11-30T10:00:00Z'),
+        }),
+      ).toBeUndefined();
+      expect(await store.getExemption(pdb.id)).toMatchObject({
+        status: 'declined',
+      });
     });
   },
 );

@@ -3,12 +3,14 @@ import {
   CheckResult,
   CheckStatus,
   Exemption,
+  ExemptionStatus,
   OpenErrorCounts,
 } from '@opsready/plugin-opsready-common';
 import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
 import { migratedClient } from './migrate';
 import {
+  ExemptionDecision,
   FleetFilter,
   FleetPage,
   NewExemption,
@@ -46,6 +48,10 @@ interface ExemptionRow {
   expires_at: DbTime;
   created_by: string;
   created_at: DbTime;
+  status: ExemptionStatus;
+  decided_by: string | null;
+  decided_at: DbTime | null;
+  decision_note: string | null;
   revoked_at: DbTime | null;
   revoked_by: string | null;
 }
@@ -67,8 +73,16 @@ function toExemption(row: ExemptionRow): Exemption {
     checkId: row.check_id,
     reason: row.reason,
     expiresAt: toDate(row.expires_at).toISOString(),
+    status: row.status,
     createdBy: row.created_by,
     createdAt: toDate(row.created_at).toISOString(),
+    ...(row.decided_at
+      ? {
+          decidedBy: row.decided_by ?? undefined,
+          decidedAt: toDate(row.decided_at).toISOString(),
+          ...(row.decision_note ? { decisionNote: row.decision_note } : {}),
+        }
+      : {}),
     ...(row.revoked_at
       ? {
           revokedAt: toDate(row.revoked_at).toISOString(),
@@ -373,6 +387,8 @@ export class DatabaseOpsReadyStore implements OpsReadyStore {
   }
 
   async createExemption(exemption: NewExemption): Promise<Exemption> {
+    const now = new Date();
+    const granted = exemption.status === 'granted';
     const row: ExemptionRow = {
       id: randomUUID(),
       entity_ref: exemption.entityRef,
@@ -380,7 +396,12 @@ export class DatabaseOpsReadyStore implements OpsReadyStore {
       reason: exemption.reason,
       expires_at: exemption.expiresAt,
       created_by: exemption.createdBy,
-      created_at: new Date(),
+      created_at: now,
+      status: exemption.status,
+      // Granted outright: whoever made it decided it.
+      decided_by: granted ? exemption.createdBy : null,
+      decided_at: granted ? now : null,
+      decision_note: null,
       revoked_at: null,
       revoked_by: null,
     };
@@ -408,10 +429,42 @@ export class DatabaseOpsReadyStore implements OpsReadyStore {
   async activeExemptions(entityRef: string, now: Date): Promise<Exemption[]> {
     const rows = await this.db<ExemptionRow>('opsready_exemptions')
       .where('entity_ref', entityRef)
+      .where('status', 'granted')
       .whereNull('revoked_at')
       .where('expires_at', '>', now)
       .orderBy('created_at', 'desc');
     return rows.map(toExemption);
+  }
+
+  async pendingExemptionRequests(
+    entityRef: string,
+    now: Date,
+  ): Promise<Exemption[]> {
+    const rows = await this.db<ExemptionRow>('opsready_exemptions')
+      .where('entity_ref', entityRef)
+      .where('status', 'requested')
+      .whereNull('revoked_at')
+      .where('expires_at', '>', now)
+      .orderBy('created_at', 'desc');
+    return rows.map(toExemption);
+  }
+
+  async decideExemption(
+    id: string,
+    decision: ExemptionDecision,
+  ): Promise<Exemption | undefined> {
+    // Only a request that still waits: two deciders at once, one wins.
+    const changed = await this.db<ExemptionRow>('opsready_exemptions')
+      .where('id', id)
+      .where('status', 'requested')
+      .whereNull('revoked_at')
+      .update({
+        status: decision.status,
+        decided_by: decision.by,
+        decided_at: decision.at,
+        decision_note: decision.note ?? null,
+      });
+    return changed ? this.getExemption(id) : undefined;
   }
 
   async revokeExemption(

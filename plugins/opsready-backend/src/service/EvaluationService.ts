@@ -145,10 +145,16 @@ export class EvaluationService {
    */
   async present(evaluation: StoredEvaluation): Promise<EntityEvaluation> {
     const checks = this.deps.checks();
+    const now = new Date();
+    const [active, pending] = await Promise.all([
+      this.deps.store.activeExemptions(evaluation.entityRef, now),
+      this.deps.store.pendingExemptionRequests(evaluation.entityRef, now),
+    ]);
     const exemptions = new Map<string, Exemption>(
-      (
-        await this.deps.store.activeExemptions(evaluation.entityRef, new Date())
-      ).map(e => [e.checkId, e]),
+      active.map(e => [e.checkId, e]),
+    );
+    const requests = new Map<string, Exemption>(
+      pending.map(e => [e.checkId, e]),
     );
     const resultById = new Map(evaluation.results.map(r => [r.checkId, r]));
     const severities = new Map(checks.map(c => [c.id, c.severity]));
@@ -175,6 +181,7 @@ export class EvaluationService {
           ...description
         } = check;
         const exemption = exemptions.get(check.id);
+        const request = requests.get(check.id);
         return [
           {
             ...description,
@@ -186,6 +193,17 @@ export class EvaluationService {
                     reason: exemption.reason,
                     expiresAt: exemption.expiresAt,
                     createdBy: exemption.createdBy,
+                  },
+                }
+              : {}),
+            ...(request && !exemption
+              ? {
+                  exemptionRequest: {
+                    id: request.id,
+                    reason: request.reason,
+                    expiresAt: request.expiresAt,
+                    createdBy: request.createdBy,
+                    createdAt: request.createdAt,
                   },
                 }
               : {}),

@@ -4,7 +4,12 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   AuthorizeResult,
@@ -24,6 +29,7 @@ import { OpsReadyStore } from '../database/OpsReadyStore';
 import { HealthService } from '../health/HealthService';
 import { EvaluationService } from './EvaluationService';
 import {
+  exemptionDecisionBody,
   fleetQuery,
   gateQuery,
   healthHistoryQuery,
@@ -307,6 +313,14 @@ export async function createRouter(
     },
   );
 
+  function assertCheckInForce(checkId: string) {
+    if (!checks().some(c => c.id === checkId)) {
+      throw new InputError(
+        `Invalid exemption: checkId: no check '${checkId}' is in force (GET /checks lists them)`,
+      );
+    }
+  }
+
   router.post(
     '/entities/:kind/:namespace/:name/exemptions',
     async (req, res) => {
@@ -320,23 +334,101 @@ export async function createRouter(
         credentials,
         'grant exemptions',
       );
-      if (!checks().some(c => c.id === body.checkId)) {
-        throw new InputError(
-          `Invalid exemption: checkId: no check '${body.checkId}' is in force (GET /checks lists them)`,
-        );
-      }
+      assertCheckInForce(body.checkId);
       const exemption = await store.createExemption({
         entityRef: factKey(entity),
         checkId: body.checkId,
         reason: body.reason,
         expiresAt: body.expiresAt,
         createdBy: principalOf(credentials),
+        status: 'granted',
       });
       // The score reflects the exemption at once, not at the next sweep.
       await evaluations.evaluateEntities([entity]);
       res.status(201).json(exemption);
     },
   );
+
+  // Anyone who can see the entity may ask; the score does not change until
+  // someone allowed to manage exemptions grants it.
+  router.post(
+    '/entities/:kind/:namespace/:name/exemption-requests',
+    async (req, res) => {
+      const credentials = await httpAuth.credentials(req);
+      const body = parseInput(newExemptionBody, req.body, 'exemption request');
+      const entity = await evaluations.readEntity(
+        entityRefOf(req.params),
+        credentials,
+      );
+      assertCheckInForce(body.checkId);
+      const entityRef = factKey(entity);
+      const now = new Date();
+      if (
+        (await store.activeExemptions(entityRef, now)).some(
+          e => e.checkId === body.checkId,
+        )
+      ) {
+        throw new ConflictError(
+          `${entityRef} is already exempt from ${body.checkId}`,
+        );
+      }
+      const waiting = (
+        await store.pendingExemptionRequests(entityRef, now)
+      ).find(e => e.checkId === body.checkId);
+      if (waiting) {
+        throw new ConflictError(
+          `${waiting.createdBy} already asked for an exemption of ${entityRef} from ${body.checkId} (exemption ${waiting.id}); it waits for a decision`,
+        );
+      }
+      const request = await store.createExemption({
+        entityRef,
+        checkId: body.checkId,
+        reason: body.reason,
+        expiresAt: body.expiresAt,
+        createdBy: principalOf(credentials),
+        status: 'requested',
+      });
+      res.status(201).json(request);
+    },
+  );
+
+  router.post('/exemptions/:id/decision', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const body = parseInput(exemptionDecisionBody, req.body, 'decision');
+    const request = await store.getExemption(req.params.id);
+    if (!request) {
+      throw new NotFoundError(`No exemption ${req.params.id}`);
+    }
+    const entity = await evaluations.readEntity(request.entityRef, credentials);
+    await authorize(
+      opsreadyExemptionsManagePermission,
+      request.entityRef,
+      credentials,
+      'decide exemption requests',
+    );
+    if (Date.parse(request.expiresAt) <= Date.now()) {
+      throw new ConflictError(
+        `Exemption ${request.id} would have expired on ${request.expiresAt}; ask again with a later date`,
+      );
+    }
+    const decided = await store.decideExemption(request.id, {
+      status: body.decision === 'grant' ? 'granted' : 'declined',
+      by: principalOf(credentials),
+      note: body.note || undefined,
+      at: new Date(),
+    });
+    if (!decided) {
+      throw new ConflictError(
+        `Exemption ${request.id} does not wait for a decision: it is ${
+          request.revokedAt ? 'revoked' : request.status
+        }`,
+      );
+    }
+    if (decided.status === 'granted') {
+      await evaluations.evaluateEntities([entity]);
+    }
+    res.json(decided);
+  });
 
   router.delete('/exemptions/:id', async (req, res) => {
     const credentials = await httpAuth.credentials(req);

@@ -91,6 +91,11 @@ export const newExemptionBody = z.object({
     ),
 });
 
+export const exemptionDecisionBody = z.object({
+  decision: z.enum(['grant', 'decline']),
+  note: z.string().trim().max(2000).optional(),
+});
+
 export const healthHistoryQuery = z
   .object({
     from: isoDate.optional(),

@@ -134,6 +134,8 @@ export function emptyApi(overrides: Partial<OpsReadyApi> = {}): OpsReadyApi {
     getScoreHistory: jest.fn().mockResolvedValue({ items: [] }),
     getExemptions: jest.fn().mockResolvedValue({ items: [] }),
     createExemption: jest.fn(),
+    requestExemption: jest.fn(),
+    decideExemption: jest.fn(),
     revokeExemption: jest.fn(),
     getHealth: jest.fn().mockResolvedValue({
       entityRef: 'component:default/checkoutservice',

@@ -80,6 +80,13 @@ export interface NewExemption {
 }
 
 /** @public */
+export interface ExemptionDecision {
+  decision: 'grant' | 'decline';
+  /** What the requester should know, e.g. why it was declined. */
+  note?: string;
+}
+
+/** @public */
 export type HealthStatus = 'up' | 'down' | 'unknown';
 
 /**
@@ -145,10 +152,18 @@ export interface OpsReadyApi {
   getExemptions(
     entity: CompoundEntityRef,
   ): Promise<{ items: EntityExemption[] }>;
+  /** Grants an exemption outright (permission opsready.exemptions.manage). */
   createExemption(
     entity: CompoundEntityRef,
     exemption: NewExemption,
   ): Promise<Exemption>;
+  /** Asks for an exemption; it is not in force until someone grants it. */
+  requestExemption(
+    entity: CompoundEntityRef,
+    exemption: NewExemption,
+  ): Promise<Exemption>;
+  /** Grants or declines a request (permission opsready.exemptions.manage). */
+  decideExemption(id: string, decision: ExemptionDecision): Promise<Exemption>;
   revokeExemption(id: string): Promise<void>;
   getHealth(entity: CompoundEntityRef): Promise<EntityHealth>;
   getDeployments(

@@ -112,6 +112,38 @@ describe('OpsReadyClient', () => {
     });
   });
 
+  it('asks for an exemption, and posts a decision on it', async () => {
+    const bodies: unknown[] = [];
+    server.use(
+      http.post(
+        `${baseUrl}/entities/component/default/checkout%20service/exemption-requests`,
+        async ({ request }) => {
+          bodies.push(await request.json());
+          return HttpResponse.json(
+            { id: 'x1', status: 'requested' },
+            { status: 201 },
+          );
+        },
+      ),
+      http.post(`${baseUrl}/exemptions/x1/decision`, async ({ request }) => {
+        bodies.push(await request.json());
+        return HttpResponse.json({ id: 'x1', status: 'granted' });
+      }),
+    );
+    const asked = {
+      checkId: 'kubernetes.pdb',
+      reason: 'Single replica by design',
+      expiresAt: '2027-01-01T00:00:00Z',
+    };
+    await expect(client.requestExemption(ref, asked)).resolves.toMatchObject({
+      status: 'requested',
+    });
+    await expect(
+      client.decideExemption('x1', { decision: 'grant' }),
+    ).resolves.toMatchObject({ status: 'granted' });
+    expect(bodies).toEqual([asked, { decision: 'grant' }]);
+  });
+
   it('treats 204 as done when revoking an exemption', async () => {
     server.use(
       http.delete(

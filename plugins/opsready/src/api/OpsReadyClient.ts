@@ -17,6 +17,7 @@ import {
   EntityExemption,
   EntityHealth,
   ErrorFilter,
+  ExemptionDecision,
   NewExemption,
   OpsReadyApi,
   OwnerDora,
@@ -70,6 +71,25 @@ export class OpsReadyClient implements OpsReadyApi {
     exemption: NewExemption,
   ): Promise<Exemption> {
     return this.send('POST', `${entityPath(entity)}/exemptions`, exemption);
+  }
+
+  requestExemption(
+    entity: CompoundEntityRef,
+    exemption: NewExemption,
+  ): Promise<Exemption> {
+    return this.send(
+      'POST',
+      `${entityPath(entity)}/exemption-requests`,
+      exemption,
+    );
+  }
+
+  decideExemption(id: string, decision: ExemptionDecision): Promise<Exemption> {
+    return this.send(
+      'POST',
+      `/exemptions/${encodeURIComponent(id)}/decision`,
+      decision,
+    );
   }
 
   async revokeExemption(id: string): Promise<void> {

@@ -33,17 +33,25 @@ const STATUS_ORDER: Record<CheckStatus, number> = {
   'not-applicable': 5,
 };
 
+/** What the user may do about exemptions, and where it leads. */
+export interface ExemptionActions {
+  /** Managers grant outright; everyone else asks. */
+  mode: 'grant' | 'request';
+  onExempt: (check: EntityCheck) => void;
+  /** Present for managers: decide a request that waits. */
+  onDecide?: (check: EntityCheck) => void;
+}
+
 /**
  * Every check of the entity, grouped by category, failing first: status in
- * words, the message, the evidence behind it, how to fix it, and the
- * exemption in force.
+ * words, the message, the evidence behind it, how to fix it, the exemption
+ * in force or the request for one that waits.
  */
 export function ChecksByCategory(props: {
   checks: EntityCheck[];
-  /** Present when the user may grant exemptions. */
-  onExempt?: (check: EntityCheck) => void;
+  exemptions?: ExemptionActions;
 }) {
-  const { checks, onExempt } = props;
+  const { checks, exemptions } = props;
   const categories = [...new Set(checks.map(c => c.category))];
   return (
     <>
@@ -75,7 +83,7 @@ export function ChecksByCategory(props: {
               </Typography>
             </Box>
             {inCategory.map(check => (
-              <CheckRow key={check.id} check={check} onExempt={onExempt} />
+              <CheckRow key={check.id} check={check} exemptions={exemptions} />
             ))}
           </section>
         );
@@ -84,11 +92,15 @@ export function ChecksByCategory(props: {
   );
 }
 
+const formatDate = (iso: string) =>
+  DateTime.fromISO(iso).toLocaleString(DateTime.DATE_MED);
+
 function CheckRow(props: {
   check: EntityCheck;
-  onExempt?: (check: EntityCheck) => void;
+  exemptions?: ExemptionActions;
 }) {
-  const { check, onExempt } = props;
+  const { check, exemptions } = props;
+  const request = check.exemptionRequest;
   const needsAttention = STATUS_ORDER[check.result.status] < 4;
   return (
     <Accordion
@@ -106,10 +118,17 @@ function CheckRow(props: {
                 color="textSecondary"
               >
                 {' '}
-                — exempt until{' '}
-                {DateTime.fromISO(check.exemption.expiresAt).toLocaleString(
-                  DateTime.DATE_MED,
-                )}
+                — exempt until {formatDate(check.exemption.expiresAt)}
+              </Typography>
+            )}
+            {request && (
+              <Typography
+                component="span"
+                variant="body2"
+                color="textSecondary"
+              >
+                {' '}
+                — exemption requested
               </Typography>
             )}
           </Typography>
@@ -151,11 +170,29 @@ function CheckRow(props: {
               />
             </>
           )}
-          {onExempt && needsAttention && !check.exemption && (
+          {request && (
+            <Typography variant="body2" paragraph>
+              {request.createdBy} asked for an exemption until{' '}
+              {formatDate(request.expiresAt)}: {request.reason}
+            </Typography>
+          )}
+          {exemptions && needsAttention && !check.exemption && (
             <Box mt={1}>
-              <Button size="small" onClick={() => onExempt(check)}>
-                Grant an exemption
-              </Button>
+              {request && exemptions.onDecide && (
+                <Button
+                  size="small"
+                  onClick={() => exemptions.onDecide!(check)}
+                >
+                  Review the request
+                </Button>
+              )}
+              {!request && (
+                <Button size="small" onClick={() => exemptions.onExempt(check)}>
+                  {exemptions.mode === 'grant'
+                    ? 'Grant an exemption'
+                    : 'Request an exemption'}
+                </Button>
+              )}
             </Box>
           )}
         </Box>

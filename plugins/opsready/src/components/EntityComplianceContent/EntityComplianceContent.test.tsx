@@ -120,6 +120,98 @@ describe('EntityComplianceContent', () => {
     expect(getEntityEvaluation).toHaveBeenCalledTimes(2);
   });
 
+  it('lets a user without the permission ask for an exemption instead, and reloads', async () => {
+    const requestExemption = jest.fn().mockResolvedValue({});
+    const getEntityEvaluation = jest.fn().mockResolvedValue(evaluation);
+    const api = emptyApi({ requestExemption, getEntityEvaluation });
+    await renderForEntity(<EntityComplianceContent />, { api });
+
+    expect(
+      screen.queryByRole('button', { name: 'Grant an exemption' }),
+    ).not.toBeInTheDocument();
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Request an exemption' }),
+    );
+    const dialog = screen.getByRole('dialog');
+    expect(dialog).toHaveTextContent('Ask to exempt from');
+    expect(dialog).toHaveTextContent('until then the check counts');
+    await userEvent.type(
+      within(dialog).getByRole('textbox', { name: /Reason/ }),
+      'Internal tool, no users',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Send request' }),
+    );
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+    expect(requestExemption).toHaveBeenCalledWith(
+      { kind: 'Component', namespace: 'default', name: 'checkoutservice' },
+      expect.objectContaining({
+        checkId: 'catalog.description',
+        reason: 'Internal tool, no users',
+      }),
+    );
+    expect(getEntityEvaluation).toHaveBeenCalledTimes(2);
+  });
+
+  it('shows a waiting request to everyone, and lets a manager decline it with a note', async () => {
+    const requested = {
+      ...evaluation,
+      checks: evaluation.checks.map(c =>
+        c.id === 'catalog.description'
+          ? {
+              ...c,
+              exemptionRequest: {
+                id: 'req-1',
+                reason: 'Generated service',
+                expiresAt: '2027-01-31T23:59:59Z',
+                createdBy: 'user:default/linus',
+                createdAt: '2026-11-30T10:00:00Z',
+              },
+            }
+          : c,
+      ),
+    };
+    const decideExemption = jest.fn().mockResolvedValue({});
+    const getEntityEvaluation = jest.fn().mockResolvedValue(requested);
+    const api = emptyApi({ decideExemption, getEntityEvaluation });
+
+    const owner = await renderForEntity(<EntityComplianceContent />, { api });
+    expect(
+      await screen.findByText(/— exemption requested/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/user:default\/linus asked for an exemption until/),
+    ).toHaveTextContent('Generated service');
+    // Asked once: no second request, and no decision without the permission.
+    expect(
+      screen.queryByRole('button', { name: /Request an exemption|Review/ }),
+    ).not.toBeInTheDocument();
+    owner.unmount();
+
+    await renderForEntity(<EntityComplianceContent />, { api, allowed: true });
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Review the request' }),
+    );
+    const dialog = screen.getByRole('dialog');
+    expect(dialog).toHaveTextContent('Generated service');
+    await userEvent.type(
+      within(dialog).getByRole('textbox', { name: /Note/ }),
+      'Describe it in one line instead',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Decline' }),
+    );
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+    expect(decideExemption).toHaveBeenCalledWith('req-1', {
+      decision: 'decline',
+      note: 'Describe it in one line instead',
+    });
+  });
+
   it("shows the backend's message when the evaluation cannot be read", async () => {
     const error = await backendError(
       'No entity component:default/checkoutservice in the catalog',

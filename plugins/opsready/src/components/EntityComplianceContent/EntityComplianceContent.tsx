@@ -23,6 +23,7 @@ import { describeNextLevel } from '../EntityOpsReadyCard/describeNextLevel';
 import { RelativeTime } from '../RelativeTime';
 import { AsyncContent } from '../shared';
 import { ChecksByCategory } from './ChecksByCategory';
+import { ExemptionDecisionDialog } from './ExemptionDecisionDialog';
 import { ExemptionDialog } from './ExemptionDialog';
 import { RunChecksButton } from './RunChecksButton';
 import { ScoreTrendChart } from './ScoreTrendChart';
@@ -53,6 +54,11 @@ export function EntityComplianceContent() {
     resourceRef: stringifyEntityRef(entity),
   });
   const [exempting, setExempting] = useState<EntityCheck>();
+  const [deciding, setDeciding] = useState<EntityCheck>();
+  const reload = () => {
+    evaluation.retry();
+    history.retry();
+  };
 
   const onEvaluated = (next: EntityEvaluation) => {
     setLatest(next);
@@ -97,7 +103,11 @@ export function EntityComplianceContent() {
               <InfoCard title="Checks">
                 <ChecksByCategory
                   checks={value.checks}
-                  onExempt={mayExempt ? setExempting : undefined}
+                  exemptions={{
+                    mode: mayExempt ? 'grant' : 'request',
+                    onExempt: setExempting,
+                    onDecide: mayExempt ? setDeciding : undefined,
+                  }}
                 />
               </InfoCard>
             </Grid>
@@ -105,11 +115,24 @@ export function EntityComplianceContent() {
               <ExemptionDialog
                 entity={ref}
                 check={exempting}
+                mode={mayExempt ? 'grant' : 'request'}
                 onClose={() => setExempting(undefined)}
-                onGranted={() => {
+                onDone={() => {
                   setExempting(undefined);
-                  evaluation.retry();
-                  history.retry();
+                  reload();
+                }}
+              />
+            )}
+            {deciding?.exemptionRequest && (
+              <ExemptionDecisionDialog
+                check={{
+                  ...deciding,
+                  exemptionRequest: deciding.exemptionRequest,
+                }}
+                onClose={() => setDeciding(undefined)}
+                onDecided={() => {
+                  setDeciding(undefined);
+                  reload();
                 }}
               />
             )}

@@ -12,16 +12,19 @@ import { opsreadyApiRef } from '../../api/OpsReadyApi';
 import { DialogFailure, DialogSubmitActions, useDialogSubmit } from '../shared';
 
 /**
- * Grants an exemption from one check: a reason and an expiry (at most a
- * year ahead, as the backend enforces), then the entity is re-evaluated.
+ * Grants an exemption from one check, or asks for one: a reason and an
+ * expiry (at most a year ahead, as the backend enforces). A grant
+ * re-evaluates the entity; a request waits for someone allowed to decide.
  */
 export function ExemptionDialog(props: {
   entity: CompoundEntityRef;
   check: EntityCheck;
+  /** `grant` for users who may manage exemptions, `request` for the others. */
+  mode: 'grant' | 'request';
   onClose: () => void;
-  onGranted: () => void;
+  onDone: () => void;
 }) {
-  const { entity, check, onClose, onGranted } = props;
+  const { entity, check, mode, onClose, onDone } = props;
   const api = useApi(opsreadyApiRef);
   const [reason, setReason] = useState('');
   const [expires, setExpires] = useState(
@@ -29,22 +32,30 @@ export function ExemptionDialog(props: {
   );
   const reasonTooShort = reason.trim().length < 3;
   const grant = useDialogSubmit(async () => {
-    await api.createExemption(entity, {
+    const exemption = {
       checkId: check.id,
       reason: reason.trim(),
       expiresAt: DateTime.fromISO(expires).endOf('day').toUTC().toISO()!,
-    });
-    onGranted();
+    };
+    if (mode === 'grant') {
+      await api.createExemption(entity, exemption);
+    } else {
+      await api.requestExemption(entity, exemption);
+    }
+    onDone();
   });
 
   return (
     <Dialog open onClose={onClose} aria-labelledby="opsready-exemption-title">
       <DialogTitle id="opsready-exemption-title">
-        Exempt from “{check.title}”
+        {mode === 'grant' ? 'Exempt from' : 'Ask to exempt from'} “{check.title}
+        ”
       </DialogTitle>
       <DialogContent>
         <Typography variant="body2" paragraph>
-          The check drops out of the score until the exemption expires.
+          {mode === 'grant'
+            ? 'The check drops out of the score until the exemption expires.'
+            : 'Someone allowed to manage exemptions grants or declines the request; until then the check counts as it is.'}
         </Typography>
         <TextField
           id="opsready-exemption-reason"
@@ -77,7 +88,7 @@ export function ExemptionDialog(props: {
         dismissLabel="Cancel"
         onDismiss={onClose}
         submit={{
-          label: 'Grant exemption',
+          label: mode === 'grant' ? 'Grant exemption' : 'Send request',
           onClick: grant.submit,
           saving: grant.saving,
           disabled: reasonTooShort,
