@@ -1,9 +1,27 @@
 import { Entity } from '@backstage/catalog-model';
 import { CheckApplicability } from './types';
 
+/** Whether a dimension left out (or empty) matches everything. */
+function matchesAll(wanted: string[] | undefined): boolean {
+  return !wanted || wanted.length === 0;
+}
+
 function matches(wanted: string[] | undefined, actual: string[]): boolean {
-  if (!wanted || wanted.length === 0) {
+  if (!wanted || matchesAll(wanted)) {
     return true;
+  }
+  // Equal strings are equal ignoring case too, so the usual case (a check
+  // for kind Component, on a Component) needs no case folding. Anything that
+  // is not a string takes the long way, and fails there as it always has.
+  if (actual.every(value => typeof value === 'string')) {
+    for (const value of wanted) {
+      if (typeof value !== 'string') {
+        break;
+      }
+      if (actual.includes(value)) {
+        return true;
+      }
+    }
   }
   const have = new Set(actual.map(value => value.toLocaleLowerCase('en-US')));
   return wanted.some(value => have.has(value.toLocaleLowerCase('en-US')));
@@ -26,10 +44,13 @@ export function appliesToEntity(
   if (!applicability) {
     return true;
   }
+  // The lists are only built for the dimensions the check names.
+  const { kinds, types, lifecycles } = applicability;
   return (
-    matches(applicability.kinds, [entity.kind]) &&
-    matches(applicability.types, specString(entity, 'type')) &&
-    matches(applicability.lifecycles, specString(entity, 'lifecycle')) &&
+    (matchesAll(kinds) || matches(kinds, [entity.kind])) &&
+    (matchesAll(types) || matches(types, specString(entity, 'type'))) &&
+    (matchesAll(lifecycles) ||
+      matches(lifecycles, specString(entity, 'lifecycle'))) &&
     matches(applicability.tags, entity.metadata.tags ?? [])
   );
 }

@@ -1,11 +1,6 @@
 import { evaluateChecks } from '../evaluateChecks';
 import { component, evaluate } from './testFacts';
-import {
-  catalogChecks,
-  descriptionCheck,
-  ownerCheck,
-  systemCheck,
-} from '.';
+import { catalogChecks, descriptionCheck, ownerCheck, systemCheck } from '.';
 
 describe('catalog.owner', () => {
   it('passes an owner that exists in the catalog', () => {

@@ -1,5 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import { declaredHealthEndpoints } from '@opsready/plugin-opsready-common';
+import { derived } from '../derivedFacts';
+import { ServiceFacts } from '../types';
 
 /** A health endpoint as declared on the entity. */
 export interface DeclaredEndpoint {
@@ -25,6 +27,24 @@ export function declaredEndpointsOf(entity: Entity): {
     (isHttpUrl(url) ? usable : unusable).push({ environment, url });
   }
   return { usable, unusable, problems };
+}
+
+/**
+ * `declaredEndpointsOf(facts.entity)`, derived once per evaluation: three
+ * checks need it, and parsing URLs is not free. The lists are shared, so
+ * callers copy what they put in evidence.
+ */
+export function declaredEndpointsIn(facts: ServiceFacts) {
+  return derived(facts, deriveEndpoints);
+}
+
+function deriveEndpoints(facts: ServiceFacts) {
+  return declaredEndpointsOf(facts.entity);
+}
+
+/** Copies of endpoints, for evidence that must not share them. */
+export function copied(endpoints: DeclaredEndpoint[]): DeclaredEndpoint[] {
+  return endpoints.map(({ environment, url }) => ({ environment, url }));
 }
 
 /** Whether a string is an absolute http(s) URL with a host. */

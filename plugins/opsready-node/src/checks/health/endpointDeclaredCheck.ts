@@ -1,6 +1,10 @@
 import { HEALTH_URL_ANNOTATION } from '@opsready/plugin-opsready-common';
 import { CheckDefinition } from '../types';
-import { DeclaredEndpoint, declaredEndpointsOf } from './declaredEndpoints';
+import {
+  copied,
+  DeclaredEndpoint,
+  declaredEndpointsIn,
+} from './declaredEndpoints';
 
 function listEndpoints(endpoints: DeclaredEndpoint[]): string {
   return endpoints.map(e => `${e.environment} (${e.url})`).join(', ');
@@ -26,8 +30,11 @@ export const endpointDeclaredCheck: CheckDefinition = {
     'The URL must be absolute and use http or https.',
   ].join('\n'),
   appliesTo: { kinds: ['Component'] },
-  evaluate({ entity }) {
-    const { usable, unusable, problems } = declaredEndpointsOf(entity);
+  evaluate(facts) {
+    const derivedEndpoints = declaredEndpointsIn(facts);
+    const usable = copied(derivedEndpoints.usable);
+    const unusable = copied(derivedEndpoints.unusable);
+    const problems = [...derivedEndpoints.problems];
     // What the prober would skip, said in words the owner can fix.
     const mistakes = [
       ...unusable.map(

@@ -1,5 +1,5 @@
 import { CheckOutcome, HealthEndpointFacts, ServiceFacts } from '../types';
-import { declaredEndpointsOf } from './declaredEndpoints';
+import { copied, declaredEndpointsIn } from './declaredEndpoints';
 
 /** What the health prober measured for the endpoints the entity declares. */
 export interface Measurements {
@@ -15,7 +15,7 @@ export interface Measurements {
 export function measurementsOf(
   facts: ServiceFacts,
 ): Measurements | CheckOutcome {
-  const { usable } = declaredEndpointsOf(facts.entity);
+  const { usable } = declaredEndpointsIn(facts);
   if (usable.length === 0) {
     return {
       status: 'not-applicable',
@@ -28,7 +28,7 @@ export function measurementsOf(
       status: 'unknown',
       message:
         'No health measurements are available for this service: the health prober has not reported on it yet.',
-      evidence: { declared: usable },
+      evidence: { declared: copied(usable) },
     };
   }
   // Figures for an environment no longer declared are left over from an

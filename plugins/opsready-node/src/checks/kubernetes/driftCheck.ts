@@ -1,11 +1,10 @@
 import { CheckDefinition, KubernetesObject } from '../types';
 import { autoscalerOf, replicasOf } from './replicas';
-import { noWorkloads, summarise } from './sides';
+import { noWorkloads, summarise, workloadsOn } from './sides';
 import {
   containersOf,
   describeObject,
   PodTemplateOf,
-  podTemplatesOf,
   REPLICATED_KINDS,
 } from './workloads';
 
@@ -152,8 +151,8 @@ export const driftCheck: CheckDefinition = {
   evaluate(facts) {
     const declared = facts.kubernetes?.declared ?? [];
     const live = facts.kubernetes?.live ?? [];
-    const declaredWorkloads = podTemplatesOf(declared);
-    const liveWorkloads = podTemplatesOf(live);
+    const declaredWorkloads = workloadsOn(facts, 'declared');
+    const liveWorkloads = workloadsOn(facts, 'live');
     if (declaredWorkloads.length === 0 && liveWorkloads.length === 0) {
       return noWorkloads;
     }

@@ -1,3 +1,4 @@
+import { derived } from '../derivedFacts';
 import { CheckOutcome, KubernetesObject, ServiceFacts } from '../types';
 import {
   containersOf,
@@ -21,8 +22,15 @@ export interface ObjectsOnSide {
   workloads: PodTemplateOf[];
 }
 
-/** The sides the facts hold, declared first. */
+/**
+ * The sides the facts hold, declared first. Derived once per evaluation,
+ * since most Kubernetes checks start here: read-only for every caller.
+ */
 export function sidesOf(facts: ServiceFacts): ObjectsOnSide[] {
+  return derived(facts, deriveSides);
+}
+
+function deriveSides(facts: ServiceFacts): ObjectsOnSide[] {
   const kubernetes = facts.kubernetes;
   const sides: ObjectsOnSide[] = [];
   for (const side of ['declared', 'live'] as const) {
@@ -32,6 +40,23 @@ export function sidesOf(facts: ServiceFacts): ObjectsOnSide[] {
     }
   }
   return sides;
+}
+
+/**
+ * The workloads among one side's objects, as `podTemplatesOf` finds them:
+ * those `sidesOf` derived when the side is a list, else found afresh (and
+ * failing as they always have, if the side is not a list at all).
+ */
+export function workloadsOn(facts: ServiceFacts, side: Side): PodTemplateOf[] {
+  const objects = facts.kubernetes?.[side];
+  if (Array.isArray(objects)) {
+    for (const found of sidesOf(facts)) {
+      if (found.side === side) {
+        return found.workloads;
+      }
+    }
+  }
+  return podTemplatesOf(objects ?? []);
 }
 
 /** Whether any side holds a workload at all. */
@@ -84,29 +109,42 @@ export function describeOffences(offences: Offence[]): string {
   for (const offence of offences) {
     const subject = subjectOf(offence);
     const key = `${subject}\u0000${offence.problem}`;
-    const group = groups.get(key) ?? {
-      subject,
-      problem: offence.problem,
-      sides: [],
-    };
-    if (!group.sides.includes(offence.side)) {
+    const group = groups.get(key);
+    if (!group) {
+      groups.set(key, {
+        subject,
+        problem: offence.problem,
+        sides: [offence.side],
+      });
+    } else if (!group.sides.includes(offence.side)) {
       group.sides.push(offence.side);
     }
-    groups.set(key, group);
   }
-  const phrases = [...groups.values()].map(
-    g =>
+  // Only the phrases spelled out are built; the others are counted.
+  const phrases: string[] = [];
+  for (const g of groups.values()) {
+    if (phrases.length === SHOWN_IN_MESSAGE) {
+      break;
+    }
+    phrases.push(
       `${g.subject} ${g.sides.map(s => SIDE_NAMES[s]).join(' and ')} ${
         g.problem
       }`,
-  );
-  return summarise(phrases);
+    );
+  }
+  return summarise(phrases, groups.size);
 }
 
-/** Phrases as one sentence: the first few spelled out, the rest counted. */
-export function summarise(phrases: string[]): string {
+/**
+ * Phrases as one sentence: the first few spelled out, the rest counted.
+ * `total` is how many phrases there are, when only the first were built.
+ */
+export function summarise(
+  phrases: string[],
+  total: number = phrases.length,
+): string {
   const shown = phrases.slice(0, SHOWN_IN_MESSAGE).join('; ');
-  const hidden = phrases.length - SHOWN_IN_MESSAGE;
+  const hidden = total - SHOWN_IN_MESSAGE;
   return `${shown}${hidden > 0 ? ` (and ${hidden} more)` : ''}.`;
 }
 

@@ -84,16 +84,23 @@ export function containersOf(
   podSpec: any,
   { includeInit = false }: { includeInit?: boolean } = {},
 ): ContainerOf[] {
-  const list = (value: unknown, init: boolean): ContainerOf[] =>
-    Array.isArray(value)
-      ? value
-          .filter(c => typeof c === 'object' && c !== null)
-          .map(container => ({ container, init }))
-      : [];
-  return [
-    ...(includeInit ? list(podSpec?.initContainers, true) : []),
-    ...list(podSpec?.containers, false),
-  ];
+  const found: ContainerOf[] = [];
+  if (includeInit) {
+    addContainers(found, podSpec?.initContainers, true);
+  }
+  addContainers(found, podSpec?.containers, false);
+  return found;
+}
+
+function addContainers(found: ContainerOf[], value: unknown, init: boolean) {
+  if (!Array.isArray(value)) {
+    return;
+  }
+  for (const container of value) {
+    if (typeof container === 'object' && container !== null) {
+      found.push({ container, init });
+    }
+  }
 }
 
 /**

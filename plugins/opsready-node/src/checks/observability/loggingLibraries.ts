@@ -7,7 +7,8 @@
 export interface LoggingEcosystem {
   /** The manifest names, for messages. */
   manifests: string;
-  isManifest(path: string): boolean;
+  /** `name` is the last segment of `path`, worked out once for all ecosystems. */
+  isManifest(path: string, name: string): boolean;
   /** The structured logging library the manifest depends on, if any. */
   libraryIn(text: string): string | undefined;
 }
@@ -15,6 +16,10 @@ export interface LoggingEcosystem {
 const basename = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 
 const NODE_LIBRARIES = ['pino', 'pino-http', 'winston', 'bunyan'];
+const NODE_LIBRARY_KEYS = NODE_LIBRARIES.map(name => ({
+  name,
+  key: new RegExp(`"${name}"\\s*:`),
+}));
 
 // Runtime dependencies only: a logger among the devDependencies does not
 // log in production.
@@ -26,22 +31,30 @@ const NODE_RUNTIME_FIELDS = [
 
 const node: LoggingEcosystem = {
   manifests: 'package.json',
-  isManifest: path => basename(path) === 'package.json',
+  isManifest: (_, name) => name === 'package.json',
   libraryIn(text) {
     let manifest: Record<string, unknown>;
     try {
       manifest = JSON.parse(text);
     } catch {
       // Unparseable JSON: fall back to spotting the library as a key.
-      return NODE_LIBRARIES.find(name =>
-        new RegExp(`"${name}"\\s*:`).test(text),
-      );
+      return NODE_LIBRARY_KEYS.find(({ key }) => key.test(text))?.name;
     }
-    const dependencies = NODE_RUNTIME_FIELDS.flatMap(field => {
+    // The first library (in the order above) that is a key of any runtime
+    // field: what collecting every field's keys and searching them finds,
+    // without collecting them.
+    const fields: object[] = [];
+    for (const field of NODE_RUNTIME_FIELDS) {
       const value = manifest?.[field];
-      return value && typeof value === 'object' ? Object.keys(value) : [];
-    });
-    return NODE_LIBRARIES.find(name => dependencies.includes(name));
+      if (value && typeof value === 'object') {
+        fields.push(value);
+      }
+    }
+    return NODE_LIBRARIES.find(name =>
+      fields.some(value =>
+        Object.prototype.propertyIsEnumerable.call(value, name),
+      ),
+    );
   },
 };
 
@@ -55,9 +68,9 @@ const PYTHON_LIBRARIES = ['structlog', 'python-json-logger', 'loguru'].map(
 
 const python: LoggingEcosystem = {
   manifests: 'requirements.txt, pyproject.toml, Pipfile',
-  isManifest: path =>
-    /^requirements[^/]*\.txt$/.test(basename(path)) ||
-    ['pyproject.toml', 'Pipfile'].includes(basename(path)),
+  isManifest: (_, name) =>
+    /^requirements[^/]*\.txt$/.test(name) ||
+    ['pyproject.toml', 'Pipfile'].includes(name),
   libraryIn(text) {
     // Package names compare case-insensitively with `_` and `.` as `-`
     // (PEP 503), and a commented-out requirement does not count.
@@ -80,7 +93,7 @@ const GO_MODULES: Array<[string, string]> = [
 
 const go: LoggingEcosystem = {
   manifests: 'go.mod',
-  isManifest: path => basename(path) === 'go.mod',
+  isManifest: (_, name) => name === 'go.mod',
   libraryIn(text) {
     // An indirect requirement is a dependency's logger, not the service's.
     const direct = text
@@ -96,8 +109,8 @@ const go: LoggingEcosystem = {
 
 const jvm: LoggingEcosystem = {
   manifests: 'pom.xml, build.gradle',
-  isManifest: path =>
-    ['pom.xml', 'build.gradle', 'build.gradle.kts'].includes(basename(path)),
+  isManifest: (_, name) =>
+    ['pom.xml', 'build.gradle', 'build.gradle.kts'].includes(name),
   libraryIn: text =>
     text.includes('logstash-logback-encoder')
       ? 'logstash-logback-encoder'
@@ -122,5 +135,6 @@ export const LOGGING_ECOSYSTEMS: LoggingEcosystem[] = [
 
 /** The ecosystem whose manifest a path is, if any. */
 export function ecosystemOf(path: string): LoggingEcosystem | undefined {
-  return LOGGING_ECOSYSTEMS.find(ecosystem => ecosystem.isManifest(path));
+  const name = basename(path);
+  return LOGGING_ECOSYSTEMS.find(ecosystem => ecosystem.isManifest(path, name));
 }

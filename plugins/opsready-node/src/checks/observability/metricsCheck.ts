@@ -1,6 +1,11 @@
 import { podTemplatesOf } from '../kubernetes/workloads';
 import { CheckDefinition } from '../types';
-import { kubernetesObjectSets, objectName } from './kubernetesObjects';
+import { workloadsOn } from '../kubernetes/sides';
+import {
+  kubernetesObjectSets,
+  ObjectSet,
+  objectName,
+} from './kubernetesObjects';
 import { metricsExposures } from './metricsExposure';
 
 // Enough names to act on, without a wall of text for a large release.
@@ -41,8 +46,14 @@ export const metricsCheck: CheckDefinition = {
           'No Kubernetes objects are known for this service (no manifests in the repository, no cluster reporting it), so where it exposes metrics cannot be checked.',
       };
     }
-    const exposures = sets.flatMap(({ where, objects }) =>
-      metricsExposures(objects).map(e => ({ ...e, where })),
+    // The workloads as the Kubernetes checks derived them, where they could.
+    const workloadsOf = ({ side, objects }: ObjectSet) =>
+      Array.isArray(objects) ? workloadsOn(facts, side) : undefined;
+    const exposures = sets.flatMap(set =>
+      metricsExposures(set.objects, workloadsOf(set)).map(e => ({
+        ...e,
+        where: set.where,
+      })),
     );
     if (exposures.length > 0) {
       const { object, via, where } = exposures[0];
@@ -55,9 +66,9 @@ export const metricsCheck: CheckDefinition = {
         evidence: { exposures },
       };
     }
-    const workloads = sets.flatMap(({ where, objects }) =>
-      podTemplatesOf(objects).map(
-        ({ workload }) => `${objectName(workload)} ${where}`,
+    const workloads = sets.flatMap(set =>
+      (workloadsOf(set) ?? podTemplatesOf(set.objects)).map(
+        ({ workload }) => `${objectName(workload)} ${set.where}`,
       ),
     );
     if (workloads.length === 0) {

@@ -1,5 +1,5 @@
 import { KubernetesObject } from '../types';
-import { podTemplatesOf } from '../kubernetes/workloads';
+import { PodTemplateOf, podTemplatesOf } from '../kubernetes/workloads';
 import { objectName } from './kubernetesObjects';
 
 const MONITOR_KINDS = new Set(['ServiceMonitor', 'PodMonitor']);
@@ -20,25 +20,35 @@ function annotatedForScraping(annotations: unknown): boolean {
 }
 
 function metricsPortNames(podSpec: any): string[] {
-  const containers = Array.isArray(podSpec.containers)
-    ? podSpec.containers
-    : [];
-  return containers
-    .flatMap((container: any) =>
-      Array.isArray(container?.ports) ? container.ports : [],
-    )
-    .map((port: any) => String(port?.name ?? '').toLowerCase())
-    .filter((name: string) => METRICS_PORT_NAMES.has(name));
+  const names: string[] = [];
+  if (!Array.isArray(podSpec.containers)) {
+    return names;
+  }
+  // Loops rather than flatMap, map and filter: this runs for every pod.
+  for (const container of podSpec.containers) {
+    if (!Array.isArray(container?.ports)) {
+      continue;
+    }
+    for (const port of container.ports) {
+      const name = String(port?.name ?? '').toLowerCase();
+      if (METRICS_PORT_NAMES.has(name)) {
+        names.push(name);
+      }
+    }
+  }
+  return names;
 }
 
 /**
  * The ways a set of objects exposes metrics: a ServiceMonitor or PodMonitor,
  * the `prometheus.io/scrape: "true"` annotation on a pod template (or on a
  * Service, which the common Prometheus service-endpoints job reads), or a
- * container port named `metrics` or `http-metrics`.
+ * container port named `metrics` or `http-metrics`. `workloads` are
+ * `podTemplatesOf(objects)`, when the caller has them already.
  */
 export function metricsExposures(
   objects: KubernetesObject[],
+  workloads?: PodTemplateOf[],
 ): MetricsExposure[] {
   const found: MetricsExposure[] = [];
   for (const object of objects) {
@@ -54,7 +64,8 @@ export function metricsExposures(
       });
     }
   }
-  for (const { workload, podSpec, podAnnotations } of podTemplatesOf(objects)) {
+  for (const { workload, podSpec, podAnnotations } of workloads ??
+    podTemplatesOf(objects)) {
     if (annotatedForScraping(podAnnotations)) {
       found.push({
         object: objectName(workload),

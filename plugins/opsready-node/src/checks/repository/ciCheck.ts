@@ -44,12 +44,19 @@ export const ciCheck: CheckDefinition = {
   appliesTo: { kinds: ['Component'] },
   evaluate: facts =>
     withRepository(facts, 'its CI configuration', repository => {
-      const found = CI_SYSTEMS.flatMap(system =>
-        repository.paths
-          .filter(system.matches)
-          .sort()
-          .map(path => ({ system: system.name, path })),
-      );
+      // By system in the order above, each system's files sorted.
+      const found: Array<{ system: string; path: string }> = [];
+      for (const system of CI_SYSTEMS) {
+        const paths: string[] = [];
+        for (const path of repository.paths) {
+          if (system.matches(path)) {
+            paths.push(path);
+          }
+        }
+        for (const path of paths.sort()) {
+          found.push({ system: system.name, path });
+        }
+      }
       if (found.length === 0) {
         return {
           status: 'fail',

@@ -21,6 +21,9 @@ function escapeCharacter(lines: string[]): string {
 
 // The heredoc delimiters an instruction opens (`RUN <<EOF`, `COPY <<-"END" …`).
 function heredocDelimiters(args: string): string[] {
+  if (!args.includes('<<')) {
+    return []; // Most instructions: no need to run the pattern.
+  }
   return [...args.matchAll(/<<-?\s*(["']?)([A-Za-z_][\w]*)\1/g)].map(
     match => match[2],
   );

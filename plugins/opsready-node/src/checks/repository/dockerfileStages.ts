@@ -72,10 +72,13 @@ export function parentStage(
   index: number,
 ): DockerStage | undefined {
   const from = stages[index].from.toLowerCase();
-  return stages
-    .slice(0, index)
-    .reverse()
-    .find(stage => stage.name?.toLowerCase() === from);
+  // The nearest earlier stage of that name, searched backwards in place.
+  for (let earlier = index - 1; earlier >= 0; earlier--) {
+    if (stages[earlier].name?.toLowerCase() === from) {
+      return stages[earlier];
+    }
+  }
+  return undefined;
 }
 
 /**

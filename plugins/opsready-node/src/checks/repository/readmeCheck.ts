@@ -6,9 +6,25 @@ export const README_MIN_CHARACTERS = 200;
 
 const README = /^readme(\.(md|markdown|rst|txt|adoc))?$/i;
 
-/** Characters, not UTF-16 code units, so that accents and emoji count once. */
+/**
+ * Characters, not UTF-16 code units, so that accents and emoji count once:
+ * what `[...text.trim()].length` counts (a surrogate pair is one code
+ * point, a lone surrogate one too), without building the array.
+ */
 function characters(text: string): number {
-  return [...text.trim()].length;
+  const trimmed = text.trim();
+  let count = trimmed.length;
+  for (let i = 0; i < trimmed.length - 1; i++) {
+    const code = trimmed.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = trimmed.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        count -= 1;
+        i += 1;
+      }
+    }
+  }
+  return count;
 }
 
 /** @public */
