@@ -1,4 +1,5 @@
 import { Config } from '@backstage/config';
+import { numbersIn } from './numbersIn';
 import {
   ERROR_SEVERITIES,
   ErrorSeverity,
@@ -24,25 +25,10 @@ export interface EventsConfig {
 /** The most any deployment may set `maxBatch` to. */
 export const MAX_BATCH_LIMIT = 500;
 
-function number(
-  config: Config | undefined,
-  key: string,
-  fallback: number,
-  min: number,
-  max = Number.MAX_SAFE_INTEGER,
-): number {
-  const value = config?.getOptionalNumber(key) ?? fallback;
-  if (!Number.isFinite(value) || value < min || value > max) {
-    throw new Error(
-      `opsready.events.${key} must be a number from ${min} to ${max}, got ${value}`,
-    );
-  }
-  return value;
-}
-
 /** Reads `opsready.events`; mistakes stop start-up naming the key. */
 export function readEventsConfig(root: Config): EventsConfig {
   const config = root.getOptionalConfig('opsready.events');
+  const number = numbersIn('opsready.events', config);
   const severities: Record<string, string> = {
     production: 'critical',
     default: 'medium',
@@ -60,21 +46,19 @@ export function readEventsConfig(root: Config): EventsConfig {
   }
   return {
     correlationWindowMs:
-      number(config, 'correlationWindowMinutes', 60, 1, 7 * 24 * 60) * 60_000,
+      number('correlationWindowMinutes', 60, 1, 7 * 24 * 60) * 60_000,
     rollbackConsecutiveHealthFailures: number(
-      config,
       'rollbackAdvised.consecutiveHealthFailures',
       2,
       1,
     ),
     errorSpike: {
-      minErrors: number(config, 'rollbackAdvised.errorSpike.minErrors', 5, 1),
-      factor: number(config, 'rollbackAdvised.errorSpike.factor', 3, 1),
+      minErrors: number('rollbackAdvised.errorSpike.minErrors', 5, 1),
+      factor: number('rollbackAdvised.errorSpike.factor', 3, 1),
     },
-    retentionDays: number(config, 'retentionDays', 400, 1),
-    maxBatch: number(config, 'maxBatch', MAX_BATCH_LIMIT, 1, MAX_BATCH_LIMIT),
+    retentionDays: number('retentionDays', 400, 1),
+    maxBatch: number('maxBatch', MAX_BATCH_LIMIT, 1, MAX_BATCH_LIMIT),
     maxPayloadBytes: number(
-      config,
       'maxPayloadBytes',
       4 * 1024 * 1024,
       1024,

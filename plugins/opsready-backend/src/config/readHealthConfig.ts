@@ -65,7 +65,9 @@ export function readHealthConfig(root: Config): HealthConfig {
     shards: positive(config, 'shards', 1),
     deadlineMs: positive(config, 'deadlineMs', 50_000),
     timeoutMs: positive(config, 'timeoutMs', 5_000),
-    concurrency: positive(config, 'concurrency', 64),
+    // 256: a sweep's hanging endpoints each hold a slot for the whole
+    // timeout; 500 of them at 5 s over 64 slots alone take 39 s.
+    concurrency: positive(config, 'concurrency', 256),
     perHostConcurrency: positive(config, 'perHostConcurrency', 4),
     retries: positive(config, 'retries', 1, 0),
     maxRedirects: positive(config, 'maxRedirects', 0, 0),

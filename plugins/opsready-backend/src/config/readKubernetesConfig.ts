@@ -3,6 +3,7 @@ import {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
+import { numbersIn } from './numbersIn';
 
 /** The `opsready.kubernetes` section of app-config, read and validated. */
 export interface KubernetesCollectorConfig {
@@ -22,25 +23,10 @@ export interface KubernetesCollectorConfig {
   mergeWindowMs: number;
 }
 
-function number(
-  config: Config | undefined,
-  key: string,
-  fallback: number,
-  min: number,
-  max: number,
-): number {
-  const value = config?.getOptionalNumber(key) ?? fallback;
-  if (!Number.isFinite(value) || value < min || value > max) {
-    throw new Error(
-      `opsready.kubernetes.${key} must be a number from ${min} to ${max}, got ${value}`,
-    );
-  }
-  return value;
-}
-
 /** Reads `opsready.kubernetes`; mistakes stop start-up naming the key. */
 export function readKubernetesConfig(root: Config): KubernetesCollectorConfig {
   const config = root.getOptionalConfig('opsready.kubernetes');
+  const number = numbersIn('opsready.kubernetes', config);
   const environments =
     config?.getOptional<Record<string, string>>('environments') ?? {};
   for (const [cluster, environment] of Object.entries(environments)) {
@@ -59,9 +45,8 @@ export function readKubernetesConfig(root: Config): KubernetesCollectorConfig {
         )
       : { frequency: { minutes: 5 }, timeout: { minutes: 4 } },
     environmentOf: cluster => environments[cluster] ?? cluster,
-    restartThreshold: number(config, 'restartThreshold', 3, 1, 1000),
-    graceMs: number(config, 'graceMinutes', 5, 0, 24 * 60) * 60_000,
-    mergeWindowMs:
-      number(config, 'mergeWindowMinutes', 60, 0, 7 * 24 * 60) * 60_000,
+    restartThreshold: number('restartThreshold', 3, 1, 1000),
+    graceMs: number('graceMinutes', 5, 0, 24 * 60) * 60_000,
+    mergeWindowMs: number('mergeWindowMinutes', 60, 0, 7 * 24 * 60) * 60_000,
   };
 }

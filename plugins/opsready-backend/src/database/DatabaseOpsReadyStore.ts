@@ -426,23 +426,23 @@ export class DatabaseOpsReadyStore implements OpsReadyStore {
     return rows.map(toExemption);
   }
 
-  async activeExemptions(entityRef: string, now: Date): Promise<Exemption[]> {
-    const rows = await this.db<ExemptionRow>('opsready_exemptions')
-      .where('entity_ref', entityRef)
-      .where('status', 'granted')
-      .whereNull('revoked_at')
-      .where('expires_at', '>', now)
-      .orderBy('created_at', 'desc');
-    return rows.map(toExemption);
+  activeExemptions(entityRef: string, now: Date): Promise<Exemption[]> {
+    return this.unexpired(entityRef, 'granted', now);
   }
 
-  async pendingExemptionRequests(
+  pendingExemptionRequests(entityRef: string, now: Date): Promise<Exemption[]> {
+    return this.unexpired(entityRef, 'requested', now);
+  }
+
+  /** The entity's exemptions in one status, neither revoked nor expired. */
+  private async unexpired(
     entityRef: string,
+    status: ExemptionStatus,
     now: Date,
   ): Promise<Exemption[]> {
     const rows = await this.db<ExemptionRow>('opsready_exemptions')
       .where('entity_ref', entityRef)
-      .where('status', 'requested')
+      .where('status', status)
       .whereNull('revoked_at')
       .where('expires_at', '>', now)
       .orderBy('created_at', 'desc');

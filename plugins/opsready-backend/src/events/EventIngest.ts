@@ -15,6 +15,12 @@ export interface IngestOutcome {
   rejected: Array<{ index: number; externalId: string; reason: string }>;
 }
 
+/** A deployment a source takes back: which one, and where it was. */
+export type WithdrawnDeployment = Pick<
+  DeploymentInput,
+  'entityRef' | 'environment' | 'externalId' | 'startedAt'
+>;
+
 /**
  * The one door through which deployments and errors enter OpsReady: the
  * ingest API, the webhooks, the Kubernetes collector and the health sweep
@@ -35,12 +41,7 @@ export interface EventIngest {
    */
   withdrawDeployments(
     source: string,
-    deployments: Array<{
-      entityRef: string;
-      environment: string;
-      externalId: string;
-      startedAt: string;
-    }>,
+    deployments: WithdrawnDeployment[],
   ): Promise<number>;
   /**
    * The errors a source opened that are not resolved yet, so that a source

@@ -15,7 +15,7 @@ import { HealthStore } from '../database/HealthStore';
 import { EventsConfig } from '../config/readEventsConfig';
 import { deploymentInput, errorEventInput } from '../service/validation';
 import { compareVersions, correlate } from './correlation';
-import { EventIngest, IngestOutcome } from './EventIngest';
+import { EventIngest, IngestOutcome, WithdrawnDeployment } from './EventIngest';
 
 /** Deployments loaded before the first one a batch touches, to find versions gone back to. */
 const HISTORY = 10;
@@ -118,12 +118,7 @@ export class EventsService implements EventIngest {
 
   async withdrawDeployments(
     source: string,
-    deployments: Array<{
-      entityRef: string;
-      environment: string;
-      externalId: string;
-      startedAt: string;
-    }>,
+    deployments: WithdrawnDeployment[],
   ): Promise<number> {
     if (deployments.length === 0) return 0;
     const deleted = await this.options.store.deleteDeployments(
