@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Starts a backend for the ingest benchmark on a port of its own (:7031; the
+# demo Kubernetes API's address points at :7039, where nothing listens),
+# against a PostgreSQL database it creates empty, runs bench/ingest/measure.ts
+# against it, and afterwards stops the backend and drops the database
+# whatever happens (KEEP_DATABASE=1 keeps it, to look at the plans again).
+#
+#   bash bench/ingest/run.sh
+#   PHASES=write BATCH=10 bash bench/ingest/run.sh
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/../../scripts/env.sh"
+cd "$OPSREADY_ROOT"
+
+admin_url="$("$OPSREADY_ROOT/scripts/ensure-postgres.sh")"
+database=opsready_bench_ingest
+export BENCH_INGEST_DATABASE_URL="${admin_url%/*}/$database"
+export BENCH_BACKEND_URL=http://localhost:7031
+export PLANS_FILE="$OPSREADY_ROOT/.data/bench-ingest-plans.txt"
+export OPSREADY_DEMO_KUBERNETES_PORT=7039
+
+mkdir -p .data
+log=.data/bench-ingest-backend.log
+pidfile=.data/bench-ingest-backend.pid
+rm -f "$pidfile"
+psql -X -q -v ON_ERROR_STOP=1 -d "$admin_url" \
+  -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" \
+  -c "CREATE DATABASE $database"
+
+# Stops the backend and drops the database, however the run ends.
+cleanup() {
+  local backend
+  backend="$(cat "$pidfile" 2>/dev/null || true)"
+  if [ -n "$backend" ]; then
+    kill -- "-$backend" 2>/dev/null || true
+    # The backend closes its connections on SIGTERM; it gets 30 s.
+    for _ in $(seq 1 60); do
+      kill -0 "$backend" 2>/dev/null || break
+      sleep 0.5
+    done
+    kill -KILL -- "-$backend" 2>/dev/null || true
+  fi
+  rm -f "$pidfile"
+  if [ "${KEEP_DATABASE:-}" != 1 ]; then
+    psql -X -q -d "$admin_url" -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" || true
+  fi
+}
+trap cleanup EXIT
+
+# Run the backend as `backstage-cli package start` does (Node with the CLI's
+# TypeScript transform), but without its file watcher: an edit anywhere in
+# the tree during a run would otherwise restart the backend under load. In
+# a process group of its own (setsid), so that stopping it leaves no orphan
+# on the port; the group's leader writes its pid, which is the group's id.
+setsid bash -c 'echo $$ >"$0"; cd packages/backend; exec node --enable-source-maps \
+    --require @backstage/cli-node/config/nodeTransform.cjs src/index.ts "$@"' \
+  "$pidfile" \
+  --config "$OPSREADY_ROOT/app-config.yaml" \
+  --config "$OPSREADY_ROOT/bench/ingest/app-config.bench.yaml" \
+  >"$log" 2>&1 &
+for _ in $(seq 1 50); do
+  [ -s "$pidfile" ] && break
+  sleep 0.1
+done
+backend="$(cat "$pidfile")"
+
+# Polls until the URL answers 200 (with the reader's token).
+wait_for() {
+  local url=$1 what=$2 deadline=$((SECONDS + 420))
+  until curl -fs -o /dev/null --max-time 10 \
+    -H 'Authorization: Bearer bench-ingest-reader-token' "$url"; do
+    if ! kill -0 "$backend" 2>/dev/null; then
+      echo "The backend stopped before $what; its log:" >&2
+      tail -n 50 "$log" >&2
+      exit 1
+    fi
+    if [ $SECONDS -ge $deadline ]; then
+      echo "No $what within 420 s; the backend's log:" >&2
+      tail -n 50 "$log" >&2
+      exit 1
+    fi
+    sleep 2
+  done
+}
+echo "==> Starting a backend for the ingest benchmark on PostgreSQL ($database), log in $log" >&2
+wait_for "$BENCH_BACKEND_URL/.backstage/health/v1/readiness" "readiness"
+# The read API answers 404 until the catalog has read its one service.
+wait_for "$BENCH_BACKEND_URL/api/opsready/entities/component/default/ingest-bench-service/deployments?limit=1" \
+  "ingest-bench-service in the catalog"
+
+yarn workspace @opsready/bench ingest
