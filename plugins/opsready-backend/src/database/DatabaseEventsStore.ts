@@ -224,7 +224,7 @@ function lastPerKey<T extends { source: string; externalId: string }>(
     byKey.set(`${input.source}\n${input.externalId}`, input);
   }
   return [...byKey.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => Number(a > b) - Number(a < b))
     .map(([, input]) => input);
 }
 
