@@ -6,6 +6,7 @@ import {
 } from '../health/endpointState';
 import { percentile } from '../health/latencyHistogram';
 import { DatabaseHealthStore } from './DatabaseHealthStore';
+import { ProbeRecord } from './HealthStore';
 
 jest.setTimeout(60_000);
 
@@ -21,6 +22,58 @@ async function createStore(databaseId: TestDatabaseId) {
 
 const cart = 'component:default/cartservice';
 const url = 'http://cart.example.com/healthz';
+
+/**
+ * The records a sweep would make of `probes`, one endpoint's after the
+ * other's in the given order, each from the endpoint's previous state.
+ */
+function recordsOf(
+  probes: Array<{
+    entityRef: string;
+    environment: string;
+    up: boolean;
+    at: Date;
+    latencyMs: number;
+  }>,
+): ProbeRecord[] {
+  const states = new Map<string, typeof initialEndpointState>();
+  return probes.map(({ entityRef, environment, up, at, latencyMs }) => {
+    const key = `${entityRef}\n${environment}`;
+    const reason = up ? undefined : 'status 503, expected 200-399';
+    const next = nextEndpointState(states.get(key) ?? initialEndpointState, {
+      up,
+      at,
+      reason,
+    });
+    states.set(key, next.state);
+    return {
+      entityRef,
+      environment,
+      url: `http://${entityRef.split('/')[1]}.example.com/healthz`,
+      state: next.state,
+      transition: next.transition,
+      probe: { up, at, latencyMs, statusCode: up ? 200 : 503, reason },
+    };
+  });
+}
+
+/** Everything the health API reads back of these entities. */
+async function readBack(store: DatabaseHealthStore, entityRefs: string[]) {
+  const range = {
+    from: new Date('2026-11-01T00:00:00Z'),
+    to: new Date('2026-12-01T00:00:00Z'),
+  };
+  const out = [];
+  for (const entityRef of entityRefs) {
+    out.push({
+      entityRef,
+      endpoints: await store.getEndpoints(entityRef),
+      transitions: await store.getTransitions(entityRef, range),
+      rollups: await store.getRollups(entityRef, range),
+    });
+  }
+  return out;
+}
 
 describe.each(databases.eachSupportedId())(
   'DatabaseHealthStore (%s)',
@@ -161,6 +214,175 @@ describe.each(databases.eachSupportedId())(
       expect((await store.getEndpoints(cart)).map(e => e.environment)).toEqual([
         'production',
       ]);
+    });
+
+    it('records a batch of probes as the same probes recorded one by one', async () => {
+      const { store: oneByOne } = await createStore(databaseId);
+      const { store: batched } = await createStore(databaseId);
+      const entityRefs = Array.from(
+        { length: 6 },
+        (_, i) => `component:default/svc-${i}`,
+      );
+      // Four sweeps of six services in two environments, from 10:40 to
+      // 11:10, so that the rollups span two hours; each service fails in
+      // its own sweeps, so states, streaks and transitions differ.
+      const probes = [];
+      for (let sweep = 0; sweep < 4; sweep++) {
+        for (const [i, entityRef] of entityRefs.entries()) {
+          for (const environment of ['production', 'staging']) {
+            probes.push({
+              entityRef,
+              environment,
+              up: (sweep + i) % 3 !== 0,
+              at: new Date(Date.UTC(2026, 10, 22, 10, 40 + sweep * 10, i)),
+              latencyMs: 10 + 100 * i + sweep,
+            });
+          }
+        }
+      }
+      const records = recordsOf(probes);
+      for (const record of records) {
+        await oneByOne.recordProbe(record);
+      }
+      // Uneven batches, one of them holding two probes of each endpoint.
+      await batched.recordProbes(records.slice(0, 5));
+      await batched.recordProbes(records.slice(5, 36));
+      await batched.recordProbes(records.slice(36));
+
+      const expected = await readBack(oneByOne, entityRefs);
+      expect(await readBack(batched, entityRefs)).toEqual(expected);
+      // And what they read back is what the probes said.
+      const [svc0] = expected;
+      expect(
+        svc0.rollups.map(r => [
+          r.environment,
+          r.bucketStart.toISOString(),
+          r.probes,
+          r.failures,
+        ]),
+      ).toEqual([
+        ['production', '2026-11-22T10:00:00.000Z', 2, 1],
+        ['staging', '2026-11-22T10:00:00.000Z', 2, 1],
+        ['production', '2026-11-22T11:00:00.000Z', 2, 1],
+        ['staging', '2026-11-22T11:00:00.000Z', 2, 1],
+      ]);
+      expect(
+        svc0.transitions
+          .filter(t => t.environment === 'production')
+          .map(t => `${t.from}->${t.to}`),
+      ).toEqual(['unknown->down', 'down->up']);
+      // Up since 11:00; the failure at 11:10 is one of the three it takes.
+      expect(svc0.endpoints[0].state).toMatchObject({
+        status: 'up',
+        consecutiveFailures: 1,
+        since: '2026-11-22T11:00:00.000Z',
+      });
+    });
+
+    it('writes and reads back more endpoints than one statement takes', async () => {
+      const { store, knex } = await createStore(databaseId);
+      const count = 1_203;
+      const entityRef = (i: number) => `component:default/svc-${i}`;
+      const sweep = (minute: number, up: boolean) =>
+        Array.from({ length: count }, (_, i) => ({
+          entityRef: entityRef(i),
+          environment: 'production',
+          up,
+          at: new Date(Date.UTC(2026, 10, 22, 10, minute)),
+          latencyMs: 40,
+        }));
+      const records = recordsOf([...sweep(0, true), ...sweep(1, false)]);
+      await store.recordProbes(records.slice(0, count));
+      await store.recordProbes(records.slice(count));
+
+      const keys = Array.from({ length: count + 2 }, (_, i) => ({
+        entityRef: entityRef(i),
+        environment: 'production',
+      }));
+      const found = await store.getEndpointsByKey(keys);
+      // The two keys never probed are left out; the rest have both probes.
+      expect(found).toHaveLength(count);
+      expect(new Set(found.map(e => e.entityRef))).toEqual(
+        new Set(keys.slice(0, count).map(k => k.entityRef)),
+      );
+      expect(
+        found.every(
+          e =>
+            e.state.status === 'up' &&
+            e.state.consecutiveFailures === 1 &&
+            e.lastProbe?.at === '2026-11-22T10:01:00.000Z',
+        ),
+      ).toBe(true);
+      const [{ probes, failures, rows }] = await knex('opsready_health_rollups')
+        .sum({ probes: 'probes', failures: 'failures' })
+        .count({ rows: '*' });
+      expect([Number(probes), Number(failures), Number(rows)]).toEqual([
+        2 * count,
+        count,
+        count,
+      ]);
+      const [{ n }] = await knex('opsready_health_transitions').count({
+        n: '*',
+      });
+      expect(Number(n)).toBe(count);
+      expect(await store.getEndpointsByKey([])).toEqual([]);
+    });
+
+    it('reads back the endpoints asked for, not the other environments of their entities', async () => {
+      const { store } = await createStore(databaseId);
+      const at = new Date(Date.UTC(2026, 10, 22, 10, 0));
+      await store.recordProbes(
+        recordsOf(
+          ['production', 'staging', 'qa'].map(environment => ({
+            entityRef: cart,
+            environment,
+            up: environment !== 'qa',
+            at,
+            latencyMs: 20,
+          })),
+        ),
+      );
+      const found = await store.getEndpointsByKey([
+        { entityRef: cart, environment: 'qa' },
+        { entityRef: cart, environment: 'production' },
+        { entityRef: cart, environment: 'development' },
+        { entityRef: 'component:default/other', environment: 'production' },
+      ]);
+      expect(found.map(e => [e.environment, e.state.status]).sort()).toEqual([
+        ['production', 'up'],
+        ['qa', 'down'],
+      ]);
+    });
+
+    it('keeps the order of transitions within a batch', async () => {
+      const { store } = await createStore(databaseId);
+      const at = (minute: number) =>
+        new Date(Date.UTC(2026, 10, 22, 10, minute));
+      // Down at once, back up after two successes, down after three failures.
+      const records = recordsOf(
+        [false, true, true, false, false, false].map((up, minute) => ({
+          entityRef: cart,
+          environment: 'production',
+          up,
+          at: at(minute),
+          latencyMs: 20,
+        })),
+      );
+      await store.recordProbes(records);
+      const transitions = await store.getTransitions(cart, {
+        from: at(0),
+        to: at(59),
+      });
+      expect(transitions.map(t => `${t.from}->${t.to}@${t.at}`)).toEqual([
+        'unknown->down@2026-11-22T10:00:00.000Z',
+        'down->up@2026-11-22T10:02:00.000Z',
+        'up->down@2026-11-22T10:05:00.000Z',
+      ]);
+      const [hour] = await store.getRollups(cart, { from: at(0), to: at(59) });
+      expect(hour).toMatchObject({ probes: 6, failures: 4 });
+      expect((await store.getEndpoint(cart, 'production'))?.state).toEqual(
+        records[5].state,
+      );
     });
   },
 );

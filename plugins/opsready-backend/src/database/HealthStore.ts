@@ -1,6 +1,12 @@
 import { EndpointState, Transition } from '../health/endpointState';
 import { LatencyHistogram } from '../health/latencyHistogram';
 
+/** Which endpoint: one entity's endpoint in one environment. */
+export interface EndpointKey {
+  entityRef: string;
+  environment: string;
+}
+
 /** An endpoint as stored: where it is, its state, and its last probe. */
 export interface StoredEndpoint {
   entityRef: string;
@@ -52,8 +58,20 @@ export interface HealthStore {
     entityRef: string,
     environment: string,
   ): Promise<StoredEndpoint | undefined>;
+  /**
+   * The stored endpoints among `keys`, in a few reads however many keys: a
+   * sweep reads its whole shard at its start. Keys not stored are left out.
+   */
+  getEndpointsByKey(keys: EndpointKey[]): Promise<StoredEndpoint[]>;
   /** Saves the new state, the transition if any, and counts the probe in its hour. */
   recordProbe(record: ProbeRecord): Promise<void>;
+  /**
+   * `recordProbe` for many probes, in one transaction of multi-row
+   * statements. The records are taken in order: an endpoint recorded twice
+   * keeps the later state, both probes count in their hours, and the
+   * transitions are stored in that order.
+   */
+  recordProbes(records: ProbeRecord[]): Promise<void>;
   getTransitions(
     entityRef: string,
     range: { from: Date; to: Date },

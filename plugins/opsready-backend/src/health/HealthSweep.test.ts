@@ -147,6 +147,94 @@ describe('HealthSweep', () => {
     await prober.close();
   });
 
+  it('reads the shard once and stores its probes in batches, telling the listener once a batch is stored', async () => {
+    const entities = Array.from({ length: 7 }, (_, i) =>
+      service(`svc-${i}`, { 'opsready.io/health-url': `${base}/healthz` }),
+    );
+    const told: Array<{ entityRef: string; stored: string[] }> = [];
+    const { sweep, store, prober } = await setUp(entities, {
+      writeBatchSize: 3,
+      onTransition: async ({ entityRef }) => {
+        const stored = await store.getTransitions(entityRef, {
+          from: new Date(0),
+          to: new Date(Date.now() + 60_000),
+        });
+        told.push({ entityRef, stored: stored.map(t => t.to) });
+      },
+    });
+    const getEndpoint = jest.spyOn(store, 'getEndpoint');
+    const getEndpointsByKey = jest.spyOn(store, 'getEndpointsByKey');
+    const recordProbes = jest.spyOn(store, 'recordProbes');
+    healthy = true;
+    for (let i = 0; i < 2; i++) {
+      expect(await sweep.runShard(0)).toMatchObject({ probed: 7, skipped: 0 });
+    }
+
+    expect(getEndpoint).not.toHaveBeenCalled();
+    expect(getEndpointsByKey).toHaveBeenCalledTimes(2);
+    const batches = recordProbes.mock.calls.map(([records]) => records.length);
+    expect(batches.every(n => n >= 1 && n <= 3)).toBe(true);
+    expect(batches.reduce((a, b) => a + b, 0)).toBe(14);
+    // The first sweep met every endpoint; the second built on the states
+    // it read back, so nothing changed and the streaks went on.
+    expect(told.map(t => t.stored)).toEqual(Array(7).fill(['up']));
+    expect(new Set(told.map(t => t.entityRef)).size).toBe(7);
+    for (const entity of entities) {
+      const [endpoint] = await store.getEndpoints(
+        `component:default/${entity.metadata.name}`,
+      );
+      expect(endpoint.state).toMatchObject({
+        status: 'up',
+        consecutiveSuccesses: 2,
+      });
+    }
+    await prober.close();
+  });
+
+  it('stores every probe and tells the listener of every transition when one listener call fails, then fails the sweep', async () => {
+    const entities = Array.from({ length: 4 }, (_, i) =>
+      service(`svc-${i}`, { 'opsready.io/health-url': `${base}/healthz` }),
+    );
+    const onTransition = jest.fn(async ({ entityRef }) => {
+      if (entityRef === 'component:default/svc-1') {
+        throw new Error('the error timeline is away');
+      }
+    });
+    const { sweep, store, prober } = await setUp(entities, {
+      writeBatchSize: 2,
+      onTransition,
+    });
+    healthy = true;
+    await expect(sweep.runShard(0)).rejects.toThrow(
+      'the error timeline is away',
+    );
+    expect(onTransition).toHaveBeenCalledTimes(4);
+    for (const entity of entities) {
+      expect(
+        await store.getEndpoints(`component:default/${entity.metadata.name}`),
+      ).toHaveLength(1);
+    }
+    await prober.close();
+  });
+
+  it('fails the sweep when the store cannot write, leaving the endpoints for the next sweep', async () => {
+    const entities = Array.from({ length: 3 }, (_, i) =>
+      service(`svc-${i}`, { 'opsready.io/health-url': `${base}/healthz` }),
+    );
+    const onTransition = jest.fn();
+    const { sweep, store, prober } = await setUp(entities, { onTransition });
+    jest
+      .spyOn(store, 'recordProbes')
+      .mockRejectedValueOnce(new Error('the database is away'));
+    healthy = true;
+    await expect(sweep.runShard(0)).rejects.toThrow('the database is away');
+    expect(onTransition).not.toHaveBeenCalled();
+    // The next sweep finds them as they were, and meets them.
+    expect(await sweep.runShard(0)).toMatchObject({ probed: 3 });
+    expect(onTransition).toHaveBeenCalledTimes(3);
+    await prober.close();
+  });
+
   it('stops starting probes at the deadline, leaving the rest for the next sweep', async () => {
     const entities = Array.from({ length: 5 }, (_, i) =>
       service(`svc-${i}`, { 'opsready.io/health-url': `${base}/healthz` }),

@@ -11,8 +11,15 @@ import { metrics } from '@opentelemetry/api';
 import { createHash } from 'node:crypto';
 import { HealthStore } from '../database/HealthStore';
 import { mapWithConcurrency } from '../lib/mapWithConcurrency';
-import { nextEndpointState, StateRules, Transition } from './endpointState';
-import { Prober } from './Prober';
+import {
+  EndpointState,
+  initialEndpointState,
+  nextEndpointState,
+  StateRules,
+  Transition,
+} from './endpointState';
+import { Prober, ProberClosedError } from './Prober';
+import { ProbeWriter } from './ProbeWriter';
 
 /**
  * Told about every up/down change, e.g. to open and resolve an error in the
@@ -40,7 +47,12 @@ export interface HealthSweepOptions {
   deadlineMs: number;
   retentionDays: number;
   onTransition?: HealthTransitionListener;
+  /** Probes stored per transaction. Default 250. */
+  writeBatchSize?: number;
 }
+
+/** A probe's answer waits at most this long, in ms, to be stored. */
+const WRITE_DELAY_MS = 1_000;
 
 /** Which shard probes an endpoint: stable, and spread evenly. */
 export function shardOf(
@@ -89,8 +101,10 @@ export class HealthSweep {
         id: `opsready-health-shard-${shard + 1}-of-${shards}`,
         scope: 'global',
         ...schedule,
-        fn: async () => {
-          await this.runShard(shard);
+        // The scheduler aborts the signal at the task's timeout and when
+        // the backend shuts down; the sweep then stops starting probes.
+        fn: async signal => {
+          await this.runShard(shard, undefined, signal);
         },
       });
     }
@@ -106,23 +120,82 @@ export class HealthSweep {
     });
   }
 
-  /** Probes the endpoints of one shard; returns what it did. */
-  async runShard(shard: number, now: () => Date = () => new Date()) {
+  /**
+   * Probes the endpoints of one shard; returns what it did. It stops
+   * starting probes at the deadline, when `signal` aborts, and when the
+   * prober closes (the backend shutting down), but still records the answers
+   * already on their way: an endpoint it did not get to keeps its state and
+   * waits for the next sweep, and no probe that was never answered counts as
+   * a failure.
+   */
+  async runShard(
+    shard: number,
+    now: () => Date = () => new Date(),
+    signal?: AbortSignal,
+  ) {
+    return this.options.prober.hold(closing =>
+      this.sweep(
+        shard,
+        now,
+        signal ? AbortSignal.any([signal, closing]) : closing,
+      ),
+    );
+  }
+
+  private async sweep(shard: number, now: () => Date, stop: AbortSignal) {
     const { prober, store, rules, shards, deadlineMs, logger } = this.options;
     const started = Date.now();
-    const endpoints = (await this.declaredEndpoints()).filter(
-      e => shardOf(e.entityRef, e.environment, shards) === shard,
+    const endpoints = stop.aborted
+      ? []
+      : (await this.declaredEndpoints()).filter(
+          e => shardOf(e.entityRef, e.environment, shards) === shard,
+        );
+    // The shard's states, read once: only this shard's task writes them,
+    // and one run at a time, so they stay current in memory for the sweep.
+    const keyOf = (e: { entityRef: string; environment: string }) =>
+      `${e.entityRef}\n${e.environment}`;
+    const known = new Map<string, { url: string; state: EndpointState }>(
+      endpoints.length === 0
+        ? []
+        : (await store.getEndpointsByKey(endpoints)).map(e => [keyOf(e), e]),
     );
+    const writer = new ProbeWriter({
+      store,
+      batchSize: this.options.writeBatchSize ?? 250,
+      maxDelayMs: WRITE_DELAY_MS,
+      onTransition: this.options.onTransition,
+    });
     let probed = 0;
     let down = 0;
     let skipped = 0;
+    let stopped = stop.aborted;
+    let failure: { error: unknown } | undefined;
     // The prober bounds concurrency itself; this only feeds it.
     await mapWithConcurrency(endpoints, 256, async endpoint => {
-      if (Date.now() - started > deadlineMs) {
+      if (stop.aborted) {
+        stopped = true;
         skipped += 1;
         return;
       }
-      const result = await prober.probe(endpoint);
+      if (failure || writer.failed || Date.now() - started > deadlineMs) {
+        skipped += 1;
+        return;
+      }
+      let result;
+      try {
+        result = await prober.probe(endpoint);
+      } catch (error) {
+        if (error instanceof ProberClosedError) {
+          stopped = true;
+          skipped += 1;
+          return;
+        }
+        // Thrown once the probes on their way are stored, not at once:
+        // the sweep must not return while its workers still write.
+        failure ??= { error };
+        skipped += 1;
+        return;
+      }
       const at = now();
       probed += 1;
       probeCounter.add(1, { environment: endpoint.environment });
@@ -131,24 +204,17 @@ export class HealthSweep {
         down += 1;
         failureCounter.add(1, { environment: endpoint.environment });
       }
-      const previous = await store.getEndpoint(
-        endpoint.entityRef,
-        endpoint.environment,
-      );
+      const key = keyOf(endpoint);
+      const previous = known.get(key);
       const next = nextEndpointState(
         previous && previous.url === endpoint.url
           ? previous.state
-          : {
-              status: 'unknown',
-              consecutiveSuccesses: 0,
-              consecutiveFailures: 0,
-              recentTransitions: [],
-              flapping: false,
-            },
+          : initialEndpointState,
         { up: result.up, at, reason: result.reason },
         rules,
       );
-      await store.recordProbe({
+      known.set(key, { url: endpoint.url, state: next.state });
+      writer.add({
         entityRef: endpoint.entityRef,
         environment: endpoint.environment,
         url: endpoint.url,
@@ -162,18 +228,23 @@ export class HealthSweep {
           reason: result.reason,
         },
       });
-      if (next.transition && this.options.onTransition) {
-        await this.options.onTransition({
-          entityRef: endpoint.entityRef,
-          environment: endpoint.environment,
-          url: endpoint.url,
-          transition: next.transition,
-        });
-      }
     });
+    // Answers already on their way are stored before the sweep returns,
+    // also when it stops early: the prober, and so the database, stays
+    // open until then.
+    await writer.close();
+    if (failure) {
+      throw failure.error;
+    }
     const durationMs = Date.now() - started;
     sweepHistogram.record(durationMs, { shard: String(shard) });
-    if (skipped > 0) {
+    if (stopped) {
+      logger.info(
+        `OpsReady health shard ${
+          shard + 1
+        }/${shards} stopped early (timeout or shutdown); ${skipped} endpoints wait for the next sweep`,
+      );
+    } else if (skipped > 0) {
       logger.warn(
         `OpsReady health shard ${
           shard + 1
@@ -185,7 +256,7 @@ export class HealthSweep {
         shard + 1
       }/${shards}: ${probed} probes, ${down} down, in ${durationMs} ms`,
     );
-    return { probed, down, skipped, durationMs };
+    return { probed, down, skipped, stopped, durationMs };
   }
 
   /** Folds hourly rollups older than 48 h, deletes past retention, drops undeclared endpoints. */

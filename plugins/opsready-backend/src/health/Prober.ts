@@ -1,3 +1,4 @@
+import { CustomErrorBase } from '@backstage/errors';
 import { Agent, Dispatcher, request } from 'undici';
 import { AddressPolicy } from './addressPolicy';
 import { checkProbeTarget, guardedLookup } from './probeTarget';
@@ -30,13 +31,25 @@ export interface ProberOptions {
   maxRedirects?: number;
   /** Extra request headers, from config only. */
   headers?: Record<string, string>;
-  /** Probes in flight at once, and per host. Defaults 64 and 4. */
+  /** Probes in flight at once, and per host. Defaults 256 and 4. */
   concurrency?: number;
   perHostConcurrency?: number;
-  /** Attempts after a network failure, with backoff and jitter. Default 1. */
+  /**
+   * Attempts after a failure to connect or a dropped connection, with
+   * backoff and jitter; never after a timeout. Default 1.
+   */
   retries?: number;
   /** DNS resolution; tests pass their own. */
   resolve?: Parameters<typeof guardedLookup>[1];
+}
+
+/**
+ * A probe that was not sent, or whose answer was cut off, because the prober
+ * is closing. It says nothing about the endpoint, so it must not be recorded
+ * as a failure.
+ */
+export class ProberClosedError extends CustomErrorBase {
+  name = 'ProberClosedError' as const;
 }
 
 /** A counting semaphore: at most `limit` holders at once. */
@@ -69,6 +82,9 @@ export class Prober {
   private readonly agent: Agent;
   private readonly global: Semaphore;
   private readonly perHost = new Map<string, Semaphore>();
+  private readonly closing = new AbortController();
+  private readonly holders = new Set<Promise<unknown>>();
+  private closed?: Promise<void>;
 
   constructor(private readonly options: ProberOptions) {
     this.agent = new Agent({
@@ -79,10 +95,33 @@ export class Prober {
         timeout: options.timeoutMs ?? 5_000,
       },
     });
-    this.global = new Semaphore(options.concurrency ?? 64);
+    this.global = new Semaphore(options.concurrency ?? 256);
   }
 
+  /**
+   * Runs `fn` with the prober held open: `close()` first aborts the signal
+   * `fn` is given, then waits until `fn` has settled before it closes the
+   * connections. A sweep holds the prober so that, when the backend shuts
+   * down midway, it stops starting probes, records the answers already on
+   * their way and returns, all before the database closes; the scheduler
+   * can then release the sweep's task for another replica.
+   */
+  async hold<T>(fn: (closing: AbortSignal) => Promise<T>): Promise<T> {
+    const running = fn(this.closing.signal);
+    this.holders.add(running);
+    try {
+      return await running;
+    } finally {
+      this.holders.delete(running);
+    }
+  }
+
+  /**
+   * Probes one endpoint. Throws ProberClosedError, and sends nothing, once
+   * `close()` has been called.
+   */
   async probe(spec: ProbeSpec): Promise<ProbeResult> {
+    this.throwIfClosing();
     const target = checkProbeTarget(spec.url, this.options.policy);
     if (!target.ok) {
       return { up: false, latencyMs: 0, reason: target.reason };
@@ -95,12 +134,33 @@ export class Prober {
     }
     const limit = hostLimit;
     return this.global.run(() =>
-      limit.run(() => this.attempt(spec, target.url)),
+      limit.run(() => {
+        // It may have waited for its turn while the prober began to close.
+        this.throwIfClosing();
+        return this.attempt(spec, target.url);
+      }),
     );
   }
 
-  async close(): Promise<void> {
-    await this.agent.close();
+  /**
+   * Stops new probes, waits for the holders (see `hold`) and the probes in
+   * flight, then closes the connections. Safe to call more than once.
+   */
+  close(): Promise<void> {
+    if (!this.closed) {
+      this.closing.abort();
+      this.closed = (async () => {
+        await Promise.allSettled([...this.holders]);
+        await this.agent.close();
+      })();
+    }
+    return this.closed;
+  }
+
+  private throwIfClosing() {
+    if (this.closing.signal.aborted) {
+      throw new ProberClosedError('The health prober is closed');
+    }
   }
 
   private async attempt(spec: ProbeSpec, url: URL): Promise<ProbeResult> {
@@ -113,6 +173,7 @@ export class Prober {
     ) {
       // Exponential backoff with full jitter, small: a sweep has a deadline.
       await new Promise(r => setTimeout(r, Math.random() * 100 * 2 ** attempt));
+      this.throwIfClosing();
       result = await this.once(spec, url);
     }
     const { networkError: _ignored, ...rest } = result;
@@ -179,15 +240,24 @@ export class Prober {
     } catch (error: any) {
       const latencyMs = elapsed();
       if (
+        this.closing.signal.aborted &&
+        /^UND_ERR_(CLOSED|DESTROYED)$/.test(error?.code ?? '')
+      ) {
+        throw new ProberClosedError('The health prober is closed', error);
+      }
+      if (
         signal.aborted ||
         error?.name === 'AbortError' ||
         /Timeout/i.test(error?.code ?? '')
       ) {
+        // Not retried: the attempt already took the whole timeout, and a
+        // retry would let one hanging host cost twice that, holding a slot
+        // of the concurrency all the while (10 % hanging endpoints would
+        // double the sweep).
         return {
           up: false,
           latencyMs,
           reason: `no complete answer within ${timeoutMs} ms`,
-          networkError: true,
         };
       }
       if (

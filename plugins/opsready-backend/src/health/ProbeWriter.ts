@@ -1,0 +1,130 @@
+import { HealthStore, ProbeRecord } from '../database/HealthStore';
+import { mapWithConcurrency } from '../lib/mapWithConcurrency';
+import type { HealthTransitionListener } from './HealthSweep';
+
+/**
+ * Listener calls in flight at once. The listener writes to the same
+ * database (the error timeline), whose pool has ten connections, and the
+ * first sweep of a fleet tells it of every endpoint.
+ */
+const LISTENER_CONCURRENCY = 8;
+
+export interface ProbeWriterOptions {
+  store: HealthStore;
+  /** Probes per write. */
+  batchSize: number;
+  /** A probe waits at most this long, in ms, for its batch to fill. */
+  maxDelayMs: number;
+  onTransition?: HealthTransitionListener;
+}
+
+/**
+ * Stores a sweep's probes in batches: one transaction of multi-row
+ * statements per few hundred probes. One transaction per probe, over a pool
+ * of ten connections, was what bounded a sweep of a large fleet, not the
+ * probing. Batches are written one after the other, in the order the probes
+ * were answered, and the listener hears of a batch's transitions once the
+ * batch is stored, as it heard of each probe's before.
+ */
+export class ProbeWriter {
+  private pending: ProbeRecord[] = [];
+  private timer?: ReturnType<typeof setTimeout>;
+  private writes: Promise<void> = Promise.resolve();
+  private told: Promise<void> = Promise.resolve();
+  private storeFailure?: { error: unknown };
+  private listenerFailure?: { error: unknown };
+
+  constructor(private readonly options: ProbeWriterOptions) {}
+
+  /** True once a write failed; the sweep then stops starting probes. */
+  get failed(): boolean {
+    return this.storeFailure !== undefined;
+  }
+
+  /** Queues one probe; a full batch is written at once, others soon. */
+  add(record: ProbeRecord): void {
+    this.pending.push(record);
+    if (this.pending.length >= this.options.batchSize) {
+      this.flush();
+    } else if (!this.timer) {
+      // So that the health API does not lag a whole sweep behind while the
+      // slow endpoints of its tail trickle in.
+      this.timer = setTimeout(() => this.flush(), this.options.maxDelayMs);
+    }
+  }
+
+  /**
+   * Writes what is queued and waits for every write and listener call.
+   * Throws the first failure: a failed write first (its batch and the rest
+   * are not stored, so those endpoints keep their state until the next
+   * sweep), else a failed listener call (the others were still made).
+   */
+  async close(): Promise<void> {
+    this.flush();
+    await this.writes;
+    await this.told;
+    if (this.storeFailure) {
+      throw this.storeFailure.error;
+    }
+    if (this.listenerFailure) {
+      throw this.listenerFailure.error;
+    }
+  }
+
+  private flush() {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.pending.length === 0) {
+      return;
+    }
+    const batch = this.pending;
+    this.pending = [];
+    this.writes = this.writes.then(() => this.write(batch));
+  }
+
+  private async write(batch: ProbeRecord[]) {
+    if (this.storeFailure) {
+      return;
+    }
+    try {
+      await this.options.store.recordProbes(batch);
+    } catch (error) {
+      this.storeFailure = { error };
+      return;
+    }
+    const changed = batch.filter(r => r.transition);
+    if (changed.length > 0 && this.options.onTransition) {
+      // Told apart from the writes, so a slow listener does not hold up
+      // the next batch.
+      this.told = this.told.then(() => this.tell(changed));
+    }
+  }
+
+  private async tell(changed: ProbeRecord[]) {
+    const listener = this.options.onTransition!;
+    // An endpoint's transitions in their order; endpoints side by side.
+    const byEndpoint = new Map<string, ProbeRecord[]>();
+    for (const record of changed) {
+      const key = `${record.entityRef}\n${record.environment}`;
+      byEndpoint.set(key, [...(byEndpoint.get(key) ?? []), record]);
+    }
+    await mapWithConcurrency(
+      [...byEndpoint.values()],
+      LISTENER_CONCURRENCY,
+      async records => {
+        for (const { entityRef, environment, url, transition } of records) {
+          try {
+            await listener({
+              entityRef,
+              environment,
+              url,
+              transition: transition!,
+            });
+          } catch (error) {
+            this.listenerFailure ??= { error };
+          }
+        }
+      },
+    );
+  }
+}
