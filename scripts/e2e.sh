@@ -30,25 +30,9 @@ stop_portal() {
 }
 trap stop_portal EXIT
 
-wait_for() {
-  local url=$1 deadline=$((SECONDS + 300))
-  until curl -fs -o /dev/null "$url"; do
-    if ! kill -0 "$portal" 2>/dev/null; then
-      echo "The portal stopped before $url answered; its log:" >&2
-      tail -n 50 "$log" >&2
-      exit 1
-    fi
-    if [ $SECONDS -ge $deadline ]; then
-      echo "$url did not answer within 300 s; the portal's log:" >&2
-      tail -n 50 "$log" >&2
-      exit 1
-    fi
-    sleep 2
-  done
-}
 echo "==> Starting a portal for the end-to-end tests" >&2
-wait_for http://localhost:7008/.backstage/health/v1/readiness
-wait_for http://localhost:3001
+wait_for_url http://localhost:7008/.backstage/health/v1/readiness "$portal" "$log" 300
+wait_for_url http://localhost:3001 "$portal" "$log" 300
 
 echo "==> Running the end-to-end tests in Chromium" >&2
 yarn playwright test "$@"

@@ -75,3 +75,26 @@ install_dependencies() {
   (cd "$OPSREADY_ROOT" && yarn install --immutable)
   echo "$want" > "$stamp"
 }
+
+# Polls URL until it answers 2xx (curl gets any further arguments, e.g. a
+# header). Fails, showing the last lines of LOG, when process PID stops
+# first or when TIMEOUT seconds pass. For scripts that start a server in the
+# background and must wait on what it serves, never on a fixed sleep.
+wait_for_url() {
+  local url=$1 pid=$2 log=$3 timeout=$4
+  shift 4
+  local deadline=$((SECONDS + timeout))
+  until curl -fs -o /dev/null --max-time 10 "$@" "$url"; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "What serves $url stopped before it answered; its log ($log):" >&2
+      tail -n 50 "$log" >&2
+      return 1
+    fi
+    if [ $SECONDS -ge $deadline ]; then
+      echo "$url did not answer within $timeout s; the log ($log):" >&2
+      tail -n 50 "$log" >&2
+      return 1
+    fi
+    sleep 2
+  done
+}

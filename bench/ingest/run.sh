@@ -63,28 +63,14 @@ for _ in $(seq 1 50); do
 done
 backend="$(cat "$pidfile")"
 
-# Polls until the URL answers 200 (with the reader's token).
+# Polls with the reader's token: the read API needs one.
 wait_for() {
-  local url=$1 what=$2 deadline=$((SECONDS + 420))
-  until curl -fs -o /dev/null --max-time 10 \
-    -H 'Authorization: Bearer bench-ingest-reader-token' "$url"; do
-    if ! kill -0 "$backend" 2>/dev/null; then
-      echo "The backend stopped before $what; its log:" >&2
-      tail -n 50 "$log" >&2
-      exit 1
-    fi
-    if [ $SECONDS -ge $deadline ]; then
-      echo "No $what within 420 s; the backend's log:" >&2
-      tail -n 50 "$log" >&2
-      exit 1
-    fi
-    sleep 2
-  done
+  wait_for_url "$1" "$backend" "$log" 420 \
+    -H 'Authorization: Bearer bench-ingest-reader-token'
 }
 echo "==> Starting a backend for the ingest benchmark on PostgreSQL ($database), log in $log" >&2
-wait_for "$BENCH_BACKEND_URL/.backstage/health/v1/readiness" "readiness"
+wait_for "$BENCH_BACKEND_URL/.backstage/health/v1/readiness"
 # The read API answers 404 until the catalog has read its one service.
-wait_for "$BENCH_BACKEND_URL/api/opsready/entities/component/default/ingest-bench-service/deployments?limit=1" \
-  "ingest-bench-service in the catalog"
+wait_for "$BENCH_BACKEND_URL/api/opsready/entities/component/default/ingest-bench-service/deployments?limit=1"
 
 yarn workspace @opsready/bench ingest

@@ -52,24 +52,8 @@ stop_portal() {
 }
 trap stop_portal EXIT
 
-wait_for() {
-  local url=$1 deadline=$((SECONDS + 420))
-  until curl -fs -o /dev/null --max-time 10 "$url"; do
-    if ! kill -0 "$portal" 2>/dev/null; then
-      echo "The portal stopped before $url answered; its log:" >&2
-      tail -n 50 "$log" >&2
-      exit 1
-    fi
-    if [ $SECONDS -ge $deadline ]; then
-      echo "$url did not answer within 420 s; the portal's log:" >&2
-      tail -n 50 "$log" >&2
-      exit 1
-    fi
-    sleep 2
-  done
-}
 echo "==> Starting a portal for the UI benchmark ($mode bundle)" >&2
-wait_for http://localhost:7021/.backstage/health/v1/readiness
-wait_for "$BENCH_APP_URL"
+wait_for_url http://localhost:7021/.backstage/health/v1/readiness "$portal" "$log" 420
+wait_for_url "$BENCH_APP_URL" "$portal" "$log" 420
 
 yarn workspace @opsready/bench ui
