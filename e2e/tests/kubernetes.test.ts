@@ -49,12 +49,21 @@ test("the demo cluster's rollout history, rollback included, is on the checkout 
   await expect(versions).toContainText('demo');
   await page.getByRole('button', { name: /Environment/ }).click();
   await page.getByRole('option', { name: 'demo', exact: true }).click();
-  // Each revision the cluster kept is a deployment by kubernetes; going
+  // Each revision the cluster kept is a deployment by kubernetes in the
+  // history (whose rows, unlike the versions table's, name the
+  // environment): the one rolled back from is a change failure, and going
   // back to v0.10.5 is marked a rollback.
-  const rows = page.getByRole('row');
-  await expect(rows.filter({ hasText: 'v0.10.6' })).toContainText('kubernetes');
+  const history = page.getByRole('row').filter({ hasText: 'demo' });
+  await expect(history.filter({ hasText: 'v0.10.4' })).toContainText(
+    'kubernetes',
+  );
   await expect(
-    rows.filter({ hasText: 'v0.10.5' }).filter({ hasText: 'Rollback' }),
+    history
+      .filter({ hasText: 'v0.10.6' })
+      .filter({ hasText: 'Change failure' }),
+  ).toBeVisible();
+  await expect(
+    history.filter({ hasText: 'v0.10.5' }).filter({ hasText: 'Rollback' }),
   ).toBeVisible();
   await page.screenshot({
     path: 'e2e/results/checkoutservice-kubernetes-deployments.png',

@@ -141,8 +141,10 @@ export function rolloutsOf(
         image: container.image,
         startedAt,
         // A rollout that went out and then progressed is done when it did.
+        // A rollback is dated by that same moment, so how long it took is
+        // not known (rather than none).
         finishedAt:
-          finishedAt && Date.parse(finishedAt) >= Date.parse(startedAt)
+          finishedAt && Date.parse(finishedAt) > Date.parse(startedAt)
             ? finishedAt
             : undefined,
         status: isCurrent ? current.status : 'succeeded',
