@@ -50,20 +50,23 @@ test("the demo cluster's rollout history, rollback included, is on the checkout 
   await page.getByRole('button', { name: /Environment/ }).click();
   await page.getByRole('option', { name: 'demo', exact: true }).click();
   // Each revision the cluster kept is a deployment by kubernetes in the
-  // history (whose rows, unlike the versions table's, name the
-  // environment): the one rolled back from is a change failure, and going
-  // back to v0.10.5 is marked a rollback.
-  const history = page.getByRole('row').filter({ hasText: 'demo' });
-  await expect(history.filter({ hasText: 'v0.10.4' })).toContainText(
-    'kubernetes',
-  );
+  // history: the one rolled back from is a change failure, and going back
+  // to v0.10.5 is marked a rollback. A history row names its environment
+  // (the versions table's rows do not) and starts its version cell with
+  // the version ("v0.10.5 (from v0.10.4)").
+  const deployed = (version: string) =>
+    page
+      .getByRole('row')
+      .filter({ hasText: 'demo' })
+      .filter({
+        has: page.getByRole('cell', {
+          name: new RegExp(`^${version.replace(/\./g, '\\.')}\\b`),
+        }),
+      });
+  await expect(deployed('v0.10.4')).toContainText('kubernetes');
+  await expect(deployed('v0.10.6')).toContainText('Change failure');
   await expect(
-    history
-      .filter({ hasText: 'v0.10.6' })
-      .filter({ hasText: 'Change failure' }),
-  ).toBeVisible();
-  await expect(
-    history.filter({ hasText: 'v0.10.5' }).filter({ hasText: 'Rollback' }),
+    deployed('v0.10.5').filter({ hasText: 'Rollback' }),
   ).toBeVisible();
   await page.screenshot({
     path: 'e2e/results/checkoutservice-kubernetes-deployments.png',
