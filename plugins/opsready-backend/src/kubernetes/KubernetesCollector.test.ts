@@ -233,8 +233,11 @@ describe.each(databases.eachSupportedId())(
           'api 1.0.0 succeeded',
           'kubernetes v1.1.0 succeeded',
         ]);
-        // Seeing the same cluster again adds nothing.
-        await t.collector.run();
+        // Seeing the same cluster again adds nothing, and writes nothing.
+        expect(await t.collector.run()).toMatchObject({
+          rollouts: 0,
+          merged: 1,
+        });
         expect(await t.deployments()).toEqual([
           'api 1.0.0 succeeded',
           'kubernetes v1.1.0 succeeded',

@@ -5,6 +5,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  Deployment,
   DeploymentInput,
   ErrorEventInput,
 } from '@opsready/plugin-opsready-common';
@@ -64,6 +65,14 @@ export interface CollectionOutcome {
 /** Versions as CI and image tags spell them: `v1.4.2` is `1.4.2`. */
 const sameVersion = (a: string, b: string) =>
   a.replace(/^v(?=\d)/i, '') === b.replace(/^v(?=\d)/i, '');
+
+/** Whether a stored rollout says what the cluster says now. */
+const sameRollout = (stored: Deployment, rollout: DeploymentInput) =>
+  stored.version === rollout.version &&
+  stored.status === rollout.status &&
+  Date.parse(stored.startedAt) === Date.parse(rollout.startedAt) &&
+  (stored.finishedAt ? Date.parse(stored.finishedAt) : undefined) ===
+    (rollout.finishedAt ? Date.parse(rollout.finishedAt) : undefined);
 
 /**
  * The identity of a problem across sweeps. The time it began is appended
@@ -283,26 +292,40 @@ export class KubernetesCollector {
     }
     const toRecord: DeploymentInput[] = [];
     const toWithdraw: DeploymentInput[] = [];
+    let merged = 0;
     for (const group of byEnvironment.values()) {
       const times = group.map(r => Date.parse(r.startedAt));
-      const reported = (
-        await store.deploymentsBetween(
-          [group[0].entityRef],
-          group[0].environment,
-          {
-            from: new Date(Math.min(...times) - config.mergeWindowMs),
-            to: new Date(Math.max(...times) + config.mergeWindowMs),
-          },
-        )
-      ).filter(d => d.source !== KUBERNETES_SOURCE);
+      const known = await store.deploymentsBetween(
+        [group[0].entityRef],
+        group[0].environment,
+        {
+          from: new Date(Math.min(...times) - config.mergeWindowMs),
+          to: new Date(Math.max(...times) + config.mergeWindowMs),
+        },
+      );
+      const reported = known.filter(d => d.source !== KUBERNETES_SOURCE);
+      // What earlier sweeps recorded: a rollout as it was is not written
+      // (nor correlated) again, and only a recorded one can be withdrawn.
+      const ours = new Map(
+        known
+          .filter(d => d.source === KUBERNETES_SOURCE)
+          .map(d => [d.externalId, d]),
+      );
       for (const rollout of group) {
         const at = Date.parse(rollout.startedAt);
-        const reportedElsewhere = reported.some(
-          d =>
-            sameVersion(d.version, rollout.version) &&
-            Math.abs(Date.parse(d.startedAt) - at) <= config.mergeWindowMs,
-        );
-        (reportedElsewhere ? toWithdraw : toRecord).push(rollout);
+        const recorded = ours.get(rollout.externalId);
+        if (
+          reported.some(
+            d =>
+              sameVersion(d.version, rollout.version) &&
+              Math.abs(Date.parse(d.startedAt) - at) <= config.mergeWindowMs,
+          )
+        ) {
+          merged += 1;
+          if (recorded) toWithdraw.push(rollout);
+        } else if (!recorded || !sameRollout(recorded, rollout)) {
+          toRecord.push(rollout);
+        }
       }
     }
     const recorded =
@@ -317,7 +340,7 @@ export class KubernetesCollector {
     await ingest.withdrawDeployments(KUBERNETES_SOURCE, toWithdraw);
     return {
       rollouts: (recorded?.stored ?? 0) + (recorded?.updated ?? 0),
-      merged: toWithdraw.length,
+      merged,
     };
   }
 
