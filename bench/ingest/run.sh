@@ -3,7 +3,7 @@
 # demo Kubernetes API's address points at :7039, where nothing listens),
 # against a PostgreSQL database it creates empty, runs bench/ingest/measure.ts
 # against it, and afterwards stops the backend and drops the database
-# whatever happens (KEEP_DATABASE=1 keeps it, to look at the plans again).
+# whatever happens (KEEP_DATABASE=1 keeps it, and reuses one kept before).
 #
 #   bash bench/ingest/run.sh
 #   PHASES=write BATCH=10 bash bench/ingest/run.sh
@@ -22,9 +22,16 @@ mkdir -p .data
 log=.data/bench-ingest-backend.log
 pidfile=.data/bench-ingest-backend.pid
 rm -f "$pidfile"
-psql -X -q -v ON_ERROR_STOP=1 -d "$admin_url" \
-  -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" \
-  -c "CREATE DATABASE $database"
+# KEEP_DATABASE=1 keeps the database of an earlier run too: the read side
+# then skips its fill (the write side counts only its own run's rows).
+if [ "${KEEP_DATABASE:-}" = 1 ] &&
+  psql -X -q -d "$admin_url" -tAc "SELECT 1 FROM pg_database WHERE datname = '$database'" | grep -q 1; then
+  echo "==> Reusing the database $database of an earlier run" >&2
+else
+  psql -X -q -v ON_ERROR_STOP=1 -d "$admin_url" \
+    -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" \
+    -c "CREATE DATABASE $database"
+fi
 
 # Stops the backend and drops the database, however the run ends.
 cleanup() {

@@ -108,6 +108,8 @@ export const opsreadyPlugin = createBackendPlugin({
           healthFailureThreshold: healthConfig.rules.failureThreshold,
           logger,
         });
+        // What is still to be correlated is, before the database goes.
+        deps.lifecycle.addShutdownHook(() => events.stop());
         const webhookSkips = await DatabaseWebhookSkipsStore.create({
           database: deps.database,
         });

@@ -66,24 +66,29 @@ describe.each(databases.eachSupportedId())(
       expect(await store.upsertDeployments([started], now)).toEqual({
         stored: 1,
         updated: 0,
+        written: [started],
       });
+      // A redelivery that changes nothing writes nothing.
       expect(await store.upsertDeployments([started, started], now)).toEqual({
         stored: 0,
-        updated: 1,
+        updated: 0,
+        written: [],
       });
-      await store.upsertDeployments(
-        [
-          {
-            ...started,
-            status: 'succeeded',
-            finishedAt: '2026-11-24T10:05:00Z',
-            commitSha: undefined,
-          },
-        ],
-        now,
-      );
+      const succeeded = {
+        ...started,
+        status: 'succeeded' as const,
+        finishedAt: '2026-11-24T10:05:00Z',
+        commitSha: undefined,
+      };
+      expect(await store.upsertDeployments([succeeded], now)).toEqual({
+        stored: 0,
+        updated: 1,
+        written: [succeeded],
+      });
       // A late copy of the first delivery does not undo the outcome.
-      await store.upsertDeployments([started], now);
+      expect(await store.upsertDeployments([started], now)).toMatchObject({
+        updated: 0,
+      });
 
       const rows = await knex('opsready_deployments').select();
       expect(rows).toHaveLength(1);
@@ -180,10 +185,12 @@ describe.each(databases.eachSupportedId())(
       expect(await store.upsertErrors([first], now)).toEqual({
         stored: 1,
         updated: 0,
+        written: [first],
       });
       expect(await store.upsertErrors([first], now)).toEqual({
         stored: 0,
         updated: 0,
+        written: [],
       });
       await store.upsertErrors(
         [

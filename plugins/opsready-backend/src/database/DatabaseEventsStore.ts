@@ -14,6 +14,7 @@ import {
   DeploymentCorrelation,
   DeploymentFilter,
   ErrorFilter,
+  ErrorSummary,
   EventsStore,
   NormalizedErrorInput,
   Page,
@@ -26,7 +27,12 @@ import { migratedClient } from './migrate';
 type DbTime = Date | string | number;
 const toDate = (value: DbTime) =>
   value instanceof Date ? value : new Date(value);
-const iso = (value: DbTime) => toDate(value).toISOString();
+/** `2026-11-24T10:00:00.000Z`: what PostgreSQL sends for a column selected by `timesAsIso`. */
+const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+const iso = (value: DbTime) =>
+  typeof value === 'string' && ISO_UTC.test(value)
+    ? value
+    : toDate(value).toISOString();
 const optionalIso = (value: DbTime | null | undefined) =>
   value === null || value === undefined ? undefined : iso(value);
 const dateOrNull = (value: string | undefined) =>
@@ -68,12 +74,13 @@ function afterCursor(
   query: Knex.QueryBuilder,
   column: string,
   cursor: string | undefined,
+  idColumn: string = 'id',
 ) {
   if (!cursor) return;
   const { at, id } = decodeCursor(cursor);
   query
     .where(column, '<=', at)
-    .where(q => q.where(column, '<', at).orWhere('id', '<', id));
+    .where(q => q.where(column, '<', at).orWhere(idColumn, '<', id));
 }
 
 function toPage<T extends { id: string }>(
@@ -131,6 +138,120 @@ function toDeployment(row: any): Deployment {
     updatedAt: iso(row.updated_at),
   };
 }
+
+const DEPLOYMENT_COLUMNS = [
+  'id',
+  'entity_ref',
+  'environment',
+  'version',
+  'status',
+  'started_at',
+  'finished_at',
+  'commit_sha',
+  'commit_at',
+  'actor',
+  'url',
+  'source',
+  'external_id',
+  'previous_version',
+  'is_rollback',
+  'change_failure',
+  'change_failure_reasons',
+  'rollback_advised',
+  'rollback_advised_reason',
+  'received_at',
+  'updated_at',
+];
+
+const TIME_COLUMNS = new Set([
+  'started_at',
+  'finished_at',
+  'commit_at',
+  'occurred_at',
+  'first_seen_at',
+  'last_seen_at',
+  'resolved_at',
+  'received_at',
+  'updated_at',
+]);
+
+/**
+ * The columns of a list, its times as ISO 8601 text when the database is
+ * PostgreSQL: it formats them faster than Node parses each into a Date and
+ * formats it again, which for a page of 500 took a third of the request.
+ * The times keep their column names, so a query that selects this way
+ * orders by the table's columns (`table.column`): a bare name would order
+ * by the text and miss the index.
+ */
+function timesAsIso(
+  db: Knex,
+  table: string,
+  columns: string[],
+  options: { prefix?: string } = {},
+): Array<string | Knex.Raw> {
+  const postgres = db.client.config.client === 'pg';
+  const prefix = options.prefix ?? '';
+  return columns.map(column =>
+    postgres && TIME_COLUMNS.has(column)
+      ? db.raw(
+          `to_char(??.?? at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as ??`,
+          [table, column, `${prefix}${column}`],
+        )
+      : `${table}.${column}${prefix ? ` as ${prefix}${column}` : ''}`,
+  );
+}
+
+/** The columns of an error but its long texts, for lists that do not show them. */
+const ERROR_SUMMARY_COLUMNS = [
+  'id',
+  'entity_ref',
+  'environment',
+  'stage',
+  'code',
+  'severity',
+  'category',
+  'message',
+  'occurred_at',
+  'fingerprint',
+  'count',
+  'first_seen_at',
+  'last_seen_at',
+  'resolved_at',
+  'resolved_by',
+  'source',
+  'external_id',
+  'deployment_id',
+];
+
+/** What an error shows of the deployment it followed. */
+const LINKED_DEPLOYMENT_COLUMNS = [
+  'version',
+  'environment',
+  'status',
+  'started_at',
+  'finished_at',
+];
+
+function linkedDeployment(row: any): ErrorDeployment {
+  const finishedAt = optionalIso(row.linked_finished_at);
+  return {
+    version: row.linked_version,
+    environment: row.linked_environment,
+    status: row.linked_status,
+    startedAt: iso(row.linked_started_at),
+    ...(finishedAt ? { finishedAt } : {}),
+  };
+}
+
+const ERROR_COLUMNS = [
+  ...ERROR_SUMMARY_COLUMNS,
+  'stack_trace',
+  'user_impact',
+  'business_impact',
+  'resolution_notes',
+  'received_at',
+  'updated_at',
+];
 
 function toError(row: any): ErrorEvent {
   return {
@@ -237,9 +358,30 @@ export class DatabaseEventsStore implements EventsStore {
   }
 
   private readonly isPostgres: boolean;
+  private readonly deploymentList: Array<string | Knex.Raw>;
+  private readonly errorList: Array<string | Knex.Raw>;
+  private readonly errorSummaryList: Array<string | Knex.Raw>;
+  private readonly linkedDeploymentList: Array<string | Knex.Raw>;
 
   private constructor(private readonly db: Knex) {
     this.isPostgres = db.client.config.client === 'pg';
+    this.deploymentList = timesAsIso(
+      db,
+      'opsready_deployments',
+      DEPLOYMENT_COLUMNS,
+    );
+    this.errorList = timesAsIso(db, 'opsready_errors', ERROR_COLUMNS);
+    this.errorSummaryList = timesAsIso(
+      db,
+      'opsready_errors',
+      ERROR_SUMMARY_COLUMNS,
+    );
+    this.linkedDeploymentList = timesAsIso(
+      db,
+      'linked',
+      LINKED_DEPLOYMENT_COLUMNS,
+      { prefix: 'linked_' },
+    );
   }
 
   /**
@@ -298,7 +440,7 @@ export class DatabaseEventsStore implements EventsStore {
   async upsertDeployments(
     inputs: DeploymentInput[],
     now: Date,
-  ): Promise<UpsertOutcome> {
+  ): Promise<UpsertOutcome<DeploymentInput>> {
     const unique = lastPerKey(inputs);
     return this.db.transaction(async tx => {
       const inserted = await this.insertNew(
@@ -311,38 +453,37 @@ export class DatabaseEventsStore implements EventsStore {
           updated_at: now,
         })),
       );
-      const rest = unique.filter(
-        i => !inserted.has(`${i.source}\n${i.externalId}`),
-      );
+      const isNew = (i: DeploymentInput) =>
+        inserted.has(`${i.source}\n${i.externalId}`);
+      const rest = unique.filter(i => !isNew(i));
       const existing = await this.existingRows(
         tx,
         'opsready_deployments',
         rest,
       );
+      const written = unique.filter(isNew);
       for (const input of rest) {
         const row = existing.get(`${input.source}\n${input.externalId}`);
-        const columns = deploymentColumns(input);
-        await tx('opsready_deployments')
-          .where('id', row.id)
-          .update({
-            ...columns,
-            status: mergedStatus(row.status, input.status),
-            finished_at: columns.finished_at ?? row.finished_at,
-            commit_sha: columns.commit_sha ?? row.commit_sha,
-            commit_at: columns.commit_at ?? row.commit_at,
-            actor: columns.actor ?? row.actor,
-            url: columns.url ?? row.url,
-            updated_at: now,
-          });
+        const update = mergeDeploymentDelivery(row, input);
+        if (update) {
+          written.push(input);
+          await tx('opsready_deployments')
+            .where('id', row.id)
+            .update({ ...update, updated_at: now });
+        }
       }
-      return { stored: inserted.size, updated: rest.length };
+      return {
+        stored: inserted.size,
+        updated: written.length - inserted.size,
+        written,
+      };
     });
   }
 
   async upsertErrors(
     inputs: NormalizedErrorInput[],
     now: Date,
-  ): Promise<UpsertOutcome> {
+  ): Promise<UpsertOutcome<NormalizedErrorInput>> {
     const unique = lastPerKey(inputs);
     return this.db.transaction(async tx => {
       const inserted = await this.insertNew(
@@ -364,22 +505,26 @@ export class DatabaseEventsStore implements EventsStore {
           };
         }),
       );
-      const rest = unique.filter(
-        i => !inserted.has(`${i.source}\n${i.externalId}`),
-      );
+      const isNew = (i: NormalizedErrorInput) =>
+        inserted.has(`${i.source}\n${i.externalId}`);
+      const rest = unique.filter(i => !isNew(i));
       const existing = await this.existingRows(tx, 'opsready_errors', rest);
-      let changed = 0;
+      const written = unique.filter(isNew);
       for (const input of rest) {
         const row = existing.get(`${input.source}\n${input.externalId}`);
         const update = mergeErrorSighting(row, input);
         if (update) {
-          changed += 1;
+          written.push(input);
           await tx('opsready_errors')
             .where('id', row.id)
             .update({ ...update, updated_at: now });
         }
       }
-      return { stored: inserted.size, updated: changed };
+      return {
+        stored: inserted.size,
+        updated: written.length - inserted.size,
+        written,
+      };
     });
   }
 
@@ -393,10 +538,9 @@ export class DatabaseEventsStore implements EventsStore {
     filter: DeploymentFilter,
     page: PageRequest,
   ): Promise<Page<Deployment>> {
-    const query = this.db('opsready_deployments').where(
-      'entity_ref',
-      entityRef,
-    );
+    const query = this.db('opsready_deployments')
+      .select(this.deploymentList)
+      .where('entity_ref', entityRef);
     if (filter.environment) query.where('environment', filter.environment);
     if (filter.status) query.where('status', filter.status);
     if (filter.from) query.where('started_at', '>=', filter.from);
@@ -404,8 +548,8 @@ export class DatabaseEventsStore implements EventsStore {
     afterCursor(query, 'started_at', page.cursor);
     const rows = await query
       .orderBy([
-        { column: 'started_at', order: 'desc' },
-        { column: 'id', order: 'desc' },
+        { column: 'opsready_deployments.started_at', order: 'desc' },
+        { column: 'opsready_deployments.id', order: 'desc' },
       ])
       .limit(page.limit + 1);
     return toPage(rows, page.limit, 'started_at', toDeployment);
@@ -512,25 +656,11 @@ export class DatabaseEventsStore implements EventsStore {
     ];
     const found = new Map<string, ErrorDeployment>();
     for (const batch of chunks(ids, CHUNK)) {
-      const rows = await this.db('opsready_deployments')
-        .whereIn('id', batch)
-        .select(
-          'id',
-          'version',
-          'environment',
-          'status',
-          'started_at',
-          'finished_at',
-        );
+      const rows = await this.db('opsready_deployments as linked')
+        .whereIn('linked.id', batch)
+        .select(['linked.id', ...this.linkedDeploymentList]);
       for (const row of rows) {
-        const finishedAt = optionalIso(row.finished_at);
-        found.set(row.id, {
-          version: row.version,
-          environment: row.environment,
-          status: row.status,
-          startedAt: iso(row.started_at),
-          ...(finishedAt ? { finishedAt } : {}),
-        });
+        found.set(row.id, linkedDeployment(row));
       }
     }
     return errors.map(e => {
@@ -540,14 +670,23 @@ export class DatabaseEventsStore implements EventsStore {
   }
 
   private filteredErrors(entityRef: string, filter: ErrorFilter) {
-    const query = this.db('opsready_errors').where('entity_ref', entityRef);
-    if (filter.environment) query.where('environment', filter.environment);
-    if (filter.severity) query.where('severity', filter.severity);
-    if (filter.category) query.where('category', filter.category);
-    if (filter.status === 'open') query.whereNull('resolved_at');
-    if (filter.status === 'resolved') query.whereNotNull('resolved_at');
-    if (filter.from) query.where('last_seen_at', '>=', filter.from);
-    if (filter.to) query.where('first_seen_at', '<=', filter.to);
+    // Qualified: listErrors joins the deployments, which share some names.
+    const column = (name: string) => `opsready_errors.${name}`;
+    const query = this.db('opsready_errors').where(
+      column('entity_ref'),
+      entityRef,
+    );
+    if (filter.environment) {
+      query.where(column('environment'), filter.environment);
+    }
+    if (filter.severity) query.where(column('severity'), filter.severity);
+    if (filter.category) query.where(column('category'), filter.category);
+    if (filter.status === 'open') query.whereNull(column('resolved_at'));
+    if (filter.status === 'resolved') {
+      query.whereNotNull(column('resolved_at'));
+    }
+    if (filter.from) query.where(column('last_seen_at'), '>=', filter.from);
+    if (filter.to) query.where(column('first_seen_at'), '<=', filter.to);
     return query;
   }
 
@@ -556,16 +695,32 @@ export class DatabaseEventsStore implements EventsStore {
     filter: ErrorFilter,
     page: PageRequest,
   ): Promise<Page<ErrorEvent>> {
-    const query = this.filteredErrors(entityRef, filter);
-    afterCursor(query, 'last_seen_at', page.cursor);
+    // The deployment each error followed comes in the same query.
+    const query = this.filteredErrors(entityRef, filter)
+      .select([...this.errorList, ...this.linkedDeploymentList])
+      .leftJoin(
+        'opsready_deployments as linked',
+        'linked.id',
+        'opsready_errors.deployment_id',
+      );
+    afterCursor(
+      query,
+      'opsready_errors.last_seen_at',
+      page.cursor,
+      'opsready_errors.id',
+    );
     const rows = await query
       .orderBy([
-        { column: 'last_seen_at', order: 'desc' },
-        { column: 'id', order: 'desc' },
+        { column: 'opsready_errors.last_seen_at', order: 'desc' },
+        { column: 'opsready_errors.id', order: 'desc' },
       ])
       .limit(page.limit + 1);
-    const result = toPage(rows, page.limit, 'last_seen_at', toError);
-    return { ...result, items: await this.withDeployments(result.items) };
+    return toPage(rows, page.limit, 'last_seen_at', row => {
+      const error = toError(row);
+      return row.linked_started_at
+        ? { ...error, deployment: linkedDeployment(row) }
+        : error;
+    });
   }
 
   async listErrorGroups(
@@ -653,12 +808,14 @@ export class DatabaseEventsStore implements EventsStore {
     entityRef: string,
     environment: string | undefined,
     range: { from: Date; to: Date },
-  ): Promise<ErrorEvent[]> {
+  ): Promise<ErrorSummary[]> {
     const rows = await this.filteredErrors(entityRef, {
       environment,
       from: range.from,
       to: range.to,
-    }).orderBy([{ column: 'first_seen_at' }, { column: 'id' }]);
+    })
+      .select(ERROR_SUMMARY_COLUMNS)
+      .orderBy([{ column: 'first_seen_at' }, { column: 'id' }]);
     return rows.map(toError);
   }
 
@@ -666,13 +823,14 @@ export class DatabaseEventsStore implements EventsStore {
     entityRef: string,
     range: { from: Date; to: Date },
     limit: number,
-  ): Promise<ErrorEvent[]> {
+  ): Promise<ErrorSummary[]> {
     const rows = await this.db('opsready_errors')
+      .select(this.errorSummaryList)
       .where('entity_ref', entityRef)
       .whereBetween('first_seen_at', [range.from, range.to])
       .orderBy([
-        { column: 'first_seen_at', order: 'desc' },
-        { column: 'id', order: 'desc' },
+        { column: 'opsready_errors.first_seen_at', order: 'desc' },
+        { column: 'opsready_errors.id', order: 'desc' },
       ])
       .limit(limit);
     return rows.map(toError);
@@ -812,6 +970,46 @@ export class DatabaseEventsStore implements EventsStore {
     }
     return { deployments, errors };
   }
+}
+
+/** The columns a redelivery compares as times. */
+const DEPLOYMENT_TIMES = new Set(['started_at', 'finished_at', 'commit_at']);
+
+const sameValue = (column: string, stored: unknown, incoming: unknown) => {
+  if (stored === null || stored === undefined) {
+    return incoming === null || incoming === undefined;
+  }
+  if (incoming === null || incoming === undefined) return false;
+  return DEPLOYMENT_TIMES.has(column)
+    ? toDate(stored as DbTime).getTime() ===
+        toDate(incoming as DbTime).getTime()
+    : stored === incoming;
+};
+
+/**
+ * What a known deployment becomes when its source sends it again, or
+ * undefined when nothing changes (a plain redelivery, which then costs no
+ * write and no correlation). What a delivery leaves out is kept, and a late
+ * `started` never undoes an outcome already reported.
+ */
+function mergeDeploymentDelivery(
+  row: any,
+  input: DeploymentInput,
+): Record<string, unknown> | undefined {
+  const columns = deploymentColumns(input);
+  const merged: Record<string, unknown> = {
+    ...columns,
+    status: mergedStatus(row.status, input.status),
+    finished_at: columns.finished_at ?? row.finished_at,
+    commit_sha: columns.commit_sha ?? row.commit_sha,
+    commit_at: columns.commit_at ?? row.commit_at,
+    actor: columns.actor ?? row.actor,
+    url: columns.url ?? row.url,
+  };
+  const changed = Object.entries(merged).some(
+    ([column, value]) => !sameValue(column, row[column], value),
+  );
+  return changed ? merged : undefined;
 }
 
 /**

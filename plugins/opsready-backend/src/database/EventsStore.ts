@@ -42,10 +42,20 @@ export interface ErrorFilter {
 /** An error input with its entity ref normalized and fingerprint decided. */
 export type NormalizedErrorInput = ErrorEventInput & { fingerprint: string };
 
+/** An error without its long texts. */
+export type ErrorSummary = Omit<
+  ErrorEvent,
+  'stackTrace' | 'userImpact' | 'businessImpact' | 'resolutionNotes'
+>;
+
 /** What one batch write did. */
-export interface UpsertOutcome {
+export interface UpsertOutcome<T> {
+  /** Inputs that made a new row. */
   stored: number;
+  /** Inputs that changed a row they named; a redelivery that changes nothing is neither. */
   updated: number;
+  /** The inputs stored or updated, the ones whose environments need correlating again. */
+  written: T[];
 }
 
 /** What correlation decided about one deployment. */
@@ -72,12 +82,12 @@ export interface EventsStore {
   upsertDeployments(
     inputs: DeploymentInput[],
     now: Date,
-  ): Promise<UpsertOutcome>;
+  ): Promise<UpsertOutcome<DeploymentInput>>;
   /** As upsertDeployments; a later sighting of a known error counts once more. */
   upsertErrors(
     inputs: NormalizedErrorInput[],
     now: Date,
-  ): Promise<UpsertOutcome>;
+  ): Promise<UpsertOutcome<NormalizedErrorInput>>;
 
   getDeployment(id: string): Promise<Deployment | undefined>;
   listDeployments(
@@ -117,18 +127,22 @@ export interface EventsStore {
     filter: ErrorFilter,
     page: PageRequest,
   ): Promise<Page<ErrorEvent>>;
-  /** Errors of one environment seen in the range, oldest first. */
+  /** Errors of one environment seen in the range, oldest first, without their long texts. */
   errorsBetween(
     entityRef: string,
     environment: string | undefined,
     range: { from: Date; to: Date },
-  ): Promise<ErrorEvent[]>;
-  /** Errors that started in the range, latest first, at most `limit`. */
+  ): Promise<ErrorSummary[]>;
+  /**
+   * Errors that started in the range, latest first, at most `limit`;
+   * without their long texts (stack trace, impacts, resolution notes),
+   * which a timeline does not show.
+   */
   errorsStartedBetween(
     entityRef: string,
     range: { from: Date; to: Date },
     limit: number,
-  ): Promise<ErrorEvent[]>;
+  ): Promise<ErrorSummary[]>;
   /**
    * Resolves the error and every open error of its entity with the same
    * fingerprint (they are one problem); returns how many it resolved.

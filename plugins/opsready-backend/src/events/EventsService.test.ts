@@ -96,6 +96,8 @@ describe.each(databases.eachSupportedId())('EventsService (%s)', databaseId => {
     for (const minute of ['01', '02', '03']) {
       await probe(false, `2026-11-24T10:${minute}:00Z`);
     }
+    // Correlation follows the writes; readers wait for it.
+    await events.settled([cart]);
 
     let [opened] = (await store.listErrors(cart, {}, { limit: 10 })).items;
     expect(opened).toMatchObject({
@@ -119,6 +121,7 @@ describe.each(databases.eachSupportedId())('EventsService (%s)', databaseId => {
 
     await probe(true, '2026-11-24T10:20:00Z');
     await probe(true, '2026-11-24T10:21:00Z');
+    await events.settled([cart]);
     [opened] = (await store.listErrors(cart, {}, { limit: 10 })).items;
     expect(opened).toMatchObject({
       status: 'resolved',
@@ -171,6 +174,7 @@ describe.each(databases.eachSupportedId())('EventsService (%s)', databaseId => {
         reason: expect.stringMatching(/^severity: /),
       },
     ]);
+    await events.settled([cart]);
     // Digits aside, the messages are one problem.
     const groups = await store.listErrorGroups(cart, {}, { limit: 10 });
     expect(groups.items).toHaveLength(1);
@@ -199,6 +203,7 @@ describe.each(databases.eachSupportedId())('EventsService (%s)', databaseId => {
       deployment('d-0', '1.9.0', '2026-11-23T10:00:00Z'),
       deployment('d-1', '2.0.0', '2026-11-24T10:00:00Z'),
     ]);
+    await events.settled([cart]);
     const [error] = (await store.listErrors(cart, {}, { limit: 1 })).items;
     const page = await store.listDeployments(cart, {}, { limit: 2 });
     expect(error.deploymentId).toBe(page.items[0].id);

@@ -15,6 +15,7 @@ import { HealthStore } from '../database/HealthStore';
 import { EventsConfig } from '../config/readEventsConfig';
 import { deploymentInput, errorEventInput } from '../service/validation';
 import { compareVersions, correlate } from './correlation';
+import { CorrelationQueue, CorrelationWork } from './CorrelationQueue';
 import { EventIngest, IngestOutcome, WithdrawnDeployment } from './EventIngest';
 
 /** Deployments loaded before the first one a batch touches, to find versions gone back to. */
@@ -76,27 +77,49 @@ export interface EventsServiceOptions {
   healthFailureThreshold: number;
   logger: LoggerService;
   now?: () => Date;
+  /** How long correlation waits to gather more events of an environment. */
+  correlationCoalesceMs?: number;
 }
 
 /**
  * Deployments and errors: the one door they come in by (EventIngest), the
- * correlation that runs after each write, and the figures read from them.
+ * correlation that follows each write, and the figures read from them.
  */
 export class EventsService implements EventIngest {
   private readonly now: () => Date;
+  private readonly correlation: CorrelationQueue;
 
   constructor(private readonly options: EventsServiceOptions) {
     this.now = options.now ?? (() => new Date());
+    this.correlation = new CorrelationQueue({
+      correlate: work => this.correlateEnvironment(work),
+      logger: options.logger,
+      coalesceMs: options.correlationCoalesceMs,
+    });
+  }
+
+  /**
+   * Resolves once the events written so far for these entities (for all,
+   * without them) are correlated: read routes wait on it, so that what a
+   * caller sent shows its links and flags on the next read.
+   */
+  settled(entityRefs?: string[]): Promise<void> {
+    return this.correlation.settled(entityRefs);
+  }
+
+  /** Correlates what is waiting; for shutdown. */
+  stop(): Promise<void> {
+    return this.correlation.stop();
   }
 
   async recordDeployments(inputs: DeploymentInput[]): Promise<IngestOutcome> {
     const { valid, rejected } = validate(deploymentInput, inputs);
     if (valid.length === 0) return { stored: 0, updated: 0, rejected };
-    const outcome = await this.options.store.upsertDeployments(
+    const { written, ...outcome } = await this.options.store.upsertDeployments(
       valid as DeploymentInput[],
       this.now(),
     );
-    await this.correlateAfter(valid.map(d => ({ ...d, at: d.startedAt })));
+    this.correlateAfter(written.map(d => ({ ...d, at: d.startedAt })));
     return { ...outcome, rejected };
   }
 
@@ -108,11 +131,11 @@ export class EventsService implements EventIngest {
       fingerprint:
         input.fingerprint ?? defaultFingerprint(input as ErrorEventInput),
     }));
-    const outcome = await this.options.store.upsertErrors(
+    const { written, ...outcome } = await this.options.store.upsertErrors(
       normalized,
       this.now(),
     );
-    await this.correlateAfter(valid.map(e => ({ ...e, at: e.occurredAt })));
+    this.correlateAfter(written.map(e => ({ ...e, at: e.occurredAt })));
     return { ...outcome, rejected };
   }
 
@@ -125,9 +148,7 @@ export class EventsService implements EventIngest {
       source,
       deployments.map(d => d.externalId),
     );
-    await this.correlateAfter(
-      deployments.map(d => ({ ...d, at: d.startedAt })),
-    );
+    this.correlateAfter(deployments.map(d => ({ ...d, at: d.startedAt })));
     return deleted;
   }
 
@@ -136,51 +157,30 @@ export class EventsService implements EventIngest {
   }
 
   /**
-   * Works out again what the events of each environment a batch touched
-   * say about each other, from shortly before the batch's earliest event.
-   * Correlation is derived data: if it fails, the events are kept and the
-   * next write to the environment puts it right.
+   * Has the events of each environment the writes touched worked out again,
+   * from shortly before the earliest of them, once the queue's round comes.
    */
-  private async correlateAfter(
+  private correlateAfter(
     events: Array<{ entityRef: string; environment: string; at: string }>,
   ) {
-    const earliest = new Map<
-      string,
-      { entityRef: string; environment: string; at: number }
-    >();
-    for (const e of events) {
-      const key = `${e.entityRef}\n${e.environment}`;
-      const at = Date.parse(e.at);
-      const known = earliest.get(key);
-      if (!known || at < known.at) {
-        earliest.set(key, {
+    const windowMs = this.options.config.correlationWindowMs;
+    this.correlation.add(
+      events.map(
+        (e): CorrelationWork => ({
           entityRef: e.entityRef,
           environment: e.environment,
-          at,
-        });
-      }
-    }
-    for (const { entityRef, environment, at } of earliest.values()) {
-      try {
-        await this.correlateEnvironment(
-          entityRef,
-          environment,
-          new Date(at - this.options.config.correlationWindowMs),
-        );
-      } catch (error) {
-        this.options.logger.warn(
-          `Could not correlate the events of ${entityRef} in ${environment}: ${error}`,
-        );
-      }
-    }
+          since: new Date(Date.parse(e.at) - windowMs),
+        }),
+      ),
+    );
   }
 
   /** Re-correlates the deployments of one environment from `since` on. */
-  async correlateEnvironment(
-    entityRef: string,
-    environment: string,
-    since: Date,
-  ): Promise<void> {
+  private async correlateEnvironment({
+    entityRef,
+    environment,
+    since,
+  }: CorrelationWork): Promise<void> {
     const { store, health, config } = this.options;
     const [before, after] = await Promise.all([
       store.deploymentsBefore(entityRef, environment, since, HISTORY),

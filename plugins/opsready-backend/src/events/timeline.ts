@@ -1,10 +1,10 @@
 import { InputError } from '@backstage/errors';
+import { Deployment, TimelineEvent } from '@opsready/plugin-opsready-common';
 import {
-  Deployment,
-  ErrorEvent,
-  TimelineEvent,
-} from '@opsready/plugin-opsready-common';
-import { EventsStore, ProvisionedEvent } from '../database/EventsStore';
+  ErrorSummary,
+  EventsStore,
+  ProvisionedEvent,
+} from '../database/EventsStore';
 import { HealthStore, StoredTransition } from '../database/HealthStore';
 import { OpsReadyStore, ScorePoint } from '../database/OpsReadyStore';
 
@@ -47,7 +47,7 @@ export function deploymentEvent(d: Deployment): TimelineEvent {
   };
 }
 
-export function errorEvent(e: ErrorEvent): TimelineEvent {
+export function errorEvent(e: ErrorSummary): TimelineEvent {
   return {
     id: `error:${e.id}`,
     type: 'error',
@@ -114,9 +114,20 @@ export function provisionedEvent(p: ProvisionedEvent): TimelineEvent {
   };
 }
 
+/** An event's place on the axis: its time, parsed once, and its id. */
+interface Position {
+  t: number;
+  id: string;
+}
+
+const positionOf = (event: { at: string; id: string }): Position => ({
+  t: Date.parse(event.at),
+  id: event.id,
+});
+
 /** Newest first; equal times by id, so paging is stable. */
-function compare(a: { at: string; id: string }, b: { at: string; id: string }) {
-  const t = Date.parse(b.at) - Date.parse(a.at);
+function compare(a: Position, b: Position) {
+  const t = b.t - a.t;
   if (t !== 0) return t;
   if (a.id === b.id) return 0;
   return a.id < b.id ? -1 : 1;
@@ -136,24 +147,14 @@ function decode(cursor: string): { at: string; id: string } {
   return { at, id: text.slice(split + 1) };
 }
 
-/** Drops the `undefined` details, which JSON would drop anyway. */
-function tidy(event: TimelineEvent): TimelineEvent {
-  return {
-    ...event,
-    details: Object.fromEntries(
-      Object.entries(event.details).filter(([, v]) => v !== undefined),
-    ),
-  };
-}
-
 export async function readTimeline(
   stores: { events: EventsStore; health: HealthStore; scores: OpsReadyStore },
   entityRef: string,
   query: { from: Date; to: Date; limit: number; cursor?: string },
 ): Promise<{ items: TimelineEvent[]; nextCursor?: string }> {
-  const position = query.cursor ? decode(query.cursor) : undefined;
+  const position = query.cursor ? positionOf(decode(query.cursor)) : undefined;
   const to = position
-    ? new Date(Math.min(query.to.getTime(), Date.parse(position.at)))
+    ? new Date(Math.min(query.to.getTime(), position.t))
     : query.to;
   const range = { from: query.from, to };
   // Deployments and errors can be many: each source gives at most a page
@@ -174,9 +175,11 @@ export async function readTimeline(
     ...scores.map(scoreEvent),
     ...provisioned.map(provisionedEvent),
   ]
-    .filter(event => !position || compare(position, event) < 0)
-    .sort(compare);
-  const items = merged.slice(0, query.limit).map(tidy);
+    .map(event => ({ event, at: positionOf(event) }))
+    .filter(({ at }) => !position || compare(position, at) < 0)
+    .sort((a, b) => compare(a.at, b.at));
+  // Details left undefined are left out by JSON.
+  const items = merged.slice(0, query.limit).map(({ event }) => event);
   return {
     items,
     ...(merged.length > query.limit

@@ -25,6 +25,7 @@ import {
 } from '@opsready/plugin-opsready-node';
 import { OpsReadyStore, StoredEvaluation } from '../database/OpsReadyStore';
 import { ownerRefOf } from '../lib/entityRefs';
+import { CallerEntityReader } from './CallerEntityReader';
 
 /** How results become a score and a level. */
 export interface ScoringSettings {
@@ -40,6 +41,8 @@ export interface ScoringSettings {
  * a caller who may not see an entity in the catalog gets a 404 here too.
  */
 export class EvaluationService {
+  private readonly entities: CallerEntityReader;
+
   constructor(
     private readonly deps: {
       catalog: CatalogService;
@@ -49,16 +52,20 @@ export class EvaluationService {
       scoring: ScoringSettings;
       logger: LoggerService;
     },
-  ) {}
+  ) {
+    this.entities = new CallerEntityReader(deps.catalog);
+  }
 
-  /** Reads an entity as the caller may see it; 404 if they may not. */
+  /**
+   * Reads an entity as the caller may see it; 404 if they may not. `fresh`
+   * reads it anew rather than as the caller's requests read it moments ago.
+   */
   async readEntity(
     entityRef: string,
     credentials: BackstageCredentials,
+    options: { fresh?: boolean } = {},
   ): Promise<Entity> {
-    const entity = await this.deps.catalog.getEntityByRef(entityRef, {
-      credentials,
-    });
+    const entity = await this.entities.read(entityRef, credentials, options);
     if (!entity) {
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
     }
@@ -84,7 +91,10 @@ export class EvaluationService {
     entityRef: string,
     credentials: BackstageCredentials,
   ): Promise<EntityEvaluation> {
-    const entity = await this.readEntity(entityRef, credentials);
+    // The entity as it is now: a refresh is how an owner sees an edit count.
+    const entity = await this.readEntity(entityRef, credentials, {
+      fresh: true,
+    });
     const [evaluated] = await this.evaluateEntities([entity]);
     return this.present(evaluated);
   }

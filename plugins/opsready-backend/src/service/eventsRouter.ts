@@ -216,12 +216,17 @@ export function createEventsRouter(
     },
   );
 
-  /** The entity's key in the store, once the caller is known to see it. */
+  /**
+   * The entity's key in the store, once the caller is known to see it and
+   * the events written for it so far are correlated.
+   */
   const visibleEntity = async (req: express.Request) => {
     const credentials = await httpAuth.credentials(req);
-    return factKey(
+    const entityRef = factKey(
       await options.readEntity(entityRefOf(req.params), credentials),
     );
+    await events.settled([entityRef]);
+    return entityRef;
   };
 
   router.get(
@@ -321,6 +326,7 @@ export function createEventsRouter(
     const entities = owned.items.slice(0, MAX_OWNER_ENTITIES);
     const refs = entities.map(factKey);
     const range = { from, to };
+    await events.settled(refs);
     res.json({
       owner: ownerRef,
       ...(await events.dora(refs, environment, range)),

@@ -25,6 +25,7 @@ import {
 import { CheckDefinition, factKey } from '@opsready/plugin-opsready-node';
 import express from 'express';
 import Router from 'express-promise-router';
+import { compressJson } from './compressJson';
 import { OpsReadyStore } from '../database/OpsReadyStore';
 import { HealthService } from '../health/HealthService';
 import { EvaluationService } from './EvaluationService';
@@ -74,6 +75,7 @@ export async function createRouter(
     levels,
   } = options;
   const router = Router();
+  router.use(compressJson());
   for (const ownBody of options.ownBodyRouters ?? []) {
     router.use(ownBody);
   }
@@ -327,7 +329,10 @@ export async function createRouter(
       const credentials = await httpAuth.credentials(req);
       const entityRef = entityRefOf(req.params);
       const body = parseInput(newExemptionBody, req.body, 'exemption');
-      const entity = await evaluations.readEntity(entityRef, credentials);
+      // Fresh: the entity is evaluated again with the exemption.
+      const entity = await evaluations.readEntity(entityRef, credentials, {
+        fresh: true,
+      });
       await authorize(
         opsreadyExemptionsManagePermission,
         entityRef,
@@ -399,7 +404,13 @@ export async function createRouter(
     if (!request) {
       throw new NotFoundError(`No exemption ${req.params.id}`);
     }
-    const entity = await evaluations.readEntity(request.entityRef, credentials);
+    const entity = await evaluations.readEntity(
+      request.entityRef,
+      credentials,
+      {
+        fresh: true,
+      },
+    );
     await authorize(
       opsreadyExemptionsManagePermission,
       request.entityRef,
@@ -439,6 +450,7 @@ export async function createRouter(
     const entity = await evaluations.readEntity(
       exemption.entityRef,
       credentials,
+      { fresh: true },
     );
     await authorize(
       opsreadyExemptionsManagePermission,

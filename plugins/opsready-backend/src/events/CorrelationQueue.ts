@@ -1,0 +1,141 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { mapWithConcurrency } from '../lib/mapWithConcurrency';
+
+/** An environment of a service whose events are to be correlated again from `since` on. */
+export interface CorrelationWork {
+  entityRef: string;
+  environment: string;
+  since: Date;
+}
+
+export interface CorrelationQueueOptions {
+  correlate(work: CorrelationWork): Promise<void>;
+  logger: LoggerService;
+  /** How long work waits for more of its kind before a round starts. */
+  coalesceMs?: number;
+}
+
+/** Long enough to gather a burst of deliveries, short enough to go unnoticed. */
+const DEFAULT_COALESCE_MS = 200;
+/** Environments correlated at once in a round: a few of the pool's connections. */
+const ROUND_CONCURRENCY = 4;
+
+const keyOf = (w: { entityRef: string; environment: string }) =>
+  `${w.entityRef}\n${w.environment}`;
+
+/**
+ * Correlation off the write path. Writes add the environments they touched
+ * and return; rounds then correlate each environment once for all the
+ * events it received meanwhile, from the earliest of them. Under a steady
+ * stream of events an environment is correlated once per round rather than
+ * once per request, and a request never waits for it.
+ *
+ * Readers call `settled()` first, which correlates what is still waiting
+ * for their entities at once: a deployment read right after it was sent
+ * already carries its change failure or rollback.
+ *
+ * The queue is in memory: work lost with the process (a crash between a
+ * write and its round) is put right by the next event of that environment,
+ * as it was when correlation ran inside the request.
+ */
+export class CorrelationQueue {
+  private readonly pending = new Map<string, CorrelationWork>();
+  /** The run of each environment under way, so that runs of one environment never overlap. */
+  private readonly running = new Map<string, Promise<void>>();
+  private readonly coalesceMs: number;
+  private timer?: ReturnType<typeof setTimeout>;
+  private round?: Promise<void>;
+
+  constructor(private readonly options: CorrelationQueueOptions) {
+    this.coalesceMs = options.coalesceMs ?? DEFAULT_COALESCE_MS;
+  }
+
+  add(work: CorrelationWork[]): void {
+    for (const w of work) {
+      const key = keyOf(w);
+      const known = this.pending.get(key);
+      if (!known || w.since < known.since) this.pending.set(key, w);
+    }
+    this.scheduleRound();
+  }
+
+  /**
+   * Resolves when what was added so far for these entities (for every
+   * entity without them) has been correlated.
+   */
+  async settled(entityRefs?: string[]): Promise<void> {
+    const wanted = entityRefs && new Set(entityRefs);
+    const concerns = (key: string) =>
+      !wanted || wanted.has(key.slice(0, key.indexOf('\n')));
+    const runs: Promise<void>[] = [];
+    for (const [key, run] of this.running) {
+      if (concerns(key)) runs.push(run);
+    }
+    for (const [key, work] of [...this.pending]) {
+      if (!concerns(key)) continue;
+      this.pending.delete(key);
+      runs.push(this.run(key, work));
+    }
+    await Promise.all(runs);
+  }
+
+  /** Correlates what is waiting; afterwards work is still taken, and correlated at once. */
+  async stop(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.round;
+    await this.settled();
+  }
+
+  private scheduleRound() {
+    if (this.timer || this.round || this.pending.size === 0) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.round = this.runRound().finally(() => {
+        this.round = undefined;
+        this.scheduleRound();
+      });
+    }, this.coalesceMs);
+    // Waiting work does not keep a process alive that is otherwise done.
+    this.timer.unref?.();
+  }
+
+  /**
+   * One round: the environments waiting when it starts, a few at a time,
+   * so that correlation takes a few of the database connections and leaves
+   * the rest to the requests. What arrives meanwhile waits for the next
+   * round.
+   */
+  private async runRound() {
+    const work = [...this.pending];
+    this.pending.clear();
+    const start = Date.now();
+    await mapWithConcurrency(work, ROUND_CONCURRENCY, ([key, w]) =>
+      this.run(key, w),
+    );
+    this.options.logger.debug(
+      `Correlated ${work.length} environments in ${Date.now() - start} ms`,
+    );
+  }
+
+  /** Runs one environment's correlation after any run of it under way; never rejects. */
+  private run(key: string, work: CorrelationWork): Promise<void> {
+    const before = this.running.get(key);
+    const run = (async () => {
+      await before;
+      try {
+        await this.options.correlate(work);
+      } catch (error) {
+        // Derived data: the events are stored, and the next event of this
+        // environment correlates it again.
+        this.options.logger.warn(
+          `Could not correlate the events of ${work.entityRef} in ${work.environment}: ${error}`,
+        );
+      }
+    })();
+    this.running.set(key, run);
+    return run.finally(() => {
+      if (this.running.get(key) === run) this.running.delete(key);
+    });
+  }
+}
