@@ -11,7 +11,7 @@ import {
   parsePayload,
   PendingEvent,
   requiredText,
-  SkippedItem,
+  TranslationSkip,
   Translation,
 } from './translation';
 
@@ -116,7 +116,7 @@ export function translateAlertmanagerNotification(
 ): Translation {
   const notification = parsePayload(webhook, payload, 'Alertmanager');
   const events: PendingEvent[] = [];
-  const skipped: SkippedItem[] = [];
+  const skipped: TranslationSkip[] = [];
   for (const a of notification.alerts) {
     const locators = locatorsOf(a, config);
     const name = a.labels.alertname;
@@ -132,6 +132,7 @@ export function translateAlertmanagerNotification(
         reason: `The alert names no entity: none of ${keys.join(
           ', ',
         )} is set (see opsready.webhooks.alertmanager.entityLabel)`,
+        namesNoEntity: true,
       });
       continue;
     }

@@ -545,8 +545,8 @@ describe('POST /webhooks/alertmanager', () => {
     ]);
   });
 
-  it('answers 202 with the reason when the alert names no entity, or one the catalog lacks', async () => {
-    const { app, ingest } = makeApp();
+  it('answers 202 with the reason when the alert names no entity, or one the catalog lacks, and keeps both', async () => {
+    const { app, ingest, skips } = makeApp();
     const res = await sendAlerts(app, firing);
     expect(res.status).toBe(202);
     expect(res.body.skipped).toEqual([
@@ -566,6 +566,11 @@ describe('POST /webhooks/alertmanager', () => {
       "Unknown entity: label service names 'ghost': no entity in the catalog has component named ghost",
     );
     expect(ingest.calls).toEqual([]);
+    // Both are lost events the platform team can read back.
+    expect(skips.skips.map(k => [k.source, k.item])).toEqual([
+      ['alertmanager', 'alert HighValue (948c667b1fc76492)'],
+      ['alertmanager', expect.stringContaining('948c667b1fc76492')],
+    ]);
   });
 
   it('records the alerts it can place and reports the others', async () => {

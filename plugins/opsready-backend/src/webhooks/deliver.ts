@@ -47,9 +47,12 @@ export async function deliver(options: {
 }): Promise<DeliveryResult> {
   const { translation, source, resolver, ingest, skips, logger } = options;
   const unknownEntities: SkippedItem[] = [];
-  const skipped: SkippedItem[] = [...translation.skipped];
-  for (const item of translation.skipped) {
-    logger.info(`Webhook ${source}: skipped ${item.item}: ${item.reason}`);
+  const skipped: SkippedItem[] = [];
+  for (const { item, reason, namesNoEntity } of translation.skipped) {
+    logger.info(`Webhook ${source}: skipped ${item}: ${reason}`);
+    skipped.push({ item, reason });
+    // An event for no entity is as lost as one for an unknown entity.
+    if (namesNoEntity) unknownEntities.push({ item, reason });
   }
 
   // Payloads often name one entity several times (alerts of one group).

@@ -54,9 +54,15 @@ export interface SkippedItem {
   reason: string;
 }
 
+/** A skipped item of a payload, and whether it was an event that named no entity. */
+export interface TranslationSkip extends SkippedItem {
+  /** Kept with the deliveries of unknown entities, for the platform team to read back. */
+  namesNoEntity?: boolean;
+}
+
 export interface Translation {
   events: PendingEvent[];
-  skipped: SkippedItem[];
+  skipped: TranslationSkip[];
 }
 
 /**
