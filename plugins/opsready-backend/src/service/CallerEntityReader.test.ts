@@ -56,8 +56,8 @@ describe('CallerEntityReader', () => {
     expect(getEntityByRef).toHaveBeenCalledTimes(2);
   });
 
-  it('never answers one caller with what another may see', async () => {
-    const { reader, visibleTo } = setUp();
+  it('never answers one caller with what another may see, and asks again about what it did not find', async () => {
+    const { reader, visibleTo, getEntityByRef } = setUp();
     visibleTo.set('user:default/mallory', undefined);
     expect(
       await reader.read(cartRef, mockCredentials.user('user:default/alice')),
@@ -67,6 +67,13 @@ describe('CallerEntityReader', () => {
     ).toBeUndefined();
     expect(
       await reader.read(cartRef, mockCredentials.service('external:ci')),
+    ).toEqual(cart);
+    expect(getEntityByRef).toHaveBeenCalledTimes(3);
+
+    // Now in the catalog for mallory too (registered, or shared with her).
+    visibleTo.delete('user:default/mallory');
+    expect(
+      await reader.read(cartRef, mockCredentials.user('user:default/mallory')),
     ).toEqual(cart);
   });
 

@@ -46,7 +46,7 @@ function callerKey(credentials: BackstageCredentials): string {
  * which needs the entity: one catalog read (a request to the catalog, its
  * permission check, its query) serves them all, and the same caller for a
  * few seconds after. Each caller has reads of their own. A read that fails
- * is not kept.
+ * or finds nothing is not kept.
  */
 export class CallerEntityReader {
   private readonly reads = new Map<
@@ -85,9 +85,12 @@ export class CallerEntityReader {
     const entity = this.catalog.getEntityByRef(entityRef, { credentials });
     this.reads.delete(key);
     this.reads.set(key, { expires: now + this.ttlMs, entity });
-    entity.catch(() => {
+    // What is not found is asked again: an entity the scaffolder just
+    // registered shows up as soon as the catalog has it.
+    const forget = () => {
       if (this.reads.get(key)?.entity === entity) this.reads.delete(key);
-    });
+    };
+    entity.then(found => found || forget(), forget);
     this.evict(now);
     return entity;
   }
