@@ -437,37 +437,39 @@ export class DatabaseEventsStore implements EventsStore {
     return rows;
   }
 
-  async upsertDeployments(
-    inputs: DeploymentInput[],
+  /**
+   * One batch write: new inputs inserted, known ones merged into their row
+   * (`merge` says what changes, or nothing), in one transaction.
+   */
+  private async upsert<T extends { source: string; externalId: string }>(
+    table: string,
+    inputs: T[],
     now: Date,
-  ): Promise<UpsertOutcome<DeploymentInput>> {
+    newRow: (input: T) => Record<string, unknown>,
+    merge: (row: any, input: T) => Record<string, unknown> | undefined,
+  ): Promise<UpsertOutcome<T>> {
     const unique = lastPerKey(inputs);
     return this.db.transaction(async tx => {
       const inserted = await this.insertNew(
         tx,
-        'opsready_deployments',
+        table,
         unique.map(input => ({
           id: randomUUID(),
-          ...deploymentColumns(input),
+          ...newRow(input),
           received_at: now,
           updated_at: now,
         })),
       );
-      const isNew = (i: DeploymentInput) =>
-        inserted.has(`${i.source}\n${i.externalId}`);
+      const isNew = (i: T) => inserted.has(`${i.source}\n${i.externalId}`);
       const rest = unique.filter(i => !isNew(i));
-      const existing = await this.existingRows(
-        tx,
-        'opsready_deployments',
-        rest,
-      );
+      const existing = await this.existingRows(tx, table, rest);
       const written = unique.filter(isNew);
       for (const input of rest) {
         const row = existing.get(`${input.source}\n${input.externalId}`);
-        const update = mergeDeploymentDelivery(row, input);
+        const update = merge(row, input);
         if (update) {
           written.push(input);
-          await tx('opsready_deployments')
+          await tx(table)
             .where('id', row.id)
             .update({ ...update, updated_at: now });
         }
@@ -480,52 +482,41 @@ export class DatabaseEventsStore implements EventsStore {
     });
   }
 
-  async upsertErrors(
+  upsertDeployments(
+    inputs: DeploymentInput[],
+    now: Date,
+  ): Promise<UpsertOutcome<DeploymentInput>> {
+    return this.upsert(
+      'opsready_deployments',
+      inputs,
+      now,
+      deploymentColumns,
+      mergeDeploymentDelivery,
+    );
+  }
+
+  upsertErrors(
     inputs: NormalizedErrorInput[],
     now: Date,
   ): Promise<UpsertOutcome<NormalizedErrorInput>> {
-    const unique = lastPerKey(inputs);
-    return this.db.transaction(async tx => {
-      const inserted = await this.insertNew(
-        tx,
-        'opsready_errors',
-        unique.map(input => {
-          const at = new Date(input.occurredAt);
-          return {
-            id: randomUUID(),
-            ...errorColumns(input),
-            occurred_at: at,
-            first_seen_at: at,
-            last_seen_at: at,
-            count: 1,
-            resolved_at: dateOrNull(input.resolvedAt),
-            resolved_by: input.resolvedAt ? input.source : null,
-            received_at: now,
-            updated_at: now,
-          };
-        }),
-      );
-      const isNew = (i: NormalizedErrorInput) =>
-        inserted.has(`${i.source}\n${i.externalId}`);
-      const rest = unique.filter(i => !isNew(i));
-      const existing = await this.existingRows(tx, 'opsready_errors', rest);
-      const written = unique.filter(isNew);
-      for (const input of rest) {
-        const row = existing.get(`${input.source}\n${input.externalId}`);
-        const update = mergeErrorSighting(row, input);
-        if (update) {
-          written.push(input);
-          await tx('opsready_errors')
-            .where('id', row.id)
-            .update({ ...update, updated_at: now });
-        }
-      }
-      return {
-        stored: inserted.size,
-        updated: written.length - inserted.size,
-        written,
-      };
-    });
+    return this.upsert(
+      'opsready_errors',
+      inputs,
+      now,
+      input => {
+        const at = new Date(input.occurredAt);
+        return {
+          ...errorColumns(input),
+          occurred_at: at,
+          first_seen_at: at,
+          last_seen_at: at,
+          count: 1,
+          resolved_at: dateOrNull(input.resolvedAt),
+          resolved_by: input.resolvedAt ? input.source : null,
+        };
+      },
+      mergeErrorSighting,
+    );
   }
 
   async getDeployment(id: string): Promise<Deployment | undefined> {
