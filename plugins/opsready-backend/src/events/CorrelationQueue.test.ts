@@ -103,6 +103,29 @@ describe('CorrelationQueue', () => {
     );
   });
 
+  it('lets a reader take an environment the round has not reached yet', async () => {
+    const { queue, started, holdRuns, release } = setUp({ coalesceMs: 1 });
+    holdRuns();
+    queue.add([
+      { entityRef: cart, environment: 'production', since: at(1) },
+      { entityRef: payment, environment: 'production', since: at(1) },
+    ]);
+    await new Promise(resolve => setTimeout(resolve, 20));
+    // The round is held on the cart; the payment service waits its turn.
+    expect(started()).toEqual([`${cart} production ${at(1).toISOString()}`]);
+    const read = queue.settled([payment]);
+    await new Promise(resolve => setTimeout(resolve, 20));
+    expect(started()).toEqual([
+      `${cart} production ${at(1).toISOString()}`,
+      `${payment} production ${at(1).toISOString()}`,
+    ]);
+    release();
+    await read;
+    await queue.stop();
+    // Taken by the reader, the payment service is not correlated twice.
+    expect(started()).toHaveLength(2);
+  });
+
   it('logs a failed correlation and goes on', async () => {
     const { queue, logger, started } = setUp({ fail: true });
     queue.add([

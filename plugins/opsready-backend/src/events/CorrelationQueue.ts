@@ -1,5 +1,4 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { mapWithConcurrency } from '../lib/mapWithConcurrency';
 
 /** An environment of a service whose events are to be correlated again from `since` on. */
 export interface CorrelationWork {
@@ -17,8 +16,8 @@ export interface CorrelationQueueOptions {
 
 /** Long enough to gather a burst of deliveries, short enough to go unnoticed. */
 const DEFAULT_COALESCE_MS = 200;
-/** Environments correlated at once in a round: a few of the pool's connections. */
-const ROUND_CONCURRENCY = 4;
+/** The longest pause between rounds however long the last one took. */
+const MAX_PAUSE_MS = 30_000;
 
 const keyOf = (w: { entityRef: string; environment: string }) =>
   `${w.entityRef}\n${w.environment}`;
@@ -45,6 +44,7 @@ export class CorrelationQueue {
   private readonly coalesceMs: number;
   private timer?: ReturnType<typeof setTimeout>;
   private round?: Promise<void>;
+  private lastRoundMs = 0;
 
   constructor(private readonly options: CorrelationQueueOptions) {
     this.coalesceMs = options.coalesceMs ?? DEFAULT_COALESCE_MS;
@@ -87,34 +87,47 @@ export class CorrelationQueue {
     await this.settled();
   }
 
+  /**
+   * The next round starts after a pause as long as the last round took
+   * (at least coalesceMs, at most MAX_PAUSE_MS): under a flood of events
+   * correlation takes at most about half of the time, the writes the rest,
+   * and each round gathers more events per environment.
+   */
   private scheduleRound() {
     if (this.timer || this.round || this.pending.size === 0) return;
+    const pause = Math.max(
+      this.coalesceMs,
+      Math.min(this.lastRoundMs, MAX_PAUSE_MS),
+    );
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.round = this.runRound().finally(() => {
         this.round = undefined;
         this.scheduleRound();
       });
-    }, this.coalesceMs);
+    }, pause);
     // Waiting work does not keep a process alive that is otherwise done.
     this.timer.unref?.();
   }
 
   /**
-   * One round: the environments waiting when it starts, a few at a time,
-   * so that correlation takes a few of the database connections and leaves
-   * the rest to the requests. What arrives meanwhile waits for the next
-   * round.
+   * One round: the environments waiting when it starts, one after the
+   * other, each with what it gathered until its turn; environments first
+   * touched meanwhile wait for the next round. An environment stays in
+   * `pending` until its turn, so that a reader can take it first.
    */
   private async runRound() {
-    const work = [...this.pending];
-    this.pending.clear();
+    const keys = [...this.pending.keys()];
     const start = Date.now();
-    await mapWithConcurrency(work, ROUND_CONCURRENCY, ([key, w]) =>
-      this.run(key, w),
-    );
+    for (const key of keys) {
+      const work = this.pending.get(key);
+      if (!work) continue;
+      this.pending.delete(key);
+      await this.run(key, work);
+    }
+    this.lastRoundMs = Date.now() - start;
     this.options.logger.debug(
-      `Correlated ${work.length} environments in ${Date.now() - start} ms`,
+      `Correlated ${keys.length} environments in ${this.lastRoundMs} ms`,
     );
   }
 
