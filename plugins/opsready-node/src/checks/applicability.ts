@@ -27,6 +27,29 @@ function matches(wanted: string[] | undefined, actual: string[]): boolean {
   return wanted.some(value => have.has(value.toLocaleLowerCase('en-US')));
 }
 
+/**
+ * Whether `value` is a string equal to one of the wanted values, as the
+ * first loop of `matches` finds it, without building a list for it: the
+ * usual case (a check for kind Component, on a Component), asked for every
+ * check of every service. When this says no, `matches` takes over, with
+ * everything it does (case folding, and failing on values that are not
+ * strings), so the answer is always the one `matches` gives.
+ */
+function includesExactly(wanted: string[], value: unknown): boolean {
+  if (typeof value !== 'string') {
+    return false;
+  }
+  for (const item of wanted) {
+    if (typeof item !== 'string') {
+      return false;
+    }
+    if (item === value) {
+      return true;
+    }
+  }
+  return false;
+}
+
 function specString(entity: Entity, field: string): string[] {
   const value = entity.spec?.[field];
   return typeof value === 'string' ? [value] : [];
@@ -44,13 +67,26 @@ export function appliesToEntity(
   if (!applicability) {
     return true;
   }
-  // The lists are only built for the dimensions the check names.
+  // The lists are only built for the dimensions the check names, and only
+  // when the value is not simply one of those wanted.
   const { kinds, types, lifecycles } = applicability;
   return (
-    (matchesAll(kinds) || matches(kinds, [entity.kind])) &&
-    (matchesAll(types) || matches(types, specString(entity, 'type'))) &&
+    (matchesAll(kinds) ||
+      includesExactly(kinds!, entity.kind) ||
+      matches(kinds, [entity.kind])) &&
+    (matchesAll(types) ||
+      includesExactly(types!, entity.spec?.type) ||
+      matches(types, specString(entity, 'type'))) &&
     (matchesAll(lifecycles) ||
+      includesExactly(lifecycles!, entity.spec?.lifecycle) ||
       matches(lifecycles, specString(entity, 'lifecycle'))) &&
-    matches(applicability.tags, entity.metadata.tags ?? [])
+    tagsMatch(applicability.tags, entity)
   );
+}
+
+function tagsMatch(wanted: string[] | undefined, entity: Entity): boolean {
+  // Read whether or not tags are wanted, as it always was (an entity
+  // without metadata fails here); a list is only made when they are.
+  const tags = entity.metadata.tags;
+  return matchesAll(wanted) || matches(wanted, tags ?? []);
 }

@@ -44,8 +44,11 @@ export function derived<T>(
   if (scope === undefined || scope.facts !== facts) {
     return derive(facts);
   }
-  if (scope.values.has(derive)) {
-    return scope.values.get(derive) as T;
+  // One lookup when it was derived already (nearly every call), two only
+  // for what derives to undefined.
+  const known = scope.values.get(derive);
+  if (known !== undefined || scope.values.has(derive)) {
+    return known as T;
   }
   const value = derive(facts);
   scope.values.set(derive, value);

@@ -3,10 +3,28 @@ import { withDerivedFacts } from './derivedFacts';
 import {
   CheckContext,
   CheckDefinition,
+  CheckOutcome,
   CheckResult,
   defaultCheckOptions,
   ServiceFacts,
 } from './types';
+
+/**
+ * A check's result: its id, then what it answered. Built field by field
+ * rather than by spreading the outcome, which is several times slower and
+ * runs for every check of every service: the fields are those a result has
+ * (`CheckResult`), in the order the outcome gives them. Anything but an
+ * object is spread as it always was.
+ */
+function resultOf(checkId: string, outcome: CheckOutcome): CheckResult {
+  if (typeof outcome !== 'object' || outcome === null) {
+    return { checkId, ...(outcome as object) } as CheckResult;
+  }
+  const { status, message } = outcome;
+  return 'evidence' in outcome
+    ? { checkId, status, message, evidence: outcome.evidence }
+    : { checkId, status, message };
+}
 
 function evaluateOne(
   check: CheckDefinition,
@@ -21,8 +39,7 @@ function evaluateOne(
     };
   }
   try {
-    const outcome = check.evaluate(facts, context);
-    return { checkId: check.id, ...outcome };
+    return resultOf(check.id, check.evaluate(facts, context));
   } catch (error) {
     return {
       checkId: check.id,
@@ -49,11 +66,8 @@ export function evaluateChecks(
   facts: ServiceFacts,
   context: CheckContext = { now: new Date(), options: defaultCheckOptions },
 ): CheckResult[] {
-  return withDerivedFacts(facts, () => {
-    const results: CheckResult[] = [];
-    for (const check of checks) {
-      results.push(evaluateOne(check, facts, context));
-    }
-    return results;
-  });
+  // map sizes the list once, where pushing would grow it as it goes.
+  return withDerivedFacts(facts, () =>
+    checks.map(check => evaluateOne(check, facts, context)),
+  );
 }

@@ -1,4 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
+import { equalIgnoringCase } from '../ignoringCase';
 
 /**
  * The non-empty strings of a list field of `spec`. Entities come from YAML
@@ -7,11 +8,14 @@ import { Entity } from '@backstage/catalog-model';
  */
 export function specStringList(entity: Entity, field: string): string[] {
   const value = entity.spec?.[field];
-  const items = Array.isArray(value) ? value : [value];
-  return items
-    .filter((item): item is string => typeof item === 'string')
-    .map(item => item.trim())
-    .filter(item => item !== '');
+  const strings: string[] = [];
+  for (const item of Array.isArray(value) ? value : [value]) {
+    const trimmed = typeof item === 'string' ? item.trim() : '';
+    if (trimmed !== '') {
+      strings.push(trimmed);
+    }
+  }
+  return strings;
 }
 
 /** A string field of `spec`, trimmed, or undefined when absent or blank. */
@@ -27,6 +31,5 @@ export function specString(entity: Entity, field: string): string | undefined {
  * applicability does: `Production` and `production` are the same lifecycle.
  */
 export function includesIgnoringCase(list: string[], value: string): boolean {
-  const wanted = value.toLocaleLowerCase('en-US');
-  return list.some(item => item.toLocaleLowerCase('en-US') === wanted);
+  return list.some(item => equalIgnoringCase(item, value));
 }

@@ -1,3 +1,4 @@
+import { equalIgnoringCase } from '../ignoringCase';
 import { CheckDefinition } from '../types';
 import { specString, specStringList } from './entitySpec';
 
@@ -23,7 +24,7 @@ export const providedApisCheck: CheckDefinition = {
   appliesTo: { kinds: ['Component'] },
   evaluate({ entity }) {
     const type = specString(entity, 'type');
-    if (type?.toLocaleLowerCase('en-US') !== 'service') {
+    if (type === undefined || !equalIgnoringCase(type, 'service')) {
       return {
         status: 'not-applicable',
         message: `Only components of type service are expected to provide APIs; this one is of type ${

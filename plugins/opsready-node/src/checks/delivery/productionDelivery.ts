@@ -1,3 +1,4 @@
+import { equalIgnoringCase } from '../ignoringCase';
 import {
   CheckContext,
   CheckOutcome,
@@ -19,10 +20,7 @@ export function forProductionDelivery(
   const production = context.options.productionLifecycles;
   const isProduction =
     typeof lifecycle === 'string' &&
-    production.some(
-      p =>
-        p.toLocaleLowerCase('en-US') === lifecycle.toLocaleLowerCase('en-US'),
-    );
+    production.some(p => equalIgnoringCase(p, lifecycle));
   if (!isProduction) {
     return {
       status: 'not-applicable',

@@ -1,6 +1,8 @@
 import { CheckDefinition } from '../types';
 import { duration, forProductionDelivery, HOUR_MS } from './productionDelivery';
 
+const TRAILING_DOTS = /\.+$/;
+
 /** @public */
 export const noStaleCriticalErrorsCheck: CheckDefinition = {
   id: 'delivery.no-stale-critical-errors',
@@ -42,7 +44,7 @@ export const noStaleCriticalErrorsCheck: CheckDefinition = {
             stale.length === 1 ? 'error has' : 'errors have'
           } been open longer than ${maxHours} hours, the oldest for ${duration(
             oldest.ageMs,
-          )}: ${oldest.message.trim().replace(/\.+$/, '')}.`,
+          )}: ${oldest.message.trim().replace(TRAILING_DOTS, '')}.`,
           evidence: { maxAgeHours: maxHours, stale: listed(stale) },
         };
       }

@@ -1,3 +1,4 @@
+import { derived } from '../derivedFacts';
 import { CheckOutcome, HealthEndpointFacts, ServiceFacts } from '../types';
 import { copied, declaredEndpointsIn } from './declaredEndpoints';
 
@@ -31,12 +32,22 @@ export function measurementsOf(
       evidence: { declared: copied(usable) },
     };
   }
-  // Figures for an environment no longer declared are left over from an
-  // earlier declaration, and must not hold the service to an old endpoint.
+  return derived(facts, deriveMeasurements);
+}
+
+/**
+ * The figures of the declared endpoints, derived once per evaluation for
+ * both checks that judge them (read-only: the checks copy what they put in
+ * evidence). Figures for an environment no longer declared are left over
+ * from an earlier declaration, and must not hold the service to an old
+ * endpoint.
+ */
+function deriveMeasurements(facts: ServiceFacts): Measurements {
+  const { usable } = declaredEndpointsIn(facts);
   const declared = new Set(usable.map(e => e.environment));
   return {
-    windowHours: facts.health.windowHours,
-    endpoints: facts.health.endpoints.filter(e => declared.has(e.environment)),
+    windowHours: facts.health!.windowHours,
+    endpoints: facts.health!.endpoints.filter(e => declared.has(e.environment)),
   };
 }
 

@@ -1,8 +1,8 @@
 import { CheckDefinition, KubernetesObject } from '../types';
 import { autoscalerOf, replicasOf } from './replicas';
-import { noWorkloads, summarise, workloadsOn } from './sides';
+import { noWorkloads, summarise, workloadsOn, WorkloadOnSide } from './sides';
 import {
-  containersOf,
+  ContainerOf,
   describeObject,
   PodTemplateOf,
   REPLICATED_KINDS,
@@ -26,19 +26,21 @@ export interface Difference {
 
 const PROBES = ['readinessProbe', 'livenessProbe'] as const;
 
-function containersByName(template: PodTemplateOf) {
-  return new Map(
-    containersOf(template.podSpec, { includeInit: true }).map(c => [
+function containersByName(template: WorkloadOnSide) {
+  const byName = new Map<string, ContainerOf>();
+  for (const c of template.containersWithInit) {
+    byName.set(
       `${c.init ? 'init container' : 'container'} ${c.container.name}`,
       c,
-    ]),
-  );
+    );
+  }
+  return byName;
 }
 
 /** How a running workload differs from its manifest. */
 function compare(
-  declared: PodTemplateOf,
-  live: PodTemplateOf,
+  declared: WorkloadOnSide,
+  live: WorkloadOnSide,
   autoscaled: boolean,
 ): Difference[] {
   const workload = describeObject(declared.workload);
@@ -171,10 +173,15 @@ export const driftCheck: CheckDefinition = {
       };
     }
     // Several clusters may run the same workload: each copy is compared.
-    const running = new Map<string, PodTemplateOf[]>();
+    const running = new Map<string, WorkloadOnSide[]>();
     for (const template of liveWorkloads) {
       const key = describeObject(template.workload);
-      running.set(key, [...(running.get(key) ?? []), template]);
+      const copies = running.get(key);
+      if (copies) {
+        copies.push(template);
+      } else {
+        running.set(key, [template]);
+      }
     }
     const differences = new Map<string, Difference>();
     const compared: string[] = [];
@@ -194,9 +201,12 @@ export const driftCheck: CheckDefinition = {
         }
       }
     }
-    const onlyInCluster = [...running.keys()].filter(
-      key => !compared.includes(key),
-    );
+    const onlyInCluster: string[] = [];
+    for (const key of running.keys()) {
+      if (!compared.includes(key)) {
+        onlyInCluster.push(key);
+      }
+    }
     if (compared.length === 0) {
       return {
         status: 'unknown',

@@ -1,9 +1,11 @@
 import { CheckDefinition } from '../types';
 import { imagePinning, imageTag } from './imageReferences';
 import {
+  ContainerRule,
   containerOffences,
   describeOffences,
   perContainer,
+  PerContainerRule,
   sidesOf,
 } from './sides';
 
@@ -19,6 +21,22 @@ function unpinnedProblem(image: unknown): string | undefined {
     ? `uses ${image}, with no tag, which means latest`
     : `uses ${image}, which moves with every push`;
 }
+
+const pinnedRule: PerContainerRule = {
+  includeInit: true,
+  problemOf: container => unpinnedProblem(container.image),
+  passMessage: 'Every image is pinned to a version or a digest.',
+};
+
+// Pinned by the letter, yet moving: worth a warning, not a failure.
+const floatingRule: ContainerRule = {
+  includeInit: true,
+  problemOf: container =>
+    typeof container.image === 'string' &&
+    imagePinning(container.image) === 'floating'
+      ? `uses ${container.image}, a tag that moves with each release`
+      : undefined,
+};
 
 /** @public */
 export const imagePinnedCheck: CheckDefinition = {
@@ -40,23 +58,14 @@ export const imagePinnedCheck: CheckDefinition = {
   ].join('\n'),
   appliesTo: { kinds: ['Component'] },
   evaluate(facts) {
-    const outcome = perContainer(facts, {
-      includeInit: true,
-      problemOf: container => unpinnedProblem(container.image),
-      passMessage: 'Every image is pinned to a version or a digest.',
-    });
+    const outcome = perContainer(facts, pinnedRule);
     if (outcome.status !== 'pass' && outcome.status !== 'fail') {
       return outcome;
     }
-    // Pinned by the letter, yet moving: worth a warning, not a failure.
-    const { offences: floating } = containerOffences(sidesOf(facts), {
-      includeInit: true,
-      problemOf: container =>
-        typeof container.image === 'string' &&
-        imagePinning(container.image) === 'floating'
-          ? `uses ${container.image}, a tag that moves with each release`
-          : undefined,
-    });
+    const { offences: floating } = containerOffences(
+      sidesOf(facts),
+      floatingRule,
+    );
     if (floating.length === 0) {
       return outcome;
     }

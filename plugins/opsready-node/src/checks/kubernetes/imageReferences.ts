@@ -1,3 +1,7 @@
+// Made once: images are looked at for every container of every service.
+const SHA256_DIGEST = /^sha256:[0-9a-f]{64}$/;
+const DIGIT = /\d/;
+
 /**
  * How an image reference is pinned:
  * - `digest`: `…@sha256:<64 hex>`, the exact image, whatever its tag says;
@@ -12,14 +16,14 @@ export function imagePinning(
   image: string,
 ): 'digest' | 'version' | 'floating' | 'unpinned' {
   const at = image.indexOf('@');
-  if (at >= 0 && /^sha256:[0-9a-f]{64}$/.test(image.slice(at + 1))) {
+  if (at >= 0 && SHA256_DIGEST.test(image.slice(at + 1))) {
     return 'digest';
   }
   const tag = imageTag(image);
   if (tag === undefined || tag === '' || tag.toLowerCase() === 'latest') {
     return 'unpinned';
   }
-  return /\d/.test(tag) ? 'version' : 'floating';
+  return DIGIT.test(tag) ? 'version' : 'floating';
 }
 
 /**
@@ -29,8 +33,12 @@ export function imagePinning(
  */
 export function imageTag(image: string): string | undefined {
   const at = image.indexOf('@');
-  const reference = at >= 0 ? image.slice(0, at) : image;
-  const lastSegment = reference.slice(reference.lastIndexOf('/') + 1);
-  const colon = lastSegment.lastIndexOf(':');
-  return colon < 0 ? undefined : lastSegment.slice(colon + 1);
+  // Positions in the image rather than slices of it: only the tag is cut.
+  const end = at >= 0 ? at : image.length;
+  if (end === 0) {
+    return undefined;
+  }
+  const lastSegment = image.lastIndexOf('/', end - 1) + 1;
+  const colon = image.lastIndexOf(':', end - 1);
+  return colon < lastSegment ? undefined : image.slice(colon + 1, end);
 }

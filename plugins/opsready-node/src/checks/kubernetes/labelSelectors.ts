@@ -10,10 +10,32 @@ export function mapSelects(
   if (typeof selector !== 'object' || selector === null) {
     return false;
   }
-  const wanted = Object.entries(selector as Record<string, unknown>);
-  return (
-    wanted.length > 0 && wanted.every(([key, value]) => labels[key] === value)
-  );
+  return labelsMatch(selector, labels) === 'all';
+}
+
+/**
+ * Whether pods with these labels have every label a map asks for: `none`
+ * when it asks for none, else `all` or `not all`. What listing the map with
+ * Object.entries and comparing would say, without building the list: this
+ * runs for every Service and budget against every workload.
+ */
+function labelsMatch(
+  wanted: unknown,
+  labels: Record<string, string>,
+): 'none' | 'all' | 'not all' {
+  let answer: 'none' | 'all' = 'none';
+  // `for…in` also walks what a string or an array holds, as
+  // Object.entries does; `hasOwnProperty` leaves out what is inherited.
+  for (const key in wanted as object) {
+    if (!Object.prototype.hasOwnProperty.call(wanted, key)) {
+      continue;
+    }
+    if (labels[key] !== (wanted as Record<string, unknown>)[key]) {
+      return 'not all';
+    }
+    answer = 'all';
+  }
+  return answer;
 }
 
 /**
@@ -38,15 +60,15 @@ export function labelSelectorSelects(
       values?: unknown[];
     }>;
   };
-  const labelTerms = Object.entries(matchLabels ?? {});
+  const byLabels = labelsMatch(matchLabels ?? {}, labels);
   const expressionTerms = Array.isArray(matchExpressions)
     ? matchExpressions
     : [];
-  if (labelTerms.length === 0 && expressionTerms.length === 0) {
+  if (byLabels === 'none' && expressionTerms.length === 0) {
     return emptySelectsAll;
   }
   return (
-    labelTerms.every(([key, value]) => labels[key] === value) &&
+    byLabels !== 'not all' &&
     expressionTerms.every(term => expressionSelects(term, labels))
   );
 }

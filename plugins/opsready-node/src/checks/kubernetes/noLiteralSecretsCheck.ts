@@ -1,5 +1,5 @@
 import { CheckDefinition } from '../types';
-import { listing, perContainer } from './sides';
+import { listing, perContainer, PerContainerRule } from './sides';
 
 /** Variable names that say they hold a secret. */
 const SECRET_NAME =
@@ -13,6 +13,9 @@ const SECRET_NAME =
  */
 const ABOUT_A_SECRET =
   /(^|_)(FILE|PATH|DIR|NAME|REF|URL|URI|ENDPOINT|HOST|PORT|TTL|TIMEOUT|EXPIRY|EXPIRES|EXPIRATION|LENGTH|SIZE|HEADER|ENABLED|TYPE|KEY_ID|TOKENS)$/i;
+
+/** A `$(OTHER_VAR)` reference to another variable. */
+const VARIABLE_REFERENCE = /^\$\([A-Za-z_][A-Za-z0-9_]*\)$/;
 
 /**
  * Whether an env entry puts a secret in plain text: a secret-looking name
@@ -29,12 +32,34 @@ export function isLiteralSecret(entry: any): boolean {
     return false;
   }
   const text = String(value).trim();
-  return (
-    text !== '' &&
-    !/^\$\([A-Za-z_][A-Za-z0-9_]*\)$/.test(text) &&
-    !text.startsWith('/')
-  );
+  return text !== '' && !VARIABLE_REFERENCE.test(text) && !text.startsWith('/');
 }
+
+/** The env variables a container sets to literal secrets, as a phrase; undefined if none. */
+function literalSecrets(container: any): string | undefined {
+  // Names only: the value itself must never reach a message or the
+  // evidence, which are stored and shown.
+  const names: string[] = [];
+  if (Array.isArray(container.env)) {
+    for (const entry of container.env) {
+      if (isLiteralSecret(entry)) {
+        names.push(String(entry.name));
+      }
+    }
+  }
+  if (names.length === 0) {
+    return undefined;
+  }
+  return `sets ${listing(names)} to ${
+    names.length === 1 ? 'a literal value' : 'literal values'
+  }`;
+}
+
+const noLiteralSecretsRule: PerContainerRule = {
+  includeInit: true,
+  problemOf: literalSecrets,
+  passMessage: 'No container sets a password, token or key as a literal value.',
+};
 
 /** @public */
 export const noLiteralSecretsCheck: CheckDefinition = {
@@ -56,23 +81,5 @@ export const noLiteralSecretsCheck: CheckDefinition = {
     'Then rotate the value: it is in the Git history and in every copy of the manifests.',
   ].join('\n'),
   appliesTo: { kinds: ['Component'] },
-  evaluate: facts =>
-    perContainer(facts, {
-      includeInit: true,
-      problemOf(container) {
-        // Names only: the value itself must never reach a message or the
-        // evidence, which are stored and shown.
-        const names = (Array.isArray(container.env) ? container.env : [])
-          .filter(isLiteralSecret)
-          .map((entry: any) => String(entry.name));
-        if (names.length === 0) {
-          return undefined;
-        }
-        return `sets ${listing(names)} to ${
-          names.length === 1 ? 'a literal value' : 'literal values'
-        }`;
-      },
-      passMessage:
-        'No container sets a password, token or key as a literal value.',
-    }),
+  evaluate: facts => perContainer(facts, noLiteralSecretsRule),
 };

@@ -1,6 +1,6 @@
 import { CheckDefinition, KubernetesObject } from '../types';
 import { labelSelectorSelects } from './labelSelectors';
-import { perReplicatedWorkload } from './replicated';
+import { perReplicatedWorkload, ReplicatedWorkloadRule } from './replicated';
 import { PodTemplateOf, sameNamespace } from './workloads';
 
 /** Whether a PodDisruptionBudget covers the pods of a workload. */
@@ -15,6 +15,23 @@ function budgetCovers(budget: KubernetesObject, template: PodTemplateOf) {
     })
   );
 }
+
+const budgetRule: ReplicatedWorkloadRule = {
+  requirement: 'A PodDisruptionBudget',
+  problemOf(template, objects) {
+    if (objects.some(o => budgetCovers(o, template))) {
+      return undefined;
+    }
+    const labels = Object.entries(template.podLabels)
+      .map(([key, value]) => `${key}=${value}`)
+      .join(', ');
+    return `has no PodDisruptionBudget selecting its pods${
+      labels ? ` (${labels})` : ''
+    }`;
+  },
+  passMessage:
+    'Every production Deployment and StatefulSet has a PodDisruptionBudget selecting its pods.',
+};
 
 /** @public */
 export const pdbCheck: CheckDefinition = {
@@ -40,20 +57,5 @@ export const pdbCheck: CheckDefinition = {
   ].join('\n'),
   appliesTo: { kinds: ['Component'] },
   evaluate: (facts, context) =>
-    perReplicatedWorkload(facts, context, {
-      requirement: 'A PodDisruptionBudget',
-      problemOf(template, objects) {
-        if (objects.some(o => budgetCovers(o, template))) {
-          return undefined;
-        }
-        const labels = Object.entries(template.podLabels)
-          .map(([key, value]) => `${key}=${value}`)
-          .join(', ');
-        return `has no PodDisruptionBudget selecting its pods${
-          labels ? ` (${labels})` : ''
-        }`;
-      },
-      passMessage:
-        'Every production Deployment and StatefulSet has a PodDisruptionBudget selecting its pods.',
-    }),
+    perReplicatedWorkload(facts, context, budgetRule),
 };

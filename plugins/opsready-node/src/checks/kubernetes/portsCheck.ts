@@ -7,35 +7,60 @@ import {
   Offence,
   sidesOf,
   verdict,
+  WorkloadOnSide,
 } from './sides';
-import {
-  containersOf,
-  describeObject,
-  isBatch,
-  PodTemplateOf,
-  sameNamespace,
-} from './workloads';
+import { describeObject, isBatch, sameNamespace } from './workloads';
 
-/** The port numbers and names the containers of some workloads declare. */
-function declaredPorts(workloads: PodTemplateOf[]) {
-  const numbers = new Set<number>();
-  const names = new Set<string>();
-  for (const { podSpec } of workloads) {
-    for (const { container } of containersOf(podSpec)) {
+/*
+ * Ports are searched for rather than collected into sets: a Service has a
+ * port or two, and the workloads it selects a container or two.
+ */
+
+/** Whether a container of these workloads declares this port number. */
+function declaresPortNumber(workloads: WorkloadOnSide[], number: number) {
+  for (const { containers } of workloads) {
+    for (const { container } of containers) {
       for (const port of Array.isArray(container.ports)
         ? container.ports
         : []) {
-        if (port?.containerPort !== undefined) {
-          numbers.add(Number(port.containerPort));
-        }
-        if (typeof port?.name === 'string' && port.name) {
-          names.add(port.name);
+        if (
+          port?.containerPort !== undefined &&
+          Number(port.containerPort) === number
+        ) {
+          return true;
         }
       }
     }
   }
-  return { numbers, names };
+  return false;
 }
+
+/** Whether a container of these workloads declares a port of this name. */
+function declaresPortName(workloads: WorkloadOnSide[], name: string) {
+  for (const { containers } of workloads) {
+    for (const { container } of containers) {
+      for (const port of Array.isArray(container.ports)
+        ? container.ports
+        : []) {
+        if (
+          typeof port?.name === 'string' &&
+          port.name !== '' &&
+          port.name === name
+        ) {
+          return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+
+/** The workloads, for a message: "Deployment/cart and StatefulSet/cart". */
+function describeWorkloads(workloads: WorkloadOnSide[]): string {
+  return listing(workloads.map(w => describeObject(w.workload)));
+}
+
+const PORT_NUMBER = /^\d+$/;
 
 /**
  * What is wrong with the ports of one Service whose selector matches these
@@ -44,27 +69,80 @@ function declaredPorts(workloads: PodTemplateOf[]) {
  */
 function serviceProblems(
   service: KubernetesObject,
-  workloads: PodTemplateOf[],
+  workloads: WorkloadOnSide[],
 ): string[] {
-  const { numbers, names } = declaredPorts(workloads);
-  const targets = listing(workloads.map(w => describeObject(w.workload)));
+  const problems: string[] = [];
   const ports = Array.isArray(service.spec?.ports) ? service.spec.ports : [];
-  return ports.flatMap((port: any) => {
+  for (const port of ports) {
     const target = port?.targetPort ?? port?.port;
     if (target === undefined || target === null || target === '') {
-      return [];
+      continue;
     }
-    if (/^\d+$/.test(String(target))) {
-      return numbers.has(Number(target))
-        ? []
-        : [`targets port ${target}, which no container of ${targets} declares`];
+    // The workloads are only named in a sentence when something is wrong.
+    if (PORT_NUMBER.test(String(target))) {
+      if (!declaresPortNumber(workloads, Number(target))) {
+        problems.push(
+          `targets port ${target}, which no container of ${describeWorkloads(
+            workloads,
+          )} declares`,
+        );
+      }
+    } else if (!declaresPortName(workloads, String(target))) {
+      problems.push(
+        `targets the port named ${target}, which no container of ${describeWorkloads(
+          workloads,
+        )} declares`,
+      );
     }
-    return names.has(String(target))
-      ? []
-      : [
-          `targets the port named ${target}, which no container of ${targets} declares`,
-        ];
-  });
+  }
+  return problems;
+}
+
+function selects(service: KubernetesObject, w: WorkloadOnSide): boolean {
+  return (
+    sameNamespace(service, w.workload) &&
+    mapSelects(service.spec?.selector, w.podLabels)
+  );
+}
+
+/**
+ * The serving workloads whose pods a Service selects. A Service usually
+ * selects all of them or none, and then no new list is made.
+ */
+function selectedBy(
+  service: KubernetesObject,
+  serving: WorkloadOnSide[],
+): WorkloadOnSide[] {
+  let count = 0;
+  for (const w of serving) {
+    if (selects(service, w)) {
+      count += 1;
+    }
+  }
+  if (count === serving.length || count === 0) {
+    return count === 0 ? [] : serving;
+  }
+  return serving.filter(w => selects(service, w));
+}
+
+/** The workloads that serve traffic: all but Jobs and CronJobs. */
+function servingAmong(workloads: WorkloadOnSide[]): WorkloadOnSide[] {
+  return workloads.some(w => isBatch(w.workload))
+    ? workloads.filter(w => !isBatch(w.workload))
+    : workloads; // The usual case, with no new list.
+}
+
+/** Whether a container declares a port it listens on. */
+function declaresContainerPort(container: any): boolean {
+  if (!Array.isArray(container.ports)) {
+    return false;
+  }
+  for (const port of container.ports) {
+    if (port?.containerPort !== undefined) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** @public */
@@ -102,15 +180,12 @@ export const portsCheck: CheckDefinition = {
     let checked = 0;
     for (const { side, objects, workloads } of sides) {
       // Jobs serve nothing: they have no ports to declare.
-      const serving = workloads.filter(w => !isBatch(w.workload));
+      const serving = servingAmong(workloads);
       servingWorkloads += serving.length;
-      for (const { workload, podSpec } of serving) {
-        for (const { container } of containersOf(podSpec)) {
+      for (const { workload, containers } of serving) {
+        for (const { container } of containers) {
           checked += 1;
-          const declaresPort =
-            Array.isArray(container.ports) &&
-            container.ports.some((p: any) => p?.containerPort !== undefined);
-          if (!declaresPort) {
+          if (!declaresContainerPort(container)) {
             offences.push({
               side,
               object: describeObject(workload),
@@ -120,12 +195,12 @@ export const portsCheck: CheckDefinition = {
           }
         }
       }
-      for (const service of objects.filter(o => o.kind === 'Service')) {
-        const selected = serving.filter(
-          w =>
-            sameNamespace(service, w.workload) &&
-            mapSelects(service.spec?.selector, w.podLabels),
-        );
+      for (const service of objects) {
+        // `?.` passes over holes in the list, as filtering it did.
+        if (service?.kind !== 'Service') {
+          continue;
+        }
+        const selected = selectedBy(service, serving);
         if (selected.length === 0) {
           // Not a Service of these workloads (or one without a selector,
           // whose endpoints are managed by hand): nothing to match.

@@ -1,23 +1,66 @@
 import { CheckDefinition } from '../types';
-import { listing, perContainer } from './sides';
+import {
+  listing,
+  perContainer,
+  PerContainerRule,
+  phrasesForSubsets,
+} from './sides';
 import { isBatch } from './workloads';
 
 const PROBE_HANDLERS = ['httpGet', 'grpc', 'tcpSocket', 'exec'];
 
+const PROBES = ['readinessProbe', 'livenessProbe'];
+
 /**
- * What is wrong with one probe of a container, if anything. A probe without
- * a handler (only timings, say) probes nothing: Kubernetes rejects it.
+ * What can be wrong with the probes, readiness first, a bit each: a probe
+ * missing, or one without a handler (only timings, say), which probes
+ * nothing: Kubernetes rejects it.
  */
-function probeProblem(container: any, probe: string): string | undefined {
-  const value = container[probe];
+const PROBE_PROBLEMS = PROBES.flatMap(probe => [
+  `no ${probe}`,
+  `a ${probe} without httpGet, grpc, tcpSocket or exec`,
+]);
+
+/** What a container is said to have, by subset of the problems. */
+const HAS_PROBLEMS = phrasesForSubsets(
+  PROBE_PROBLEMS,
+  problems => `has ${listing(problems)}`,
+);
+
+/** Which of the two problems one probe has, as its bits (0 when none). */
+function probeProblem(container: any, index: number): number {
+  const value = container[PROBES[index]];
+  const missing = 1 << (2 * index);
   if (value === undefined || value === null) {
-    return `no ${probe}`;
+    return missing;
   }
-  if (!PROBE_HANDLERS.some(handler => value?.[handler])) {
-    return `a ${probe} without httpGet, grpc, tcpSocket or exec`;
-  }
-  return undefined;
+  return hasHandler(value) ? 0 : missing << 1;
 }
+
+function hasHandler(probe: any): boolean {
+  for (const handler of PROBE_HANDLERS) {
+    if (probe?.[handler]) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** What is wrong with a container's probes, as a phrase; undefined if nothing. */
+function probesProblem(container: any): string | undefined {
+  const problems = probeProblem(container, 0) | probeProblem(container, 1);
+  return problems ? HAS_PROBLEMS[problems] : undefined;
+}
+
+const probesRule: PerContainerRule = {
+  // Jobs run to completion: there is no traffic to gate, and a liveness
+  // probe would only restart a run that is still working.
+  concerns: workload => !isBatch(workload),
+  noneConcerned:
+    'Only Jobs and CronJobs were found; they run to completion and need no readiness or liveness probes.',
+  problemOf: probesProblem,
+  passMessage: 'Every container has a readiness and a liveness probe.',
+};
 
 /** @public */
 export const probesCheck: CheckDefinition = {
@@ -44,19 +87,5 @@ export const probesCheck: CheckDefinition = {
     'gRPC servers can use `grpc: { port: 9090 }`, other servers `tcpSocket: { port: 5432 }` or an `exec` command.',
   ].join('\n'),
   appliesTo: { kinds: ['Component'] },
-  evaluate: facts =>
-    perContainer(facts, {
-      // Jobs run to completion: there is no traffic to gate, and a
-      // liveness probe would only restart a run that is still working.
-      concerns: workload => !isBatch(workload),
-      noneConcerned:
-        'Only Jobs and CronJobs were found; they run to completion and need no readiness or liveness probes.',
-      problemOf(container) {
-        const problems = ['readinessProbe', 'livenessProbe'].flatMap(
-          probe => probeProblem(container, probe) ?? [],
-        );
-        return problems.length ? `has ${listing(problems)}` : undefined;
-      },
-      passMessage: 'Every container has a readiness and a liveness probe.',
-    }),
+  evaluate: facts => perContainer(facts, probesRule),
 };

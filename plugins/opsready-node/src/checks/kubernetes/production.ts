@@ -1,3 +1,4 @@
+import { equalIgnoringCase } from '../ignoringCase';
 import { CheckContext, CheckOutcome, ServiceFacts } from '../types';
 
 /**
@@ -11,10 +12,7 @@ export function isProduction(
   const lifecycle = facts.entity.spec?.lifecycle;
   return (
     typeof lifecycle === 'string' &&
-    options.productionLifecycles.some(
-      p =>
-        p.toLocaleLowerCase('en-US') === lifecycle.toLocaleLowerCase('en-US'),
-    )
+    options.productionLifecycles.some(p => equalIgnoringCase(p, lifecycle))
   );
 }
 

@@ -1,9 +1,32 @@
 import { CheckDefinition } from '../types';
 import { autoscalerOf, minReplicasOf, replicasOf } from './replicas';
-import { perReplicatedWorkload } from './replicated';
+import { perReplicatedWorkload, ReplicatedWorkloadRule } from './replicated';
 import { describeObject } from './workloads';
 
 const plural = (n: number) => `${n} replica${n === 1 ? '' : 's'}`;
+
+const redundancyRule: ReplicatedWorkloadRule = {
+  requirement: 'Running at least two replicas',
+  problemOf({ workload }, objects) {
+    const autoscaler = autoscalerOf(workload, objects);
+    if (autoscaler) {
+      // The autoscaler owns the replica count: whatever spec.replicas
+      // says, it scales down to minReplicas when load is low.
+      const min = minReplicasOf(autoscaler);
+      return min < 2
+        ? `is scaled by ${describeObject(
+            autoscaler,
+          )} down to minReplicas ${min}`
+        : undefined;
+    }
+    const replicas = replicasOf(workload);
+    return replicas < 2
+      ? `runs ${plural(replicas)} and has no autoscaler`
+      : undefined;
+  },
+  passMessage:
+    'Every production Deployment and StatefulSet keeps at least two replicas.',
+};
 
 /** @public */
 export const replicasCheck: CheckDefinition = {
@@ -32,26 +55,5 @@ export const replicasCheck: CheckDefinition = {
   ].join('\n'),
   appliesTo: { kinds: ['Component'] },
   evaluate: (facts, context) =>
-    perReplicatedWorkload(facts, context, {
-      requirement: 'Running at least two replicas',
-      problemOf({ workload }, objects) {
-        const autoscaler = autoscalerOf(workload, objects);
-        if (autoscaler) {
-          // The autoscaler owns the replica count: whatever spec.replicas
-          // says, it scales down to minReplicas when load is low.
-          const min = minReplicasOf(autoscaler);
-          return min < 2
-            ? `is scaled by ${describeObject(
-                autoscaler,
-              )} down to minReplicas ${min}`
-            : undefined;
-        }
-        const replicas = replicasOf(workload);
-        return replicas < 2
-          ? `runs ${plural(replicas)} and has no autoscaler`
-          : undefined;
-      },
-      passMessage:
-        'Every production Deployment and StatefulSet keeps at least two replicas.',
-    }),
+    perReplicatedWorkload(facts, context, redundancyRule),
 };

@@ -1,5 +1,5 @@
 import { CheckDefinition } from '../types';
-import { perContainer } from './sides';
+import { perContainer, PerContainerRule, phrasesForSubsets } from './sides';
 
 const REQUIRED = [
   ['requests', 'cpu'],
@@ -8,12 +8,35 @@ const REQUIRED = [
   ['limits', 'memory'],
 ] as const;
 
+/** What a container that leaves some of them unset is said to do, by subset. */
+const UNSET_PHRASES = phrasesForSubsets(
+  REQUIRED.map(([group, resource]) => `${group}.${resource}`),
+  unset => `sets no ${unset.join(', ')}`,
+);
+
 function isSet(value: unknown): boolean {
   return (
     (typeof value === 'string' && value.trim() !== '') ||
     typeof value === 'number'
   );
 }
+
+/** The requests and limits a container leaves unset, as a phrase; undefined if none. */
+function unsetResources(container: any): string | undefined {
+  let unset = 0;
+  for (let bit = 0; bit < REQUIRED.length; bit++) {
+    const [group, resource] = REQUIRED[bit];
+    if (!isSet(container.resources?.[group]?.[resource])) {
+      unset |= 1 << bit;
+    }
+  }
+  return unset ? UNSET_PHRASES[unset] : undefined;
+}
+
+const resourcesRule: PerContainerRule = {
+  problemOf: unsetResources,
+  passMessage: 'Every container sets CPU and memory requests and limits.',
+};
 
 /** @public */
 export const resourcesCheck: CheckDefinition = {
@@ -34,15 +57,5 @@ export const resourcesCheck: CheckDefinition = {
     'Start from the usage your metrics show; a memory limit below the peak gets the container OOM-killed.',
   ].join('\n'),
   appliesTo: { kinds: ['Component'] },
-  evaluate: facts =>
-    perContainer(facts, {
-      problemOf(container) {
-        const missing = REQUIRED.filter(
-          ([group, resource]) =>
-            !isSet(container.resources?.[group]?.[resource]),
-        ).map(([group, resource]) => `${group}.${resource}`);
-        return missing.length ? `sets no ${missing.join(', ')}` : undefined;
-      },
-      passMessage: 'Every container sets CPU and memory requests and limits.',
-    }),
+  evaluate: facts => perContainer(facts, resourcesRule),
 };

@@ -1,9 +1,11 @@
 import { derived } from '../derivedFacts';
 import { CheckOutcome, KubernetesObject, ServiceFacts } from '../types';
 import {
+  ContainerOf,
   containersOf,
   describeObject,
   PodTemplateOf,
+  podTemplateOf,
   podTemplatesOf,
 } from './workloads';
 
@@ -15,11 +17,22 @@ export const SIDE_NAMES: Record<Side, string> = {
   live: 'in the cluster',
 };
 
+/**
+ * A workload with its containers listed once, since most Kubernetes checks
+ * walk them: the app containers, and the init containers with them.
+ */
+export interface WorkloadOnSide extends PodTemplateOf {
+  /** `containersOf(podSpec)`. */
+  containers: ContainerOf[];
+  /** `containersOf(podSpec, { includeInit: true })`. */
+  containersWithInit: ContainerOf[];
+}
+
 /** The objects of one side, with the workloads among them. */
 export interface ObjectsOnSide {
   side: Side;
   objects: KubernetesObject[];
-  workloads: PodTemplateOf[];
+  workloads: WorkloadOnSide[];
 }
 
 /**
@@ -30,16 +43,72 @@ export function sidesOf(facts: ServiceFacts): ObjectsOnSide[] {
   return derived(facts, deriveSides);
 }
 
+/*
+ * What is derived here is made for every service, so its lists are made as
+ * literals where they can be: pushing onto an empty list makes room for
+ * seventeen items, and these hold one or two.
+ */
+
 function deriveSides(facts: ServiceFacts): ObjectsOnSide[] {
-  const kubernetes = facts.kubernetes;
-  const sides: ObjectsOnSide[] = [];
-  for (const side of ['declared', 'live'] as const) {
-    const objects = kubernetes?.[side];
-    if (Array.isArray(objects)) {
-      sides.push({ side, objects, workloads: podTemplatesOf(objects) });
-    }
+  const declared = objectsOn('declared', facts.kubernetes?.declared);
+  const live = objectsOn('live', facts.kubernetes?.live);
+  if (declared && live) {
+    return [declared, live];
   }
-  return sides;
+  if (declared || live) {
+    return [(declared ?? live)!];
+  }
+  return [];
+}
+
+function objectsOn(
+  side: Side,
+  objects: KubernetesObject[] | undefined,
+): ObjectsOnSide | undefined {
+  if (!Array.isArray(objects)) {
+    return undefined;
+  }
+  let workloads: WorkloadOnSide[] | undefined;
+  // forEach, as podTemplatesOf's flatMap, passes over holes in the list.
+  objects.forEach(object => {
+    const template = podTemplateOf(object);
+    if (template) {
+      const workload = withContainers(template);
+      if (workloads) {
+        workloads.push(workload);
+      } else {
+        workloads = [workload];
+      }
+    }
+  });
+  return { side, objects, workloads: workloads ?? [] };
+}
+
+function withContainers({
+  workload,
+  podSpec,
+  podAnnotations,
+  podLabels,
+}: PodTemplateOf): WorkloadOnSide {
+  const containers = containersOf(podSpec);
+  // Most pods have no init containers: then both lists are the same.
+  const containersWithInit = hasInitContainers(podSpec)
+    ? containersOf(podSpec, { includeInit: true })
+    : containers;
+  return {
+    workload,
+    podSpec,
+    podAnnotations,
+    podLabels,
+    containers,
+    containersWithInit,
+  };
+}
+
+function hasInitContainers(podSpec: any): boolean {
+  return (
+    Array.isArray(podSpec.initContainers) && podSpec.initContainers.length > 0
+  );
 }
 
 /**
@@ -47,7 +116,7 @@ function deriveSides(facts: ServiceFacts): ObjectsOnSide[] {
  * those `sidesOf` derived when the side is a list, else found afresh (and
  * failing as they always have, if the side is not a list at all).
  */
-export function workloadsOn(facts: ServiceFacts, side: Side): PodTemplateOf[] {
+export function workloadsOn(facts: ServiceFacts, side: Side): WorkloadOnSide[] {
   const objects = facts.kubernetes?.[side];
   if (Array.isArray(objects)) {
     for (const found of sidesOf(facts)) {
@@ -56,12 +125,17 @@ export function workloadsOn(facts: ServiceFacts, side: Side): PodTemplateOf[] {
       }
     }
   }
-  return podTemplatesOf(objects ?? []);
+  return podTemplatesOf(objects ?? []).map(withContainers);
 }
 
 /** Whether any side holds a workload at all. */
 export function hasWorkloads(sides: ObjectsOnSide[]): boolean {
-  return sides.some(s => s.workloads.length > 0);
+  for (const { workloads } of sides) {
+    if (workloads.length > 0) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -96,43 +170,85 @@ function subjectOf(offence: Offence): string {
   return `${offence.object} ${role} ${offence.container}`;
 }
 
+/** Offences that say the same of the same subject, on the sides they were seen. */
+interface OffenceGroup {
+  subject: string;
+  problem: string;
+  sides: Side[];
+}
+
+// Up to this many offences (a few per check, usually), a group is found by
+// comparing it with those found so far; beyond it by a key, so that a huge
+// release costs linear time, not quadratic.
+const COMPARED_OFFENCES = 16;
+
+function groupSaying(
+  groups: OffenceGroup[],
+  subject: string,
+  problem: string,
+): OffenceGroup | undefined {
+  for (const group of groups) {
+    if (group.subject === subject && group.problem === problem) {
+      return group;
+    }
+  }
+  return undefined;
+}
+
+/** The offences grouped by subject and problem, in the order first seen. */
+function groupOffences(offences: Offence[]): OffenceGroup[] {
+  const groups: OffenceGroup[] = [];
+  const byKey =
+    offences.length > COMPARED_OFFENCES
+      ? new Map<string, OffenceGroup>()
+      : undefined;
+  for (const offence of offences) {
+    const subject = subjectOf(offence);
+    const { problem, side } = offence;
+    const key = byKey && `${subject}\u0000${problem}`;
+    const group = byKey
+      ? byKey.get(key!)
+      : groupSaying(groups, subject, problem);
+    if (!group) {
+      const created = { subject, problem, sides: [side] };
+      groups.push(created);
+      byKey?.set(key!, created);
+    } else if (!group.sides.includes(side)) {
+      // A new list of two rather than a push, which would make room for
+      // many more: there are only two sides.
+      group.sides = [...group.sides, side];
+    }
+  }
+  return groups;
+}
+
+const ON_BOTH_SIDES = `${SIDE_NAMES.declared} and ${SIDE_NAMES.live}`;
+
+/** "in the manifests and in the cluster", say. */
+function whereSeen(sides: Side[]): string {
+  if (sides.length === 1) {
+    return SIDE_NAMES[sides[0]];
+  }
+  if (sides.length === 2 && sides[0] === 'declared' && sides[1] === 'live') {
+    return ON_BOTH_SIDES; // The usual case, made once.
+  }
+  return sides.map(s => SIDE_NAMES[s]).join(' and ');
+}
+
 /**
  * Offences as one sentence. The same problem on both sides is said once
  * ("in the manifests and in the cluster"), since manifests and cluster
  * usually agree; only the first few are spelled out.
  */
 export function describeOffences(offences: Offence[]): string {
-  const groups = new Map<
-    string,
-    { subject: string; problem: string; sides: Side[] }
-  >();
-  for (const offence of offences) {
-    const subject = subjectOf(offence);
-    const key = `${subject}\u0000${offence.problem}`;
-    const group = groups.get(key);
-    if (!group) {
-      groups.set(key, {
-        subject,
-        problem: offence.problem,
-        sides: [offence.side],
-      });
-    } else if (!group.sides.includes(offence.side)) {
-      group.sides.push(offence.side);
-    }
-  }
+  const groups = groupOffences(offences);
   // Only the phrases spelled out are built; the others are counted.
-  const phrases: string[] = [];
-  for (const g of groups.values()) {
-    if (phrases.length === SHOWN_IN_MESSAGE) {
-      break;
-    }
-    phrases.push(
-      `${g.subject} ${g.sides.map(s => SIDE_NAMES[s]).join(' and ')} ${
-        g.problem
-      }`,
-    );
-  }
-  return summarise(phrases, groups.size);
+  const phrases = groups
+    .slice(0, SHOWN_IN_MESSAGE)
+    .map(({ subject, problem, sides }) => {
+      return `${subject} ${whereSeen(sides)} ${problem}`;
+    });
+  return summarise(phrases, groups.length);
 }
 
 /**
@@ -197,29 +313,51 @@ export function containerOffences(
   let concerned = 0;
   let checked = 0;
   for (const { side, workloads } of sides) {
-    for (const { workload, podSpec } of workloads) {
-      if (rule.concerns && !rule.concerns(workload)) {
+    for (const workload of workloads) {
+      if (rule.concerns && !rule.concerns(workload.workload)) {
         continue;
       }
       concerned += 1;
-      for (const { container, init } of containersOf(podSpec, {
-        includeInit: rule.includeInit,
-      })) {
+      const containers = rule.includeInit
+        ? workload.containersWithInit
+        : workload.containers;
+      for (const { container, init } of containers) {
         checked += 1;
-        const problem = rule.problemOf(container, podSpec);
+        const problem = rule.problemOf(container, workload.podSpec);
         if (problem) {
-          offences.push({
-            side,
-            object: describeObject(workload),
-            container: String(container.name ?? '(unnamed)'),
-            ...(init ? { initContainer: true } : {}),
-            problem,
-          });
+          offences.push(
+            containerOffence(side, workload, container, init, problem),
+          );
         }
       }
     }
   }
   return { offences, concerned, checked };
+}
+
+/** An offence of one container; `initContainer` is only there when true. */
+function containerOffence(
+  side: Side,
+  { workload }: PodTemplateOf,
+  container: any,
+  init: boolean,
+  problem: string,
+): Offence {
+  const object = describeObject(workload);
+  const name = String(container.name ?? '(unnamed)');
+  return init
+    ? { side, object, container: name, initContainer: true, problem }
+    : { side, object, container: name, problem };
+}
+
+/**
+ * A rule and what a check holding every container to it answers. Checks
+ * make theirs once, at module level: it is the same for every service.
+ */
+export interface PerContainerRule extends ContainerRule {
+  /** What to answer when there are workloads but the rule concerns none. */
+  noneConcerned?: string;
+  passMessage: string;
 }
 
 /**
@@ -229,11 +367,7 @@ export function containerOffences(
  */
 export function perContainer(
   facts: ServiceFacts,
-  rule: ContainerRule & {
-    /** What to answer when there are workloads but the rule concerns none. */
-    noneConcerned?: string;
-    passMessage: string;
-  },
+  rule: PerContainerRule,
 ): CheckOutcome {
   const sides = sidesOf(facts);
   if (!hasWorkloads(sides)) {
@@ -257,6 +391,23 @@ export function perContainer(
     };
   }
   return verdict(sides, offences, checked, rule.passMessage);
+}
+
+/**
+ * A phrase for each subset of a few fixed items, made once: subset `i`
+ * holds the items whose bit is set in `i`, in their order. For rules that
+ * say which of a few fixed things a container lacks, so that no container
+ * builds that sentence (or the list of what it lacks) again.
+ */
+export function phrasesForSubsets(
+  items: readonly string[],
+  phrase: (subset: string[]) => string,
+): string[] {
+  const phrases: string[] = [];
+  for (let subset = 0; subset < 1 << items.length; subset++) {
+    phrases.push(phrase(items.filter((_, bit) => subset & (1 << bit))));
+  }
+  return phrases;
 }
 
 /** "a, b and c", for lists in messages. */

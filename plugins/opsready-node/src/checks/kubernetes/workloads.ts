@@ -36,26 +36,29 @@ export interface PodTemplateOf {
  * @public
  */
 export function podTemplatesOf(objects: KubernetesObject[]): PodTemplateOf[] {
-  return objects.flatMap(workload => {
-    if (!WORKLOAD_KINDS.has(workload.kind)) {
-      return [];
-    }
-    const template =
-      workload.kind === 'CronJob'
-        ? workload.spec?.jobTemplate?.spec?.template
-        : workload.spec?.template;
-    if (!template?.spec || typeof template.spec !== 'object') {
-      return [];
-    }
-    return [
-      {
-        workload,
-        podSpec: template.spec,
-        podAnnotations: template.metadata?.annotations ?? {},
-        podLabels: template.metadata?.labels ?? {},
-      },
-    ];
-  });
+  return objects.flatMap(workload => podTemplateOf(workload) ?? []);
+}
+
+/** A workload and its pod spec, or undefined for any other object. */
+export function podTemplateOf(
+  workload: KubernetesObject,
+): PodTemplateOf | undefined {
+  if (!WORKLOAD_KINDS.has(workload.kind)) {
+    return undefined;
+  }
+  const template =
+    workload.kind === 'CronJob'
+      ? workload.spec?.jobTemplate?.spec?.template
+      : workload.spec?.template;
+  if (!template?.spec || typeof template.spec !== 'object') {
+    return undefined;
+  }
+  return {
+    workload,
+    podSpec: template.spec,
+    podAnnotations: template.metadata?.annotations ?? {},
+    podLabels: template.metadata?.labels ?? {},
+  };
 }
 
 /** `Kind/name` for messages and evidence. @public */
@@ -84,12 +87,37 @@ export function containersOf(
   podSpec: any,
   { includeInit = false }: { includeInit?: boolean } = {},
 ): ContainerOf[] {
+  const containers = podSpec?.containers;
+  if (
+    (!includeInit || !hasItems(podSpec?.initContainers)) &&
+    allObjects(containers)
+  ) {
+    // The usual pod: the list is made at its size at once, not grown.
+    return containers.map((container: object) => ({ container, init: false }));
+  }
   const found: ContainerOf[] = [];
   if (includeInit) {
     addContainers(found, podSpec?.initContainers, true);
   }
   addContainers(found, podSpec?.containers, false);
   return found;
+}
+
+function hasItems(value: unknown): boolean {
+  return Array.isArray(value) && value.length > 0;
+}
+
+/** Whether a value is a list of objects only (and no holes). */
+function allObjects(value: unknown): value is object[] {
+  if (!Array.isArray(value)) {
+    return false;
+  }
+  for (let i = 0; i < value.length; i++) {
+    if (typeof value[i] !== 'object' || value[i] === null) {
+      return false;
+    }
+  }
+  return true;
 }
 
 function addContainers(found: ContainerOf[], value: unknown, init: boolean) {

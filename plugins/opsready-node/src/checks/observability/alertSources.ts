@@ -3,6 +3,8 @@ import { RepositoryFacts } from '../types';
 
 export const RUNBOOK_ANNOTATION = 'opsready.io/runbook-url';
 
+const RUNBOOK_TITLE = /\brunbooks?\b/i;
+
 /**
  * The entity's runbook: the `opsready.io/runbook-url` annotation, else the
  * first link titled as a runbook.
@@ -13,16 +15,22 @@ export function runbookOf(entity: Entity): string | undefined {
     return annotated;
   }
   return (entity.metadata.links ?? []).find(link =>
-    /\brunbooks?\b/i.test(link?.title ?? ''),
+    RUNBOOK_TITLE.test(link?.title ?? ''),
   )?.url;
 }
 
 const ALERT_RULE = /^\s*(-\s*)?alert\s*:\s*\S/m;
 
+const RULES_FILE = /rules[^/]*\.ya?ml$/i;
+
 /** Whether a repository path is where alert rules are kept by convention. */
 export function isAlertRulesPath(path: string): boolean {
   const name = path.slice(path.lastIndexOf('/') + 1);
-  return /(^|\/)alerts\//.test(path) || /rules[^/]*\.ya?ml$/i.test(name);
+  return (
+    path.startsWith('alerts/') ||
+    path.includes('/alerts/') ||
+    RULES_FILE.test(name)
+  );
 }
 
 /**

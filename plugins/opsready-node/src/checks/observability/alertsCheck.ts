@@ -1,6 +1,10 @@
-import { CheckDefinition } from '../types';
+import { CheckDefinition, KubernetesObject } from '../types';
 import { alertRuleFiles, runbookOf, RUNBOOK_ANNOTATION } from './alertSources';
 import { kubernetesObjectSets, objectName } from './kubernetesObjects';
+
+function isPrometheusRule(object: KubernetesObject): boolean {
+  return object.kind === 'PrometheusRule';
+}
 
 /** @public */
 export const alertsCheck: CheckDefinition = {
@@ -27,25 +31,30 @@ export const alertsCheck: CheckDefinition = {
     `and link a runbook on the entity with the \`${RUNBOOK_ANNOTATION}\` annotation or a link titled Runbook.`,
   ].join('\n'),
   appliesTo: { kinds: ['Component'] },
-  evaluate({ entity, kubernetes, repository }) {
-    const sets = kubernetesObjectSets({ entity, kubernetes });
-    const rules = sets.flatMap(({ where, objects }) =>
-      objects
-        .filter(object => object.kind === 'PrometheusRule')
-        .map(object => `${objectName(object)} ${where}`),
-    );
+  evaluate(facts) {
+    const { entity, repository } = facts;
+    const sets = kubernetesObjectSets(facts);
+    const rules: string[] = [];
+    for (const { where, objects } of sets) {
+      const prometheusRules = objects.filter(isPrometheusRule);
+      for (const object of prometheusRules) {
+        rules.push(`${objectName(object)} ${where}`);
+      }
+    }
     const ruleFiles = repository ? alertRuleFiles(repository) : [];
     const runbook = runbookOf(entity);
-    const found = [
-      ...rules.map(rule => `alert rules in ${rule}`),
-      ...ruleFiles.map(path => `alert rules in ${path}`),
-      ...(runbook ? [`a runbook at ${runbook}`] : []),
-    ];
-    const evidence = {
-      prometheusRules: rules,
-      ruleFiles,
-      ...(runbook ? { runbook } : {}),
-    };
+    const found: string[] = [];
+    for (const source of [rules, ruleFiles]) {
+      for (const where of source) {
+        found.push(`alert rules in ${where}`);
+      }
+    }
+    if (runbook) {
+      found.push(`a runbook at ${runbook}`);
+    }
+    const evidence = runbook
+      ? { prometheusRules: rules, ruleFiles, runbook }
+      : { prometheusRules: rules, ruleFiles };
     if (found.length > 0) {
       return {
         status: 'pass',
@@ -53,11 +62,13 @@ export const alertsCheck: CheckDefinition = {
         evidence,
       };
     }
-    const searched = [
-      'the entity',
-      ...(repository ? ['the repository'] : []),
-      ...sets.map(({ where }) => `Kubernetes objects ${where}`),
-    ];
+    const searched = ['the entity'];
+    if (repository) {
+      searched.push('the repository');
+    }
+    for (const { where } of sets) {
+      searched.push(`Kubernetes objects ${where}`);
+    }
     if (!repository && sets.length === 0) {
       return {
         status: 'unknown',

@@ -1,3 +1,4 @@
+import { derived } from '../derivedFacts';
 import { Side } from '../kubernetes/sides';
 import { KubernetesObject, ServiceFacts } from '../types';
 
@@ -11,8 +12,15 @@ export interface ObjectSet {
   objects: KubernetesObject[];
 }
 
-/** The object sets the facts hold, each with where it was seen. */
+/**
+ * The object sets the facts hold, each with where it was seen. Derived once
+ * per evaluation: read-only for every caller.
+ */
 export function kubernetesObjectSets(facts: ServiceFacts): ObjectSet[] {
+  return derived(facts, deriveObjectSets);
+}
+
+function deriveObjectSets(facts: ServiceFacts): ObjectSet[] {
   const sets: ObjectSet[] = [];
   if (facts.kubernetes?.declared) {
     sets.push({

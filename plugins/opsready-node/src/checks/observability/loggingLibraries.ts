@@ -7,13 +7,28 @@
 export interface LoggingEcosystem {
   /** The manifest names, for messages. */
   manifests: string;
-  /** `name` is the last segment of `path`, worked out once for all ecosystems. */
-  isManifest(path: string, name: string): boolean;
+  /** The file names of its manifests. */
+  names?: string[];
+  /**
+   * Whether a file is a manifest by some other mark than its whole name;
+   * `name` is the last segment of `path`, worked out once for all.
+   */
+  matches?(path: string, name: string): boolean;
   /** The structured logging library the manifest depends on, if any. */
   libraryIn(text: string): string | undefined;
 }
 
 const basename = (path: string) => path.slice(path.lastIndexOf('/') + 1);
+
+// The patterns are made once: manifests are read for every service.
+const LINE_BREAK = /\r?\n/;
+const WHITESPACE = /\s+/;
+const COMMENT = /#.*$/;
+const UNDERSCORES_AND_DOTS = /[_.]/g;
+const INDIRECT = /\/\/\s*indirect\s*$/;
+const REQUIRE = /^require\s+/;
+const SERILOG_REFERENCE =
+  /<PackageReference\s+Include\s*=\s*"(Serilog(\.[\w.]+)?)"/i;
 
 const NODE_LIBRARIES = ['pino', 'pino-http', 'winston', 'bunyan'];
 const NODE_LIBRARY_KEYS = NODE_LIBRARIES.map(name => ({
@@ -29,10 +44,25 @@ const NODE_RUNTIME_FIELDS = [
   'peerDependencies',
 ];
 
+/**
+ * Whether a package.json may name one of the libraries. A name can only be
+ * a key (parsed, or spotted by the fallback) if it is in the text as it is,
+ * unless an escape (`"pin\u006f"`) spells it: without either, neither way
+ * below could find one, and the text need not be parsed at all.
+ */
+function mayNameALibrary(text: string): boolean {
+  return (
+    text.includes('\\') || NODE_LIBRARIES.some(name => text.includes(name))
+  );
+}
+
 const node: LoggingEcosystem = {
   manifests: 'package.json',
-  isManifest: (_, name) => name === 'package.json',
+  names: ['package.json'],
   libraryIn(text) {
+    if (typeof text === 'string' && !mayNameALibrary(text)) {
+      return undefined;
+    }
     let manifest: Record<string, unknown>;
     try {
       manifest = JSON.parse(text);
@@ -50,11 +80,14 @@ const node: LoggingEcosystem = {
         fields.push(value);
       }
     }
-    return NODE_LIBRARIES.find(name =>
-      fields.some(value =>
-        Object.prototype.propertyIsEnumerable.call(value, name),
-      ),
-    );
+    for (const name of NODE_LIBRARIES) {
+      for (const value of fields) {
+        if (Object.prototype.propertyIsEnumerable.call(value, name)) {
+          return name;
+        }
+      }
+    }
+    return undefined;
   },
 };
 
@@ -66,20 +99,25 @@ const PYTHON_LIBRARIES = ['structlog', 'python-json-logger', 'loguru'].map(
   }),
 );
 
+const PYTHON_REQUIREMENTS = /^requirements[^/]*\.txt$/;
+
 const python: LoggingEcosystem = {
   manifests: 'requirements.txt, pyproject.toml, Pipfile',
-  isManifest: (_, name) =>
-    /^requirements[^/]*\.txt$/.test(name) ||
-    ['pyproject.toml', 'Pipfile'].includes(name),
+  names: ['pyproject.toml', 'Pipfile'],
+  // The prefix asked first, since the pattern is run for nearly every file
+  // (anything but a string is left to the pattern, as it always was).
+  matches: (_, name) =>
+    (typeof name !== 'string' || name.startsWith('requirements')) &&
+    PYTHON_REQUIREMENTS.test(name),
   libraryIn(text) {
     // Package names compare case-insensitively with `_` and `.` as `-`
     // (PEP 503), and a commented-out requirement does not count.
     const normalised = text
-      .split(/\r?\n/)
-      .map(line => line.replace(/#.*$/, ''))
+      .split(LINE_BREAK)
+      .map(line => line.replace(COMMENT, ''))
       .join('\n')
       .toLowerCase()
-      .replace(/[_.]/g, '-');
+      .replace(UNDERSCORES_AND_DOTS, '-');
     return PYTHON_LIBRARIES.find(({ pattern }) => pattern.test(normalised))
       ?.name;
   },
@@ -93,24 +131,23 @@ const GO_MODULES: Array<[string, string]> = [
 
 const go: LoggingEcosystem = {
   manifests: 'go.mod',
-  isManifest: (_, name) => name === 'go.mod',
+  names: ['go.mod'],
   libraryIn(text) {
     // An indirect requirement is a dependency's logger, not the service's.
     const direct = text
-      .split(/\r?\n/)
-      .filter(line => !/\/\/\s*indirect\s*$/.test(line))
-      .map(line => line.trim().replace(/^require\s+/, ''));
+      .split(LINE_BREAK)
+      .filter(line => !INDIRECT.test(line))
+      .map(line => line.trim().replace(REQUIRE, ''));
     // Module paths are case-insensitive here: logrus was once Sirupsen/logrus.
     return GO_MODULES.find(([module]) =>
-      direct.some(line => line.toLowerCase().split(/\s+/)[0] === module),
+      direct.some(line => line.toLowerCase().split(WHITESPACE)[0] === module),
     )?.[1];
   },
 };
 
 const jvm: LoggingEcosystem = {
   manifests: 'pom.xml, build.gradle',
-  isManifest: (_, name) =>
-    ['pom.xml', 'build.gradle', 'build.gradle.kts'].includes(name),
+  names: ['pom.xml', 'build.gradle', 'build.gradle.kts'],
   libraryIn: text =>
     text.includes('logstash-logback-encoder')
       ? 'logstash-logback-encoder'
@@ -119,9 +156,8 @@ const jvm: LoggingEcosystem = {
 
 const dotnet: LoggingEcosystem = {
   manifests: '*.csproj',
-  isManifest: path => path.endsWith('.csproj'),
-  libraryIn: text =>
-    /<PackageReference\s+Include\s*=\s*"(Serilog(\.[\w.]+)?)"/i.exec(text)?.[1],
+  matches: path => path.endsWith('.csproj'),
+  libraryIn: text => SERILOG_REFERENCE.exec(text)?.[1],
 };
 
 /** The ecosystems the structured logging check knows. */
@@ -133,8 +169,30 @@ export const LOGGING_ECOSYSTEMS: LoggingEcosystem[] = [
   dotnet,
 ];
 
+/*
+ * A file is the manifest of one ecosystem at most (no name or pattern is
+ * shared), so looking its name up first, then trying the patterns, finds
+ * what trying each ecosystem in turn would, without a call per ecosystem
+ * for each of the many files that are no manifest at all.
+ */
+const ECOSYSTEM_BY_NAME = new Map(
+  LOGGING_ECOSYSTEMS.flatMap(ecosystem =>
+    (ecosystem.names ?? []).map(name => [name, ecosystem] as const),
+  ),
+);
+const ECOSYSTEMS_BY_PATTERN = LOGGING_ECOSYSTEMS.filter(e => e.matches);
+
 /** The ecosystem whose manifest a path is, if any. */
 export function ecosystemOf(path: string): LoggingEcosystem | undefined {
   const name = basename(path);
-  return LOGGING_ECOSYSTEMS.find(ecosystem => ecosystem.isManifest(path, name));
+  const named = ECOSYSTEM_BY_NAME.get(name);
+  if (named) {
+    return named;
+  }
+  for (const ecosystem of ECOSYSTEMS_BY_PATTERN) {
+    if (ecosystem.matches!(path, name)) {
+      return ecosystem;
+    }
+  }
+  return undefined;
 }

@@ -6,7 +6,7 @@ import {
   ObjectSet,
   objectName,
 } from './kubernetesObjects';
-import { metricsExposures } from './metricsExposure';
+import { addMetricsExposures, MetricsExposure } from './metricsExposure';
 
 // Enough names to act on, without a wall of text for a large release.
 function shortList(names: string[]): string {
@@ -49,12 +49,10 @@ export const metricsCheck: CheckDefinition = {
     // The workloads as the Kubernetes checks derived them, where they could.
     const workloadsOf = ({ side, objects }: ObjectSet) =>
       Array.isArray(objects) ? workloadsOn(facts, side) : undefined;
-    const exposures = sets.flatMap(set =>
-      metricsExposures(set.objects, workloadsOf(set)).map(e => ({
-        ...e,
-        where: set.where,
-      })),
-    );
+    const exposures: MetricsExposure[] = [];
+    for (const set of sets) {
+      addMetricsExposures(exposures, set.objects, set.where, workloadsOf(set));
+    }
     if (exposures.length > 0) {
       const { object, via, where } = exposures[0];
       const more = exposures.length - 1;

@@ -41,7 +41,9 @@ export const structuredLoggingCheck: CheckDefinition = {
       };
     }
     const read = manifests.filter(path => repository.files[path] !== undefined);
-    const unread = manifests.filter(path => !read.includes(path));
+    const unread = manifests.filter(
+      path => repository.files[path] === undefined,
+    );
     for (const manifest of read) {
       const library = ecosystemOf(manifest)!.libraryIn(
         repository.files[manifest],

@@ -13,11 +13,16 @@ export type Pinning =
   | 'floating'
   | 'unpinned';
 
+const DIGEST = /@[a-z0-9]+:[0-9a-f]{32,}$/i;
+const DIGIT = /\d/;
+
 export function imagePinning(image: string): Pinning {
-  if (image.toLowerCase() === 'scratch') {
+  // Only seven characters can fold to "scratch", and a digest needs an "@":
+  // asked first, they spare folding and matching every image.
+  if (image.length === 7 && image.toLowerCase() === 'scratch') {
     return 'scratch';
   }
-  if (/@[a-z0-9]+:[0-9a-f]{32,}$/i.test(image)) {
+  if (image.includes('@') && DIGEST.test(image)) {
     return 'digest';
   }
   // The tag follows the last ':' after the last '/', so that a registry port
@@ -28,7 +33,7 @@ export function imagePinning(image: string): Pinning {
   if (tag === '' || tag === 'latest') {
     return 'unpinned';
   }
-  return /\d/.test(tag) ? 'version' : 'floating';
+  return DIGIT.test(tag) ? 'version' : 'floating';
 }
 
 /**

@@ -5,10 +5,14 @@ const OWNER = /^(@\S+|[^@\s]+@[^@\s]+\.[^@\s]+)$/;
 // followed by the section's default owners.
 const SECTION = /^\^?\[[^\]]+\](\[\d+\])?\s*(.*)$/;
 
+// `#` starts a comment at the start of a line or after whitespace; `\#` is
+// an escaped `#` in a pattern.
+const COMMENT = /(^|\s)#.*$/;
+const WHITESPACE = /\s+/;
+const LINE_BREAK = /\r?\n/;
+
 function withoutComment(line: string): string {
-  // `#` starts a comment at the start of a line or after whitespace;
-  // `\#` is an escaped `#` in a pattern.
-  return line.replace(/(^|\s)#.*$/, '').trim();
+  return line.replace(COMMENT, '').trim();
 }
 
 function ownersIn(words: string[]): string[] {
@@ -24,17 +28,17 @@ function ownersIn(words: string[]): string[] {
 export function codeownersRules(text: string): string[] {
   const rules: string[] = [];
   let sectionOwners: string[] = [];
-  for (const rawLine of text.split(/\r?\n/)) {
+  for (const rawLine of text.split(LINE_BREAK)) {
     const line = withoutComment(rawLine);
     if (line === '') {
       continue;
     }
     const section = line.match(SECTION);
     if (section) {
-      sectionOwners = ownersIn(section[2].split(/\s+/));
+      sectionOwners = ownersIn(section[2].split(WHITESPACE));
       continue;
     }
-    const owners = ownersIn(line.split(/\s+/).slice(1));
+    const owners = ownersIn(line.split(WHITESPACE).slice(1));
     if (owners.length > 0 || sectionOwners.length > 0) {
       rules.push(line);
     }

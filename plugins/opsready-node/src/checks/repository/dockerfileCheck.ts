@@ -2,21 +2,57 @@ import { CheckDefinition, CheckOutcome, RepositoryFacts } from '../types';
 import { DockerfileReview, reviewDockerfile } from './dockerfileReview';
 import { basename, withRepository } from './withRepository';
 
+const DOCKERFILE_NAME = /^(Dockerfile|Containerfile)(\.[^/]+)?$/;
+
 /**
  * Whether a path is a Dockerfile: `Dockerfile`, `Containerfile` or a variant
  * such as `Dockerfile.prod`, at any depth. `Dockerfile.dockerignore` is an
  * ignore file, not a Dockerfile.
  */
 export function isDockerfile(path: string): boolean {
+  if (typeof path === 'string' && !mayBeDockerfile(path)) {
+    return false;
+  }
+  // Anything but a string is left to the pattern, as it always was.
   const name = basename(path);
+  return DOCKERFILE_NAME.test(name) && !name.endsWith('.dockerignore');
+}
+
+/**
+ * Whether the last segment of a path starts as the pattern does: asked
+ * first, since most files are not Dockerfiles, and it needs neither the
+ * name cut out nor the pattern run.
+ */
+function mayBeDockerfile(path: string): boolean {
+  const name = path.lastIndexOf('/') + 1;
   return (
-    /^(Dockerfile|Containerfile)(\.[^/]+)?$/.test(name) &&
-    !name.endsWith('.dockerignore')
+    path.startsWith('Dockerfile', name) ||
+    path.startsWith('Containerfile', name)
   );
 }
 
 type Verdict = 'fail' | 'unknown' | 'warn' | 'pass';
 const WORST_FIRST: Verdict[] = ['fail', 'unknown', 'warn', 'pass'];
+
+/** The worst of the files' verdicts. */
+function worstOf(verdicts: FileVerdict[]): Verdict {
+  let worst = WORST_FIRST.length - 1;
+  for (const { status } of verdicts) {
+    worst = Math.min(worst, WORST_FIRST.indexOf(status));
+  }
+  return WORST_FIRST[worst];
+}
+
+/** The values, each once, in the order first seen. */
+function distinct<T>(values: T[]): T[] {
+  const found: T[] = [];
+  for (const value of values) {
+    if (!found.includes(value)) {
+      found.push(value);
+    }
+  }
+  return found;
+}
 
 interface FileVerdict {
   path: string;
@@ -34,6 +70,17 @@ function verdictOf(path: string, repository: RepositoryFacts): FileVerdict {
     return { path, status: 'fail', review };
   }
   return { path, status: review.doubts.length > 0 ? 'warn' : 'pass', review };
+}
+
+/** A file's verdict for the evidence: its path and status, then its review. */
+function fileEvidence({ path, status, review }: FileVerdict) {
+  if (!review) {
+    return { path, status };
+  }
+  const { user, baseImages, problems, doubts } = review;
+  return 'user' in review
+    ? { path, status, user, baseImages, problems, doubts }
+    : { path, status, baseImages, problems, doubts };
 }
 
 function describeFile({ path, status, review }: FileVerdict): string {
@@ -56,16 +103,10 @@ function judge(repository: RepositoryFacts): CheckOutcome {
   // Every Dockerfile builds an image someone may ship, so the worst one
   // gives the verdict.
   const verdicts = paths.map(path => verdictOf(path, repository));
-  const status = WORST_FIRST.find(s => verdicts.some(v => v.status === s))!;
-  const evidence = {
-    dockerfiles: verdicts.map(({ path, status: fileStatus, review }) => ({
-      path,
-      status: fileStatus,
-      ...review,
-    })),
-  };
+  const status = worstOf(verdicts);
+  const evidence = { dockerfiles: verdicts.map(fileEvidence) };
   if (status === 'pass') {
-    const users = [...new Set(verdicts.map(v => v.review!.user))];
+    const users = distinct(verdicts.map(v => v.review!.user));
     return {
       status,
       message: `${paths.join(', ')} ${

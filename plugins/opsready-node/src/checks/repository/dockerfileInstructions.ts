@@ -5,10 +5,50 @@ export interface DockerInstruction {
   args: string;
 }
 
+// The patterns are made once: Dockerfiles are read for every service.
+const DIRECTIVE = /^\s*#\s*([a-z]+)\s*=\s*(\S+)\s*$/i;
+const COMMENT = /^\s*#/;
+const INSTRUCTION = /^\s*([A-Za-z]+)\s*(.*)$/;
+const LINE_BREAK = /\r?\n/;
+const HEREDOC = /<<-?\s*(["']?)([A-Za-z_][\w]*)\1/g;
+// What `.` in INSTRUCTION does not match (\n is split on already).
+const LINE_TERMINATOR = /[\r\u2028\u2029]/;
+
+// The instructions, upper-cased once as they are usually written (upper or
+// lower case): a lookup costs less than upper-casing every keyword.
+const KEYWORDS = new Map(
+  [
+    'ADD',
+    'ARG',
+    'CMD',
+    'COPY',
+    'ENTRYPOINT',
+    'ENV',
+    'EXPOSE',
+    'FROM',
+    'HEALTHCHECK',
+    'LABEL',
+    'MAINTAINER',
+    'ONBUILD',
+    'RUN',
+    'SHELL',
+    'STOPSIGNAL',
+    'USER',
+    'VOLUME',
+    'WORKDIR',
+  ].flatMap(keyword => [
+    [keyword, keyword],
+    [keyword.toLowerCase(), keyword],
+  ]),
+);
+
+/** No heredoc open: shared, since it is only ever replaced, never changed. */
+const NO_HEREDOCS: readonly string[] = [];
+
 // Parser directives (`# escape=``) may only open the file.
 function escapeCharacter(lines: string[]): string {
   for (const line of lines) {
-    const directive = line.match(/^\s*#\s*([a-z]+)\s*=\s*(\S+)\s*$/i);
+    const directive = line.match(DIRECTIVE);
     if (!directive) {
       break;
     }
@@ -20,13 +60,39 @@ function escapeCharacter(lines: string[]): string {
 }
 
 // The heredoc delimiters an instruction opens (`RUN <<EOF`, `COPY <<-"END" …`).
-function heredocDelimiters(args: string): string[] {
+function heredocDelimiters(args: string): readonly string[] {
   if (!args.includes('<<')) {
-    return []; // Most instructions: no need to run the pattern.
+    return NO_HEREDOCS; // Most instructions: no need to run the pattern.
   }
-  return [...args.matchAll(/<<-?\s*(["']?)([A-Za-z_][\w]*)\1/g)].map(
-    match => match[2],
-  );
+  return [...args.matchAll(HEREDOC)].map(match => match[2]);
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/**
+ * A line as an instruction, as INSTRUCTION reads it: a keyword of letters
+ * after any whitespace, then its arguments, trimmed. A line that starts with
+ * the keyword (nearly every one) is read without running the pattern;
+ * any other is left to the pattern, which decides as it always has.
+ */
+function instructionOf(line: string): DockerInstruction | undefined {
+  let end = 0;
+  while (end < line.length && isAsciiLetter(line.charCodeAt(end))) {
+    end += 1;
+  }
+  if (end === 0 || LINE_TERMINATOR.test(line)) {
+    const match = line.match(INSTRUCTION);
+    return match
+      ? { keyword: match[1].toUpperCase(), args: match[2].trim() }
+      : undefined;
+  }
+  const keyword = line.slice(0, end);
+  return {
+    keyword: KEYWORDS.get(keyword) ?? keyword.toUpperCase(),
+    args: line.slice(end).trim(),
+  };
 }
 
 /**
@@ -36,11 +102,15 @@ function heredocDelimiters(args: string): string[] {
  * a script that mentions `USER root` is not taken for an instruction.
  */
 export function dockerInstructions(text: string): DockerInstruction[] {
-  const lines = text.split(/\r?\n/);
+  // Splitting on a plain "\n" is much cheaper, and the same without "\r".
+  const lines =
+    typeof text === 'string' && !text.includes('\r')
+      ? text.split('\n')
+      : text.split(LINE_BREAK);
   const escape = escapeCharacter(lines);
   const instructions: DockerInstruction[] = [];
   let pending = '';
-  let heredocs: string[] = [];
+  let heredocs = NO_HEREDOCS;
   for (const line of lines) {
     if (heredocs.length > 0) {
       if (line.trim() === heredocs[0]) {
@@ -48,7 +118,11 @@ export function dockerInstructions(text: string): DockerInstruction[] {
       }
       continue;
     }
-    if (/^\s*#/.test(line) || (pending === '' && line.trim() === '')) {
+    // A line that starts with a letter is neither a comment nor blank.
+    if (
+      !isAsciiLetter(line.charCodeAt(0)) &&
+      (COMMENT.test(line) || (pending === '' && line.trim() === ''))
+    ) {
       continue;
     }
     const trimmed = line.trimEnd();
@@ -56,12 +130,11 @@ export function dockerInstructions(text: string): DockerInstruction[] {
       pending += `${trimmed.slice(0, -1)} `;
       continue;
     }
-    const match = `${pending}${line}`.match(/^\s*([A-Za-z]+)\s*(.*)$/);
+    const instruction = instructionOf(`${pending}${line}`);
     pending = '';
-    if (match) {
-      const args = match[2].trim();
-      instructions.push({ keyword: match[1].toUpperCase(), args });
-      heredocs = heredocDelimiters(args);
+    if (instruction) {
+      instructions.push(instruction);
+      heredocs = heredocDelimiters(instruction.args);
     }
   }
   return instructions;

@@ -14,78 +14,65 @@ export interface DockerfileReview {
 
 // Users that are root: by name, by uid 0, and Windows containers' admin.
 const ROOT_USERS = new Set(['root', 'containeradministrator']);
+const ALL_ZEROS = /^0+$/;
 
-function reviewUser(user: string | undefined): {
-  problems: string[];
-  doubts: string[];
-} {
+/**
+ * What a Dockerfile's user or one of its base images gives: a problem (the
+ * check fails), a doubt (it warns), or nothing. One at most each, so no
+ * lists are built for the many that give nothing.
+ */
+type Finding = { problem: string } | { doubt: string } | undefined;
+
+function reviewUser(user: string | undefined): Finding {
   if (!user) {
     return {
-      problems: [
+      problem:
         'the final stage sets no USER, so it runs as the base image user, root for most images',
-      ],
-      doubts: [],
     };
   }
   if (user.includes('$')) {
     return {
-      problems: [],
-      doubts: [
-        `the final stage's USER ${user} comes from a build argument, so whether it is root cannot be told`,
-      ],
+      doubt: `the final stage's USER ${user} comes from a build argument, so whether it is root cannot be told`,
     };
   }
-  const name = user.split(':')[0];
-  if (ROOT_USERS.has(name.toLowerCase()) || /^0+$/.test(name)) {
-    return {
-      problems: [`the final stage runs as root (USER ${user})`],
-      doubts: [],
-    };
+  // The user before any `:group`.
+  const colon = user.indexOf(':');
+  const name = colon < 0 ? user : user.slice(0, colon);
+  if (ROOT_USERS.has(name.toLowerCase()) || ALL_ZEROS.test(name)) {
+    return { problem: `the final stage runs as root (USER ${user})` };
   }
-  return { problems: [], doubts: [] };
+  return undefined;
 }
 
 function reviewImage(
   image: string,
   argDefaults: Record<string, string | undefined>,
-): { problems: string[]; doubts: string[] } {
+): Finding {
   if (image.includes('$')) {
     const resolved = withArgDefaults(image, argDefaults);
     // A default that is itself unpinned is what a plain `docker build` uses.
     if (resolved !== undefined && imagePinning(resolved) === 'unpinned') {
       return {
-        problems: [
-          `base image ${image} defaults to ${resolved}, which is not pinned`,
-        ],
-        doubts: [],
+        problem: `base image ${image} defaults to ${resolved}, which is not pinned`,
       };
     }
     return {
-      problems: [],
-      doubts: [
-        `base image ${image} comes from a build argument${
-          resolved !== undefined ? ` (default ${resolved})` : ''
-        }, so its pinning depends on the build`,
-      ],
+      doubt: `base image ${image} comes from a build argument${
+        resolved !== undefined ? ` (default ${resolved})` : ''
+      }, so its pinning depends on the build`,
     };
   }
   switch (imagePinning(image)) {
     case 'unpinned':
       return {
-        problems: [
-          `base image ${image} is not pinned (${
-            image.endsWith(':latest') ? 'latest' : 'no tag'
-          })`,
-        ],
-        doubts: [],
+        problem: `base image ${image} is not pinned (${
+          image.endsWith(':latest') ? 'latest' : 'no tag'
+        })`,
       };
     case 'floating':
-      return {
-        problems: [],
-        doubts: [`base image ${image} is on a floating tag, which moves`],
-      };
+      return { doubt: `base image ${image} is on a floating tag, which moves` };
     default:
-      return { problems: [], doubts: [] };
+      return undefined;
   }
 }
 
@@ -105,22 +92,26 @@ export function reviewDockerfile(text: string): DockerfileReview {
   }
   const problems: string[] = [];
   const doubts: string[] = [];
-  const baseImages: string[] = [];
-  stages.forEach((stage, index) => {
-    if (parentStage(stages, index)) {
-      return; // Built on an earlier stage, not pulled from a registry.
+  const note = (finding: Finding) => {
+    if (finding && 'problem' in finding) {
+      problems.push(finding.problem);
+    } else if (finding) {
+      doubts.push(finding.doubt);
     }
-    baseImages.push(stage.from);
-    const review = reviewImage(stage.from, globalArgs);
-    problems.push(...review.problems);
-    doubts.push(...review.doubts);
-  });
-  const user = finalUser(stages);
-  const userReview = reviewUser(user);
-  return {
-    ...(user ? { user } : {}),
-    baseImages,
-    problems: [...userReview.problems, ...problems],
-    doubts: [...userReview.doubts, ...doubts],
   };
+  // The user's findings are listed before the base images'.
+  const user = finalUser(stages);
+  note(reviewUser(user));
+  const baseImages: string[] = [];
+  for (let index = 0; index < stages.length; index++) {
+    if (parentStage(stages, index)) {
+      continue; // Built on an earlier stage, not pulled from a registry.
+    }
+    const { from } = stages[index];
+    baseImages.push(from);
+    note(reviewImage(from, globalArgs));
+  }
+  return user
+    ? { user, baseImages, problems, doubts }
+    : { baseImages, problems, doubts };
 }

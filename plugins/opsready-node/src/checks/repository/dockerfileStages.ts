@@ -18,13 +18,16 @@ export interface DockerBuild {
   globalArgs: Record<string, string | undefined>;
 }
 
+const WHITESPACE = /\s+/;
+const QUOTED = /^(["'])(.*)\1$/;
+
 function unquote(value: string): string {
-  return value.replace(/^(["'])(.*)\1$/, '$2');
+  return value.replace(QUOTED, '$2');
 }
 
 function parseArgs(args: string): Array<[string, string | undefined]> {
   return args
-    .split(/\s+/)
+    .split(WHITESPACE)
     .filter(Boolean)
     .map(declaration => {
       const equals = declaration.indexOf('=');
@@ -39,9 +42,10 @@ function parseArgs(args: string): Array<[string, string | undefined]> {
 
 function parseFrom(args: string): { from: string; name?: string } {
   // Flags such as --platform=$BUILDPLATFORM come before the image.
-  const words = args.split(/\s+/).filter(word => !word.startsWith('--'));
+  const words = args.split(WHITESPACE).filter(word => !word.startsWith('--'));
   const named = words[1]?.toUpperCase() === 'AS' ? words[2] : undefined;
-  return { from: words[0] ?? '', ...(named ? { name: named } : {}) };
+  const from = words[0] ?? '';
+  return named ? { from, name: named } : { from };
 }
 
 /** The stages of a Dockerfile, from its instructions. */
@@ -57,7 +61,7 @@ export function dockerBuild(instructions: DockerInstruction[]): DockerBuild {
         globalArgs[name] = value;
       }
     } else if (keyword === 'USER' && current) {
-      current.user = args.split(/\s+/)[0];
+      current.user = args.split(WHITESPACE)[0];
     }
   }
   return { stages, globalArgs };
