@@ -1,17 +1,8 @@
-import { isHttpUrl, looksLikePlainHttpUrl } from './declaredEndpoints';
-
-/** What `isHttpUrl` answered before it had a fast path: the URL parser's word. */
-function parsesAsHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (
-      (url.protocol === 'http:' || url.protocol === 'https:') &&
-      url.hostname !== ''
-    );
-  } catch {
-    return false;
-  }
-}
+import {
+  isHttpUrl,
+  looksLikePlainHttpUrl,
+  parsesAsHttpUrl,
+} from './declaredEndpoints';
 
 // A small deterministic generator, so that a failure can be replayed.
 function random(seed: number) {

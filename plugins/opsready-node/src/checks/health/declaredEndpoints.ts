@@ -66,9 +66,11 @@ export function looksLikePlainHttpUrl(value: string): boolean {
 
 /** Whether a string is an absolute http(s) URL with a host. */
 export function isHttpUrl(value: string): boolean {
-  if (looksLikePlainHttpUrl(value)) {
-    return true;
-  }
+  return looksLikePlainHttpUrl(value) || parsesAsHttpUrl(value);
+}
+
+/** The URL parser's word on it: the slow path, for what is not plain. */
+export function parsesAsHttpUrl(value: string): boolean {
   try {
     const url = new URL(value);
     return (
