@@ -12,6 +12,8 @@
  *   yarn bench:ui              # the dev bundle (yarn start's)
  *   yarn bench:ui --production # the production build, served by the backend
  */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 
 const backend = process.env.BENCH_BACKEND_URL ?? 'http://localhost:7021';
@@ -118,9 +120,18 @@ type Tab = {
   path: string;
   /** The tab's link on the entity page. */
   title: string;
-  /** Waits until the tab's main content shows and a control answers. */
-  interactive: (page: Page) => Promise<void>;
+  /** Waits until the tab's main content shows. */
+  content: (page: Page) => Promise<void>;
+  /** Then until one of its controls answers a click. */
+  control: (page: Page) => Promise<void>;
 };
+
+async function interactive(page: Page, tab: Tab) {
+  await tab.content(page);
+  const contentShown = await page.evaluate(() => performance.now());
+  await tab.control(page);
+  return contentShown;
+}
 
 /** Opens a filter drop-down and waits for its choices, then closes it. */
 async function filterResponds(page: Page, label: string) {
@@ -137,8 +148,8 @@ const tabs: Tab[] = [
     name: 'compliance',
     path: 'opsready-compliance',
     title: 'Compliance',
-    async interactive(page) {
-      await page.getByLabel('Compliance score').waitFor();
+    content: page => page.getByLabel('Compliance score').waitFor(),
+    async control(page) {
       // A check's row expands to its evidence and remediation.
       const check = page
         .locator('section[aria-label] [aria-expanded="false"]')
@@ -154,25 +165,23 @@ const tabs: Tab[] = [
     name: 'deployments',
     path: 'opsready-deployments',
     title: 'Deployments',
-    async interactive(page) {
-      await page
+    content: page =>
+      page
         .getByRole('cell', { name: /^1\.99\.\d/ })
         .first()
-        .waitFor();
-      await filterResponds(page, 'Environment');
-    },
+        .waitFor(),
+    control: page => filterResponds(page, 'Environment'),
   },
   {
     name: 'errors',
     path: 'opsready-errors',
     title: 'Errors',
-    async interactive(page) {
-      await page
+    content: page =>
+      page
         .getByRole('button', { name: /^Benchmark error \d+$/ })
         .first()
-        .waitFor();
-      await filterResponds(page, 'Severity');
-    },
+        .waitFor(),
+    control: page => filterResponds(page, 'Severity'),
   },
 ];
 
@@ -205,9 +214,9 @@ function load(browser: Browser, tab: Tab) {
     await enter.waitFor();
     const signIn = await page.evaluate(() => performance.now());
     await enter.click();
-    await tab.interactive(page);
-    const interactive = await page.evaluate(() => performance.now());
-    return { signIn, interactive };
+    await interactive(page, tab);
+    const interactiveAt = await page.evaluate(() => performance.now());
+    return { signIn, interactive: interactiveAt };
   });
 }
 
@@ -219,22 +228,64 @@ function load(browser: Browser, tab: Tab) {
  */
 function switches(browser: Browser) {
   return inFreshPage(browser, async page => {
+    // Room for every request of every round, for the breakdown.
+    await page.addInitScript(() =>
+      performance.setResourceTimingBufferSize(100_000),
+    );
     await page.goto(
       `${app}/catalog/${entity.namespace}/${entity.kind}/${entity.name}`,
     );
     await page.getByRole('button', { name: 'Enter' }).click();
-    const overview = page.getByRole('link', { name: 'Overview', exact: true });
+    const inFlight = trackApiRequests(page);
+    const profiler = process.env.PROFILE_DIR
+      ? await cpuProfiler(page, process.env.PROFILE_DIR)
+      : undefined;
+    // The entity page's tabs (the overview card links to some tabs too).
+    const entityTabs = page.getByRole('navigation', {
+      name: 'Content navigation',
+    });
+    const overview = entityTabs.getByRole('link', {
+      name: 'Overview',
+      exact: true,
+    });
     await overview.waitFor();
     const times = new Map<string, number[]>(tabs.map(t => [t.name, []]));
+    const breakdowns: Array<
+      { tab: string; contentShown: number } & RequestBreakdown
+    > = [];
     for (let round = 0; round <= runs; round++) {
       for (const tab of tabs) {
         await overview.click();
         await page.getByText('About').first().waitFor();
+        // As a user who has read the overview: its cards have their data.
+        await inFlight.idle();
+        const profiling = round === runs && profiler;
+        if (profiling) await profiler.start();
         const start = await page.evaluate(() => performance.now());
-        await page.getByRole('link', { name: tab.title, exact: true }).click();
-        await tab.interactive(page);
+        await entityTabs
+          .getByRole('link', { name: tab.title, exact: true })
+          .click();
+        const contentShown = await interactive(page, tab);
         const end = await page.evaluate(() => performance.now());
+        if (profiling) await profiler.stop(tab.name);
         times.get(tab.name)!.push(end - start);
+        if (round === runs) {
+          breakdowns.push({
+            tab: tab.name,
+            contentShown: contentShown - start,
+            ...(await requestsSince(page, start, end)),
+          });
+        }
+      }
+    }
+    if (process.env.BREAKDOWN === '1') {
+      for (const b of breakdowns) {
+        console.log(
+          `${b.tab}: content shown after ${Math.round(
+            b.contentShown,
+          )} ms, interactive after ${Math.round(b.total)} ms`,
+        );
+        console.table(b.requests);
       }
     }
     return tabs.map(tab => {
@@ -248,6 +299,82 @@ function switches(browser: Browser) {
       };
     });
   });
+}
+
+/**
+ * The browser's CPU profile of a tab's last click, written to
+ * PROFILE_DIR/<tab>.cpuprofile (open it in Chromium's DevTools).
+ */
+async function cpuProfiler(page: Page, dir: string) {
+  const session = await page.context().newCDPSession(page);
+  await session.send('Profiler.enable');
+  await session.send('Profiler.setSamplingInterval', { interval: 200 });
+  await mkdir(dir, { recursive: true });
+  return {
+    start: () => session.send('Profiler.start'),
+    async stop(name: string) {
+      const { profile } = await session.send('Profiler.stop');
+      await writeFile(join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+    },
+  };
+}
+
+/** Counts the page's backend requests in flight; `idle` waits for none. */
+function trackApiRequests(page: Page) {
+  const pending = new Set<unknown>();
+  const isApi = (url: string) => url.includes('/api/');
+  page.on('request', r => isApi(r.url()) && pending.add(r));
+  page.on('requestfinished', r => pending.delete(r));
+  page.on('requestfailed', r => pending.delete(r));
+  return {
+    async idle() {
+      // Two quiet checks in a row: a response often starts the next request.
+      for (let quiet = 0; quiet < 2; ) {
+        await page.waitForTimeout(25);
+        quiet = pending.size === 0 ? quiet + 1 : 0;
+      }
+    },
+  };
+}
+
+type RequestBreakdown = {
+  total: number;
+  requests: Array<{ path: string; 'start ms': number; 'end ms': number }>;
+};
+
+/**
+ * The backend requests a tab made between its click and its being
+ * interactive, from the browser's resource timing: where a tab's time goes
+ * (BREAKDOWN=1 prints it for the last click of each tab).
+ */
+async function requestsSince(
+  page: Page,
+  start: number,
+  end: number,
+): Promise<RequestBreakdown> {
+  const entries = await page.evaluate(
+    since =>
+      performance
+        .getEntriesByType('resource')
+        .map(e => e as PerformanceResourceTiming)
+        .filter(e => e.startTime >= since && e.name.includes('/api/'))
+        .map(e => ({ name: e.name, start: e.startTime, end: e.responseEnd })),
+    start,
+  );
+  return {
+    total: end - start,
+    requests: entries.map(e => {
+      const url = new URL(e.name);
+      return {
+        path: `${url.pathname.replace(/^\/api\//, '')}${url.search}`.slice(
+          0,
+          110,
+        ),
+        'start ms': Math.round(e.start - start),
+        'end ms': Math.round(e.end - start),
+      };
+    }),
+  };
 }
 
 const median = (values: number[]) => {
@@ -270,6 +397,11 @@ async function main() {
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
   });
   try {
+    if (process.env.SWITCHES_ONLY === '1') {
+      console.log('Tab switches only (SWITCHES_ONLY=1):');
+      console.table(await switches(browser));
+      return;
+    }
     console.log('Warm-up: one unmeasured load of each tab…');
     for (const tab of tabs) {
       await load(browser, tab);

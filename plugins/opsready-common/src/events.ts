@@ -283,6 +283,26 @@ export interface TimelineEvent {
 }
 
 /**
+ * How many error events of each severity started in one hour (UTC): the
+ * errors chart's series, counted by the backend so that it covers the whole
+ * range however many events it holds.
+ *
+ * @public
+ */
+export interface ErrorSeriesPoint {
+  /** ISO 8601, the start of the hour. */
+  at: string;
+  /** Events of severity critical that started in the hour. */
+  critical: number;
+  /** Events of severity high. */
+  high: number;
+  /** Events of severity medium. */
+  medium: number;
+  /** Events of severity low. */
+  low: number;
+}
+
+/**
  * A service created from a template, as the scaffolder reports it.
  *
  * @public

@@ -327,6 +327,73 @@ describe.each(databases.eachSupportedId())(
       expect(await store.resolveError('nope', { by: 'x', at: now })).toBe(0);
     });
 
+    it('counts errors per hour and severity over a range, for the chart', async () => {
+      const { store } = await createStore(databaseId);
+      await store.upsertErrors(
+        [
+          error('a', '2026-11-24T09:05:00Z'),
+          error('b', '2026-11-24T09:59:59Z', { severity: 'critical' }),
+          error('c', '2026-11-24T09:30:00Z', { severity: 'critical' }),
+          error('d', '2026-11-24T11:00:00Z', {
+            severity: 'low',
+            environment: 'staging',
+          }),
+          // Outside the range, and another service's.
+          error('e', '2026-11-23T09:00:00Z'),
+          error('f', '2026-11-24T09:10:00Z', {
+            entityRef: 'component:default/adservice',
+          }),
+        ],
+        now,
+      );
+      const range = {
+        from: new Date('2026-11-24T00:00:00Z'),
+        to: new Date('2026-11-24T12:00:00Z'),
+      };
+      expect(await store.errorCountsByHour(cart, range)).toEqual({
+        items: [
+          {
+            at: '2026-11-24T09:00:00.000Z',
+            critical: 2,
+            high: 1,
+            medium: 0,
+            low: 0,
+          },
+          {
+            at: '2026-11-24T11:00:00.000Z',
+            critical: 0,
+            high: 0,
+            medium: 0,
+            low: 1,
+          },
+        ],
+        environments: ['production', 'staging'],
+      });
+      expect(
+        await store.errorCountsByHour(cart, {
+          ...range,
+          environment: 'staging',
+        }),
+      ).toEqual({
+        items: [
+          {
+            at: '2026-11-24T11:00:00.000Z',
+            critical: 0,
+            high: 0,
+            medium: 0,
+            low: 1,
+          },
+        ],
+        environments: ['staging'],
+      });
+      expect(
+        await store.errorCountsByHour(cart, {
+          from: new Date('2026-11-20T00:00:00Z'),
+          to: new Date('2026-11-21T00:00:00Z'),
+        }),
+      ).toEqual({ items: [], environments: [] });
+    });
+
     it('keeps the latest deployment per environment through retention', async () => {
       const { store, knex } = await createStore(databaseId);
       await store.upsertDeployments(

@@ -6,6 +6,8 @@ import {
   DeploymentInput,
   ErrorDeployment,
   ErrorEvent,
+  ErrorSeriesPoint,
+  ErrorSeverity,
   ProvisionedEventInput,
 } from '@opsready/plugin-opsready-common';
 import { Knex } from 'knex';
@@ -14,6 +16,7 @@ import {
   DeploymentCorrelation,
   DeploymentFilter,
   ErrorFilter,
+  ErrorSeries,
   ErrorSummary,
   EventsStore,
   NormalizedErrorInput,
@@ -792,6 +795,49 @@ export class DatabaseEventsStore implements EventsStore {
       ...(rows.length > page.limit && last
         ? { nextCursor: encodeCursor(last.last_seen_at, last.fingerprint) }
         : {}),
+    };
+  }
+
+  async errorCountsByHour(
+    entityRef: string,
+    filter: { environment?: string; from: Date; to: Date },
+  ): Promise<ErrorSeries> {
+    // Counted in the database: a chart over a range of 100,000 events then
+    // costs a few hundred rows, not the events themselves. SQLite keeps
+    // times as milliseconds since the epoch, PostgreSQL as timestamps.
+    const hour =
+      this.db.client.config.client === 'pg'
+        ? this.db.raw('floor(extract(epoch from first_seen_at) / 3600) as hour')
+        : this.db.raw('cast(first_seen_at / 3600000 as integer) as hour');
+    const query = this.db('opsready_errors')
+      .select(hour, 'severity', 'environment')
+      .count({ events: '*' })
+      .where('entity_ref', entityRef)
+      .whereBetween('first_seen_at', [filter.from, filter.to])
+      .groupBy(['hour', 'severity', 'environment'])
+      .orderBy('hour');
+    if (filter.environment) query.where('environment', filter.environment);
+    const points = new Map<number, ErrorSeriesPoint>();
+    const environments = new Set<string>();
+    for (const row of (await query) as any[]) {
+      const hourNumber = Number(row.hour);
+      let point = points.get(hourNumber);
+      if (!point) {
+        point = {
+          at: new Date(hourNumber * 3_600_000).toISOString(),
+          critical: 0,
+          high: 0,
+          medium: 0,
+          low: 0,
+        };
+        points.set(hourNumber, point);
+      }
+      point[row.severity as ErrorSeverity] += Number(row.events);
+      environments.add(row.environment);
+    }
+    return {
+      items: [...points.values()],
+      environments: [...environments].sort(),
     };
   }
 

@@ -6,10 +6,17 @@ import {
   ErrorCategory,
   ErrorEvent,
   ErrorEventInput,
+  ErrorSeriesPoint,
   ErrorSeverity,
   ErrorStatus,
   ProvisionedEventInput,
 } from '@opsready/plugin-opsready-common';
+
+/** Error events per hour and severity, and the environments they came from. */
+export interface ErrorSeries {
+  items: ErrorSeriesPoint[];
+  environments: string[];
+}
 
 /** A page of a list, newest first, and where the next one starts. */
 export interface Page<T> {
@@ -127,6 +134,15 @@ export interface EventsStore {
     filter: ErrorFilter,
     page: PageRequest,
   ): Promise<Page<ErrorEvent>>;
+  /**
+   * Error events that started in the range, counted per hour (UTC) and
+   * severity, oldest hour first (hours without one are left out), and the
+   * environments they came from.
+   */
+  errorCountsByHour(
+    entityRef: string,
+    filter: { environment?: string; from: Date; to: Date },
+  ): Promise<ErrorSeries>;
   /** Errors of one environment seen in the range, oldest first, without their long texts. */
   errorsBetween(
     entityRef: string,

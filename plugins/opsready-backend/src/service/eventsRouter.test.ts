@@ -88,6 +88,7 @@ describe('deployments and errors API', () => {
       'timeline',
       'dora',
       'environments',
+      'errors/series',
     ]) {
       const res = await request(server)
         .get(`${base}/${path}`)
@@ -410,6 +411,56 @@ describe('deployments and errors API', () => {
       type: 'provisioned',
       title: 'Created from template golden-node-service 3',
     });
+  });
+
+  it('counts errors per hour and severity for the chart, and refuses a bad range', async () => {
+    const server = await startWith();
+    await request(server)
+      .post('/api/opsready/errors')
+      .send({
+        items: [
+          error('s-1'),
+          error('s-2', { severity: 'low', occurredAt: '2026-11-20T10:45:00Z' }),
+          error('s-3', {
+            environment: 'staging',
+            occurredAt: '2026-11-20T12:00:00Z',
+          }),
+        ],
+      })
+      .expect(201);
+    const series = await request(server)
+      .get(`${base}/errors/series`)
+      .query({ from: '2026-11-20T00:00:00Z', to: '2026-11-21T00:00:00Z' })
+      .expect(200);
+    expect(series.body).toEqual({
+      from: '2026-11-20T00:00:00.000Z',
+      to: '2026-11-21T00:00:00.000Z',
+      bucket: 'hour',
+      items: [
+        {
+          at: '2026-11-20T10:00:00.000Z',
+          critical: 1,
+          high: 0,
+          medium: 0,
+          low: 1,
+        },
+        {
+          at: '2026-11-20T12:00:00.000Z',
+          critical: 1,
+          high: 0,
+          medium: 0,
+          low: 0,
+        },
+      ],
+      environments: ['production', 'staging'],
+    });
+    const reversed = await request(server)
+      .get(`${base}/errors/series`)
+      .query({ from: '2026-11-21T00:00:00Z', to: '2026-11-20T00:00:00Z' })
+      .expect(400);
+    expect(reversed.body.error.message).toBe(
+      'Invalid query: from must not be after to',
+    );
   });
 
   it("puts each entity's open critical and high errors on its fleet row", async () => {

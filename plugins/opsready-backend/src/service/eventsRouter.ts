@@ -37,6 +37,7 @@ import {
   deploymentStatusPatch,
   doraQuery,
   errorEventInput,
+  errorSeriesQuery,
   errorsQuery,
   fleetDoraQuery,
   parseBatch,
@@ -265,6 +266,28 @@ export function createEventsRouter(
         : await store.listErrors(entityRef, filter, { limit, cursor });
     res.json({ view, ...page });
   });
+
+  router.get(
+    '/entities/:kind/:namespace/:name/errors/series',
+    async (req, res) => {
+      const { environment, from, to } = parseInput(
+        errorSeriesQuery,
+        req.query,
+        'query',
+      );
+      const entityRef = await visibleEntity(req);
+      res.json({
+        from: from.toISOString(),
+        to: to.toISOString(),
+        bucket: 'hour',
+        ...(await store.errorCountsByHour(entityRef, {
+          environment,
+          from,
+          to,
+        })),
+      });
+    },
+  );
 
   router.get('/entities/:kind/:namespace/:name/timeline', async (req, res) => {
     const query = parseInput(timelineQuery, req.query, 'query');

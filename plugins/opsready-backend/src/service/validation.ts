@@ -314,31 +314,35 @@ function windowQuery(defaultDays: number) {
     );
 }
 
-export const timelineQuery = z
-  .object({ ...pageQuery, from: z.unknown(), to: z.unknown() })
-  .transform(({ from, to, ...rest }, ctx) => {
-    const range = windowQuery(30).safeParse({ from, to });
-    if (!range.success) {
-      for (const issue of range.error.issues) ctx.addIssue(issue);
-      return z.NEVER;
-    }
-    return { ...rest, ...range.data };
-  });
+/** The query's `fields` and a window (see windowQuery) of `defaultDays`. */
+function withWindow<T extends z.ZodRawShape>(fields: T, defaultDays: number) {
+  return z
+    .object({ ...fields, from: z.unknown(), to: z.unknown() })
+    .transform(({ from, to, ...rest }, ctx) => {
+      const range = windowQuery(defaultDays).safeParse({ from, to });
+      if (!range.success) {
+        for (const issue of range.error.issues) ctx.addIssue(issue);
+        return z.NEVER;
+      }
+      return {
+        ...(rest as Omit<z.infer<z.ZodObject<T>>, 'from' | 'to'>),
+        ...range.data,
+      };
+    });
+}
 
-export const doraQuery = z
-  .object({
-    environment: text(64).default('production'),
-    from: z.unknown(),
-    to: z.unknown(),
-  })
-  .transform(({ from, to, environment }, ctx) => {
-    const range = windowQuery(30).safeParse({ from, to });
-    if (!range.success) {
-      for (const issue of range.error.issues) ctx.addIssue(issue);
-      return z.NEVER;
-    }
-    return { environment, ...range.data };
-  });
+export const timelineQuery = withWindow(pageQuery, 30);
+
+export const doraQuery = withWindow(
+  { environment: text(64).default('production') },
+  30,
+);
+
+/** The errors chart's series: a week unless from says otherwise. */
+export const errorSeriesQuery = withWindow(
+  { environment: text(64).optional() },
+  7,
+);
 
 export const fleetDoraQuery = z
   .object({

@@ -148,6 +148,12 @@ export function emptyApi(overrides: Partial<OpsReadyApi> = {}): OpsReadyApi {
     getDora: jest.fn().mockResolvedValue(dora),
     getOwnerDora: jest.fn(),
     getErrors: jest.fn().mockResolvedValue({ items: [] }),
+    getErrorSeries: jest.fn().mockResolvedValue({
+      from: minutesAgo(7 * 24 * 60),
+      to: minutesAgo(0),
+      items: [],
+      environments: [],
+    }),
     resolveError: jest.fn(),
     getTimeline: jest.fn().mockResolvedValue({
       from: minutesAgo(7 * 24 * 60),

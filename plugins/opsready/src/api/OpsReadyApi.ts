@@ -8,6 +8,7 @@ import {
   EnvironmentVersion,
   ErrorCategory,
   ErrorEvent,
+  ErrorSeriesPoint,
   ErrorSeverity,
   ErrorStatus,
   Exemption,
@@ -15,6 +16,19 @@ import {
   FleetOverview,
   TimelineEvent,
 } from '@opsready/plugin-opsready-common';
+
+/**
+ * Error events per hour (UTC) and severity over a range, as the backend
+ * counts them, and the environments they came from.
+ *
+ * @public
+ */
+export interface ErrorSeries {
+  from: string;
+  to: string;
+  items: ErrorSeriesPoint[];
+  environments: string[];
+}
 
 /**
  * One page of a list the backend pages on the server.
@@ -188,6 +202,11 @@ export interface OpsReadyApi {
     filter?: ErrorFilter,
     page?: PageRequest,
   ): Promise<Page<ErrorEvent>>;
+  /** Error events per hour (UTC) and severity over the range, for charts. */
+  getErrorSeries(
+    entity: CompoundEntityRef,
+    options?: TimeRange & { environment?: string },
+  ): Promise<ErrorSeries>;
   /** Resolves the error and its open group; returns it resolved. */
   resolveError(id: string, notes?: string): Promise<ErrorEvent>;
   /** Deployments, errors, health transitions and score changes, newest first. */

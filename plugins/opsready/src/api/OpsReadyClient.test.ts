@@ -94,6 +94,46 @@ describe('OpsReadyClient', () => {
     });
   });
 
+  it("reads the errors chart's series for a range and an environment", async () => {
+    let seen: URL | undefined;
+    const series = {
+      from: '2026-11-20T00:00:00.000Z',
+      to: '2026-11-21T00:00:00.000Z',
+      bucket: 'hour',
+      items: [
+        {
+          at: '2026-11-20T10:00:00.000Z',
+          critical: 1,
+          high: 0,
+          medium: 0,
+          low: 2,
+        },
+      ],
+      environments: ['production'],
+    };
+    server.use(
+      http.get(
+        `${baseUrl}/entities/Component/default/checkout%20service/errors/series`,
+        ({ request }) => {
+          seen = new URL(request.url);
+          return HttpResponse.json(series);
+        },
+      ),
+    );
+    await expect(
+      client.getErrorSeries(ref, {
+        from: series.from,
+        to: series.to,
+        environment: 'production',
+      }),
+    ).resolves.toEqual(series);
+    expect(Object.fromEntries(seen!.searchParams)).toEqual({
+      from: series.from,
+      to: series.to,
+      environment: 'production',
+    });
+  });
+
   it('posts resolution notes as JSON and returns the resolved error', async () => {
     server.use(
       http.post(`${baseUrl}/errors/e%2F1/resolve`, async ({ request }) =>

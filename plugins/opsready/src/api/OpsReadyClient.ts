@@ -17,6 +17,7 @@ import {
   EntityExemption,
   EntityHealth,
   ErrorFilter,
+  ErrorSeries,
   ExemptionDecision,
   NewExemption,
   OpsReadyApi,
@@ -137,6 +138,13 @@ export class OpsReadyClient implements OpsReadyApi {
     page: PageRequest = {},
   ): Promise<Page<ErrorEvent>> {
     return this.get(`${entityPath(entity)}/errors`, { ...filter, ...page });
+  }
+
+  getErrorSeries(
+    entity: CompoundEntityRef,
+    options: TimeRange & { environment?: string } = {},
+  ): Promise<ErrorSeries> {
+    return this.get(`${entityPath(entity)}/errors/series`, { ...options });
   }
 
   resolveError(id: string, notes?: string): Promise<ErrorEvent> {

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { deployment, emptyApi } from '../../__testUtils__/testData';
+import { deployment, dora, emptyApi } from '../../__testUtils__/testData';
 import { renderForEntity } from '../../__testUtils__/renderForEntity';
 import { EntityDeploymentsContent } from './EntityDeploymentsContent';
 
@@ -101,6 +101,30 @@ describe('EntityDeploymentsContent', () => {
     );
     // A new filter starts again at the first page.
     expect(await screen.findByText('Page 1')).toBeInTheDocument();
+  });
+
+  it('loads the history with the overview, not after it, and shows both together', async () => {
+    let finishDora: (value: unknown) => void = () => {};
+    const getDora = jest.fn(
+      () => new Promise(resolve => (finishDora = resolve)),
+    );
+    const getDeployments = jest.fn().mockResolvedValue({ items: recent });
+    await renderForEntity(<EntityDeploymentsContent />, {
+      api: emptyApi({ getDora: getDora as any, getDeployments }),
+    });
+    // The history's first page is asked for while DORA is still loading…
+    await waitFor(() =>
+      expect(getDeployments).toHaveBeenCalledWith(
+        expect.anything(),
+        { environment: undefined, status: undefined },
+        { cursor: undefined, limit: 25 },
+      ),
+    );
+    // …but shown only with the rest, so an empty history never flashes.
+    expect(await screen.findByText('History')).not.toBeVisible();
+    finishDora(dora);
+    await waitFor(() => expect(screen.getByText('History')).toBeVisible());
+    expect(screen.getByText('Elite performer')).toBeVisible();
   });
 
   it('says how to send deployments when none is recorded', async () => {

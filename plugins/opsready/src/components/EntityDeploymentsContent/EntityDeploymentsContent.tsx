@@ -6,6 +6,7 @@ import { CodeSnippet, EmptyState, InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
+import { useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { opsreadyApiRef } from '../../api/OpsReadyApi';
 import { AsyncContent } from '../shared';
@@ -33,13 +34,23 @@ export function EntityDeploymentsContent() {
     return { environments: environments.items, recent: recent.items, dora };
   }, [api, entityRef]);
 
+  // The history table is mounted beside the overview, not inside it, so its
+  // first page loads at the same time instead of after the overview; it is
+  // shown once the overview has told whether there is any history at all.
+  const empty = overview.value?.recent.length === 0;
+  const environments = useMemo(
+    () =>
+      [...new Set(overview.value?.recent.map(d => d.environment) ?? [])].sort(),
+    [overview.value],
+  );
+  if (empty) {
+    return <NoDeploymentsYet entityRef={entityRef} />;
+  }
   return (
-    <AsyncContent {...overview}>
-      {({ environments, recent, dora }) =>
-        recent.length === 0 ? (
-          <NoDeploymentsYet entityRef={entityRef} />
-        ) : (
-          <Grid container spacing={3}>
+    <Grid container spacing={3}>
+      <AsyncContent {...overview}>
+        {({ environments: versions, recent, dora }) => (
+          <>
             <Grid item xs={12}>
               <InfoCard
                 title="DORA"
@@ -50,21 +61,20 @@ export function EntityDeploymentsContent() {
             </Grid>
             <Grid item xs={12}>
               <InfoCard title="Versions by environment">
-                <VersionMatrix environments={environments} recent={recent} />
+                <VersionMatrix environments={versions} recent={recent} />
               </InfoCard>
             </Grid>
-            <Grid item xs={12}>
-              <DeploymentsTable
-                entity={ref}
-                environments={[
-                  ...new Set(recent.map(d => d.environment)),
-                ].sort()}
-              />
-            </Grid>
-          </Grid>
-        )
-      }
-    </AsyncContent>
+          </>
+        )}
+      </AsyncContent>
+      <Grid
+        item
+        xs={12}
+        style={overview.value ? undefined : { display: 'none' }}
+      >
+        <DeploymentsTable entity={ref} environments={environments} />
+      </Grid>
+    </Grid>
   );
 }
 

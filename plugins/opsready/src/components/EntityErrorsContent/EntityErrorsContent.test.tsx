@@ -19,8 +19,25 @@ describe('EntityErrorsContent', () => {
     const getErrors = jest
       .fn()
       .mockResolvedValue({ items: [crash, errorEvent(2)] });
+    // The chart counts what the backend counted, not the rows listed.
+    const hour = (hoursAgo: number) =>
+      DateTime.now()
+        .minus({ hours: hoursAgo })
+        .toUTC()
+        .startOf('hour')
+        .toISO()!;
+    const getErrorSeries = jest.fn().mockResolvedValue({
+      from: '',
+      to: '',
+      items: [
+        { at: hour(30), critical: 3, high: 0, medium: 1, low: 0 },
+        { at: hour(2), critical: 1, high: 2, medium: 0, low: 5 },
+      ],
+      environments: ['production', 'staging'],
+    });
     const api = emptyApi({
       getErrors,
+      getErrorSeries,
       getDeployments: jest.fn().mockResolvedValue({ items: [deployment(1)] }),
       getTimeline: jest.fn().mockResolvedValue({
         from: '',
@@ -41,8 +58,12 @@ describe('EntityErrorsContent', () => {
     await renderForEntity(<EntityErrorsContent />, { api });
 
     expect(
-      await screen.findByText(/2 error events and 1 deployments/),
+      await screen.findByText(/12 error events and 1 deployments/),
     ).toBeInTheDocument();
+    expect(getErrorSeries).toHaveBeenCalledWith(expect.anything(), {
+      from: expect.any(String),
+      to: expect.any(String),
+    });
     const table = screen
       .getByRole('button', { name: 'CrashLoopBackOff in paymentservice' })
       .closest('tr')!;
@@ -58,6 +79,12 @@ describe('EntityErrorsContent', () => {
       }),
       { cursor: undefined, limit: 25 },
     );
+    // The environment filter offers where the counted errors came from.
+    await userEvent.click(screen.getByRole('button', { name: /Environment/ }));
+    expect(
+      screen.getAllByRole('option').map(option => option.textContent),
+    ).toEqual(expect.arrayContaining(['production', 'staging']));
+    await userEvent.keyboard('{Escape}');
     const timeline = screen.getByRole('list', { name: 'Timeline' });
     expect(within(timeline).getByText(/1\.0\.1 succeeded/)).toBeInTheDocument();
     expect(

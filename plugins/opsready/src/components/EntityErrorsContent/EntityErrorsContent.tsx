@@ -22,8 +22,8 @@ const RANGES = [
   { value: '90', label: 'Last 90 days' },
 ];
 
-// The chart draws at most this many events; the table pages through all.
-const CHART_EVENTS = 500;
+// The chart marks at most this many deployments; the errors it counts all.
+const CHART_DEPLOYMENTS = 200;
 
 /**
  * The errors tab: errors by severity over time with deployments on the same
@@ -49,21 +49,31 @@ export function EntityErrorsContent() {
     [range],
   );
   const chart = useAsyncRetry(async () => {
-    const [errors, deployments, anyError] = await Promise.all([
-      api.getErrors(
-        ref,
-        { ...isoRange, view: 'flat' },
-        { limit: CHART_EVENTS },
-      ),
-      api.getDeployments(ref, isoRange, { limit: 200 }),
+    const [series, deployments, anyError] = await Promise.all([
+      api.getErrorSeries(ref, isoRange),
+      api.getDeployments(ref, isoRange, { limit: CHART_DEPLOYMENTS }),
       api.getErrors(ref, {}, { limit: 1 }),
     ]);
     return {
-      errors: errors.items,
+      series: series.items,
+      environments: series.environments,
       deployments: deployments.items,
       hasAny: anyError.items.length > 0,
     };
   }, [api, entityRef, isoRange]);
+
+  // What the table's environment filter offers.
+  const environments = useMemo(
+    () =>
+      [
+        ...new Set([
+          ...(chart.value?.environments ?? []),
+          ...(chart.value?.deployments.map(d => d.environment) ?? []),
+        ]),
+      ].sort(),
+    [chart.value],
+  );
+  const noErrorsYet = chart.value?.hasAny === false;
 
   return (
     <Grid container spacing={3}>
@@ -76,40 +86,40 @@ export function EntityErrorsContent() {
         />
       </Grid>
       <AsyncContent {...chart}>
-        {({ errors, deployments, hasAny }) =>
-          hasAny ? (
-            <>
-              <Grid item xs={12}>
-                <InfoCard title="Errors over time">
-                  <ErrorTimelineChart
-                    errors={errors}
-                    deployments={deployments}
-                    from={range.from}
-                    to={range.to}
-                  />
-                </InfoCard>
-              </Grid>
-              <Grid item xs={12}>
-                <ErrorsTable
-                  entity={ref}
-                  environments={[
-                    ...new Set([
-                      ...errors.map(e => e.environment),
-                      ...deployments.map(d => d.environment),
-                    ]),
-                  ].sort()}
-                  range={isoRange}
-                  onResolved={chart.retry}
+        {({ series, deployments, hasAny }) => (
+          <Grid item xs={12}>
+            {hasAny ? (
+              <InfoCard title="Errors over time">
+                <ErrorTimelineChart
+                  series={series}
+                  deployments={deployments}
+                  from={range.from}
+                  to={range.to}
                 />
-              </Grid>
-            </>
-          ) : (
-            <Grid item xs={12}>
+              </InfoCard>
+            ) : (
               <NoErrorsYet entityRef={entityRef} />
-            </Grid>
-          )
-        }
+            )}
+          </Grid>
+        )}
       </AsyncContent>
+      {/* Mounted beside the chart, not after it, so that its first page
+          loads at the same time; shown once the chart has told whether the
+          service has any error at all. */}
+      {!noErrorsYet && (
+        <Grid
+          item
+          xs={12}
+          style={chart.value ? undefined : { display: 'none' }}
+        >
+          <ErrorsTable
+            entity={ref}
+            environments={environments}
+            range={isoRange}
+            onResolved={chart.retry}
+          />
+        </Grid>
+      )}
       <Grid item xs={12}>
         <InfoCard
           title="Timeline"

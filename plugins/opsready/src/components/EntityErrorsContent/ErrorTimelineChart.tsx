@@ -3,7 +3,7 @@ import { useTheme } from '@material-ui/core/styles';
 import {
   Deployment,
   ERROR_SEVERITIES,
-  ErrorEvent,
+  ErrorSeriesPoint,
   ErrorSeverity,
 } from '@opsready/plugin-opsready-common';
 import { DateTime } from 'luxon';
@@ -29,12 +29,13 @@ type Bucket = { t: number } & Record<ErrorSeverity, number>;
  * order and the legend names them, not by colour alone.
  */
 export function ErrorTimelineChart(props: {
-  errors: ErrorEvent[];
+  /** Events per hour, as the backend counts them. */
+  series: ErrorSeriesPoint[];
   deployments: Deployment[];
   from: DateTime;
   to: DateTime;
 }) {
-  const { errors, deployments, from, to } = props;
+  const { series, deployments, from, to } = props;
   const theme = useTheme();
   const colours: Record<ErrorSeverity, string> = {
     critical: theme.palette.error.dark,
@@ -42,8 +43,12 @@ export function ErrorTimelineChart(props: {
     medium: theme.palette.warning.main,
     low: theme.palette.info.main,
   };
-  const buckets = bucketByDay(errors, from, to);
-  const total = errors.length;
+  const buckets = bucketByDay(series, from, to);
+  const total = buckets.reduce(
+    (sum, bucket) =>
+      sum + ERROR_SEVERITIES.reduce((n, severity) => n + bucket[severity], 0),
+    0,
+  );
   return (
     <figure style={{ margin: 0 }}>
       <ResponsiveContainer width="100%" height={220}>
@@ -87,7 +92,8 @@ export function ErrorTimelineChart(props: {
   );
 }
 
-function bucketByDay(errors: ErrorEvent[], from: DateTime, to: DateTime) {
+/** The backend's hours summed into the user's days. */
+function bucketByDay(series: ErrorSeriesPoint[], from: DateTime, to: DateTime) {
   const buckets = new Map<number, Bucket>();
   for (let day = from.startOf('day'); day <= to; day = day.plus({ days: 1 })) {
     buckets.set(day.toMillis(), {
@@ -98,10 +104,13 @@ function bucketByDay(errors: ErrorEvent[], from: DateTime, to: DateTime) {
       low: 0,
     });
   }
-  for (const error of errors) {
-    const day = DateTime.fromISO(error.occurredAt).startOf('day').toMillis();
+  for (const point of series) {
+    const day = DateTime.fromISO(point.at).startOf('day').toMillis();
     const bucket = buckets.get(day);
-    if (bucket) bucket[error.severity] += 1;
+    if (!bucket) continue;
+    for (const severity of ERROR_SEVERITIES) {
+      bucket[severity] += point[severity];
+    }
   }
   return [...buckets.values()];
 }
