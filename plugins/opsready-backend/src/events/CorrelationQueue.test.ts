@@ -126,6 +126,22 @@ describe('CorrelationQueue', () => {
     expect(started()).toHaveLength(2);
   });
 
+  it('correlates what waits on stop, and work added afterwards at once', async () => {
+    const { queue, started } = setUp({ coalesceMs: 60_000 });
+    queue.add([{ entityRef: cart, environment: 'production', since: at(1) }]);
+    await queue.stop();
+    expect(started()).toEqual([`${cart} production ${at(1).toISOString()}`]);
+    // During shutdown no round is coming: a late write is not left waiting.
+    queue.add([
+      { entityRef: payment, environment: 'production', since: at(3) },
+    ]);
+    await new Promise(resolve => setTimeout(resolve, 10));
+    expect(started()).toEqual([
+      `${cart} production ${at(1).toISOString()}`,
+      `${payment} production ${at(3).toISOString()}`,
+    ]);
+  });
+
   it('logs a failed correlation and goes on', async () => {
     const { queue, logger, started } = setUp({ fail: true });
     queue.add([

@@ -45,6 +45,8 @@ export class CorrelationQueue {
   private timer?: ReturnType<typeof setTimeout>;
   private round?: Promise<void>;
   private lastRoundMs = 0;
+  /** After stop(): no more rounds; work added is correlated at once. */
+  private stopped = false;
 
   constructor(private readonly options: CorrelationQueueOptions) {
     this.coalesceMs = options.coalesceMs ?? DEFAULT_COALESCE_MS;
@@ -55,6 +57,11 @@ export class CorrelationQueue {
       const key = keyOf(w);
       const known = this.pending.get(key);
       if (!known || w.since < known.since) this.pending.set(key, w);
+    }
+    if (this.stopped) {
+      // Shutting down: no round is coming to take it.
+      void this.settled(work.map(w => w.entityRef));
+      return;
     }
     this.scheduleRound();
   }
@@ -81,6 +88,7 @@ export class CorrelationQueue {
 
   /** Correlates what is waiting; afterwards work is still taken, and correlated at once. */
   async stop(): Promise<void> {
+    this.stopped = true;
     clearTimeout(this.timer);
     this.timer = undefined;
     await this.round;
@@ -94,7 +102,9 @@ export class CorrelationQueue {
    * and each round gathers more events per environment.
    */
   private scheduleRound() {
-    if (this.timer || this.round || this.pending.size === 0) return;
+    if (this.stopped || this.timer || this.round || this.pending.size === 0) {
+      return;
+    }
     const pause = Math.max(
       this.coalesceMs,
       Math.min(this.lastRoundMs, MAX_PAUSE_MS),
