@@ -9,7 +9,7 @@ import Grid from '@material-ui/core/Grid';
 import { useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { opsreadyApiRef } from '../../api/OpsReadyApi';
-import { AsyncContent } from '../shared';
+import { AsyncContent, LoadsHidden, environmentNames } from '../shared';
 import { DeploymentsTable } from './DeploymentsTable';
 import { DoraTiles } from './DoraTiles';
 import { VersionMatrix } from './VersionMatrix';
@@ -34,13 +34,9 @@ export function EntityDeploymentsContent() {
     return { environments: environments.items, recent: recent.items, dora };
   }, [api, entityRef]);
 
-  // The history table is mounted beside the overview, not inside it, so its
-  // first page loads at the same time instead of after the overview; it is
-  // shown once the overview has told whether there is any history at all.
   const empty = overview.value?.recent.length === 0;
   const environments = useMemo(
-    () =>
-      [...new Set(overview.value?.recent.map(d => d.environment) ?? [])].sort(),
+    () => environmentNames(overview.value?.recent ?? []),
     [overview.value],
   );
   if (empty) {
@@ -67,13 +63,9 @@ export function EntityDeploymentsContent() {
           </>
         )}
       </AsyncContent>
-      <Grid
-        item
-        xs={12}
-        style={overview.value ? undefined : { display: 'none' }}
-      >
+      <LoadsHidden shown={Boolean(overview.value)}>
         <DeploymentsTable entity={ref} environments={environments} />
-      </Grid>
+      </LoadsHidden>
     </Grid>
   );
 }

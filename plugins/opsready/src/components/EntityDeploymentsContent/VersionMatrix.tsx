@@ -9,6 +9,7 @@ import {
   EnvironmentVersion,
 } from '@opsready/plugin-opsready-common';
 import { RelativeTime } from '../RelativeTime';
+import { environmentNames } from '../shared';
 
 const MAX_VERSIONS = 8;
 
@@ -22,12 +23,7 @@ export function VersionMatrix(props: {
   recent: Deployment[];
 }) {
   const { environments, recent } = props;
-  const envNames = [
-    ...new Set([
-      ...environments.map(e => e.environment),
-      ...recent.map(d => d.environment),
-    ]),
-  ].sort();
+  const envNames = environmentNames(environments, recent);
   const reached = new Map<string, string>();
   const versions: string[] = [];
   for (const d of recent) {

@@ -10,7 +10,12 @@ import { DateTime } from 'luxon';
 import { useMemo, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { opsreadyApiRef } from '../../api/OpsReadyApi';
-import { AsyncContent, FilterSelect } from '../shared';
+import {
+  AsyncContent,
+  FilterSelect,
+  LoadsHidden,
+  environmentNames,
+} from '../shared';
 import { ErrorTimelineChart } from './ErrorTimelineChart';
 import { ErrorsTable } from './ErrorsTable';
 import { TimelineList } from './TimelineList';
@@ -65,12 +70,10 @@ export function EntityErrorsContent() {
   // What the table's environment filter offers.
   const environments = useMemo(
     () =>
-      [
-        ...new Set([
-          ...(chart.value?.environments ?? []),
-          ...(chart.value?.deployments.map(d => d.environment) ?? []),
-        ]),
-      ].sort(),
+      environmentNames(
+        chart.value?.environments ?? [],
+        chart.value?.deployments ?? [],
+      ),
     [chart.value],
   );
   const noErrorsYet = chart.value?.hasAny === false;
@@ -103,22 +106,15 @@ export function EntityErrorsContent() {
           </Grid>
         )}
       </AsyncContent>
-      {/* Mounted beside the chart, not after it, so that its first page
-          loads at the same time; shown once the chart has told whether the
-          service has any error at all. */}
       {!noErrorsYet && (
-        <Grid
-          item
-          xs={12}
-          style={chart.value ? undefined : { display: 'none' }}
-        >
+        <LoadsHidden shown={Boolean(chart.value)}>
           <ErrorsTable
             entity={ref}
             environments={environments}
             range={isoRange}
             onResolved={chart.retry}
           />
-        </Grid>
+        </LoadsHidden>
       )}
       <Grid item xs={12}>
         <InfoCard

@@ -13,3 +13,5 @@ export {
   DialogSubmitActions,
 } from './SubmitDialog';
 export { timeAxisProps, timeLabel } from './timeAxis';
+export { environmentNames } from './environmentNames';
+export { LoadsHidden } from './LoadsHidden';
