@@ -13,3 +13,4 @@ export * from './healthAnnotations';
 export * from './events';
 export * from './dora';
 export * from './fleet';
+export * from './entityRefs';
