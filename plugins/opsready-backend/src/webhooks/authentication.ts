@@ -1,5 +1,6 @@
-import { AuthenticationError } from '@backstage/errors';
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { AuthenticationError, InputError } from '@backstage/errors';
+import { verify } from '@octokit/webhooks-methods';
+import { createHash, timingSafeEqual } from 'node:crypto';
 
 /*
  * Webhook senders hold no Backstage credentials, so each route checks the
@@ -20,12 +21,15 @@ function sameSecret(
 /**
  * Checks GitHub's `X-Hub-Signature-256` header: `sha256=` and the hex
  * HMAC-SHA256 of the body exactly as received, keyed with the webhook secret.
+ * The comparison is `@octokit/webhooks-methods`' (as in Backstage's GitHub
+ * events module); the header's shape is checked here first so that a
+ * malformed one is told apart from a wrong one.
  */
-export function verifyGitHubSignature(
+export async function verifyGitHubSignature(
   rawBody: Buffer,
   header: string | undefined,
   secret: string,
-): void {
+): Promise<void> {
   if (!header) {
     throw new AuthenticationError(
       'Missing X-Hub-Signature-256 header: set the same secret on the GitHub webhook as in opsready.webhooks.github.secret',
@@ -37,9 +41,14 @@ export function verifyGitHubSignature(
       'X-Hub-Signature-256 must be sha256= followed by 64 hex digits',
     );
   }
-  const expected = createHmac('sha256', secret).update(rawBody).digest();
-  const given = Buffer.from(match[1], 'hex');
-  if (!timingSafeEqual(given, expected)) {
+  // The library signs a string and refuses an empty one; GitHub always
+  // sends a JSON body, so there is nothing to verify without one.
+  if (rawBody.length === 0) {
+    throw new InputError('The body is empty: GitHub sends a JSON event');
+  }
+  // GitHub's bodies are UTF-8 JSON, so decoding keeps the signed bytes.
+  const signature = `sha256=${match[1].toLowerCase()}`;
+  if (!(await verify(secret, rawBody.toString('utf8'), signature))) {
     throw new AuthenticationError(
       'X-Hub-Signature-256 does not match the body: wrong secret, or the body was changed on the way',
     );

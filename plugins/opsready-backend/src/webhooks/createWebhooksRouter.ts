@@ -128,7 +128,7 @@ export function createWebhooksRouter(
       notConfigured('GitHub', 'opsready.webhooks.github.secret');
     }
     const raw = rawBodyOf(req);
-    verifyGitHubSignature(raw, req.header('x-hub-signature-256'), secret);
+    await verifyGitHubSignature(raw, req.header('x-hub-signature-256'), secret);
     const translation = translateGitHubEvent(
       req.header('x-github-event'),
       parseGitHubBody(req, raw),
