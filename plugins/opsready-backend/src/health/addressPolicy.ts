@@ -1,30 +1,75 @@
+import ipaddr from 'ipaddr.js';
 import { BlockList, isIP } from 'node:net';
 
-/**
+/*
  * Address ranges a health probe may not reach unless allow-listed: where a
  * catalog author could point the prober at the backend's own network, the
- * cloud metadata service, or nowhere in particular.
+ * cloud metadata service, a tunnel or translator that leads there, or
+ * nowhere in particular. ipaddr.js names the ranges; what it lumps together
+ * as `reserved` is told apart by the CIDR lists below, so that a refusal
+ * says which kind of address it was.
  */
-const FORBIDDEN_V4: Array<[string, number, string]> = [
-  ['0.0.0.0', 8, 'unspecified'],
-  ['10.0.0.0', 8, 'private'],
-  ['100.64.0.0', 10, 'shared (carrier-grade NAT)'],
-  ['127.0.0.0', 8, 'loopback'],
-  ['169.254.0.0', 16, 'link-local (cloud metadata)'],
-  ['172.16.0.0', 12, 'private'],
-  ['192.0.0.0', 24, 'IETF protocol assignments'],
-  ['192.168.0.0', 16, 'private'],
-  ['198.18.0.0', 15, 'benchmarking'],
-  ['224.0.0.0', 4, 'multicast'],
-  ['240.0.0.0', 4, 'reserved'],
-];
-const FORBIDDEN_V6: Array<[string, number, string]> = [
-  ['::', 128, 'unspecified'],
-  ['::1', 128, 'loopback'],
-  ['fc00::', 7, 'unique-local'],
-  ['fe80::', 10, 'link-local'],
-  ['ff00::', 8, 'multicast'],
-];
+
+/** ipaddr.js range names refused, with the words a refusal uses. */
+const REFUSED_V4_RANGES: Record<string, string> = {
+  unspecified: 'unspecified',
+  broadcast: 'broadcast',
+  multicast: 'multicast',
+  linkLocal: 'link-local (cloud metadata)',
+  loopback: 'loopback',
+  carrierGradeNat: 'shared (carrier-grade NAT)',
+  private: 'private',
+};
+const REFUSED_V6_RANGES: Record<string, string> = {
+  unspecified: 'unspecified',
+  linkLocal: 'link-local',
+  multicast: 'multicast',
+  loopback: 'loopback',
+  uniqueLocal: 'unique-local',
+  deprecatedSiteLocal: 'site-local',
+  discard: 'discard-only',
+  '6to4': '6to4',
+  teredo: 'Teredo',
+  benchmarking: 'benchmarking',
+};
+
+/** What ipaddr.js calls `reserved`, by kind; the rest of it is `reserved`. */
+const RESERVED_V4 = cidrs([
+  ['192.0.0.0/24', 'IETF protocol assignments'],
+  ['192.0.2.0/24', 'documentation'],
+  ['198.51.100.0/24', 'documentation'],
+  ['203.0.113.0/24', 'documentation'],
+  ['198.18.0.0/15', 'benchmarking'],
+  ['192.88.99.0/24', '6to4 relay anycast'],
+]);
+const RESERVED_V6 = cidrs([
+  ['2001:db8::/32', 'documentation'],
+  ['3fff::/20', 'documentation'],
+  ['2001::/23', 'IETF protocol assignments'],
+]);
+
+/** IPv6 ranges judged by the IPv4 address in their last 32 bits. */
+const CARRYING_IPV4 = cidrs([
+  ['64:ff9b::/96', 'NAT64'],
+  ['::ffff:0:0:0/96', 'IPv4-translated'],
+]);
+const LOCAL_NAT64 = cidrs([['64:ff9b:1::/48', 'local-use NAT64']]);
+
+type Ranges = Array<[ipaddr.IPv4 | ipaddr.IPv6, number, string]>;
+
+function cidrs(list: Array<[string, string]>): Ranges {
+  return list.map(([cidr, kind]) => [...ipaddr.parseCIDR(cidr), kind]);
+}
+
+function kindIn(
+  address: ipaddr.IPv4 | ipaddr.IPv6,
+  ranges: Ranges,
+): string | undefined {
+  return ranges.find(
+    ([network, prefix]) =>
+      network.kind() === address.kind() && address.match(network, prefix),
+  )?.[2];
+}
 
 /**
  * Decides which addresses a probe may connect to: every public address,
@@ -67,8 +112,8 @@ export class AddressPolicy {
 
   /**
    * Why an address is refused, or undefined when a probe may connect to it.
-   * IPv4 addresses mapped into IPv6 (`::ffff:127.0.0.1`) and NAT64
-   * (`64:ff9b::…`) are judged by the IPv4 address inside.
+   * IPv4 addresses carried in IPv6 (mapped `::ffff:127.0.0.1`, translated,
+   * NAT64 `64:ff9b::…`) are judged by the IPv4 address inside.
    */
   refusal(address: string): string | undefined {
     const family = isIP(address);
@@ -78,42 +123,50 @@ export class AddressPolicy {
     if (this.allowedAddresses.check(address, family === 4 ? 'ipv4' : 'ipv6')) {
       return undefined;
     }
-    if (family === 6) {
-      const embedded = embeddedIPv4(address);
-      if (embedded) {
-        return this.refusal(embedded);
-      }
+    // ipaddr.process turns an IPv4-mapped IPv6 address into the IPv4 inside.
+    const parsed = ipaddr.process(address);
+    const inside =
+      parsed.kind() === 'ipv4'
+        ? family === 6 && parsed.toString()
+        : ipv4Inside(parsed as ipaddr.IPv6);
+    if (inside) {
+      return this.refusal(inside);
     }
-    const ranges = family === 4 ? FORBIDDEN_V4 : FORBIDDEN_V6;
-    const type = family === 4 ? 'ipv4' : 'ipv6';
-    for (const [network, prefix, kind] of ranges) {
-      const list = new BlockList();
-      list.addSubnet(network, prefix, type);
-      if (list.check(address, type)) {
-        return `${address} is a ${kind} address, which health probes may not reach unless allow-listed (opsready.health.allow)`;
-      }
-    }
-    if (family === 4 && address === '255.255.255.255') {
-      return `${address} is the broadcast address`;
-    }
-    return undefined;
+    const kind =
+      parsed.kind() === 'ipv4'
+        ? refusedIPv4Kind(parsed as ipaddr.IPv4)
+        : refusedIPv6Kind(parsed as ipaddr.IPv6);
+    return (
+      kind &&
+      `${address} is a ${kind} address, which health probes may not reach unless allow-listed (opsready.health.allow)`
+    );
   }
 }
 
-// ::ffff:a.b.c.d or ::ffff:XXXX:XXXX (mapped), 64:ff9b::XXXX:XXXX (NAT64).
-function embeddedIPv4(address: string): string | undefined {
-  const lower = address.toLocaleLowerCase('en-US');
-  const dotted = lower.match(/^(?:::ffff:|64:ff9b::)(\d+\.\d+\.\d+\.\d+)$/);
-  if (dotted) {
-    return dotted[1];
+/** The IPv4 address a translated or NAT64 IPv6 address stands for. */
+function ipv4Inside(address: ipaddr.IPv6): string | undefined {
+  if (kindIn(address, CARRYING_IPV4) === undefined) {
+    return undefined;
   }
-  const hex = lower.match(
-    /^(?:::ffff:|64:ff9b::)([0-9a-f]{1,4}):([0-9a-f]{1,4})$/,
-  );
-  if (hex) {
-    const high = parseInt(hex[1], 16);
-    const low = parseInt(hex[2], 16);
-    return [high >> 8, high & 255, low >> 8, low & 255].join('.');
+  const [, , , , , , high, low] = address.parts;
+  return [high >> 8, high & 255, low >> 8, low & 255].join('.');
+}
+
+function refusedIPv6Kind(address: ipaddr.IPv6): string | undefined {
+  const range: string = address.range();
+  if (range === 'rfc6052') {
+    return kindIn(address, LOCAL_NAT64);
   }
-  return undefined;
+  if (range === 'reserved') {
+    return kindIn(address, RESERVED_V6) ?? 'reserved';
+  }
+  return REFUSED_V6_RANGES[range];
+}
+
+function refusedIPv4Kind(address: ipaddr.IPv4): string | undefined {
+  const range: string = address.range();
+  if (range === 'reserved') {
+    return kindIn(address, RESERVED_V4) ?? 'reserved';
+  }
+  return REFUSED_V4_RANGES[range];
 }
