@@ -33,7 +33,7 @@ import { AddressPolicy } from '../../plugins/opsready-backend/src/health/address
 import { defaultStateRules } from '../../plugins/opsready-backend/src/health/endpointState';
 import { HealthSweep } from '../../plugins/opsready-backend/src/health/HealthSweep';
 import { Prober } from '../../plugins/opsready-backend/src/health/Prober';
-import { mapWithConcurrency } from '../../plugins/opsready-backend/src/lib/mapWithConcurrency';
+import { mapWithConcurrency } from '../../plugins/opsready-backend/src/lib/concurrency';
 import { kindOf } from './fleet';
 
 const ENDPOINTS = Number(process.env.ENDPOINTS ?? 10_000);

@@ -18,7 +18,7 @@ import {
 } from '@opsready/plugin-opsready-node';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { mapWithConcurrency } from '../lib/mapWithConcurrency';
+import { mapWithConcurrency } from '../lib/concurrency';
 
 /** Where an entity's repository can be read from. */
 export type RepositorySource =

@@ -10,7 +10,7 @@ import { factKey } from '@opsready/plugin-opsready-node';
 import { metrics } from '@opentelemetry/api';
 import { createHash } from 'node:crypto';
 import { HealthStore } from '../database/HealthStore';
-import { mapWithConcurrency } from '../lib/mapWithConcurrency';
+import { mapWithConcurrency } from '../lib/concurrency';
 import {
   EndpointState,
   initialEndpointState,

@@ -1,5 +1,5 @@
 import { HealthStore, ProbeRecord } from '../database/HealthStore';
-import { mapWithConcurrency } from '../lib/mapWithConcurrency';
+import { mapWithConcurrency } from '../lib/concurrency';
 import type { HealthTransitionListener } from './HealthSweep';
 
 /**

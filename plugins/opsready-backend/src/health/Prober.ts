@@ -1,4 +1,5 @@
 import { CustomErrorBase } from '@backstage/errors';
+import pLimit from 'p-limit';
 import { Agent, Dispatcher, request } from 'undici';
 import { AddressPolicy } from './addressPolicy';
 import { checkProbeTarget, guardedLookup } from './probeTarget';
@@ -52,25 +53,6 @@ export class ProberClosedError extends CustomErrorBase {
   name = 'ProberClosedError' as const;
 }
 
-/** A counting semaphore: at most `limit` holders at once. */
-class Semaphore {
-  private active = 0;
-  private readonly waiting: Array<() => void> = [];
-  constructor(private readonly limit: number) {}
-  async run<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.active >= this.limit) {
-      await new Promise<void>(resolve => this.waiting.push(resolve));
-    }
-    this.active += 1;
-    try {
-      return await fn();
-    } finally {
-      this.active -= 1;
-      this.waiting.shift()?.();
-    }
-  }
-}
-
 /**
  * Probes health endpoints over keep-alive connection pools, within hard
  * limits: one slow or hanging host costs at most the timeout and holds at
@@ -80,8 +62,8 @@ class Semaphore {
  */
 export class Prober {
   private readonly agent: Agent;
-  private readonly global: Semaphore;
-  private readonly perHost = new Map<string, Semaphore>();
+  private readonly global: pLimit.Limit;
+  private readonly perHost = new Map<string, pLimit.Limit>();
   private readonly closing = new AbortController();
   private readonly holders = new Set<Promise<unknown>>();
   private closed?: Promise<void>;
@@ -95,7 +77,7 @@ export class Prober {
         timeout: options.timeoutMs ?? 5_000,
       },
     });
-    this.global = new Semaphore(options.concurrency ?? 256);
+    this.global = pLimit(options.concurrency ?? 256);
   }
 
   /**
@@ -129,12 +111,12 @@ export class Prober {
     const host = target.url.host;
     let hostLimit = this.perHost.get(host);
     if (!hostLimit) {
-      hostLimit = new Semaphore(this.options.perHostConcurrency ?? 4);
+      hostLimit = pLimit(this.options.perHostConcurrency ?? 4);
       this.perHost.set(host, hostLimit);
     }
     const limit = hostLimit;
-    return this.global.run(() =>
-      limit.run(() => {
+    return this.global(() =>
+      limit(() => {
         // It may have waited for its turn while the prober began to close.
         this.throwIfClosing();
         return this.attempt(spec, target.url);

@@ -30,7 +30,7 @@ import { HealthStore } from '../database/HealthStore';
 import { OpsReadyStore } from '../database/OpsReadyStore';
 import { EventsService } from '../events/EventsService';
 import { readTimeline } from '../events/timeline';
-import { mapWithConcurrency } from '../lib/mapWithConcurrency';
+import { mapWithConcurrency } from '../lib/concurrency';
 import {
   deploymentInput,
   deploymentsQuery,
