@@ -1,4 +1,5 @@
 import { Config } from '@backstage/config';
+import { durationToMilliseconds } from '@backstage/types';
 import { numbersIn } from './numbersIn';
 import {
   ERROR_SEVERITIES,
@@ -45,8 +46,9 @@ export function readEventsConfig(root: Config): EventsConfig {
     }
   }
   return {
-    correlationWindowMs:
-      number('correlationWindowMinutes', 60, 1, 7 * 24 * 60) * 60_000,
+    correlationWindowMs: durationToMilliseconds({
+      minutes: number('correlationWindowMinutes', 60, 1, 7 * 24 * 60),
+    }),
     rollbackConsecutiveHealthFailures: number(
       'rollbackAdvised.consecutiveHealthFailures',
       2,

@@ -3,6 +3,7 @@ import {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
+import { durationToMilliseconds } from '@backstage/types';
 import { defaultStateRules, StateRules } from '../health/endpointState';
 
 /** The `opsready.health` section of app-config, read and validated. */
@@ -63,8 +64,16 @@ export function readHealthConfig(root: Config): HealthConfig {
     enabled: config?.getOptionalBoolean('enabled') ?? true,
     schedule,
     shards: positive(config, 'shards', 1),
-    deadlineMs: positive(config, 'deadlineMs', 50_000),
-    timeoutMs: positive(config, 'timeoutMs', 5_000),
+    deadlineMs: positive(
+      config,
+      'deadlineMs',
+      durationToMilliseconds({ seconds: 50 }),
+    ),
+    timeoutMs: positive(
+      config,
+      'timeoutMs',
+      durationToMilliseconds({ seconds: 5 }),
+    ),
     // 256: a sweep's hanging endpoints each hold a slot for the whole
     // timeout; 500 of them at 5 s over 64 slots alone take 39 s.
     concurrency: positive(config, 'concurrency', 256),

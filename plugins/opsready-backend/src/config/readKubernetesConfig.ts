@@ -3,6 +3,7 @@ import {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
+import { durationToMilliseconds } from '@backstage/types';
 import { numbersIn } from './numbersIn';
 
 /** The `opsready.kubernetes` section of app-config, read and validated. */
@@ -46,7 +47,11 @@ export function readKubernetesConfig(root: Config): KubernetesCollectorConfig {
       : { frequency: { minutes: 5 }, timeout: { minutes: 4 } },
     environmentOf: cluster => environments[cluster] ?? cluster,
     restartThreshold: number('restartThreshold', 3, 1, 1000),
-    graceMs: number('graceMinutes', 5, 0, 24 * 60) * 60_000,
-    mergeWindowMs: number('mergeWindowMinutes', 60, 0, 7 * 24 * 60) * 60_000,
+    graceMs: durationToMilliseconds({
+      minutes: number('graceMinutes', 5, 0, 24 * 60),
+    }),
+    mergeWindowMs: durationToMilliseconds({
+      minutes: number('mergeWindowMinutes', 60, 0, 7 * 24 * 60),
+    }),
   };
 }

@@ -1,3 +1,4 @@
+import { durationToMilliseconds } from '@backstage/types';
 import { LoggerService, UrlReaderService } from '@backstage/backend-plugin-api';
 import {
   ANNOTATION_LOCATION,
@@ -19,6 +20,8 @@ import {
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mapWithConcurrency } from '../lib/concurrency';
+
+const DEFAULT_TIMEOUT_MS = durationToMilliseconds({ seconds: 30 });
 
 /** Where an entity's repository can be read from. */
 export type RepositorySource =
@@ -120,7 +123,7 @@ export class RepositoryFactProvider implements FactProvider {
     }
     const tree = await this.options.urlReader.readTree(source.url, {
       filter: path => !path.split('/').some(isSkippedDirectory),
-      signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
+      signal: AbortSignal.timeout(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
     });
     const paths: string[] = [];
     const files: Record<string, string> = {};

@@ -1,3 +1,4 @@
+import { durationToMilliseconds } from '@backstage/types';
 import { HealthStore, Rollup, StoredTransition } from '../database/HealthStore';
 import {
   emptyHistogram,
@@ -5,8 +6,8 @@ import {
   percentile,
 } from './latencyHistogram';
 
-const HOUR = 3600_000;
-const DAY = 24 * HOUR;
+const HOUR = durationToMilliseconds({ hours: 1 });
+const DAY = durationToMilliseconds({ days: 1 });
 
 /** Availability and latency of one endpoint over a window. */
 export interface WindowFigures {

@@ -1,3 +1,4 @@
+import { durationToMilliseconds } from '@backstage/types';
 import {
   AuthService,
   LoggerService,
@@ -52,7 +53,7 @@ export interface HealthSweepOptions {
 }
 
 /** A probe's answer waits at most this long, in ms, to be stored. */
-const WRITE_DELAY_MS = 1_000;
+const WRITE_DELAY_MS = durationToMilliseconds({ seconds: 1 });
 
 /** Which shard probes an endpoint: stable, and spread evenly. */
 export function shardOf(
@@ -263,10 +264,10 @@ export class HealthSweep {
   async retain(now = new Date()) {
     const { store, retentionDays, logger } = this.options;
     const folded = await store.compactHourlyRollups(
-      new Date(now.getTime() - 48 * 3600_000),
+      new Date(now.getTime() - durationToMilliseconds({ hours: 48 })),
     );
     const deleted = await store.deleteOlderThan(
-      new Date(now.getTime() - retentionDays * 24 * 3600_000),
+      new Date(now.getTime() - durationToMilliseconds({ days: retentionDays })),
     );
     const dropped = await store.deleteEndpointsNotIn(
       await this.declaredEndpoints(),

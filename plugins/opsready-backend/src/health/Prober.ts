@@ -1,3 +1,4 @@
+import { durationToMilliseconds } from '@backstage/types';
 import { CustomErrorBase } from '@backstage/errors';
 import pLimit from 'p-limit';
 import { Agent, Dispatcher, request } from 'undici';
@@ -44,6 +45,9 @@ export interface ProberOptions {
   resolve?: Parameters<typeof guardedLookup>[1];
 }
 
+const DEFAULT_TIMEOUT_MS = durationToMilliseconds({ seconds: 5 });
+const KEEP_ALIVE_MS = durationToMilliseconds({ seconds: 30 });
+
 /**
  * A probe that was not sent, or whose answer was cut off, because the prober
  * is closing. It says nothing about the endpoint, so it must not be recorded
@@ -70,11 +74,11 @@ export class Prober {
 
   constructor(private readonly options: ProberOptions) {
     this.agent = new Agent({
-      keepAliveTimeout: 30_000,
+      keepAliveTimeout: KEEP_ALIVE_MS,
       connections: options.perHostConcurrency ?? 4,
       connect: {
         lookup: guardedLookup(options.policy, options.resolve),
-        timeout: options.timeoutMs ?? 5_000,
+        timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       },
     });
     this.global = pLimit(options.concurrency ?? 256);
@@ -166,7 +170,7 @@ export class Prober {
     spec: ProbeSpec,
     initialUrl: URL,
   ): Promise<ProbeResult & { networkError?: boolean }> {
-    const timeoutMs = this.options.timeoutMs ?? 5_000;
+    const timeoutMs = this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const started = performance.now();
     const signal = AbortSignal.timeout(timeoutMs);
     const elapsed = () => Math.round(performance.now() - started);

@@ -1,3 +1,4 @@
+import { durationToMilliseconds } from '@backstage/types';
 /** What is known of one endpoint between probes. */
 export interface EndpointState {
   status: 'up' | 'down' | 'unknown';
@@ -31,7 +32,7 @@ export const defaultStateRules: StateRules = {
   failureThreshold: 3,
   successThreshold: 2,
   flapTransitions: 4,
-  flapWindowMs: 60 * 60_000,
+  flapWindowMs: durationToMilliseconds({ hours: 1 }),
 };
 
 export const initialEndpointState: EndpointState = {

@@ -1,5 +1,9 @@
+import { durationToMilliseconds } from '@backstage/types';
 import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
 import { KubernetesObject } from '@opsready/plugin-opsready-node';
+
+const DEFAULT_CACHE_TTL_MS = durationToMilliseconds({ minutes: 1 });
+const DEFAULT_TIMEOUT_MS = durationToMilliseconds({ seconds: 15 });
 
 /** A kind of object, where the Kubernetes API lists it. */
 export interface KubernetesResource {
@@ -52,7 +56,7 @@ export class KubernetesProxyClient {
    */
   listEverywhere(resources: KubernetesResource[]): Promise<ClusterListing> {
     const key = resources.map(r => r.path).join(',');
-    const ttl = this.options.cacheTtlMs ?? 60_000;
+    const ttl = this.options.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS;
     const cached = this.cache.get(key);
     if (cached && Date.now() - cached.at < ttl) {
       return cached.listing;
@@ -110,7 +114,7 @@ export class KubernetesProxyClient {
         Authorization: `Bearer ${token}`,
         'Backstage-Kubernetes-Cluster': cluster,
       },
-      signal: AbortSignal.timeout(this.options.timeoutMs ?? 15_000),
+      signal: AbortSignal.timeout(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
     });
     if (resource.optional && response.status === 404) {
       return [];
@@ -135,7 +139,7 @@ export class KubernetesProxyClient {
   private async getJson(url: string, token: string): Promise<unknown> {
     const response = await fetch(url, {
       headers: { Authorization: `Bearer ${token}` },
-      signal: AbortSignal.timeout(this.options.timeoutMs ?? 15_000),
+      signal: AbortSignal.timeout(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
     });
     if (!response.ok) {
       throw new Error(`${url} answered ${response.status}`);

@@ -1,4 +1,5 @@
 import { Config, ConfigReader } from '@backstage/config';
+import { durationToMilliseconds } from '@backstage/types';
 import {
   ERROR_CATEGORIES,
   ERROR_SEVERITIES,
@@ -159,7 +160,11 @@ export function readWebhooksConfig(root: Config): WebhooksConfig {
     root.getOptionalConfig('opsready.webhooks') ?? new ConfigReader({});
   return {
     maxBodyBytes: positive(config, 'maxBodyBytes', 1024 * 1024),
-    lookupTimeoutMs: positive(config, 'lookupTimeoutMs', 5000),
+    lookupTimeoutMs: positive(
+      config,
+      'lookupTimeoutMs',
+      durationToMilliseconds({ seconds: 5 }),
+    ),
     github: { secret: optionalSecret(config, 'github.secret') },
     alertmanager: {
       token: optionalSecret(config, 'alertmanager.token'),
