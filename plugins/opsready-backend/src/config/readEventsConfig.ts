@@ -1,6 +1,6 @@
 import { Config } from '@backstage/config';
 import { durationToMilliseconds } from '@backstage/types';
-import { numbersIn } from './numbersIn';
+import { boundedNumberReader } from './boundedNumberReader';
 import {
   ERROR_SEVERITIES,
   ErrorSeverity,
@@ -29,7 +29,7 @@ export const MAX_BATCH_LIMIT = 500;
 /** Reads `opsready.events`; mistakes stop start-up naming the key. */
 export function readEventsConfig(root: Config): EventsConfig {
   const config = root.getOptionalConfig('opsready.events');
-  const number = numbersIn('opsready.events', config);
+  const number = boundedNumberReader('opsready.events', config);
   const severities: Record<string, string> = {
     production: 'critical',
     default: 'medium',

@@ -4,7 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { durationToMilliseconds } from '@backstage/types';
-import { numbersIn } from './numbersIn';
+import { boundedNumberReader } from './boundedNumberReader';
 
 /** The `opsready.kubernetes` section of app-config, read and validated. */
 export interface KubernetesCollectorConfig {
@@ -27,7 +27,7 @@ export interface KubernetesCollectorConfig {
 /** Reads `opsready.kubernetes`; mistakes stop start-up naming the key. */
 export function readKubernetesConfig(root: Config): KubernetesCollectorConfig {
   const config = root.getOptionalConfig('opsready.kubernetes');
-  const number = numbersIn('opsready.kubernetes', config);
+  const number = boundedNumberReader('opsready.kubernetes', config);
   const environments =
     config?.getOptional<Record<string, string>>('environments') ?? {};
   for (const [cluster, environment] of Object.entries(environments)) {

@@ -30,7 +30,7 @@ export class ProbeWriter {
   private pending: ProbeRecord[] = [];
   private timer?: ReturnType<typeof setTimeout>;
   private writes: Promise<void> = Promise.resolve();
-  private told: Promise<void> = Promise.resolve();
+  private transitionsNotified: Promise<void> = Promise.resolve();
   private storeFailure?: { error: unknown };
   private listenerFailure?: { error: unknown };
 
@@ -62,7 +62,7 @@ export class ProbeWriter {
   async close(): Promise<void> {
     this.flush();
     await this.writes;
-    await this.told;
+    await this.transitionsNotified;
     if (this.storeFailure) {
       throw this.storeFailure.error;
     }
@@ -94,13 +94,15 @@ export class ProbeWriter {
     }
     const changed = batch.filter(r => r.transition);
     if (changed.length > 0 && this.options.onTransition) {
-      // Told apart from the writes, so a slow listener does not hold up
+      // Chained apart from the writes, so a slow listener does not hold up
       // the next batch.
-      this.told = this.told.then(() => this.tell(changed));
+      this.transitionsNotified = this.transitionsNotified.then(() =>
+        this.notifyTransitions(changed),
+      );
     }
   }
 
-  private async tell(changed: ProbeRecord[]) {
+  private async notifyTransitions(changed: ProbeRecord[]) {
     const listener = this.options.onTransition!;
     // An endpoint's transitions in their order; endpoints side by side.
     const byEndpoint = new Map<string, ProbeRecord[]>();

@@ -9,7 +9,10 @@ import { EventIngest } from '../events/EventIngest';
 import { translateAlertmanagerNotification } from './alertmanager';
 import { translateArgoCdNotification } from './argocd';
 import { verifyBearerToken, verifyGitHubSignature } from './authentication';
-import { deliver, DeliveryResult } from './deliver';
+import {
+  DeliveryResult,
+  recordTranslatedEvents,
+} from './recordTranslatedEvents';
 import { EntityResolver } from './EntityResolver';
 import { translateGitHubEvent } from './github';
 import { readWebhooksConfig } from './readWebhooksConfig';
@@ -106,7 +109,7 @@ export function createWebhooksRouter(
     source: string,
     translation: Translation,
   ) {
-    const result: DeliveryResult = await deliver({
+    const result: DeliveryResult = await recordTranslatedEvents({
       translation,
       source,
       resolver,

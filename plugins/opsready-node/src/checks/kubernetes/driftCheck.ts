@@ -1,6 +1,11 @@
 import { CheckDefinition, KubernetesObject } from '../types';
 import { autoscalerOf, replicasOf } from './replicas';
-import { noWorkloads, summarise, workloadsOn, WorkloadOnSide } from './sides';
+import {
+  noWorkloads,
+  summarise,
+  workloadsOn,
+  WorkloadOnSide,
+} from './declaredAndLiveObjects';
 import {
   ContainerOf,
   describeObject,

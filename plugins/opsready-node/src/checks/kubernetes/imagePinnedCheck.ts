@@ -7,7 +7,7 @@ import {
   perContainer,
   PerContainerRule,
   sidesOf,
-} from './sides';
+} from './declaredAndLiveObjects';
 
 /** Why an image is not pinned at all, if it is not. */
 function unpinnedProblem(image: unknown): string | undefined {

@@ -1,5 +1,9 @@
 import { CheckDefinition } from '../types';
-import { listing, perContainer, PerContainerRule } from './sides';
+import {
+  listing,
+  perContainer,
+  PerContainerRule,
+} from './declaredAndLiveObjects';
 
 /** Variable names that say they hold a secret. */
 const SECRET_NAME =

@@ -8,7 +8,7 @@ import {
   sidesOf,
   verdict,
   WorkloadOnSide,
-} from './sides';
+} from './declaredAndLiveObjects';
 import { describeObject, isBatch, sameNamespace } from './workloads';
 
 /*

@@ -4,7 +4,7 @@ import {
   perContainer,
   PerContainerRule,
   phrasesForSubsets,
-} from './sides';
+} from './declaredAndLiveObjects';
 import { isBatch } from './workloads';
 
 const PROBE_HANDLERS = ['httpGet', 'grpc', 'tcpSocket', 'exec'];

@@ -5,7 +5,13 @@ import {
   ServiceFacts,
 } from '../types';
 import { isProduction, notProduction } from './production';
-import { hasWorkloads, noWorkloads, Offence, sidesOf, verdict } from './sides';
+import {
+  hasWorkloads,
+  noWorkloads,
+  Offence,
+  sidesOf,
+  verdict,
+} from './declaredAndLiveObjects';
 import { describeObject, PodTemplateOf, REPLICATED_KINDS } from './workloads';
 
 /** A production rule held by every Deployment and StatefulSet. */

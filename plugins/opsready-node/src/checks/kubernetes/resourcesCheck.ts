@@ -1,5 +1,9 @@
 import { CheckDefinition } from '../types';
-import { perContainer, PerContainerRule, phrasesForSubsets } from './sides';
+import {
+  perContainer,
+  PerContainerRule,
+  phrasesForSubsets,
+} from './declaredAndLiveObjects';
 
 const REQUIRED = [
   ['requests', 'cpu'],

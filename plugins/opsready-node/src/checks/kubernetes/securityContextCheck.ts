@@ -4,7 +4,7 @@ import {
   perContainer,
   PerContainerRule,
   phrasesForSubsets,
-} from './sides';
+} from './declaredAndLiveObjects';
 
 const RESTRICTED_SETTINGS = [
   'runAsNonRoot: true',

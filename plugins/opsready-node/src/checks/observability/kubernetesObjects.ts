@@ -1,5 +1,5 @@
 import { derived } from '../derivedFacts';
-import { Side } from '../kubernetes/sides';
+import { Side } from '../kubernetes/declaredAndLiveObjects';
 import { KubernetesObject, ServiceFacts } from '../types';
 
 /** Where Kubernetes objects were seen, as said in messages. */

@@ -1,6 +1,6 @@
 import { podTemplatesOf } from '../kubernetes/workloads';
 import { CheckDefinition } from '../types';
-import { workloadsOn } from '../kubernetes/sides';
+import { workloadsOn } from '../kubernetes/declaredAndLiveObjects';
 import {
   kubernetesObjectSets,
   ObjectSet,

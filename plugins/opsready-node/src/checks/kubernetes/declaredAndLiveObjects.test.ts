@@ -1,4 +1,8 @@
-import { describeOffences, Offence, phrasesForSubsets } from './sides';
+import {
+  describeOffences,
+  Offence,
+  phrasesForSubsets,
+} from './declaredAndLiveObjects';
 
 /** The same problem for `count` containers, on both sides, as checks find them. */
 function offencesOfContainers(count: number): Offence[] {

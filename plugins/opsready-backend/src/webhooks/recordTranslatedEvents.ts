@@ -36,7 +36,7 @@ async function locate(
  * retry; events whose entity is unknown are skipped with the reason, which
  * is kept (`skips`) for the platform team to read back.
  */
-export async function deliver(options: {
+export async function recordTranslatedEvents(options: {
   translation: Translation;
   source: string;
   resolver: EntityResolver;

@@ -6,7 +6,7 @@ import { Config } from '@backstage/config';
  * the full key, e.g. `opsready.events.retentionDays must be a number from 1
  * to …, got 0`.
  */
-export function numbersIn(name: string, config: Config | undefined) {
+export function boundedNumberReader(name: string, config: Config | undefined) {
   return (
     key: string,
     fallback: number,
