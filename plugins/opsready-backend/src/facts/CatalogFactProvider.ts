@@ -1,11 +1,8 @@
 import { AuthService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import {
-  FactProvider,
-  factKey,
-  ServiceFacts,
-} from '@opsready/plugin-opsready-node';
+import { normalizeEntityRef } from '@opsready/plugin-opsready-common';
+import { FactProvider, ServiceFacts } from '@opsready/plugin-opsready-node';
 import { ownerRefOf } from '../lib/entityRefs';
 
 /**
@@ -43,7 +40,7 @@ export class CatalogFactProvider implements FactProvider {
     const facts = new Map<string, Partial<ServiceFacts>>();
     for (const entity of entities) {
       const owner = ownerRefOf(entity);
-      facts.set(factKey(entity), {
+      facts.set(normalizeEntityRef(entity), {
         catalog: { ownerExists: owner !== null && existing.has(owner) },
       });
     }

@@ -1,8 +1,8 @@
 import { Entity } from '@backstage/catalog-model';
+import { normalizeEntityRef } from '@opsready/plugin-opsready-common';
 import {
   DeliveryFacts,
   FactProvider,
-  factKey,
   ServiceFacts,
 } from '@opsready/plugin-opsready-node';
 import { EventsStore } from '../database/EventsStore';
@@ -36,7 +36,7 @@ export class DeliveryFactProvider implements FactProvider {
   ): Promise<Map<string, Partial<ServiceFacts>>> {
     const facts = new Map<string, Partial<ServiceFacts>>();
     for (const entity of entities) {
-      const ref = factKey(entity);
+      const ref = normalizeEntityRef(entity);
       facts.set(ref, { delivery: await this.deliveryOf(ref) });
     }
     return facts;

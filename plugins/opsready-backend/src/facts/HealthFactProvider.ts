@@ -1,9 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
-import {
-  FactProvider,
-  factKey,
-  ServiceFacts,
-} from '@opsready/plugin-opsready-node';
+import { normalizeEntityRef } from '@opsready/plugin-opsready-common';
+import { FactProvider, ServiceFacts } from '@opsready/plugin-opsready-node';
 import { HealthService } from '../health/HealthService';
 
 /**
@@ -21,11 +18,13 @@ export class HealthFactProvider implements FactProvider {
   ): Promise<Map<string, Partial<ServiceFacts>>> {
     const facts = new Map<string, Partial<ServiceFacts>>();
     for (const entity of entities) {
-      const { endpoints } = await this.health.entityHealth(factKey(entity));
+      const { endpoints } = await this.health.entityHealth(
+        normalizeEntityRef(entity),
+      );
       if (endpoints.length === 0) {
         continue;
       }
-      facts.set(factKey(entity), {
+      facts.set(normalizeEntityRef(entity), {
         health: {
           windowHours: 24,
           endpoints: endpoints.map(e => ({

@@ -1,10 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
-import {
-  FactProvider,
-  factKey,
-  ServiceFacts,
-} from '@opsready/plugin-opsready-node';
+import { normalizeEntityRef } from '@opsready/plugin-opsready-common';
+import { FactProvider, ServiceFacts } from '@opsready/plugin-opsready-node';
 import {
   kubernetesSelectorOf,
   matchesSelector,
@@ -105,7 +102,7 @@ export class KubernetesFactProvider implements FactProvider {
       return facts;
     }
     for (const { entity, selector } of selected) {
-      facts.set(factKey(entity), {
+      facts.set(normalizeEntityRef(entity), {
         kubernetes: {
           live: listing.objects
             .filter(o => matchesSelector(o, selector))

@@ -6,9 +6,9 @@ import {
   Entity,
   parseLocationRef,
 } from '@backstage/catalog-model';
+import { normalizeEntityRef } from '@opsready/plugin-opsready-common';
 import {
   FactProvider,
-  factKey,
   factsFromRepository,
   isRepositoryFileOfInterest,
   isSkippedDirectory,
@@ -100,14 +100,16 @@ export class RepositoryFactProvider implements FactProvider {
         }
         try {
           facts.set(
-            factKey(entity),
+            normalizeEntityRef(entity),
             factsFromRepository(await this.read(source)),
           );
         } catch (error) {
           // The checks that need the repository answer `unknown` for this
           // entity; the reason is here for whoever wonders why.
           this.options.logger.warn(
-            `Could not read the repository of ${factKey(entity)} at ${
+            `Could not read the repository of ${normalizeEntityRef(
+              entity,
+            )} at ${
               source.type === 'url' ? source.url : source.path
             }: ${error}`,
           );

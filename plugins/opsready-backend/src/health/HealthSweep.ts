@@ -6,8 +6,10 @@ import {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { declaredHealthEndpoints } from '@opsready/plugin-opsready-common';
-import { factKey } from '@opsready/plugin-opsready-node';
+import {
+  declaredHealthEndpoints,
+  normalizeEntityRef,
+} from '@opsready/plugin-opsready-common';
 import { metrics } from '@opentelemetry/api';
 import { createHash } from 'node:crypto';
 import { HealthStore } from '../database/HealthStore';
@@ -301,13 +303,16 @@ export class HealthSweep {
         );
         if (problems.length) {
           logger.warn(
-            `${factKey(
+            `${normalizeEntityRef(
               entity,
             )} declares health endpoints wrongly: ${problems.join('; ')}`,
           );
         }
         for (const endpoint of declared) {
-          endpoints.push({ entityRef: factKey(entity), ...endpoint });
+          endpoints.push({
+            entityRef: normalizeEntityRef(entity),
+            ...endpoint,
+          });
         }
       }
     }

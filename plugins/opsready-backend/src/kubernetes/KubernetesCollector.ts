@@ -8,8 +8,8 @@ import {
   Deployment,
   DeploymentInput,
   ErrorEventInput,
+  normalizeEntityRef,
 } from '@opsready/plugin-opsready-common';
-import { factKey } from '@opsready/plugin-opsready-node';
 import { KubernetesCollectorConfig } from '../config/readKubernetesConfig';
 import { EventsStore } from '../database/EventsStore';
 import { EventIngest } from '../events/EventIngest';
@@ -205,7 +205,8 @@ export class KubernetesCollector {
     )) {
       for (const entity of page) {
         const selector = kubernetesSelectorOf(entity);
-        if (selector) linked.push({ entityRef: factKey(entity), selector });
+        if (selector)
+          linked.push({ entityRef: normalizeEntityRef(entity), selector });
       }
     }
     return linked;

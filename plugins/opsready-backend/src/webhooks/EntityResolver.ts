@@ -6,7 +6,7 @@ import {
 } from '@backstage/catalog-model';
 import { ServiceUnavailableError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { normalizeRef } from '../lib/entityRefs';
+import { normalizeEntityRef } from '@opsready/plugin-opsready-common';
 
 /** Which entity a webhook payload is about, or why none could be chosen. */
 export type EntityMatch = { entityRef: string } | { reason: string };
@@ -70,7 +70,7 @@ export class EntityResolver {
         return this.#catalog.getEntityByRef(ref, { credentials });
       });
       return entity
-        ? { entityRef: normalizeRef(stringifyEntityRef(entity)) }
+        ? { entityRef: normalizeEntityRef(entity) }
         : { reason: `no entity ${ref} in the catalog` };
     }
     const entities = await this.#lookup(`component ${value}`, () =>
@@ -119,7 +119,7 @@ function chooseOne(entities: Entity[], described: string): EntityMatch {
     e => e.kind.toLocaleLowerCase('en-US') === 'component',
   );
   const candidates = components.length > 0 ? components : entities;
-  const refs = candidates.map(e => normalizeRef(stringifyEntityRef(e)));
+  const refs = candidates.map(e => normalizeEntityRef(e));
   if (refs.length > 1) {
     return {
       reason: `${refs.length} entities have ${described} (${refs

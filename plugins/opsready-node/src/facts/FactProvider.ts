@@ -1,4 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
+import { normalizeEntityRef } from '@opsready/plugin-opsready-common';
 import { ServiceFacts } from '../checks/types';
 
 /**
@@ -22,12 +23,10 @@ export interface FactProvider {
  * lower case, as the catalog compares refs.
  *
  * @public
+ * @deprecated Use normalizeEntityRef from \@opsready/plugin-opsready-common
  */
 export function factKey(entity: Entity): string {
-  const namespace = entity.metadata.namespace ?? 'default';
-  return `${entity.kind}:${namespace}/${entity.metadata.name}`.toLocaleLowerCase(
-    'en-US',
-  );
+  return normalizeEntityRef(entity);
 }
 
 /**
