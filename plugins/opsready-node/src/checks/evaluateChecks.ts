@@ -14,7 +14,7 @@ import {
  * rather than by spreading the outcome, which is several times slower and
  * runs for every check of every service: the fields are those a result has
  * (`CheckResult`), in the order the outcome gives them. Anything but an
- * object is spread as it always was.
+ * object, from a check that breaks its contract, is spread all the same.
  */
 function resultOf(checkId: string, outcome: CheckOutcome): CheckResult {
   if (typeof outcome !== 'object' || outcome === null) {

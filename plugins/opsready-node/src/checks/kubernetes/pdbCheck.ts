@@ -1,6 +1,9 @@
 import { CheckDefinition, KubernetesObject } from '../types';
 import { labelSelectorSelects } from './labelSelectors';
-import { perReplicatedWorkload, ReplicatedWorkloadRule } from './replicated';
+import {
+  perReplicatedWorkload,
+  ReplicatedWorkloadRule,
+} from './perReplicatedWorkload';
 import { PodTemplateOf, sameNamespace } from './workloads';
 
 /** Whether a PodDisruptionBudget covers the pods of a workload. */

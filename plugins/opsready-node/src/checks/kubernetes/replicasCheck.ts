@@ -1,6 +1,9 @@
 import { CheckDefinition } from '../types';
 import { autoscalerOf, minReplicasOf, replicasOf } from './replicas';
-import { perReplicatedWorkload, ReplicatedWorkloadRule } from './replicated';
+import {
+  perReplicatedWorkload,
+  ReplicatedWorkloadRule,
+} from './perReplicatedWorkload';
 import { describeObject } from './workloads';
 
 const plural = (n: number) => `${n} replica${n === 1 ? '' : 's'}`;

@@ -4,7 +4,7 @@ import {
   KubernetesObject,
   ServiceFacts,
 } from '../types';
-import { isProduction, notProduction } from './production';
+import { isProduction, notProduction } from './productionLifecycle';
 import {
   hasWorkloads,
   noWorkloads,
