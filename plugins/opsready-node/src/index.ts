@@ -10,11 +10,6 @@ export { appliesToEntity } from './checks/applicability';
 export { evaluateChecks } from './checks/evaluateChecks';
 export { CheckRegistry } from './checks/CheckRegistry';
 export { builtInChecks } from './checks/builtInChecks';
-export { catalogChecks } from './checks/catalog/catalogChecks';
-export { healthChecks } from './checks/health/healthChecks';
-export { observabilityChecks } from './checks/observability/observabilityChecks';
-export { repositoryChecks } from './checks/repository/repositoryChecks';
-export { deliveryChecks } from './checks/delivery/deliveryChecks';
 export * from './extensions';
 export { type FactProvider, factKey, mergeFacts } from './facts/FactProvider';
 export { readRepositoryDirectory } from './facts/readRepositoryDirectory';
@@ -24,14 +19,7 @@ export {
   repositoryReadLimits,
 } from './facts/repositoryFiles';
 export { factsFromRepository } from './facts/repositoryFacts';
-export {
-  kubernetesChecks,
-  parseKubernetesManifests,
-  imagePinning,
-  podTemplatesOf,
-  describeObject,
-  type PodTemplateOf,
-} from './checks/kubernetes';
+export { parseKubernetesManifests, imagePinning } from './checks/kubernetes';
 export {
   readScoringConfig,
   topLevel,

@@ -1,5 +1,5 @@
 import { ErrorCategory, ErrorSeverity } from '@opsready/plugin-opsready-common';
-import { HealthTransitionListener } from '../health/HealthSweep';
+import { HealthTransitionListener } from '../health/healthTransition';
 import { EventIngest } from './EventIngest';
 
 /** The source of the errors failing health endpoints open. */

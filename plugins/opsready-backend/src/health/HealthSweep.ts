@@ -19,21 +19,10 @@ import {
   initialEndpointState,
   nextEndpointState,
   StateRules,
-  Transition,
 } from './endpointState';
 import { Prober, ProberClosedError } from './Prober';
+import { HealthTransitionListener } from './healthTransition';
 import { ProbeWriter } from './ProbeWriter';
-
-/**
- * Told about every up/down change, e.g. to open and resolve an error in the
- * error timeline. This is the seam the errors store plugs into.
- */
-export type HealthTransitionListener = (event: {
-  entityRef: string;
-  environment: string;
-  url: string;
-  transition: Transition;
-}) => Promise<void>;
 
 export interface HealthSweepOptions {
   catalog: CatalogService;

@@ -1,6 +1,6 @@
 import { HealthStore, ProbeRecord } from '../database/HealthStore';
 import { mapWithConcurrency } from '../lib/concurrency';
-import type { HealthTransitionListener } from './HealthSweep';
+import type { HealthTransitionListener } from './healthTransition';
 
 /**
  * Listener calls in flight at once. The listener writes to the same

@@ -1,8 +1,8 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import {
+  builtInChecks,
   evaluateChecks,
-  kubernetesChecks,
   parseKubernetesManifests,
 } from '@opsready/plugin-opsready-node';
 import { promises as fs } from 'node:fs';
@@ -61,6 +61,9 @@ describe('opsready:manifests:generate', () => {
       'Service',
       'ServiceMonitor',
     ]);
+    const kubernetesChecks = builtInChecks.filter(
+      c => c.category === 'kubernetes',
+    );
     const results = evaluateChecks(kubernetesChecks, {
       entity: {
         apiVersion: 'backstage.io/v1alpha1',

@@ -105,7 +105,7 @@ export const systemCheck: CheckDefinition = {
 /**
  * The catalog checks, in the order they are shown.
  *
- * @public
+ * @internal
  */
 export const catalogChecks: CheckDefinition[] = [
   ownerCheck,

@@ -6,7 +6,7 @@ import { noStaleCriticalErrorsCheck } from './staleCriticalErrorsCheck';
  * The delivery checks, for production services: recent deployments, and no
  * critical error left unresolved.
  *
- * @public
+ * @internal
  */
 export const deliveryChecks: CheckDefinition[] = [
   recentDeploymentCheck,

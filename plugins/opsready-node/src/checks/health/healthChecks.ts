@@ -7,7 +7,7 @@ import { uptimeCheck } from './uptimeCheck';
  * The health checks, over the endpoints an entity declares and what the
  * health prober measured on them.
  *
- * @public
+ * @internal
  */
 export const healthChecks: CheckDefinition[] = [
   endpointDeclaredCheck,

@@ -13,7 +13,7 @@ import { securityContextCheck } from './securityContextCheck';
  * The Kubernetes checks, over the manifests in the repository and the
  * workloads running in the clusters, in the order they are shown.
  *
- * @public
+ * @internal
  */
 export const kubernetesChecks: CheckDefinition[] = [
   probesCheck,

@@ -19,7 +19,7 @@ export const REPLICATED_KINDS = new Set(['Deployment', 'StatefulSet']);
  * A workload and the pod spec it runs. CronJobs keep theirs one level deeper
  * (spec.jobTemplate.spec.template).
  *
- * @public
+ * @internal
  */
 export interface PodTemplateOf {
   workload: KubernetesObject;
@@ -33,7 +33,7 @@ export interface PodTemplateOf {
  * The workloads among Kubernetes objects, with their pod specs. Objects
  * without a pod template (or with a malformed one) are left out.
  *
- * @public
+ * @internal
  */
 export function podTemplatesOf(objects: KubernetesObject[]): PodTemplateOf[] {
   return objects.flatMap(workload => podTemplateOf(workload) ?? []);
@@ -61,7 +61,7 @@ export function podTemplateOf(
   };
 }
 
-/** `Kind/name` for messages and evidence. @public */
+/** `Kind/name` for messages and evidence. @internal */
 export function describeObject(object: KubernetesObject): string {
   return `${object.kind}/${object.metadata.name}`;
 }

@@ -6,7 +6,7 @@ import { structuredLoggingCheck } from './structuredLoggingCheck';
 /**
  * The observability checks: metrics, logs and alerting.
  *
- * @public
+ * @internal
  */
 export const observabilityChecks: CheckDefinition[] = [
   metricsCheck,

@@ -7,7 +7,7 @@ import { readmeCheck } from './readmeCheck';
 /**
  * The repository checks, over the files of the service's repository.
  *
- * @public
+ * @internal
  */
 export const repositoryChecks: CheckDefinition[] = [
   dockerfileCheck,
