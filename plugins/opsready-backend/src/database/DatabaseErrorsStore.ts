@@ -6,7 +6,7 @@ import {
   ErrorSeverity,
 } from '@opsready/plugin-opsready-common';
 import { Knex } from 'knex';
-import { CHUNK, DbTime, chunks, iso } from './dbValues';
+import { CHUNK, DbNumber, DbTime, chunks, iso } from './dbValues';
 import {
   ERROR_COLUMNS,
   ERROR_SUMMARY_COLUMNS,
@@ -44,8 +44,8 @@ interface ErrorGroupRow {
   fingerprint: string;
   last_seen_at: DbTime;
   first_seen_at: DbTime;
-  total: number | string;
-  occurrences: number | string;
+  total: DbNumber;
+  occurrences: DbNumber;
 }
 
 /** The knex-backed store of error events, on SQLite or PostgreSQL. */
@@ -271,10 +271,10 @@ export class DatabaseErrorsStore implements ErrorsStore {
       .orderBy('hour');
     if (filter.environment) query.where('environment', filter.environment);
     const rows = (await query) as Array<{
-      hour: number | string;
+      hour: DbNumber;
       severity: ErrorSeverity;
       environment: string;
-      events: number | string;
+      events: DbNumber;
     }>;
     const points = new Map<number, ErrorSeriesPoint>();
     const environments = new Set<string>();

@@ -6,7 +6,7 @@ import {
 } from '@opsready/plugin-opsready-common';
 import { Knex } from 'knex';
 import { migratedClient } from './migrate';
-import { chunks, DbTime, toDate } from './dbValues';
+import { chunks, DbNumber, DbTime, toDate } from './dbValues';
 import {
   EvaluationsStore,
   FleetFilter,
@@ -32,6 +32,19 @@ interface CheckResultRow {
   message: string;
   evidence: string | null;
   evaluated_at: DbTime;
+}
+
+interface ScoreHistoryRow {
+  score: number | null;
+  level: string | null;
+  recorded_at: DbTime;
+}
+
+interface ResultChangeRow {
+  check_id: string;
+  status: CheckStatus;
+  message: string;
+  changed_at: DbTime;
 }
 
 // How many rows one statement touches at most: SQLite caps bound parameters.
@@ -168,7 +181,7 @@ export class DatabaseEvaluationsStore implements EvaluationsStore {
     entityRef: string,
     range: { from: Date; to: Date },
   ): Promise<ScorePoint[]> {
-    const rows = await this.db('opsready_score_history')
+    const rows: ScoreHistoryRow[] = await this.db('opsready_score_history')
       .where('entity_ref', entityRef)
       .whereBetween('recorded_at', [range.from, range.to])
       .orderBy('recorded_at', 'asc')
@@ -184,7 +197,9 @@ export class DatabaseEvaluationsStore implements EvaluationsStore {
     entityRef: string,
     range: { from: Date; to: Date },
   ): Promise<ResultChange[]> {
-    const rows = await this.db('opsready_check_result_history')
+    const rows: ResultChangeRow[] = await this.db(
+      'opsready_check_result_history',
+    )
       .where('entity_ref', entityRef)
       .whereBetween('changed_at', [range.from, range.to])
       .orderBy([{ column: 'changed_at' }, { column: 'id' }])
@@ -244,7 +259,10 @@ export class DatabaseEvaluationsStore implements EvaluationsStore {
 
     const levelCounts: Record<string, number> = {};
     let totalEntities = 0;
-    for (const row of levelRows as any[]) {
+    for (const row of levelRows as Array<{
+      level: string | null;
+      n: DbNumber;
+    }>) {
       const n = Number(row.n);
       levelCounts[row.level ?? 'none'] = n;
       totalEntities += n;
@@ -263,12 +281,16 @@ export class DatabaseEvaluationsStore implements EvaluationsStore {
       ...(hasMore ? { nextCursor: items[items.length - 1].entity_ref } : {}),
       totalEntities,
       levelCounts,
-      owners: (ownerRows as any[]).map(row => ({
+      owners: (
+        ownerRows as Array<{ owner: string; average: DbNumber; n: DbNumber }>
+      ).map(row => ({
         owner: row.owner,
         averageScore: Math.round(Number(row.average)),
         entities: Number(row.n),
       })),
-      topFailingChecks: (failingRows as any[]).map(row => ({
+      topFailingChecks: (
+        failingRows as Array<{ check_id: string; n: DbNumber }>
+      ).map(row => ({
         checkId: row.check_id,
         failing: Number(row.n),
       })),
@@ -286,16 +308,20 @@ export class DatabaseEvaluationsStore implements EvaluationsStore {
   ): Promise<Map<string, OpenErrorCounts>> {
     const counts = new Map<string, OpenErrorCounts>();
     if (entityRefs.length === 0) return counts;
-    const rows = await this.db('opsready_errors')
+    const rows = (await this.db('opsready_errors')
       .whereIn('entity_ref', entityRefs)
       .whereNull('resolved_at')
       .whereIn('severity', ['critical', 'high'])
       .select('entity_ref', 'severity')
       .countDistinct({ n: 'fingerprint' })
-      .groupBy('entity_ref', 'severity');
-    for (const row of rows as any[]) {
+      .groupBy('entity_ref', 'severity')) as Array<{
+      entity_ref: string;
+      severity: keyof OpenErrorCounts;
+      n: DbNumber;
+    }>;
+    for (const row of rows) {
       const entity = counts.get(row.entity_ref) ?? { critical: 0, high: 0 };
-      entity[row.severity as keyof OpenErrorCounts] = Number(row.n);
+      entity[row.severity] = Number(row.n);
       counts.set(row.entity_ref, entity);
     }
     return counts;

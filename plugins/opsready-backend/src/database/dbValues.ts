@@ -26,6 +26,9 @@ export const dateOrNull = (value: string | undefined): Date | null =>
 /** A boolean column: PostgreSQL gives a boolean, SQLite 0 or 1. */
 export type DbBoolean = boolean | number;
 
+/** An aggregate (count, sum, average): PostgreSQL gives some as text. */
+export type DbNumber = number | string;
+
 /** Rows per statement: well under SQLite's and PostgreSQL's bind limits. */
 export const CHUNK = 100;
 
