@@ -184,8 +184,12 @@ export class EventsService implements EventIngest {
     environment,
     since,
   }: CorrelationWork): Promise<void> {
-    const { deployments: deploymentsStore, errors: errorsStore } = this.options;
-    const { health, config } = this.options;
+    const {
+      deployments: deploymentsStore,
+      errors: errorsStore,
+      health,
+      config,
+    } = this.options;
     const [before, after] = await Promise.all([
       deploymentsStore.deploymentsBefore(
         entityRef,
