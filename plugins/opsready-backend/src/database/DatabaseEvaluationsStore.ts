@@ -16,6 +16,7 @@ import {
   StoredEvaluation,
 } from './EvaluationsStore';
 
+/** A row of `opsready_entity_scores`: the latest evaluation's figures. */
 interface ScoreRow {
   entity_ref: string;
   kind: string | null;
@@ -25,6 +26,7 @@ interface ScoreRow {
   evaluated_at: DbTime;
 }
 
+/** A row of `opsready_check_results`: the latest result of one check. */
 interface CheckResultRow {
   entity_ref: string;
   check_id: string;
@@ -34,12 +36,14 @@ interface CheckResultRow {
   evaluated_at: DbTime;
 }
 
+/** What a score history read selects of `opsready_score_history`. */
 interface ScoreHistoryRow {
   score: number | null;
   level: string | null;
   recorded_at: DbTime;
 }
 
+/** What a changes read selects of `opsready_check_result_history`. */
 interface ResultChangeRow {
   check_id: string;
   status: CheckStatus;
@@ -300,7 +304,8 @@ export class DatabaseEvaluationsStore implements EvaluationsStore {
   /**
    * Open critical and high errors of these entities, in one query, counted
    * as the errors tab lists them: one per fingerprint, however often seen.
-   * The errors live in the events tables of the same plugin database; a
+   * The errors are read from the errors store's table, in the same plugin
+   * database, so the fleet page costs one query more, not one per row; a
    * page of the fleet is at most 500 entities, so one IN list does.
    */
   private async openErrorCounts(
