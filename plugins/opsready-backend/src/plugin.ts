@@ -17,13 +17,16 @@ import { applyCheckConfig } from './config/checksInForce';
 import { readOpsReadyConfig } from './config/readOpsReadyConfig';
 import { readHealthConfig } from './config/readHealthConfig';
 import { readEventsConfig } from './config/readEventsConfig';
-import { DatabaseEventsStore } from './database/DatabaseEventsStore';
+import { DatabaseDeploymentsStore } from './database/DatabaseDeploymentsStore';
+import { DatabaseErrorsStore } from './database/DatabaseErrorsStore';
+import { DatabaseProvisionedEventsStore } from './database/DatabaseProvisionedEventsStore';
 import { EventsRetention } from './events/EventsRetention';
 import { EventsService } from './events/EventsService';
 import { healthTransitionsToErrors } from './events/healthErrors';
 import { createEventsRouter } from './service/eventsRouter';
 import { DatabaseHealthStore } from './database/DatabaseHealthStore';
-import { DatabaseOpsReadyStore } from './database/DatabaseOpsReadyStore';
+import { DatabaseEvaluationsStore } from './database/DatabaseEvaluationsStore';
+import { DatabaseExemptionsStore } from './database/DatabaseExemptionsStore';
 import { DeliveryFactProvider } from './facts/DeliveryFactProvider';
 import { HealthFactProvider } from './facts/HealthFactProvider';
 import { AddressPolicy } from './health/addressPolicy';
@@ -96,13 +99,20 @@ export const opsreadyPlugin = createBackendPlugin({
         const health = new HealthService(healthStore);
 
         const eventsConfig = readEventsConfig(config);
-        const eventsStore = await DatabaseEventsStore.create({
+        const deploymentsStore = await DatabaseDeploymentsStore.create({
+          database: deps.database,
+        });
+        const errorsStore = await DatabaseErrorsStore.create({
+          database: deps.database,
+        });
+        const provisionedStore = await DatabaseProvisionedEventsStore.create({
           database: deps.database,
         });
         // The one door deployments and errors come in by: the ingest API,
         // the webhooks, the Kubernetes collector and the health sweep.
         const events = new EventsService({
-          store: eventsStore,
+          deployments: deploymentsStore,
+          errors: errorsStore,
           health: healthStore,
           config: eventsConfig,
           healthFailureThreshold: healthConfig.rules.failureThreshold,
@@ -114,7 +124,8 @@ export const opsreadyPlugin = createBackendPlugin({
           database: deps.database,
         });
         await new EventsRetention({
-          store: eventsStore,
+          deployments: deploymentsStore,
+          errors: errorsStore,
           webhookSkips,
           scheduler: deps.scheduler,
           logger,
@@ -133,7 +144,7 @@ export const opsreadyPlugin = createBackendPlugin({
             catalog,
             auth,
             ingest: events,
-            store: eventsStore,
+            store: deploymentsStore,
             scheduler: deps.scheduler,
             logger,
             config: kubernetesConfig,
@@ -147,15 +158,23 @@ export const opsreadyPlugin = createBackendPlugin({
             ? [new KubernetesFactProvider({ client: kubernetes, logger })]
             : []),
           new HealthFactProvider(health),
-          new DeliveryFactProvider({ store: eventsStore }),
+          new DeliveryFactProvider({
+            deployments: deploymentsStore,
+            errors: errorsStore,
+            provisioned: provisionedStore,
+          }),
           ...extraProviders.values(),
         ];
-        const store = await DatabaseOpsReadyStore.create({
+        const store = await DatabaseEvaluationsStore.create({
+          database: deps.database,
+        });
+        const exemptions = await DatabaseExemptionsStore.create({
           database: deps.database,
         });
         const evaluations = new EvaluationService({
           catalog,
           store,
+          exemptions,
           checks,
           providers: () => providers,
           scoring: settings,
@@ -165,6 +184,7 @@ export const opsreadyPlugin = createBackendPlugin({
           catalog,
           auth,
           store,
+          exemptions,
           evaluations,
           scheduler: deps.scheduler,
           logger,
@@ -215,6 +235,7 @@ export const opsreadyPlugin = createBackendPlugin({
             permissions,
             catalog,
             store,
+            exemptions,
             evaluations,
             health,
             checks,
@@ -236,7 +257,9 @@ export const opsreadyPlugin = createBackendPlugin({
                 permissions,
                 catalog,
                 events,
-                store: eventsStore,
+                deployments: deploymentsStore,
+                errors: errorsStore,
+                provisioned: provisionedStore,
                 health: healthStore,
                 scores: store,
                 config: eventsConfig,

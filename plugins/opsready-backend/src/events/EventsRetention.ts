@@ -1,5 +1,6 @@
 import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
-import { EventsStore } from '../database/EventsStore';
+import { DeploymentsStore } from '../database/DeploymentsStore';
+import { ErrorsStore } from '../database/ErrorsStore';
 import { WebhookSkipsStore } from '../database/WebhookSkipsStore';
 
 /**
@@ -10,7 +11,8 @@ import { WebhookSkipsStore } from '../database/WebhookSkipsStore';
 export class EventsRetention {
   constructor(
     private readonly options: {
-      store: EventsStore;
+      deployments: Pick<DeploymentsStore, 'deleteOlderThan'>;
+      errors: Pick<ErrorsStore, 'deleteOlderThan'>;
       webhookSkips: WebhookSkipsStore;
       scheduler: SchedulerService;
       logger: LoggerService;
@@ -32,13 +34,16 @@ export class EventsRetention {
   }
 
   async retain(now = new Date()) {
-    const { store, webhookSkips, retentionDays, logger } = this.options;
+    const { retentionDays, logger } = this.options;
     const before = new Date(now.getTime() - retentionDays * 24 * 3600_000);
-    const deleted = await store.deleteOlderThan(before);
-    const skips = await webhookSkips.deleteOlderThan(before);
-    logger.info(
-      `OpsReady events retention (${retentionDays} days): deleted ${deleted.deployments} deployments, ${deleted.errors} errors and ${skips} webhook skips`,
+    const deployments = await this.options.deployments.deleteOlderThan(before);
+    const errors = await this.options.errors.deleteOlderThan(before);
+    const webhookSkips = await this.options.webhookSkips.deleteOlderThan(
+      before,
     );
-    return { ...deleted, webhookSkips: skips };
+    logger.info(
+      `OpsReady events retention (${retentionDays} days): deleted ${deployments} deployments, ${errors} errors and ${webhookSkips} webhook skips`,
+    );
+    return { deployments, errors, webhookSkips };
   }
 }

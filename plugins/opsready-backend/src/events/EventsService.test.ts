@@ -2,7 +2,7 @@ import { mockServices, TestDatabaseId } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { readEventsConfig } from '../config/readEventsConfig';
-import { DatabaseEventsStore } from '../database/DatabaseEventsStore';
+import { createEventStores } from '../__testUtils__/eventStores';
 import { DatabaseHealthStore } from '../database/DatabaseHealthStore';
 import {
   initialEndpointState,
@@ -23,11 +23,12 @@ async function setUp(databaseId: TestDatabaseId) {
     getClient: async () => knex,
     migrations: { skip: false },
   };
-  const store = await DatabaseEventsStore.create({ database });
+  const stores = await createEventStores(database);
   const health = await DatabaseHealthStore.create({ database });
   const config = readEventsConfig(new ConfigReader({}));
   const events = new EventsService({
-    store,
+    deployments: stores.deployments,
+    errors: stores.errors,
     health,
     config,
     healthFailureThreshold: 3,
@@ -68,7 +69,7 @@ async function setUp(databaseId: TestDatabaseId) {
       });
     }
   };
-  return { events, store, probe };
+  return { events, stores, probe };
 }
 
 const deployment = (
@@ -88,7 +89,7 @@ const deployment = (
 
 describe.each(databases.eachSupportedId())('EventsService (%s)', databaseId => {
   it('opens an error when health goes down after a deployment, advises a rollback, and resolves it on recovery', async () => {
-    const { events, store, probe } = await setUp(databaseId);
+    const { events, stores, probe } = await setUp(databaseId);
     await probe(true, '2026-11-24T09:00:00Z');
     await events.recordDeployments([
       deployment('d-1', '2.0.0', '2026-11-24T10:00:00Z'),
@@ -99,7 +100,8 @@ describe.each(databases.eachSupportedId())('EventsService (%s)', databaseId => {
     // Correlation follows the writes; readers wait for it.
     await events.settled([cart]);
 
-    let [opened] = (await store.listErrors(cart, {}, { limit: 10 })).items;
+    let [opened] = (await stores.errors.listErrors(cart, {}, { limit: 10 }))
+      .items;
     expect(opened).toMatchObject({
       source: HEALTH_ERROR_SOURCE,
       code: 'HEALTH_DOWN',
@@ -109,8 +111,9 @@ describe.each(databases.eachSupportedId())('EventsService (%s)', databaseId => {
       message: `Health endpoint ${url} is down: status 503, expected 200-299`,
       occurredAt: '2026-11-24T10:03:00.000Z',
     });
-    const [deployed] = (await store.listDeployments(cart, {}, { limit: 1 }))
-      .items;
+    const [deployed] = (
+      await stores.deployments.listDeployments(cart, {}, { limit: 1 })
+    ).items;
     expect(opened.deploymentId).toBe(deployed.id);
     expect(deployed).toMatchObject({
       changeFailure: true,
@@ -122,7 +125,7 @@ describe.each(databases.eachSupportedId())('EventsService (%s)', databaseId => {
     await probe(true, '2026-11-24T10:20:00Z');
     await probe(true, '2026-11-24T10:21:00Z');
     await events.settled([cart]);
-    [opened] = (await store.listErrors(cart, {}, { limit: 10 })).items;
+    [opened] = (await stores.errors.listErrors(cart, {}, { limit: 10 })).items;
     expect(opened).toMatchObject({
       status: 'resolved',
       resolvedAt: '2026-11-24T10:21:00.000Z',
@@ -140,7 +143,7 @@ describe.each(databases.eachSupportedId())('EventsService (%s)', databaseId => {
   });
 
   it('advises a rollback on an error spike, and leaves out invalid inputs with their reason', async () => {
-    const { events, store } = await setUp(databaseId);
+    const { events, stores } = await setUp(databaseId);
     await events.recordDeployments([
       deployment('d-1', '2.0.0', '2026-11-24T10:00:00Z'),
     ]);
@@ -176,17 +179,18 @@ describe.each(databases.eachSupportedId())('EventsService (%s)', databaseId => {
     ]);
     await events.settled([cart]);
     // Digits aside, the messages are one problem.
-    const groups = await store.listErrorGroups(cart, {}, { limit: 10 });
+    const groups = await stores.errors.listErrorGroups(cart, {}, { limit: 10 });
     expect(groups.items).toHaveLength(1);
-    const [deployed] = (await store.listDeployments(cart, {}, { limit: 1 }))
-      .items;
+    const [deployed] = (
+      await stores.deployments.listDeployments(cart, {}, { limit: 1 })
+    ).items;
     expect(deployed.rollbackAdvisedReason).toBe(
       '5 errors within 60 minutes after it, against 0 in as long before',
     );
   });
 
   it('re-correlates when a deployment arrives after its errors', async () => {
-    const { events, store } = await setUp(databaseId);
+    const { events, stores } = await setUp(databaseId);
     await events.recordErrors([
       {
         entityRef: cart,
@@ -204,8 +208,13 @@ describe.each(databases.eachSupportedId())('EventsService (%s)', databaseId => {
       deployment('d-1', '2.0.0', '2026-11-24T10:00:00Z'),
     ]);
     await events.settled([cart]);
-    const [error] = (await store.listErrors(cart, {}, { limit: 1 })).items;
-    const page = await store.listDeployments(cart, {}, { limit: 2 });
+    const [error] = (await stores.errors.listErrors(cart, {}, { limit: 1 }))
+      .items;
+    const page = await stores.deployments.listDeployments(
+      cart,
+      {},
+      { limit: 2 },
+    );
     expect(error.deploymentId).toBe(page.items[0].id);
     expect(page.items.map(d => d.changeFailure)).toEqual([true, false]);
   });

@@ -10,7 +10,8 @@ import {
 } from '@opsready/plugin-opsready-common';
 import { createHash } from 'node:crypto';
 import { z } from 'zod/v3';
-import { EventsStore, NormalizedErrorInput } from '../database/EventsStore';
+import { DeploymentsStore } from '../database/DeploymentsStore';
+import { ErrorsStore, NormalizedErrorInput } from '../database/ErrorsStore';
 import { HealthStore } from '../database/HealthStore';
 import { EventsConfig } from '../config/readEventsConfig';
 import { deploymentInput, errorEventInput } from '../service/validation';
@@ -70,7 +71,8 @@ function validate<T>(
 }
 
 export interface EventsServiceOptions {
-  store: EventsStore;
+  deployments: DeploymentsStore;
+  errors: ErrorsStore;
   health: HealthStore;
   config: EventsConfig;
   /** Consecutive failures that turn a health endpoint down. */
@@ -115,10 +117,11 @@ export class EventsService implements EventIngest {
   async recordDeployments(inputs: DeploymentInput[]): Promise<IngestOutcome> {
     const { valid, rejected } = validate(deploymentInput, inputs);
     if (valid.length === 0) return { stored: 0, updated: 0, rejected };
-    const { written, ...outcome } = await this.options.store.upsertDeployments(
-      valid as DeploymentInput[],
-      this.now(),
-    );
+    const { written, ...outcome } =
+      await this.options.deployments.upsertDeployments(
+        valid as DeploymentInput[],
+        this.now(),
+      );
     this.correlateAfter(written.map(d => ({ ...d, at: d.startedAt })));
     return { ...outcome, rejected };
   }
@@ -131,7 +134,7 @@ export class EventsService implements EventIngest {
       fingerprint:
         input.fingerprint ?? defaultFingerprint(input as ErrorEventInput),
     }));
-    const { written, ...outcome } = await this.options.store.upsertErrors(
+    const { written, ...outcome } = await this.options.errors.upsertErrors(
       normalized,
       this.now(),
     );
@@ -144,7 +147,7 @@ export class EventsService implements EventIngest {
     deployments: WithdrawnDeployment[],
   ): Promise<number> {
     if (deployments.length === 0) return 0;
-    const deleted = await this.options.store.deleteDeployments(
+    const deleted = await this.options.deployments.deleteDeployments(
       source,
       deployments.map(d => d.externalId),
     );
@@ -153,7 +156,7 @@ export class EventsService implements EventIngest {
   }
 
   listOpenErrors(source: string) {
-    return this.options.store.listOpenErrors(source);
+    return this.options.errors.listOpenErrors(source);
   }
 
   /**
@@ -181,10 +184,20 @@ export class EventsService implements EventIngest {
     environment,
     since,
   }: CorrelationWork): Promise<void> {
-    const { store, health, config } = this.options;
+    const {
+      deployments: deploymentsStore,
+      errors: errorsStore,
+      health,
+      config,
+    } = this.options;
     const [before, after] = await Promise.all([
-      store.deploymentsBefore(entityRef, environment, since, HISTORY),
-      store.deploymentsBetween([entityRef], environment, {
+      deploymentsStore.deploymentsBefore(
+        entityRef,
+        environment,
+        since,
+        HISTORY,
+      ),
+      deploymentsStore.deploymentsBetween([entityRef], environment, {
         from: since,
         to: FOREVER,
       }),
@@ -195,7 +208,10 @@ export class EventsService implements EventIngest {
       Date.parse(deployments[0].startedAt) - config.correlationWindowMs,
     );
     const [errors, transitions, endpoint] = await Promise.all([
-      store.errorsBetween(entityRef, environment, { from: start, to: FOREVER }),
+      errorsStore.errorsBetween(entityRef, environment, {
+        from: start,
+        to: FOREVER,
+      }),
       health.getTransitions(entityRef, { from: start, to: FOREVER }),
       health.getEndpoint(entityRef, environment),
     ]);
@@ -215,7 +231,10 @@ export class EventsService implements EventIngest {
         errorSpike: config.errorSpike,
       },
     );
-    await store.saveCorrelations(outcome.deployments, outcome.errorLinks);
+    await deploymentsStore.saveCorrelations(
+      outcome.deployments,
+      outcome.errorLinks,
+    );
   }
 
   /**
@@ -225,7 +244,9 @@ export class EventsService implements EventIngest {
    * last), e.g. production still on 1.4.2 while staging runs 1.5.0.
    */
   async environments(entityRef: string): Promise<EnvironmentVersion[]> {
-    const latest = await this.options.store.latestPerEnvironment(entityRef);
+    const latest = await this.options.deployments.latestPerEnvironment(
+      entityRef,
+    );
     const deployedAt = (d: Deployment) =>
       Date.parse(d.finishedAt ?? d.startedAt);
     const semantic = latest.every(
@@ -254,10 +275,10 @@ export class EventsService implements EventIngest {
     environment: string,
     range: { from: Date; to: Date },
   ): Promise<DoraFigures> {
-    const { store, health } = this.options;
+    const { deployments: deploymentsStore, health } = this.options;
     // A restoration that ends in the window may have started before it.
     const lookback = new Date(range.from.getTime() - 30 * 24 * 3600_000);
-    const deployments = await store.deploymentsBetween(
+    const deployments = await deploymentsStore.deploymentsBetween(
       entityRefs,
       environment,
       {

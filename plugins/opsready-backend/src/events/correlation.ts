@@ -3,7 +3,7 @@ import {
   Deployment,
   ErrorEvent,
 } from '@opsready/plugin-opsready-common';
-import { DeploymentCorrelation } from '../database/EventsStore';
+import { DeploymentCorrelation } from '../database/DeploymentsStore';
 
 /*
  * What the events of one service in one environment say about each other:

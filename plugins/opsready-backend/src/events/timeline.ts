@@ -1,12 +1,13 @@
 import { InputError } from '@backstage/errors';
 import { Deployment, TimelineEvent } from '@opsready/plugin-opsready-common';
-import {
-  ErrorSummary,
-  EventsStore,
-  ProvisionedEvent,
-} from '../database/EventsStore';
+import { DeploymentsStore } from '../database/DeploymentsStore';
+import { ErrorsStore, ErrorSummary } from '../database/ErrorsStore';
+import { EvaluationsStore, ScorePoint } from '../database/EvaluationsStore';
 import { HealthStore, StoredTransition } from '../database/HealthStore';
-import { OpsReadyStore, ScorePoint } from '../database/OpsReadyStore';
+import {
+  ProvisionedEvent,
+  ProvisionedEventsStore,
+} from '../database/ProvisionedEventsStore';
 
 /*
  * One time axis for everything that happened to a service: deployments,
@@ -148,7 +149,13 @@ function decode(cursor: string): { at: string; id: string } {
 }
 
 export async function readTimeline(
-  stores: { events: EventsStore; health: HealthStore; scores: OpsReadyStore },
+  stores: {
+    deployments: Pick<DeploymentsStore, 'listDeployments'>;
+    errors: Pick<ErrorsStore, 'errorsStartedBetween'>;
+    provisioned: Pick<ProvisionedEventsStore, 'provisionedBetween'>;
+    health: Pick<HealthStore, 'getTransitions'>;
+    scores: Pick<EvaluationsStore, 'getScoreHistory'>;
+  },
   entityRef: string,
   query: { from: Date; to: Date; limit: number; cursor?: string },
 ): Promise<{ items: TimelineEvent[]; nextCursor?: string }> {
@@ -162,11 +169,11 @@ export async function readTimeline(
   const fetch = query.limit + 1 + (position ? 50 : 0);
   const [deployments, errors, transitions, scores, provisioned] =
     await Promise.all([
-      stores.events.listDeployments(entityRef, range, { limit: fetch }),
-      stores.events.errorsStartedBetween(entityRef, range, fetch),
+      stores.deployments.listDeployments(entityRef, range, { limit: fetch }),
+      stores.errors.errorsStartedBetween(entityRef, range, fetch),
       stores.health.getTransitions(entityRef, range),
       stores.scores.getScoreHistory(entityRef, range),
-      stores.events.provisionedBetween(entityRef, range),
+      stores.provisioned.provisionedBetween(entityRef, range),
     ]);
   const merged = [
     ...deployments.items.map(deploymentEvent),

@@ -1,7 +1,7 @@
 import { TestDatabaseId } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { DatabaseEventsStore } from '../database/DatabaseEventsStore';
+import { createEventStores } from '../__testUtils__/eventStores';
 import { DeliveryFactProvider } from './DeliveryFactProvider';
 
 jest.setTimeout(60_000);
@@ -21,20 +21,21 @@ describe.each(databases.eachSupportedId())(
   databaseId => {
     async function setUp(id: TestDatabaseId) {
       const knex = await databases.init(id);
-      const store = await DatabaseEventsStore.create({
-        database: { getClient: async () => knex, migrations: { skip: false } },
+      const stores = await createEventStores({
+        getClient: async () => knex,
+        migrations: { skip: false },
       });
       return {
-        store,
-        provider: new DeliveryFactProvider({ store, now: () => now }),
+        stores,
+        provider: new DeliveryFactProvider({ ...stores, now: () => now }),
       };
     }
 
     it('gives the last production deployment, the open critical problems and the creation', async () => {
-      const { store, provider } = await setUp(databaseId);
+      const { stores, provider } = await setUp(databaseId);
       const cart = 'component:default/cartservice';
       const base = { entityRef: cart, source: 'api', version: '1.0.0' };
-      await store.upsertDeployments(
+      await stores.deployments.upsertDeployments(
         [
           {
             ...base,
@@ -69,7 +70,7 @@ describe.each(databases.eachSupportedId())(
         source: 'api',
         message: 'payment gateway unreachable',
       };
-      await store.upsertErrors(
+      await stores.errors.upsertErrors(
         [
           // Two sightings of one problem are one thing to fix.
           {
@@ -97,7 +98,7 @@ describe.each(databases.eachSupportedId())(
         ],
         now,
       );
-      await store.addProvisioned(
+      await stores.provisioned.addProvisioned(
         cart,
         { templateName: 'node-service' },
         new Date('2026-10-01T00:00:00Z'),

@@ -5,7 +5,9 @@ import {
   FactProvider,
   ServiceFacts,
 } from '@opsready/plugin-opsready-node';
-import { EventsStore } from '../database/EventsStore';
+import { DeploymentsStore } from '../database/DeploymentsStore';
+import { ErrorsStore } from '../database/ErrorsStore';
+import { ProvisionedEventsStore } from '../database/ProvisionedEventsStore';
 
 /** The environment delivery rules and DORA figures speak of by default. */
 export const PRODUCTION_ENVIRONMENT = 'production';
@@ -26,7 +28,9 @@ export class DeliveryFactProvider implements FactProvider {
 
   constructor(
     private readonly options: {
-      store: EventsStore;
+      deployments: Pick<DeploymentsStore, 'latestPerEnvironment'>;
+      errors: Pick<ErrorsStore, 'listErrorGroups'>;
+      provisioned: Pick<ProvisionedEventsStore, 'provisionedBetween'>;
       now?: () => Date;
     },
   ) {}
@@ -43,17 +47,19 @@ export class DeliveryFactProvider implements FactProvider {
   }
 
   private async deliveryOf(entityRef: string): Promise<DeliveryFacts> {
-    const { store } = this.options;
     const now = this.options.now?.() ?? new Date();
     const [latest, openCritical, provisioned] = await Promise.all([
-      store.latestPerEnvironment(entityRef),
+      this.options.deployments.latestPerEnvironment(entityRef),
       // One item per problem: repeats of an error are one thing to fix.
-      store.listErrorGroups(
+      this.options.errors.listErrorGroups(
         entityRef,
         { severity: 'critical', status: 'open' },
         { limit: MAX_OPEN_CRITICAL },
       ),
-      store.provisionedBetween(entityRef, { from: new Date(0), to: now }),
+      this.options.provisioned.provisionedBetween(entityRef, {
+        from: new Date(0),
+        to: now,
+      }),
     ]);
     const production = latest.find(
       d => d.environment === PRODUCTION_ENVIRONMENT,

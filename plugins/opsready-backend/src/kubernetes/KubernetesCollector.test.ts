@@ -8,7 +8,7 @@ import { startFakeKubernetesBackend } from '../__testUtils__/fakeKubernetesBacke
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { readEventsConfig } from '../config/readEventsConfig';
 import { readKubernetesConfig } from '../config/readKubernetesConfig';
-import { DatabaseEventsStore } from '../database/DatabaseEventsStore';
+import { createEventStores } from '../__testUtils__/eventStores';
 import { DatabaseHealthStore } from '../database/DatabaseHealthStore';
 import { EventsService } from '../events/EventsService';
 import { KubernetesCollector, KUBERNETES_SOURCE } from './KubernetesCollector';
@@ -137,10 +137,11 @@ function cluster(container: object): KubernetesObject[] {
 async function setUp(databaseId: TestDatabaseId) {
   const knex = await databases.init(databaseId);
   const database = { getClient: async () => knex, migrations: { skip: false } };
-  const store = await DatabaseEventsStore.create({ database });
+  const stores = await createEventStores(database);
   const health = await DatabaseHealthStore.create({ database });
   const events = new EventsService({
-    store,
+    deployments: stores.deployments,
+    errors: stores.errors,
     health,
     config: readEventsConfig(new ConfigReader({})),
     healthFailureThreshold: 3,
@@ -161,7 +162,7 @@ async function setUp(databaseId: TestDatabaseId) {
     catalog: catalogServiceMock({ entities }),
     auth: mockServices.auth(),
     ingest: events,
-    store,
+    store: stores.deployments,
     scheduler: mockServices.scheduler.mock(),
     logger,
     config: readKubernetesConfig(
@@ -177,11 +178,11 @@ async function setUp(databaseId: TestDatabaseId) {
     objects.splice(0, objects.length, ...cluster(container));
   };
   const deployments = async () =>
-    (await store.listDeployments(cart, {}, { limit: 100 })).items
+    (await stores.deployments.listDeployments(cart, {}, { limit: 100 })).items
       .map(d => `${d.source} ${d.version} ${d.status}`)
       .sort();
   const errors = async () =>
-    (await store.listErrors(cart, {}, { limit: 100 })).items;
+    (await stores.errors.listErrors(cart, {}, { limit: 100 })).items;
   return {
     events,
     collector,

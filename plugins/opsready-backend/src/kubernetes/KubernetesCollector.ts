@@ -11,7 +11,7 @@ import {
   normalizeEntityRef,
 } from '@opsready/plugin-opsready-common';
 import { KubernetesCollectorConfig } from '../config/readKubernetesConfig';
-import { EventsStore } from '../database/EventsStore';
+import { DeploymentsStore } from '../database/DeploymentsStore';
 import { EventIngest } from '../events/EventIngest';
 import {
   kubernetesSelectorOf,
@@ -111,7 +111,7 @@ export class KubernetesCollector {
       catalog: CatalogService;
       auth: AuthService;
       ingest: EventIngest;
-      store: Pick<EventsStore, 'deploymentsBetween'>;
+      store: Pick<DeploymentsStore, 'deploymentsBetween'>;
       scheduler: SchedulerService;
       logger: LoggerService;
       config: KubernetesCollectorConfig;

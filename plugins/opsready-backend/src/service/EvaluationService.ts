@@ -23,7 +23,11 @@ import {
   mergeFacts,
   ServiceFacts,
 } from '@opsready/plugin-opsready-node';
-import { OpsReadyStore, StoredEvaluation } from '../database/OpsReadyStore';
+import {
+  EvaluationsStore,
+  StoredEvaluation,
+} from '../database/EvaluationsStore';
+import { ExemptionsStore } from '../database/ExemptionsStore';
 import { ownerRefOf } from '../lib/entityRefs';
 import { CallerEntityReader } from './CallerEntityReader';
 
@@ -46,7 +50,11 @@ export class EvaluationService {
   constructor(
     private readonly deps: {
       catalog: CatalogService;
-      store: OpsReadyStore;
+      store: EvaluationsStore;
+      exemptions: Pick<
+        ExemptionsStore,
+        'activeExemptions' | 'pendingExemptionRequests'
+      >;
       checks: () => CheckDefinition[];
       providers: () => FactProvider[];
       scoring: ScoringSettings;
@@ -126,7 +134,9 @@ export class EvaluationService {
         options: this.deps.scoring.options,
       });
       const exempt = new Set(
-        (await this.deps.store.activeExemptions(key, now)).map(e => e.checkId),
+        (await this.deps.exemptions.activeExemptions(key, now)).map(
+          e => e.checkId,
+        ),
       );
       const { score, level } = this.scoreOf(
         results.filter(r => !exempt.has(r.checkId)),
@@ -157,8 +167,8 @@ export class EvaluationService {
     const checks = this.deps.checks();
     const now = new Date();
     const [active, pending] = await Promise.all([
-      this.deps.store.activeExemptions(evaluation.entityRef, now),
-      this.deps.store.pendingExemptionRequests(evaluation.entityRef, now),
+      this.deps.exemptions.activeExemptions(evaluation.entityRef, now),
+      this.deps.exemptions.pendingExemptionRequests(evaluation.entityRef, now),
     ]);
     const exemptions = new Map<string, Exemption>(
       active.map(e => [e.checkId, e]),

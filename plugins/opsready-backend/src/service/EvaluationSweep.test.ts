@@ -6,7 +6,8 @@ import {
   builtInChecks,
   defaultCheckOptions,
 } from '@opsready/plugin-opsready-node';
-import { DatabaseOpsReadyStore } from '../database/DatabaseOpsReadyStore';
+import { DatabaseEvaluationsStore } from '../database/DatabaseEvaluationsStore';
+import { DatabaseExemptionsStore } from '../database/DatabaseExemptionsStore';
 import { EvaluationService } from './EvaluationService';
 import { EvaluationSweep } from './EvaluationSweep';
 
@@ -25,13 +26,14 @@ const component = (name: string): Entity => ({
 
 async function setUp(entities: Entity[]) {
   const knex = await databases.init('SQLITE_3');
-  const store = await DatabaseOpsReadyStore.create({
-    database: { getClient: async () => knex },
-  });
+  const database = { getClient: async () => knex };
+  const store = await DatabaseEvaluationsStore.create({ database });
+  const exemptions = await DatabaseExemptionsStore.create({ database });
   const catalog = catalogServiceMock({ entities });
   const evaluations = new EvaluationService({
     catalog,
     store,
+    exemptions,
     checks: () => [...builtInChecks],
     providers: () => [],
     scoring: {
@@ -46,13 +48,14 @@ async function setUp(entities: Entity[]) {
     catalog,
     auth: mockServices.auth(),
     store,
+    exemptions,
     evaluations,
     scheduler,
     logger: mockServices.logger.mock(),
     schedule: { frequency: { minutes: 30 }, timeout: { minutes: 15 } },
     pageSize: 2,
   });
-  return { store, sweep, scheduler };
+  return { store, exemptions, sweep, scheduler };
 }
 
 describe('EvaluationSweep', () => {
@@ -76,7 +79,7 @@ describe('EvaluationSweep', () => {
       metadata: { name: 'team', namespace: 'default' },
       spec: { type: 'team', children: [] },
     };
-    const { store, sweep } = await setUp([
+    const { store, exemptions, sweep } = await setUp([
       component('a'),
       component('b'),
       component('c'),
@@ -91,8 +94,19 @@ describe('EvaluationSweep', () => {
       evaluatedAt: new Date(),
       results: [],
     });
+    await exemptions.createExemption({
+      entityRef: 'component:default/gone',
+      checkId: 'catalog.owner',
+      reason: 'Being decommissioned',
+      expiresAt: new Date(Date.now() + 24 * 3600_000),
+      createdBy: 'user:default/ana',
+      status: 'granted',
+    });
 
     expect(await sweep.run()).toEqual({ evaluated: 3, removed: 1 });
+    expect(await exemptions.listExemptions('component:default/gone')).toEqual(
+      [],
+    );
     expect((await store.listEntityRefs()).sort()).toEqual([
       'component:default/a',
       'component:default/b',

@@ -6,7 +6,8 @@ import {
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { factKey } from '@opsready/plugin-opsready-node';
-import { OpsReadyStore } from '../database/OpsReadyStore';
+import { EvaluationsStore } from '../database/EvaluationsStore';
+import { ExemptionsStore } from '../database/ExemptionsStore';
 import { EvaluationService } from './EvaluationService';
 
 /**
@@ -20,7 +21,8 @@ export class EvaluationSweep {
     private readonly deps: {
       catalog: CatalogService;
       auth: AuthService;
-      store: OpsReadyStore;
+      store: Pick<EvaluationsStore, 'listEntityRefs' | 'deleteEntities'>;
+      exemptions: Pick<ExemptionsStore, 'deleteEntities'>;
       evaluations: EvaluationService;
       scheduler: SchedulerService;
       logger: LoggerService;
@@ -43,7 +45,7 @@ export class EvaluationSweep {
 
   /** Evaluates every component once; returns what it did. */
   async run(): Promise<{ evaluated: number; removed: number }> {
-    const { catalog, auth, store, evaluations, logger } = this.deps;
+    const { catalog, auth, store, exemptions, evaluations, logger } = this.deps;
     const started = Date.now();
     const credentials = await auth.getOwnServiceCredentials();
     const seen = new Set<string>();
@@ -58,6 +60,9 @@ export class EvaluationSweep {
     }
 
     const gone = (await store.listEntityRefs()).filter(ref => !seen.has(ref));
+    // Exemptions first: should the second delete fail, the entity is still
+    // listed and the next sweep removes what is left of it.
+    await exemptions.deleteEntities(gone);
     await store.deleteEntities(gone);
     logger.info(
       `OpsReady evaluated ${seen.size} components in ${

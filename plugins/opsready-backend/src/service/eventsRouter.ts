@@ -25,9 +25,11 @@ import { factKey } from '@opsready/plugin-opsready-node';
 import express from 'express';
 import Router from 'express-promise-router';
 import { EventsConfig } from '../config/readEventsConfig';
-import { EventsStore } from '../database/EventsStore';
+import { DeploymentsStore } from '../database/DeploymentsStore';
+import { ErrorsStore } from '../database/ErrorsStore';
+import { EvaluationsStore } from '../database/EvaluationsStore';
 import { HealthStore } from '../database/HealthStore';
-import { OpsReadyStore } from '../database/OpsReadyStore';
+import { ProvisionedEventsStore } from '../database/ProvisionedEventsStore';
 import { EventsService } from '../events/EventsService';
 import { readTimeline } from '../events/timeline';
 import { mapWithConcurrency } from '../lib/concurrency';
@@ -52,9 +54,11 @@ export interface EventsRouterOptions {
   permissions: PermissionsService;
   catalog: CatalogService;
   events: EventsService;
-  store: EventsStore;
+  deployments: DeploymentsStore;
+  errors: ErrorsStore;
+  provisioned: ProvisionedEventsStore;
   health: HealthStore;
-  scores: OpsReadyStore;
+  scores: EvaluationsStore;
   config: EventsConfig;
   /** The entity as the caller may see it; NotFoundError otherwise. */
   readEntity(
@@ -73,7 +77,8 @@ const MAX_OWNER_ENTITIES = 500;
 export function createEventsRouter(
   options: EventsRouterOptions,
 ): express.Router {
-  const { httpAuth, permissions, catalog, events, store, config } = options;
+  const { httpAuth, permissions, catalog, events, config } = options;
+  const { deployments, errors, provisioned } = options;
   const router = Router();
   // Batches are bigger than other requests: each ingest route parses its
   // own body, with its own limit, so the rest of the API keeps its small one.
@@ -135,7 +140,7 @@ export function createEventsRouter(
   router.patch('/deployments/:id', smallJson, async (req, res) => {
     await mayCreateEvents(req);
     const patch = parseInput(deploymentStatusPatch, req.body, 'deployment');
-    const existing = await store.getDeployment(req.params.id);
+    const existing = await deployments.getDeployment(req.params.id);
     if (!existing) {
       throw new NotFoundError(`No deployment ${req.params.id}`);
     }
@@ -162,7 +167,7 @@ export function createEventsRouter(
           (patch.status === 'started' ? undefined : new Date().toISOString()),
       },
     ]);
-    res.json(await store.getDeployment(existing.id));
+    res.json(await deployments.getDeployment(existing.id));
   });
 
   router.post('/errors', ingestJson, async (req, res) => {
@@ -180,7 +185,7 @@ export function createEventsRouter(
   router.post('/errors/:id/resolve', smallJson, async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     const body = parseInput(resolveErrorBody, req.body ?? {}, 'resolution');
-    const error = await store.getError(req.params.id);
+    const error = await errors.getError(req.params.id);
     if (!error) {
       throw new NotFoundError(`No error ${req.params.id}`);
     }
@@ -192,12 +197,12 @@ export function createEventsRouter(
       credentials,
       `resolve errors of ${error.entityRef}`,
     );
-    await store.resolveError(error.id, {
+    await errors.resolveError(error.id, {
       by: principalOf(credentials),
       notes: body.notes || undefined,
       at: new Date(),
     });
-    res.json(await store.getError(error.id));
+    res.json(await errors.getError(error.id));
   });
 
   router.post(
@@ -208,7 +213,7 @@ export function createEventsRouter(
       const body = parseInput(provisionedBody, req.body, 'provisioned event');
       // The catalog may not have the entity yet: the scaffolder registers
       // it moments before.
-      const event = await store.addProvisioned(
+      const event = await provisioned.addProvisioned(
         entityRefOf(req.params).toLocaleLowerCase('en-US'),
         { ...body, actor: body.actor ?? principalOf(credentials) },
         new Date(),
@@ -240,7 +245,7 @@ export function createEventsRouter(
       );
       const entityRef = await visibleEntity(req);
       res.json(
-        await store.listDeployments(entityRef, filter, { limit, cursor }),
+        await deployments.listDeployments(entityRef, filter, { limit, cursor }),
       );
     },
   );
@@ -262,8 +267,8 @@ export function createEventsRouter(
     const entityRef = await visibleEntity(req);
     const page =
       view === 'grouped'
-        ? await store.listErrorGroups(entityRef, filter, { limit, cursor })
-        : await store.listErrors(entityRef, filter, { limit, cursor });
+        ? await errors.listErrorGroups(entityRef, filter, { limit, cursor })
+        : await errors.listErrors(entityRef, filter, { limit, cursor });
     res.json({ view, ...page });
   });
 
@@ -280,7 +285,7 @@ export function createEventsRouter(
         from: from.toISOString(),
         to: to.toISOString(),
         bucket: 'hour',
-        ...(await store.errorCountsByHour(entityRef, {
+        ...(await errors.errorCountsByHour(entityRef, {
           environment,
           from,
           to,
@@ -293,7 +298,13 @@ export function createEventsRouter(
     const query = parseInput(timelineQuery, req.query, 'query');
     const entityRef = await visibleEntity(req);
     const page = await readTimeline(
-      { events: store, health: options.health, scores: options.scores },
+      {
+        deployments,
+        errors,
+        provisioned,
+        health: options.health,
+        scores: options.scores,
+      },
       entityRef,
       query,
     );

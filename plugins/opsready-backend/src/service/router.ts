@@ -26,7 +26,8 @@ import { CheckDefinition, factKey } from '@opsready/plugin-opsready-node';
 import express from 'express';
 import Router from 'express-promise-router';
 import { compressJson } from './compressJson';
-import { OpsReadyStore } from '../database/OpsReadyStore';
+import { EvaluationsStore } from '../database/EvaluationsStore';
+import { ExemptionsStore } from '../database/ExemptionsStore';
 import { HealthService } from '../health/HealthService';
 import { EvaluationService } from './EvaluationService';
 import {
@@ -43,7 +44,8 @@ export interface RouterOptions {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   catalog: CatalogService;
-  store: OpsReadyStore;
+  store: EvaluationsStore;
+  exemptions: ExemptionsStore;
   evaluations: EvaluationService;
   health: HealthService;
   checks: () => CheckDefinition[];
@@ -69,6 +71,7 @@ export async function createRouter(
     permissions,
     catalog,
     store,
+    exemptions,
     evaluations,
     health,
     checks,
@@ -307,7 +310,7 @@ export async function createRouter(
       );
       const now = Date.now();
       res.json({
-        items: (await store.listExemptions(factKey(entity))).map(e => ({
+        items: (await exemptions.listExemptions(factKey(entity))).map(e => ({
           ...e,
           active: !e.revokedAt && Date.parse(e.expiresAt) > now,
         })),
@@ -340,7 +343,7 @@ export async function createRouter(
         'grant exemptions',
       );
       assertCheckInForce(body.checkId);
-      const exemption = await store.createExemption({
+      const exemption = await exemptions.createExemption({
         entityRef: factKey(entity),
         checkId: body.checkId,
         reason: body.reason,
@@ -369,7 +372,7 @@ export async function createRouter(
       const entityRef = factKey(entity);
       const now = new Date();
       if (
-        (await store.activeExemptions(entityRef, now)).some(
+        (await exemptions.activeExemptions(entityRef, now)).some(
           e => e.checkId === body.checkId,
         )
       ) {
@@ -378,14 +381,14 @@ export async function createRouter(
         );
       }
       const waiting = (
-        await store.pendingExemptionRequests(entityRef, now)
+        await exemptions.pendingExemptionRequests(entityRef, now)
       ).find(e => e.checkId === body.checkId);
       if (waiting) {
         throw new ConflictError(
           `${waiting.createdBy} already asked for an exemption of ${entityRef} from ${body.checkId} (exemption ${waiting.id}); it waits for a decision`,
         );
       }
-      const request = await store.createExemption({
+      const request = await exemptions.createExemption({
         entityRef,
         checkId: body.checkId,
         reason: body.reason,
@@ -400,7 +403,7 @@ export async function createRouter(
   router.post('/exemptions/:id/decision', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     const body = parseInput(exemptionDecisionBody, req.body, 'decision');
-    const request = await store.getExemption(req.params.id);
+    const request = await exemptions.getExemption(req.params.id);
     if (!request) {
       throw new NotFoundError(`No exemption ${req.params.id}`);
     }
@@ -422,7 +425,7 @@ export async function createRouter(
         `Exemption ${request.id} would have expired on ${request.expiresAt}; ask again with a later date`,
       );
     }
-    const decided = await store.decideExemption(request.id, {
+    const decided = await exemptions.decideExemption(request.id, {
       status: body.decision === 'grant' ? 'granted' : 'declined',
       by: principalOf(credentials),
       note: body.note || undefined,
@@ -443,7 +446,7 @@ export async function createRouter(
 
   router.delete('/exemptions/:id', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    const exemption = await store.getExemption(req.params.id);
+    const exemption = await exemptions.getExemption(req.params.id);
     if (!exemption) {
       throw new NotFoundError(`No exemption ${req.params.id}`);
     }
@@ -458,7 +461,7 @@ export async function createRouter(
       credentials,
       'revoke exemptions',
     );
-    await store.revokeExemption(
+    await exemptions.revokeExemption(
       exemption.id,
       principalOf(credentials),
       new Date(),

@@ -13,7 +13,7 @@ import { resolve as resolvePath } from 'node:path';
 import request from 'supertest';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { readEventsConfig } from '../config/readEventsConfig';
-import { DatabaseEventsStore } from '../database/DatabaseEventsStore';
+import { createEventStores } from '../__testUtils__/eventStores';
 import { DatabaseWebhookSkipsStore } from '../database/DatabaseWebhookSkipsStore';
 import { DatabaseHealthStore } from '../database/DatabaseHealthStore';
 import { EventsService } from '../events/EventsService';
@@ -49,10 +49,11 @@ async function setUp(databaseId: TestDatabaseId) {
     getClient: async () => knex,
     migrations: { skip: false },
   };
-  const store = await DatabaseEventsStore.create({ database });
+  const stores = await createEventStores(database);
   const skips = await DatabaseWebhookSkipsStore.create({ database });
   const events = new EventsService({
-    store,
+    deployments: stores.deployments,
+    errors: stores.errors,
     health: await DatabaseHealthStore.create({ database }),
     config: readEventsConfig(new ConfigReader({})),
     healthFailureThreshold: 3,
@@ -74,7 +75,7 @@ async function setUp(databaseId: TestDatabaseId) {
     }),
   );
   app.use(mockErrorHandler());
-  return { app, store, skips };
+  return { app, stores, skips };
 }
 
 function sendGitHub(app: express.Express, event: string, body: string) {
@@ -130,7 +131,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('keeps one deployment per GitHub deployment through its statuses and redeliveries', async () => {
-      const { app, store } = await setUp(databaseId);
+      const { app, stores } = await setUp(databaseId);
       await sendGitHub(
         app,
         'deployment',
@@ -140,7 +141,7 @@ describe.each(databases.eachSupportedId())(
       await sendGitHub(app, 'deployment_status', status).expect(200);
       await sendGitHub(app, 'deployment_status', status).expect(200);
 
-      const page = await store.listDeployments(
+      const page = await stores.deployments.listDeployments(
         'component:default/hello-world',
         {},
         { limit: 10 },
@@ -164,10 +165,10 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('resolves the Argo CD Degraded error it opened once the app is Healthy again', async () => {
-      const { app, store } = await setUp(databaseId);
+      const { app, stores } = await setUp(databaseId);
       await sendArgo(app, fixture('argocd/deployed.json')).expect(200);
       await sendArgo(app, fixture('argocd/degraded.json')).expect(202);
-      expect(await store.listOpenErrors('argocd')).toEqual([
+      expect(await stores.errors.listOpenErrors('argocd')).toEqual([
         {
           entityRef: 'component:default/hello-world',
           externalId:
@@ -175,8 +176,8 @@ describe.each(databases.eachSupportedId())(
         },
       ]);
       await sendArgo(app, fixture('argocd/recovered.json')).expect(200);
-      expect(await store.listOpenErrors('argocd')).toEqual([]);
-      const errors = await store.listErrors(
+      expect(await stores.errors.listOpenErrors('argocd')).toEqual([]);
+      const errors = await stores.errors.listErrors(
         'component:default/hello-world',
         {},
         { limit: 10 },

@@ -1,6 +1,5 @@
 import {
   CheckResult,
-  Exemption,
   FleetEntity,
   FleetFilter,
   FleetOverview,
@@ -44,26 +43,8 @@ export type FleetPage = Omit<FleetOverview, 'items'> & {
   items: StoredFleetEntity[];
 };
 
-export interface NewExemption {
-  entityRef: string;
-  checkId: string;
-  reason: string;
-  expiresAt: Date;
-  createdBy: string;
-  /** Granted outright by someone allowed to, or asked for. */
-  status: 'granted' | 'requested';
-}
-
-/** What someone allowed to manage exemptions decided about a request. */
-export interface ExemptionDecision {
-  status: 'granted' | 'declined';
-  by: string;
-  note?: string;
-  at: Date;
-}
-
-/** Where OpsReady keeps what it found. */
-export interface OpsReadyStore {
+/** Where the evaluations of entities, their scores and histories are kept. */
+export interface EvaluationsStore {
   /**
    * Replaces the entity's latest results and score with these, and records
    * what changed in the result and score histories.
@@ -85,24 +66,6 @@ export interface OpsReadyStore {
   ): Promise<FleetPage>;
   /** Every entity ref the store holds results for. */
   listEntityRefs(): Promise<string[]>;
-  /** Removes everything known of these entities. */
+  /** Removes the evaluations, scores and histories of these entities. */
   deleteEntities(entityRefs: string[]): Promise<void>;
-
-  createExemption(exemption: NewExemption): Promise<Exemption>;
-  getExemption(id: string): Promise<Exemption | undefined>;
-  /** Every exemption of the entity, newest first, active or not. */
-  listExemptions(entityRef: string): Promise<Exemption[]>;
-  /** Exemptions in force at `now`: granted, not revoked, not expired. */
-  activeExemptions(entityRef: string, now: Date): Promise<Exemption[]>;
-  /** Requests that wait for a decision and have not expired, newest first. */
-  pendingExemptionRequests(entityRef: string, now: Date): Promise<Exemption[]>;
-  /**
-   * Decides a request that still waits; returns the exemption as decided,
-   * or undefined when it was not waiting (decided already, or revoked).
-   */
-  decideExemption(
-    id: string,
-    decision: ExemptionDecision,
-  ): Promise<Exemption | undefined>;
-  revokeExemption(id: string, revokedBy: string, at: Date): Promise<void>;
 }

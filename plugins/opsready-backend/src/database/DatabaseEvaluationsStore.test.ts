@@ -1,9 +1,9 @@
 import { TestDatabaseId } from '@backstage/backend-test-utils';
 import { CheckResult, ErrorSeverity } from '@opsready/plugin-opsready-common';
-import { DatabaseEventsStore } from './DatabaseEventsStore';
-import { DatabaseOpsReadyStore } from './DatabaseOpsReadyStore';
-import { StoredEvaluation } from './OpsReadyStore';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { DatabaseErrorsStore } from './DatabaseErrorsStore';
+import { DatabaseEvaluationsStore } from './DatabaseEvaluationsStore';
+import { StoredEvaluation } from './EvaluationsStore';
 
 jest.setTimeout(60_000);
 
@@ -11,7 +11,7 @@ const databases = createTestDatabases();
 
 async function createStore(databaseId: TestDatabaseId) {
   const knex = await databases.init(databaseId);
-  const store = await DatabaseOpsReadyStore.create({
+  const store = await DatabaseEvaluationsStore.create({
     database: { getClient: async () => knex, migrations: { skip: false } },
   });
   return { knex, store };
@@ -39,7 +39,7 @@ function evaluation(
 }
 
 describe.each(databases.eachSupportedId())(
-  'DatabaseOpsReadyStore (%s)',
+  'DatabaseEvaluationsStore (%s)',
   databaseId => {
     it('keeps the latest evaluation of an entity and reads it back', async () => {
       const { store } = await createStore(databaseId);
@@ -237,7 +237,7 @@ describe.each(databases.eachSupportedId())(
           evaluation({ entityRef: `component:default/${name}` }),
         );
       }
-      const events = await DatabaseEventsStore.create({
+      const events = await DatabaseErrorsStore.create({
         database: { getClient: async () => knex, migrations: { skip: true } },
       });
       const error = (
@@ -300,7 +300,7 @@ describe.each(databases.eachSupportedId())(
       expect(last.items[0].openErrors).toEqual({ critical: 1, high: 0 });
     });
 
-    it('deletes everything known of entities that left the catalog', async () => {
+    it('deletes the evaluations and histories of entities that left the catalog', async () => {
       const { store } = await createStore(databaseId);
       await store.saveEvaluation(
         evaluation({
@@ -311,14 +311,6 @@ describe.each(databases.eachSupportedId())(
       await store.saveEvaluation(
         evaluation({ entityRef: 'component:default/kept' }),
       );
-      await store.createExemption({
-        entityRef: 'component:default/gone',
-        checkId: 'a',
-        reason: 'r',
-        expiresAt: at('2030-01-01T00:00:00Z'),
-        createdBy: 'user:default/ada',
-        status: 'granted',
-      });
       expect((await store.listEntityRefs()).sort()).toEqual([
         'component:default/gone',
         'component:default/kept',
@@ -330,124 +322,12 @@ describe.each(databases.eachSupportedId())(
       expect(
         await store.getEvaluation('component:default/gone'),
       ).toBeUndefined();
-      expect(await store.listExemptions('component:default/gone')).toEqual([]);
       expect(
         await store.getScoreHistory('component:default/gone', {
           from: at('2000-01-01T00:00:00Z'),
           to: at('2100-01-01T00:00:00Z'),
         }),
       ).toEqual([]);
-    });
-
-    it('keeps exemptions with who, why and until when, and ends them on expiry or revocation', async () => {
-      const { store } = await createStore(databaseId);
-      const entityRef = 'component:default/cartservice';
-      const exemption = await store.createExemption({
-        entityRef,
-        checkId: 'kubernetes.pdb',
-        reason: 'Single-replica cache, rebuilt on start',
-        expiresAt: at('2026-12-31T00:00:00Z'),
-        createdBy: 'user:default/ada.lovelace',
-        status: 'granted',
-      });
-      expect(exemption).toEqual({
-        id: expect.stringMatching(/^[0-9a-f-]{36}$/),
-        entityRef,
-        checkId: 'kubernetes.pdb',
-        reason: 'Single-replica cache, rebuilt on start',
-        expiresAt: '2026-12-31T00:00:00.000Z',
-        status: 'granted',
-        createdBy: 'user:default/ada.lovelace',
-        createdAt: expect.any(String),
-        // Granted outright: its maker decided it.
-        decidedBy: 'user:default/ada.lovelace',
-        decidedAt: exemption.createdAt,
-      });
-      expect(await store.getExemption(exemption.id)).toEqual(exemption);
-
-      expect(
-        (
-          await store.activeExemptions(entityRef, at('2026-12-01T00:00:00Z'))
-        ).map(e => e.id),
-      ).toEqual([exemption.id]);
-      // Expired: no longer in force, still listed for the audit trail.
-      expect(
-        await store.activeExemptions(entityRef, at('2027-01-01T00:00:00Z')),
-      ).toEqual([]);
-
-      await store.revokeExemption(
-        exemption.id,
-        'user:default/grace.hopper',
-        at('2026-11-22T12:00:00Z'),
-      );
-      expect(
-        await store.activeExemptions(entityRef, at('2026-12-01T00:00:00Z')),
-      ).toEqual([]);
-      expect(await store.listExemptions(entityRef)).toEqual([
-        {
-          ...exemption,
-          revokedAt: '2026-11-22T12:00:00.000Z',
-          revokedBy: 'user:default/grace.hopper',
-        },
-      ]);
-    });
-
-    it('keeps a requested exemption out of force until it is granted, and a declined one for good', async () => {
-      const { store } = await createStore(databaseId);
-      const entityRef = 'component:default/cartservice';
-      const asked = (checkId: string) =>
-        store.createExemption({
-          entityRef,
-          checkId,
-          reason: 'Batch job, no probes to speak of',
-          expiresAt: at('2026-12-31T00:00:00Z'),
-          createdBy: 'user:default/linus',
-          status: 'requested',
-        });
-      const probes = await asked('kubernetes.probes');
-      const pdb = await asked('kubernetes.pdb');
-      const dec1 = at('2026-12-01T00:00:00Z');
-      expect(probes).toMatchObject({ status: 'requested' });
-      expect(probes.decidedBy).toBeUndefined();
-      expect(await store.activeExemptions(entityRef, dec1)).toEqual([]);
-      expect(
-        (await store.pendingExemptionRequests(entityRef, dec1))
-          .map(e => e.checkId)
-          .sort(),
-      ).toEqual(['kubernetes.pdb', 'kubernetes.probes']);
-
-      const granted = await store.decideExemption(probes.id, {
-        status: 'granted',
-        by: 'user:default/grace.hopper',
-        note: 'Until the job moves to a CronJob',
-        at: at('2026-11-30T09:00:00Z'),
-      });
-      expect(granted).toMatchObject({
-        status: 'granted',
-        decidedBy: 'user:default/grace.hopper',
-        decidedAt: '2026-11-30T09:00:00.000Z',
-        decisionNote: 'Until the job moves to a CronJob',
-      });
-      await store.decideExemption(pdb.id, {
-        status: 'declined',
-        by: 'user:default/grace.hopper',
-        at: at('2026-11-30T09:01:00Z'),
-      });
-      expect(
-        (await store.activeExemptions(entityRef, dec1)).map(e => e.checkId),
-      ).toEqual(['kubernetes.probes']);
-      expect(await store.pendingExemptionRequests(entityRef, dec1)).toEqual([]);
-      // Decided once: a second decision changes nothing.
-      expect(
-        await store.decideExemption(pdb.id, {
-          status: 'granted',
-          by: 'user:default/ada',
-          at: at('2026-11-30T10:00:00Z'),
-        }),
-      ).toBeUndefined();
-      expect(await store.getExemption(pdb.id)).toMatchObject({
-        status: 'declined',
-      });
     });
   },
 );

@@ -2,26 +2,21 @@ import { DatabaseService } from '@backstage/backend-plugin-api';
 import {
   CheckResult,
   CheckStatus,
-  Exemption,
-  ExemptionStatus,
   OpenErrorCounts,
 } from '@opsready/plugin-opsready-common';
-import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
 import { migratedClient } from './migrate';
+import { chunks, DbNumber, DbTime, toDate } from './dbValues';
 import {
-  ExemptionDecision,
+  EvaluationsStore,
   FleetFilter,
   FleetPage,
-  NewExemption,
-  OpsReadyStore,
   ResultChange,
   ScorePoint,
   StoredEvaluation,
-} from './OpsReadyStore';
+} from './EvaluationsStore';
 
-type DbTime = Date | string | number;
-
+/** A row of `opsready_entity_scores`: the latest evaluation's figures. */
 interface ScoreRow {
   entity_ref: string;
   kind: string | null;
@@ -31,6 +26,7 @@ interface ScoreRow {
   evaluated_at: DbTime;
 }
 
+/** A row of `opsready_check_results`: the latest result of one check. */
 interface CheckResultRow {
   entity_ref: string;
   check_id: string;
@@ -40,72 +36,31 @@ interface CheckResultRow {
   evaluated_at: DbTime;
 }
 
-interface ExemptionRow {
-  id: string;
-  entity_ref: string;
+/** What a score history read selects of `opsready_score_history`. */
+interface ScoreHistoryRow {
+  score: number | null;
+  level: string | null;
+  recorded_at: DbTime;
+}
+
+/** What a changes read selects of `opsready_check_result_history`. */
+interface ResultChangeRow {
   check_id: string;
-  reason: string;
-  expires_at: DbTime;
-  created_by: string;
-  created_at: DbTime;
-  status: ExemptionStatus;
-  decided_by: string | null;
-  decided_at: DbTime | null;
-  decision_note: string | null;
-  revoked_at: DbTime | null;
-  revoked_by: string | null;
+  status: CheckStatus;
+  message: string;
+  changed_at: DbTime;
 }
 
 // How many rows one statement touches at most: SQLite caps bound parameters.
 const BATCH = 200;
 const FAILING: CheckStatus[] = ['fail', 'error'];
 
-// PostgreSQL hands back Date objects, SQLite the epoch milliseconds or an ISO
-// string it was given; callers get a Date either way.
-function toDate(value: DbTime): Date {
-  return value instanceof Date ? value : new Date(value);
-}
-
-function toExemption(row: ExemptionRow): Exemption {
-  return {
-    id: row.id,
-    entityRef: row.entity_ref,
-    checkId: row.check_id,
-    reason: row.reason,
-    expiresAt: toDate(row.expires_at).toISOString(),
-    status: row.status,
-    createdBy: row.created_by,
-    createdAt: toDate(row.created_at).toISOString(),
-    ...(row.decided_at
-      ? {
-          decidedBy: row.decided_by ?? undefined,
-          decidedAt: toDate(row.decided_at).toISOString(),
-          ...(row.decision_note ? { decisionNote: row.decision_note } : {}),
-        }
-      : {}),
-    ...(row.revoked_at
-      ? {
-          revokedAt: toDate(row.revoked_at).toISOString(),
-          revokedBy: row.revoked_by ?? undefined,
-        }
-      : {}),
-  };
-}
-
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) {
-    out.push(items.slice(i, i + size));
-  }
-  return out;
-}
-
-/** The knex-backed store, on SQLite or PostgreSQL. */
-export class DatabaseOpsReadyStore implements OpsReadyStore {
+/** The knex-backed store of evaluations, on SQLite or PostgreSQL. */
+export class DatabaseEvaluationsStore implements EvaluationsStore {
   static async create(options: {
     database: DatabaseService;
-  }): Promise<DatabaseOpsReadyStore> {
-    return new DatabaseOpsReadyStore(await migratedClient(options.database));
+  }): Promise<DatabaseEvaluationsStore> {
+    return new DatabaseEvaluationsStore(await migratedClient(options.database));
   }
 
   private constructor(private readonly db: Knex) {}
@@ -230,7 +185,7 @@ export class DatabaseOpsReadyStore implements OpsReadyStore {
     entityRef: string,
     range: { from: Date; to: Date },
   ): Promise<ScorePoint[]> {
-    const rows = await this.db('opsready_score_history')
+    const rows: ScoreHistoryRow[] = await this.db('opsready_score_history')
       .where('entity_ref', entityRef)
       .whereBetween('recorded_at', [range.from, range.to])
       .orderBy('recorded_at', 'asc')
@@ -246,7 +201,9 @@ export class DatabaseOpsReadyStore implements OpsReadyStore {
     entityRef: string,
     range: { from: Date; to: Date },
   ): Promise<ResultChange[]> {
-    const rows = await this.db('opsready_check_result_history')
+    const rows: ResultChangeRow[] = await this.db(
+      'opsready_check_result_history',
+    )
       .where('entity_ref', entityRef)
       .whereBetween('changed_at', [range.from, range.to])
       .orderBy([{ column: 'changed_at' }, { column: 'id' }])
@@ -306,7 +263,10 @@ export class DatabaseOpsReadyStore implements OpsReadyStore {
 
     const levelCounts: Record<string, number> = {};
     let totalEntities = 0;
-    for (const row of levelRows as any[]) {
+    for (const row of levelRows as Array<{
+      level: string | null;
+      n: DbNumber;
+    }>) {
       const n = Number(row.n);
       levelCounts[row.level ?? 'none'] = n;
       totalEntities += n;
@@ -325,12 +285,16 @@ export class DatabaseOpsReadyStore implements OpsReadyStore {
       ...(hasMore ? { nextCursor: items[items.length - 1].entity_ref } : {}),
       totalEntities,
       levelCounts,
-      owners: (ownerRows as any[]).map(row => ({
+      owners: (
+        ownerRows as Array<{ owner: string; average: DbNumber; n: DbNumber }>
+      ).map(row => ({
         owner: row.owner,
         averageScore: Math.round(Number(row.average)),
         entities: Number(row.n),
       })),
-      topFailingChecks: (failingRows as any[]).map(row => ({
+      topFailingChecks: (
+        failingRows as Array<{ check_id: string; n: DbNumber }>
+      ).map(row => ({
         checkId: row.check_id,
         failing: Number(row.n),
       })),
@@ -340,7 +304,8 @@ export class DatabaseOpsReadyStore implements OpsReadyStore {
   /**
    * Open critical and high errors of these entities, in one query, counted
    * as the errors tab lists them: one per fingerprint, however often seen.
-   * The errors live in the events tables of the same plugin database; a
+   * The errors are read from the errors store's table, in the same plugin
+   * database, so the fleet page costs one query more, not one per row; a
    * page of the fleet is at most 500 entities, so one IN list does.
    */
   private async openErrorCounts(
@@ -348,16 +313,20 @@ export class DatabaseOpsReadyStore implements OpsReadyStore {
   ): Promise<Map<string, OpenErrorCounts>> {
     const counts = new Map<string, OpenErrorCounts>();
     if (entityRefs.length === 0) return counts;
-    const rows = await this.db('opsready_errors')
+    const rows = (await this.db('opsready_errors')
       .whereIn('entity_ref', entityRefs)
       .whereNull('resolved_at')
       .whereIn('severity', ['critical', 'high'])
       .select('entity_ref', 'severity')
       .countDistinct({ n: 'fingerprint' })
-      .groupBy('entity_ref', 'severity');
-    for (const row of rows as any[]) {
+      .groupBy('entity_ref', 'severity')) as Array<{
+      entity_ref: string;
+      severity: keyof OpenErrorCounts;
+      n: DbNumber;
+    }>;
+    for (const row of rows) {
       const entity = counts.get(row.entity_ref) ?? { critical: 0, high: 0 };
-      entity[row.severity as keyof OpenErrorCounts] = Number(row.n);
+      entity[row.severity] = Number(row.n);
       counts.set(row.entity_ref, entity);
     }
     return counts;
@@ -377,104 +346,11 @@ export class DatabaseOpsReadyStore implements OpsReadyStore {
           'opsready_check_results',
           'opsready_check_result_history',
           'opsready_score_history',
-          'opsready_exemptions',
           'opsready_entity_scores',
         ]) {
           await tx(table).whereIn('entity_ref', batch).delete();
         }
       });
     }
-  }
-
-  async createExemption(exemption: NewExemption): Promise<Exemption> {
-    const now = new Date();
-    const granted = exemption.status === 'granted';
-    const row: ExemptionRow = {
-      id: randomUUID(),
-      entity_ref: exemption.entityRef,
-      check_id: exemption.checkId,
-      reason: exemption.reason,
-      expires_at: exemption.expiresAt,
-      created_by: exemption.createdBy,
-      created_at: now,
-      status: exemption.status,
-      // Granted outright: whoever made it decided it.
-      decided_by: granted ? exemption.createdBy : null,
-      decided_at: granted ? now : null,
-      decision_note: null,
-      revoked_at: null,
-      revoked_by: null,
-    };
-    await this.db<ExemptionRow>('opsready_exemptions').insert(row);
-    return toExemption(row);
-  }
-
-  async getExemption(id: string): Promise<Exemption | undefined> {
-    const row = await this.db<ExemptionRow>('opsready_exemptions')
-      .where('id', id)
-      .first();
-    return row && toExemption(row);
-  }
-
-  async listExemptions(entityRef: string): Promise<Exemption[]> {
-    const rows = await this.db<ExemptionRow>('opsready_exemptions')
-      .where('entity_ref', entityRef)
-      .orderBy([
-        { column: 'created_at', order: 'desc' },
-        { column: 'id', order: 'asc' },
-      ]);
-    return rows.map(toExemption);
-  }
-
-  activeExemptions(entityRef: string, now: Date): Promise<Exemption[]> {
-    return this.unexpired(entityRef, 'granted', now);
-  }
-
-  pendingExemptionRequests(entityRef: string, now: Date): Promise<Exemption[]> {
-    return this.unexpired(entityRef, 'requested', now);
-  }
-
-  /** The entity's exemptions in one status, neither revoked nor expired. */
-  private async unexpired(
-    entityRef: string,
-    status: ExemptionStatus,
-    now: Date,
-  ): Promise<Exemption[]> {
-    const rows = await this.db<ExemptionRow>('opsready_exemptions')
-      .where('entity_ref', entityRef)
-      .where('status', status)
-      .whereNull('revoked_at')
-      .where('expires_at', '>', now)
-      .orderBy('created_at', 'desc');
-    return rows.map(toExemption);
-  }
-
-  async decideExemption(
-    id: string,
-    decision: ExemptionDecision,
-  ): Promise<Exemption | undefined> {
-    // Only a request that still waits: two deciders at once, one wins.
-    const changed = await this.db<ExemptionRow>('opsready_exemptions')
-      .where('id', id)
-      .where('status', 'requested')
-      .whereNull('revoked_at')
-      .update({
-        status: decision.status,
-        decided_by: decision.by,
-        decided_at: decision.at,
-        decision_note: decision.note ?? null,
-      });
-    return changed ? this.getExemption(id) : undefined;
-  }
-
-  async revokeExemption(
-    id: string,
-    revokedBy: string,
-    at: Date,
-  ): Promise<void> {
-    await this.db<ExemptionRow>('opsready_exemptions')
-      .where('id', id)
-      .whereNull('revoked_at')
-      .update({ revoked_at: at, revoked_by: revokedBy });
   }
 }

@@ -1,0 +1,99 @@
+import {
+  ErrorCategory,
+  ErrorEvent,
+  ErrorEventInput,
+  ErrorSeriesPoint,
+  ErrorSeverity,
+  ErrorStatus,
+} from '@opsready/plugin-opsready-common';
+import { Page, PageRequest, UpsertOutcome } from './types';
+
+/** Error events per hour and severity, and the environments they came from. */
+export interface ErrorSeries {
+  items: ErrorSeriesPoint[];
+  environments: string[];
+}
+
+export interface ErrorFilter {
+  environment?: string;
+  severity?: ErrorSeverity;
+  category?: ErrorCategory;
+  status?: ErrorStatus;
+  /** Errors seen at some time in [from, to]. */
+  from?: Date;
+  to?: Date;
+}
+
+/** An error input with its entity ref normalized and fingerprint decided. */
+export type NormalizedErrorInput = ErrorEventInput & { fingerprint: string };
+
+/** An error without its long texts. */
+export type ErrorSummary = Omit<
+  ErrorEvent,
+  'stackTrace' | 'userImpact' | 'businessImpact' | 'resolutionNotes'
+>;
+
+/** Where error events are kept. */
+export interface ErrorsStore {
+  /**
+   * Writes a batch in one transaction: an input naming a known `source` +
+   * `externalId` updates that row, any other makes a new one; a later
+   * sighting of a known error counts once more.
+   */
+  upsertErrors(
+    inputs: NormalizedErrorInput[],
+    now: Date,
+  ): Promise<UpsertOutcome<NormalizedErrorInput>>;
+
+  getError(id: string): Promise<ErrorEvent | undefined>;
+  listErrors(
+    entityRef: string,
+    filter: ErrorFilter,
+    page: PageRequest,
+  ): Promise<Page<ErrorEvent>>;
+  /** One item per fingerprint, latest sighting first (see ErrorEvent). */
+  listErrorGroups(
+    entityRef: string,
+    filter: ErrorFilter,
+    page: PageRequest,
+  ): Promise<Page<ErrorEvent>>;
+  /**
+   * Error events that started in the range, counted per hour (UTC) and
+   * severity, oldest hour first (hours without one are left out), and the
+   * environments they came from.
+   */
+  errorCountsByHour(
+    entityRef: string,
+    filter: { environment?: string; from: Date; to: Date },
+  ): Promise<ErrorSeries>;
+  /** Errors of one environment seen in the range, oldest first, without their long texts. */
+  errorsBetween(
+    entityRef: string,
+    environment: string | undefined,
+    range: { from: Date; to: Date },
+  ): Promise<ErrorSummary[]>;
+  /**
+   * Errors that started in the range, latest first, at most `limit`;
+   * without their long texts (stack trace, impacts, resolution notes),
+   * which a timeline does not show.
+   */
+  errorsStartedBetween(
+    entityRef: string,
+    range: { from: Date; to: Date },
+    limit: number,
+  ): Promise<ErrorSummary[]>;
+  /**
+   * Resolves the error and every open error of its entity with the same
+   * fingerprint (they are one problem); returns how many it resolved.
+   */
+  resolveError(
+    id: string,
+    resolution: { by: string; notes?: string; at: Date },
+  ): Promise<number>;
+  listOpenErrors(
+    source: string,
+  ): Promise<Array<{ entityRef: string; externalId: string }>>;
+
+  /** Deletes errors last seen before `before`, in batches; returns how many. */
+  deleteOlderThan(before: Date, batchSize?: number): Promise<number>;
+}
