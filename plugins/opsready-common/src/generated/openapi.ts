@@ -467,7 +467,7 @@ export interface paths {
             'application/json': {
               entityRef: string;
               /** @description Endpoints declared in the annotations */
-              declared: Record<string, never>[];
+              declared: Record<string, unknown>[];
               /** @description Mistakes in the annotations */
               problems: string[];
               endpoints: {
@@ -478,7 +478,7 @@ export interface paths {
                 /** Format: date-time */
                 since?: string | null;
                 flapping?: boolean;
-                lastProbe?: Record<string, never> | null;
+                lastProbe?: Record<string, unknown> | null;
                 /** @description Keys 24h, 7d and 30d */
                 windows?: {
                   [key: string]: components['schemas']['HealthFigures'];
@@ -1707,7 +1707,7 @@ export interface components {
       title: string;
       environment?: string;
       severity?: string;
-      details: Record<string, never>;
+      details: Record<string, unknown>;
       links: {
         title?: string;
         url?: string;
@@ -1764,14 +1764,14 @@ export interface components {
       weight: number;
       /** @description Markdown */
       remediation: string;
-      appliesTo?: Record<string, never>;
+      appliesTo?: Record<string, unknown>;
     };
     CheckResult: {
       checkId: string;
       /** @enum {string} */
       status: 'pass' | 'warn' | 'fail' | 'error' | 'not-applicable' | 'unknown';
       message: string;
-      evidence?: Record<string, never>;
+      evidence?: Record<string, unknown>;
     };
     Exemption: {
       id: string;
@@ -1812,9 +1812,9 @@ export interface components {
       checks: (components['schemas']['CheckDescription'] & {
         result: components['schemas']['CheckResult'];
         /** @description The exemption in force (id, reason, expiresAt, createdBy) */
-        exemption?: Record<string, never>;
+        exemption?: Record<string, unknown>;
         /** @description A request for an exemption that waits for a decision (id, reason, expiresAt, createdBy, createdAt) */
-        exemptionRequest?: Record<string, never>;
+        exemptionRequest?: Record<string, unknown>;
       })[];
     };
   };
@@ -1831,7 +1831,7 @@ export interface components {
           /** @description Items that changed the record they name (same source and externalId); a redelivery that changes nothing counts in neither */
           updated: number;
           /** @description Always empty from this API (a bad item fails the request) */
-          rejected: Record<string, never>[];
+          rejected: Record<string, unknown>[];
         };
       };
     };

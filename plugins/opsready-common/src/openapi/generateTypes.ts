@@ -35,7 +35,8 @@ const HEADER = `/*
 /** The content TYPES_PATH should have for the spec as it is now. */
 export async function renderApiTypes(): Promise<string> {
   const spec = await readFile(SPEC_PATH, 'utf8');
-  const ast = await openapiTS(spec);
+  // `type: object` without properties is any object, not an empty one.
+  const ast = await openapiTS(spec, { emptyObjectsUnknown: true });
   // prettier 2 ships no types of its own; the two calls used are declared above.
   // eslint-disable-next-line @backstage/no-undeclared-imports, @typescript-eslint/no-require-imports
   const prettier: Prettier = require('prettier');
