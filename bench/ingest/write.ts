@@ -195,9 +195,9 @@ export async function writeSide(options: WriteOptions) {
     const started = performance.now();
     let outcome: Outcome;
     try {
-      const pending = send(kind, items);
-      const { response } = await pending;
-      const answer = await responseData(pending);
+      const sending = send(kind, items);
+      const { response } = await sending;
+      const answer = await responseData(sending);
       outcome = {
         status: response.status,
         stored: answer.stored,

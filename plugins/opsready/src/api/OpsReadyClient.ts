@@ -1,3 +1,5 @@
+// openapi-fetch names the client's methods after the HTTP verbs (GET, POST).
+/* eslint-disable new-cap */
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
