@@ -1,3 +1,5 @@
+// openapi-fetch names the client's methods after the HTTP verbs (GET, POST).
+/* eslint-disable new-cap */
 import {
   createOpsReadyApiClient,
   responseData,
