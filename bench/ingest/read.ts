@@ -10,6 +10,12 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import {
+  ApiQuery,
+  createOpsReadyApiClient,
+  Page,
+  responseData,
+} from '@opsready/plugin-opsready-common';
 import { scalar, sql } from './sql';
 import { ms, Summary, summarize, table } from './stats';
 
@@ -31,7 +37,11 @@ const CHUNK = 100_000;
 const YEAR_S = 365 * 24 * 3600;
 const DAY_MS = 24 * 3600_000;
 const REQUEST_TIMEOUT_MS = 60_000;
-const path = '/api/opsready/entities/component/default/ingest-bench-service';
+const BENCH_PATH = {
+  kind: 'component',
+  namespace: 'default',
+  name: 'ingest-bench-service',
+};
 
 /** The service of row g: the benchmark's service, or one of the fleet. */
 const entitySql = (g: string) =>
@@ -112,29 +122,25 @@ async function seed(rowCount: number, anchor: string) {
   return Date.now() - started;
 }
 
-async function get(
-  options: ReadOptions,
-  url: string,
-): Promise<{ ms: number; body: any }> {
+/** One of the entity pages' requests, for the page at `cursor`. */
+type Read = (cursor?: string) => Promise<Page<unknown>>;
+
+/** One request and how long its answer took to arrive and parse. */
+async function timed(
+  read: Read,
+  cursor?: string,
+): Promise<{ ms: number; body: Page<unknown> }> {
   const started = performance.now();
-  const response = await fetch(`${options.backend}${url}`, {
-    headers: { Authorization: `Bearer ${options.token}` },
-    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-  });
-  const text = await response.text();
-  const elapsed = performance.now() - started;
-  if (!response.ok) {
-    throw new Error(`GET ${url}: ${response.status} ${text.slice(0, 300)}`);
-  }
-  return { ms: elapsed, body: JSON.parse(text) };
+  const body = await read(cursor);
+  return { ms: performance.now() - started, body };
 }
 
 /** The same request `times` times; the rows of its answer. */
-async function repeat(options: ReadOptions, url: string, times: number) {
+async function repeat(read: Read, times: number) {
   const samples: number[] = [];
   let items = 0;
   for (let i = 0; i < times; i++) {
-    const { ms: t, body } = await get(options, url);
+    const { ms: t, body } = await timed(read);
     samples.push(t);
     items = body.items.length;
   }
@@ -142,17 +148,14 @@ async function repeat(options: ReadOptions, url: string, times: number) {
 }
 
 /** Every page after the first, by its cursor, up to `maxPages`. */
-async function walk(options: ReadOptions, url: string, maxPages: number) {
+async function walk(read: Read, maxPages: number) {
   const samples: number[] = [];
   const cursors: string[] = [];
   let items = 0;
-  let { body } = await get(options, url);
+  let { body } = await timed(read);
   while (body.nextCursor && samples.length < maxPages) {
     cursors.push(body.nextCursor);
-    const page = await get(
-      options,
-      `${url}&cursor=${encodeURIComponent(body.nextCursor)}`,
-    );
+    const page = await timed(read, body.nextCursor);
     samples.push(page.ms);
     items += page.body.items.length;
     body = page.body;
@@ -204,32 +207,66 @@ export async function readSide(options: ReadOptions) {
       `${benchDeployments} and ${benchErrors} of them ${BENCH_ENTITY}'s`,
   );
 
+  const api = createOpsReadyApiClient({
+    baseUrl: `${options.backend}/api/opsready`,
+    headers: { Authorization: `Bearer ${options.token}` },
+  });
+  const signal = () => AbortSignal.timeout(REQUEST_TIMEOUT_MS);
   const to = new Date();
   const from = new Date(to.getTime() - 90 * DAY_MS);
-  const window = `from=${from.toISOString()}&to=${to.toISOString()}`;
-  const urls = {
-    deployments: `${path}/deployments?limit=500`,
-    errorsFlat: `${path}/errors?view=flat&limit=500`,
+  const window = { from: from.toISOString(), to: to.toISOString() };
+  const errorPages =
+    (query: ApiQuery<'/entities/{kind}/{namespace}/{name}/errors'>): Read =>
+    cursor =>
+      responseData(
+        api.GET('/entities/{kind}/{namespace}/{name}/errors', {
+          params: { path: BENCH_PATH, query: { ...query, cursor } },
+          signal: signal(),
+        }),
+      );
+  const timelinePages =
+    (query: { limit?: number }): Read =>
+    cursor =>
+      responseData(
+        api.GET('/entities/{kind}/{namespace}/{name}/timeline', {
+          params: {
+            path: BENCH_PATH,
+            query: { ...window, ...query, cursor },
+          },
+          signal: signal(),
+        }),
+      );
+  const deploymentPages: Read = cursor =>
+    responseData(
+      api.GET('/entities/{kind}/{namespace}/{name}/deployments', {
+        params: { path: BENCH_PATH, query: { limit: 500, cursor } },
+        signal: signal(),
+      }),
+    );
+  const reads = {
+    deployments: deploymentPages,
+    errorsFlat: errorPages({ view: 'flat', limit: 500 }),
     // The errors tab asks for the last 7 days unless told otherwise.
-    errorsGrouped: `${path}/errors?limit=500&from=${new Date(
-      to.getTime() - 7 * DAY_MS,
-    ).toISOString()}`,
-    errorsGroupedAll: `${path}/errors?limit=500`,
-    timeline: `${path}/timeline?${window}&limit=500`,
-    timelineDefault: `${path}/timeline?${window}`,
+    errorsGrouped: errorPages({
+      limit: 500,
+      from: new Date(to.getTime() - 7 * DAY_MS).toISOString(),
+    }),
+    errorsGroupedAll: errorPages({ limit: 500 }),
+    timeline: timelinePages({ limit: 500 }),
+    timelineDefault: timelinePages({}),
   };
 
   console.log('==> Read side: requests through the HTTP API, one at a time');
   // Warm-up: the first requests compile code paths and fill caches.
-  for (const url of Object.values(urls)) await repeat(options, url, 5);
+  for (const read of Object.values(reads)) await repeat(read, 5);
 
   const results: Array<{ what: string; items: number; summary: Summary }> = [];
-  const first = async (what: string, url: string, times: number) => {
-    const { summary, items } = await repeat(options, url, times);
+  const first = async (what: string, read: Read, times: number) => {
+    const { summary, items } = await repeat(read, times);
     results.push({ what, items, summary });
   };
-  const pages = async (what: string, url: string, maxPages: number) => {
-    const { summary, items, cursors } = await walk(options, url, maxPages);
+  const pages = async (what: string, read: Read, maxPages: number) => {
+    const { summary, items, cursors } = await walk(read, maxPages);
     results.push({
       what,
       items: summary.n ? Math.round(items / summary.n) : 0,
@@ -237,31 +274,35 @@ export async function readSide(options: ReadOptions) {
     });
     return cursors;
   };
-  await first('deployments, first page of 500', urls.deployments, 50);
+  await first('deployments, first page of 500', reads.deployments, 50);
   const deploymentCursors = await pages(
     'deployments, next pages of 500 (by cursor)',
-    urls.deployments,
+    reads.deployments,
     200,
   );
-  await first('errors (flat), first page of 500', urls.errorsFlat, 50);
+  await first('errors (flat), first page of 500', reads.errorsFlat, 50);
   const errorCursors = await pages(
     'errors (flat), next pages of 500 (by cursor)',
-    urls.errorsFlat,
+    reads.errorsFlat,
     200,
   );
-  await first('errors (grouped), 7 days, first page', urls.errorsGrouped, 30);
+  await first('errors (grouped), 7 days, first page', reads.errorsGrouped, 30);
   await first(
     'errors (grouped), all time, first page',
-    urls.errorsGroupedAll,
+    reads.errorsGroupedAll,
     20,
   );
-  await first('timeline, 90 days, page of 500', urls.timeline, 50);
+  await first('timeline, 90 days, page of 500', reads.timeline, 50);
   const timelineCursors = await pages(
     'timeline, 90 days, next pages of 500',
-    urls.timeline,
+    reads.timeline,
     20,
   );
-  await first('timeline, 90 days, default page (50)', urls.timelineDefault, 50);
+  await first(
+    'timeline, 90 days, default page (50)',
+    reads.timelineDefault,
+    50,
+  );
 
   console.log(
     table(

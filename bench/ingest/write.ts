@@ -11,6 +11,15 @@
  * hide it). Nothing is sent after DURATION s, and a request gives up after
  * REQUEST_TIMEOUT_MS: the run is bounded in events and in time.
  */
+import {
+  createOpsReadyApiClient,
+  DeploymentInput,
+  ErrorCategory,
+  ErrorEventInput,
+  ErrorSeverity,
+  OpsReadyResponseError,
+  responseData,
+} from '@opsready/plugin-opsready-common';
 import { rows } from './sql';
 import { ms, summarize, table } from './stats';
 
@@ -26,11 +35,17 @@ export interface WriteOptions {
 }
 
 type Kind = 'deployments' | 'errors';
+type IngestEvent = DeploymentInput | ErrorEventInput;
 
 const SERVICES = 200;
 const ENVIRONMENTS = ['production', 'staging', 'development'];
-const SEVERITIES = ['critical', 'high', 'medium', 'low'];
-const CATEGORIES = ['dependency', 'resource', 'network', 'configuration'];
+const SEVERITIES: ErrorSeverity[] = ['critical', 'high', 'medium', 'low'];
+const CATEGORIES: ErrorCategory[] = [
+  'dependency',
+  'resource',
+  'network',
+  'configuration',
+];
 /** Every fifth request carries deployments, the others errors. */
 const DEPLOYMENT_EVERY = 5;
 const DUPLICATE_SHARE = 0.5;
@@ -58,7 +73,7 @@ export async function writeSide(options: WriteOptions) {
   const SOURCE = `bench-ingest-${Date.now().toString(36)}`;
 
   // What was sent, by kind: each new event's body, kept for redelivery.
-  const pools: Record<Kind, Array<Record<string, unknown>>> = {
+  const pools: Record<Kind, Array<IngestEvent>> = {
     deployments: [],
     errors: [],
   };
@@ -71,7 +86,7 @@ export async function writeSide(options: WriteOptions) {
   let duplicates = 0;
   let serial = 0;
 
-  function newEvent(kind: Kind, at: number): Record<string, unknown> {
+  function newEvent(kind: Kind, at: number): IngestEvent {
     serial += 1;
     const service = `component:default/ingest-load-${pad(
       Math.floor(Math.random() * SERVICES),
@@ -113,7 +128,7 @@ export async function writeSide(options: WriteOptions) {
     };
   }
 
-  function redelivery(kind: Kind): Record<string, unknown> | undefined {
+  function redelivery(kind: Kind): IngestEvent | undefined {
     const pool = pools[kind];
     if (pool.length === 0) return undefined;
     const from = Math.random() < 0.5 ? Math.max(0, pool.length - RECENT) : 0;
@@ -122,8 +137,8 @@ export async function writeSide(options: WriteOptions) {
 
   /** The items of one request: new events and redeliveries, half and half overall. */
   function itemsOf(kind: Kind, count: number) {
-    const items: Array<Record<string, unknown>> = [];
-    const fresh: Array<Record<string, unknown>> = [];
+    const items: Array<IngestEvent> = [];
+    const fresh: Array<IngestEvent> = [];
     const now = Date.now();
     for (let i = 0; i < count; i++) {
       // Redeliveries come from earlier requests only, so that each one is
@@ -153,52 +168,69 @@ export async function writeSide(options: WriteOptions) {
   let inFlight = 0;
   const pending = new Set<Promise<void>>();
 
-  async function post(kind: Kind, items: Array<Record<string, unknown>>) {
-    const body = JSON.stringify(batch === 1 ? items[0] : { items });
+  const api = createOpsReadyApiClient({
+    baseUrl: `${backend}/api/opsready`,
+    headers: { Authorization: `Bearer ${token}` },
+  });
+
+  /** One request of single events or `{ items }`, as the run sends them. */
+  function send(kind: Kind, items: IngestEvent[]) {
+    const signal = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
+    // Each kind's pool holds only events newEvent made for that kind.
+    if (kind === 'deployments') {
+      const events = items as DeploymentInput[];
+      return api.POST('/deployments', {
+        body: batch === 1 ? events[0] : { items: events },
+        signal,
+      });
+    }
+    const events = items as ErrorEventInput[];
+    return api.POST('/errors', {
+      body: batch === 1 ? events[0] : { items: events },
+      signal,
+    });
+  }
+
+  async function post(kind: Kind, items: IngestEvent[]) {
     const started = performance.now();
     let outcome: Outcome;
     try {
-      const response = await fetch(`${backend}/api/opsready/${kind}`, {
-        method: 'POST',
-        headers: {
-          Authorization: `Bearer ${token}`,
-          'Content-Type': 'application/json',
-        },
-        body,
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-      });
-      const text = await response.text();
-      if (response.ok) {
-        const parsed = JSON.parse(text);
+      const sending = send(kind, items);
+      const { response } = await sending;
+      const answer = await responseData(sending);
+      outcome = {
+        status: response.status,
+        stored: answer.stored,
+        updated: answer.updated,
+        rejected: answer.rejected.length,
+      };
+      for (const item of items) {
+        acknowledged[kind].add(item.externalId);
+      }
+    } catch (error) {
+      if (error instanceof OpsReadyResponseError) {
         outcome = {
-          status: response.status,
-          stored: parsed.stored,
-          updated: parsed.updated,
-          rejected: parsed.rejected?.length ?? 0,
-        };
-        for (const item of items) {
-          acknowledged[kind].add(item.externalId as string);
-        }
-      } else {
-        outcome = {
-          status: response.status,
+          status: error.statusCode,
           stored: 0,
           updated: 0,
           rejected: 0,
         };
-        const sample = `${response.status} ${text.slice(0, 200)}`;
+        const sample = `${error.statusCode} ${error.cause.message.slice(
+          0,
+          200,
+        )}`;
+        errorSamples.set(sample, (errorSamples.get(sample) ?? 0) + 1);
+      } else {
+        const timeout = (error as Error).name === 'TimeoutError';
+        outcome = {
+          status: timeout ? 'timeout' : 'network',
+          stored: 0,
+          updated: 0,
+          rejected: 0,
+        };
+        const sample = String((error as Error).cause ?? error).slice(0, 200);
         errorSamples.set(sample, (errorSamples.get(sample) ?? 0) + 1);
       }
-    } catch (error) {
-      const timeout = (error as Error).name === 'TimeoutError';
-      outcome = {
-        status: timeout ? 'timeout' : 'network',
-        stored: 0,
-        updated: 0,
-        rejected: 0,
-      };
-      const sample = String((error as Error).cause ?? error).slice(0, 200);
-      errorSamples.set(sample, (errorSamples.get(sample) ?? 0) + 1);
     }
     latencies.push(performance.now() - started);
     outcomes.push(outcome);

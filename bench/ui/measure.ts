@@ -14,6 +14,14 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import {
+  createOpsReadyApiClient,
+  DeploymentInput,
+  ErrorCategory,
+  ErrorEventInput,
+  ErrorSeverity,
+  responseData,
+} from '@opsready/plugin-opsready-common';
 import { Browser, chromium, Page } from 'playwright-core';
 
 const backend = process.env.BENCH_BACKEND_URL ?? 'http://localhost:7021';
@@ -32,30 +40,22 @@ const BATCH = 500;
 const REQUEST_TIMEOUT_MS = 120_000;
 const LOAD_TIMEOUT_MS = 180_000;
 
-async function call(method: string, path: string, body?: unknown) {
-  const response = await fetch(`${backend}/api/opsready${path}`, {
-    method,
-    headers: {
-      Authorization: `Bearer ${token}`,
-      ...(body ? { 'Content-Type': 'application/json' } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-  });
-  if (!response.ok) {
-    throw new Error(
-      `${method} ${path}: ${response.status} ${await response.text()}`,
-    );
-  }
-  return response.json();
-}
+const api = createOpsReadyApiClient({
+  baseUrl: `${backend}/api/opsready`,
+  headers: { Authorization: `Bearer ${token}` },
+});
 
 const environments = ['production', 'staging', 'development'];
-const severities = ['critical', 'high', 'medium', 'low'];
-const categories = ['dependency', 'resource', 'network', 'configuration'];
+const severities: ErrorSeverity[] = ['critical', 'high', 'medium', 'low'];
+const categories: ErrorCategory[] = [
+  'dependency',
+  'resource',
+  'network',
+  'configuration',
+];
 
 /** 1,000 deployments over the last 30 days, newest last, a few failing. */
-function deployments(now: number) {
+function deployments(now: number): DeploymentInput[] {
   const span = 30 * 24 * 3600_000;
   return Array.from({ length: DEPLOYMENTS }, (_, i) => {
     const startedAt = now - span + (i * span) / DEPLOYMENTS;
@@ -76,7 +76,7 @@ function deployments(now: number) {
 }
 
 /** 5,000 errors over the last 7 days (the errors tab's default range), in 250 groups. */
-function errors(now: number) {
+function errors(now: number): ErrorEventInput[] {
   const span = 7 * 24 * 3600_000;
   return Array.from({ length: ERRORS }, (_, i) => ({
     entityRef,
@@ -93,25 +93,40 @@ function errors(now: number) {
   }));
 }
 
+/** Sends the items in batches; a fresh database each run, so every item must be a new row. */
+async function ingest<T>(
+  what: string,
+  items: T[],
+  send: (batch: T[]) => Promise<{ stored: number }>,
+) {
+  let stored = 0;
+  for (let i = 0; i < items.length; i += BATCH) {
+    stored += (await send(items.slice(i, i + BATCH))).stored;
+  }
+  if (stored !== items.length) {
+    throw new Error(`${what}: stored ${stored} of ${items.length}`);
+  }
+}
+
 async function seed() {
   const now = Date.now() - 60_000;
   const started = Date.now();
-  for (const [path, items] of [
-    ['/deployments', deployments(now)],
-    ['/errors', errors(now)],
-  ] as const) {
-    let stored = 0;
-    for (let i = 0; i < items.length; i += BATCH) {
-      const outcome = await call('POST', path, {
-        items: items.slice(i, i + BATCH),
-      });
-      stored += outcome.stored;
-    }
-    // A fresh database each run: every item must be a new row.
-    if (stored !== items.length) {
-      throw new Error(`${path}: stored ${stored} of ${items.length}`);
-    }
-  }
+  await ingest('/deployments', deployments(now), batch =>
+    responseData(
+      api.POST('/deployments', {
+        body: { items: batch },
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      }),
+    ),
+  );
+  await ingest('/errors', errors(now), batch =>
+    responseData(
+      api.POST('/errors', {
+        body: { items: batch },
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      }),
+    ),
+  );
   return Date.now() - started;
 }
 

@@ -14,3 +14,5 @@ export * from './events';
 export * from './dora';
 export * from './fleet';
 export * from './entityRefs';
+export * from './api';
+export * from './client';

@@ -11,6 +11,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 // The seeder is tested against the real backend plugin it talks to.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import opsreadyPlugin from '@opsready/plugin-opsready-backend';
+import { createOpsReadyApiClient } from '@opsready/plugin-opsready-common';
 import { parseAllDocuments } from 'yaml';
 import { demoHistory } from './history';
 import { seed } from './seed';
@@ -60,17 +61,32 @@ describe('the demo history seeder', () => {
     // Replayed after a restart: nothing new.
     await seed(history, options);
 
-    const read = async (path: string) => {
-      const response = await fetch(`${backendUrl}/api/opsready${path}`, {
-        headers: { Authorization: mockCredentials.user.header() },
-      });
+    const api = createOpsReadyApiClient({
+      baseUrl: `${backendUrl}/api/opsready`,
+      headers: { Authorization: mockCredentials.user.header() },
+    });
+    const read = async (
+      path: Record<'kind' | 'namespace' | 'name', string>,
+      query: { environment?: string; status?: 'open'; limit?: number } = {},
+      what: 'deployments' | 'errors' = 'deployments',
+    ) => {
+      const { data, response } = await api.GET(
+        `/entities/{kind}/{namespace}/{name}/${what}`,
+        { params: { path, query } },
+      );
       expect(response.status).toBe(200);
-      return response.json();
+      return data!;
     };
+    const entity = (name: string) => ({
+      kind: 'component',
+      namespace: 'default',
+      name,
+    });
 
-    const checkout = await read(
-      '/entities/component/default/checkoutservice/deployments?environment=production&limit=100',
-    );
+    const checkout = await read(entity('checkoutservice'), {
+      environment: 'production',
+      limit: 100,
+    });
     const checkoutSent = history.deployments.filter(
       d =>
         d.entityRef === 'component:default/checkoutservice' &&
@@ -81,9 +97,9 @@ describe('the demo history seeder', () => {
     expect(checkout.items[0]).toMatchObject({ isRollback: true });
 
     // GitHub's deployment + deployment_status became one deployment each.
-    const catalogService = await read(
-      '/entities/component/default/productcatalogservice/deployments?limit=100',
-    );
+    const catalogService = await read(entity('productcatalogservice'), {
+      limit: 100,
+    });
     expect(catalogService.items).toHaveLength(history.github.length);
     expect(first.githubDeliveries).toBe(2 * history.github.length);
     expect(catalogService.items.map((d: any) => d.status).sort()).toEqual([
@@ -95,14 +111,14 @@ describe('the demo history seeder', () => {
     ]);
 
     // The checkout alert fired and resolved; the frontend's still fires.
-    const checkoutErrors = await read(
-      '/entities/component/default/checkoutservice/errors',
-    );
+    const checkoutErrors = await read(entity('checkoutservice'), {}, 'errors');
     expect(checkoutErrors.items).toEqual([
       expect.objectContaining({ status: 'resolved', severity: 'critical' }),
     ]);
     const frontendErrors = await read(
-      '/entities/component/default/frontend/errors?status=open',
+      entity('frontend'),
+      { status: 'open' },
+      'errors',
     );
     expect(
       frontendErrors.items.map((e: any) => e.code ?? e.message),

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { createOpsReadyApiClient } from '@opsready/plugin-opsready-common';
 import { DemoHistory } from './history';
 import {
   alertmanagerNotification,
@@ -24,28 +25,33 @@ export interface SeedSummary {
   alertmanagerDeliveries: number;
 }
 
-async function post(
-  url: string,
-  body: string,
-  headers: Record<string, string>,
-  timeoutMs: number,
+/**
+ * A 202 means the delivery was taken but not all of it recorded: for the
+ * demo that is a mistake in the demo catalog or config, so say it.
+ */
+async function recordedWhole(
+  pending: Promise<{ data?: unknown; response: Response }>,
 ): Promise<void> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...headers },
-    body,
-    signal: AbortSignal.timeout(timeoutMs),
-  });
-  if (!response.ok) {
+  const { data, response } = await pending;
+  if (response.status === 202) {
     throw new Error(
-      `POST ${url} answered ${response.status}: ${await response.text()}`,
+      `POST ${response.url} recorded only part: ${
+        typeof data === 'string' ? data : JSON.stringify(data)
+      }`,
     );
   }
-  // A 202 means the delivery was taken but not all of it recorded: for the
-  // demo that is a mistake in the demo catalog or config, so say it.
-  if (response.status === 202) {
-    throw new Error(`POST ${url} recorded only part: ${await response.text()}`);
-  }
+}
+
+/**
+ * A webhook's payload is its sender's (GitHub's, Alertmanager's): the spec
+ * leaves it untyped, and the body goes out as the exact text that was signed.
+ */
+function webhookBody(text: string) {
+  return {
+    body: text as never,
+    bodySerializer: () => text,
+    parseAs: 'text' as const,
+  };
 }
 
 /**
@@ -58,21 +64,31 @@ export async function seed(
   history: DemoHistory,
   options: SeedOptions,
 ): Promise<SeedSummary> {
-  const api = `${options.backendUrl}/api/opsready`;
+  const api = createOpsReadyApiClient({
+    baseUrl: `${options.backendUrl}/api/opsready`,
+    toError: async response =>
+      new Error(
+        `POST ${response.url} answered ${
+          response.status
+        }: ${await response.text()}`,
+      ),
+  });
   const timeoutMs = options.timeoutMs ?? 10_000;
   const bearer = { Authorization: `Bearer ${options.token}` };
 
-  await post(
-    `${api}/deployments`,
-    JSON.stringify({ items: history.deployments }),
-    bearer,
-    timeoutMs,
+  await recordedWhole(
+    api.POST('/deployments', {
+      body: { items: history.deployments },
+      headers: bearer,
+      signal: AbortSignal.timeout(timeoutMs),
+    }),
   );
-  await post(
-    `${api}/errors`,
-    JSON.stringify({ items: history.errors }),
-    bearer,
-    timeoutMs,
+  await recordedWhole(
+    api.POST('/errors', {
+      body: { items: history.errors },
+      headers: bearer,
+      signal: AbortSignal.timeout(timeoutMs),
+    }),
   );
 
   let githubDeliveries = 0;
@@ -85,15 +101,16 @@ export async function seed(
       const signature = createHmac('sha256', options.githubSecret)
         .update(body)
         .digest('hex');
-      await post(
-        `${api}/webhooks/github`,
-        body,
-        {
-          'X-GitHub-Event': event,
-          'X-GitHub-Delivery': `demo-${deployment.id}-${event}`,
-          'X-Hub-Signature-256': `sha256=${signature}`,
-        },
-        timeoutMs,
+      await recordedWhole(
+        api.POST('/webhooks/github', {
+          ...webhookBody(body),
+          headers: {
+            'X-GitHub-Event': event,
+            'X-GitHub-Delivery': `demo-${deployment.id}-${event}`,
+            'X-Hub-Signature-256': `sha256=${signature}`,
+          },
+          signal: AbortSignal.timeout(timeoutMs),
+        }),
       );
       githubDeliveries++;
     }
@@ -107,11 +124,12 @@ export async function seed(
       ? [firing, alertmanagerNotification(alert)]
       : [firing];
     for (const notification of deliveries) {
-      await post(
-        `${api}/webhooks/alertmanager`,
-        JSON.stringify(notification),
-        { Authorization: `Bearer ${options.alertmanagerToken}` },
-        timeoutMs,
+      await recordedWhole(
+        api.POST('/webhooks/alertmanager', {
+          ...webhookBody(JSON.stringify(notification)),
+          headers: { Authorization: `Bearer ${options.alertmanagerToken}` },
+          signal: AbortSignal.timeout(timeoutMs),
+        }),
       );
       alertmanagerDeliveries++;
     }

@@ -2,151 +2,47 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
   Deployment,
-  DeploymentStatus,
+  DeploymentFilter,
   DoraFigures,
   EntityEvaluation,
+  EntityExemption,
+  EntityHealth,
   EnvironmentVersion,
-  ErrorCategory,
   ErrorEvent,
-  ErrorSeriesPoint,
-  ErrorSeverity,
-  ErrorStatus,
+  ErrorFilter,
+  ErrorSeries,
   Exemption,
+  ExemptionDecision,
   FleetFilter,
   FleetOverview,
+  NewExemption,
+  OwnerDora,
+  Page,
+  PageRequest,
+  ScorePoint,
+  TimeRange,
   TimelineEvent,
 } from '@opsready/plugin-opsready-common';
 
-/**
- * Error events per hour (UTC) and severity over a range, as the backend
- * counts them, and the environments they came from.
- *
- * @public
- */
-export interface ErrorSeries {
-  from: string;
-  to: string;
-  items: ErrorSeriesPoint[];
-  environments: string[];
-}
-
-/**
- * One page of a list the backend pages on the server.
- *
- * @public
- */
-export interface Page<T> {
-  items: T[];
-  /** Pass back as `cursor` for the next page; absent on the last one. */
-  nextCursor?: string;
-}
-
-/** @public */
-export interface PageRequest {
-  cursor?: string;
-  limit?: number;
-}
-
-/** @public */
-export interface TimeRange {
-  /** ISO 8601. */
-  from?: string;
-  /** ISO 8601. */
-  to?: string;
-}
-
-/** @public */
-export interface DeploymentFilter extends TimeRange {
-  environment?: string;
-  status?: DeploymentStatus;
-}
-
-/** @public */
-export interface ErrorFilter extends TimeRange {
-  environment?: string;
-  severity?: ErrorSeverity;
-  category?: ErrorCategory;
-  status?: ErrorStatus;
-  /** Grouped by fingerprint (the default) or every event. */
-  view?: 'grouped' | 'flat';
-}
-
-/**
- * A score as it was at one moment.
- *
- * @public
- */
-export interface ScorePoint {
-  score: number | null;
-  level: string | null;
-  recordedAt: string;
-}
-
-/** @public */
-export type EntityExemption = Exemption & { active: boolean };
-
-/** @public */
-export interface NewExemption {
-  checkId: string;
-  reason: string;
-  /** ISO 8601, in the future. */
-  expiresAt: string;
-}
-
-/** @public */
-export interface ExemptionDecision {
-  decision: 'grant' | 'decline';
-  /** What the requester should know, e.g. why it was declined. */
-  note?: string;
-}
-
-/** @public */
-export type HealthStatus = 'up' | 'down' | 'unknown';
-
-/**
- * Figures of a health endpoint over a window.
- *
- * @public
- */
-export interface HealthFigures {
-  probes: number;
-  /** 0-1, or null without probes. */
-  uptime: number | null;
-  p50Ms: number | null;
-  p95Ms: number | null;
-  p99Ms: number | null;
-}
-
-/** @public */
-export interface HealthEndpointState {
-  environment: string;
-  url: string;
-  status: HealthStatus;
-  since: string | null;
-  flapping: boolean;
-  windows: Partial<Record<'24h' | '7d' | '30d', HealthFigures>>;
-  lastTransitions: Array<{
-    from: string;
-    to: string;
-    at: string;
-    reason?: string;
-  }>;
-}
-
-/** @public */
-export interface EntityHealth {
-  entityRef: string;
-  endpoints: HealthEndpointState[];
-  declared: Array<{ environment: string; url: string }>;
-  /** Mistakes in the entity's health annotations. */
-  problems: string[];
-}
-
-/** @public */
-export type OwnerDora = DoraFigures & {
-  owner: string;
-  entities: Array<DoraFigures & { entityRef: string; title?: string }>;
-};
+// The API's shapes are defined once, in opsready-common, from the spec; they
+// stay importable from this package as they were.
+export type {
+  DeploymentFilter,
+  EntityExemption,
+  EntityHealth,
+  ErrorFilter,
+  ErrorSeries,
+  ExemptionDecision,
+  HealthEndpointState,
+  HealthFigures,
+  HealthStatus,
+  NewExemption,
+  OwnerDora,
+  Page,
+  PageRequest,
+  ScorePoint,
+  TimeRange,
+} from '@opsready/plugin-opsready-common';
 
 /**
  * The OpsReady backend, as the frontend sees it.

@@ -1,38 +1,44 @@
+// openapi-fetch names the client's methods after the HTTP verbs (GET, POST).
+/* eslint-disable new-cap */
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  createOpsReadyApiClient,
   Deployment,
+  DeploymentFilter,
   DoraFigures,
   EntityEvaluation,
-  EnvironmentVersion,
-  ErrorEvent,
-  Exemption,
-  FleetFilter,
-  FleetOverview,
-  TimelineEvent,
-} from '@opsready/plugin-opsready-common';
-import {
-  DeploymentFilter,
   EntityExemption,
   EntityHealth,
+  EnvironmentVersion,
+  ErrorEvent,
   ErrorFilter,
   ErrorSeries,
+  Exemption,
   ExemptionDecision,
+  FleetFilter,
+  FleetOverview,
   NewExemption,
-  OpsReadyApi,
+  OpsReadyApiClient,
   OwnerDora,
   Page,
   PageRequest,
+  responseData,
   ScorePoint,
+  TimelineEvent,
   TimeRange,
-} from './OpsReadyApi';
-
-type Query = Record<string, string | number | undefined>;
+} from '@opsready/plugin-opsready-common';
+import { OpsReadyApi } from './OpsReadyApi';
 
 /**
- * Talks to the OpsReady backend through the app's discovery and fetch APIs,
- * so the user's Backstage token goes along with every request.
+ * Talks to the OpsReady backend through the typed client generated from its
+ * spec, with the app's discovery and fetch APIs, so the user's Backstage
+ * token goes along with every request.
+ *
+ * The answers the backend promises are typed more strictly by hand than the
+ * spec types them (opsready-common checks that those types fit the spec), so
+ * some answers are read as those types.
  *
  * @public
  */
@@ -44,179 +50,215 @@ export class OpsReadyClient implements OpsReadyApi {
     },
   ) {}
 
-  getEntityEvaluation(entity: CompoundEntityRef): Promise<EntityEvaluation> {
-    return this.get(`${entityPath(entity)}/checks`);
-  }
-
-  refreshEntityEvaluation(
+  async getEntityEvaluation(
     entity: CompoundEntityRef,
   ): Promise<EntityEvaluation> {
-    return this.send('POST', `${entityPath(entity)}/refresh`);
+    const api = await this.api();
+    return responseData(
+      api.GET('/entities/{kind}/{namespace}/{name}/checks', {
+        params: { path: entity },
+      }),
+    ) as Promise<EntityEvaluation>;
   }
 
-  getScoreHistory(
+  async refreshEntityEvaluation(
+    entity: CompoundEntityRef,
+  ): Promise<EntityEvaluation> {
+    const api = await this.api();
+    return responseData(
+      api.POST('/entities/{kind}/{namespace}/{name}/refresh', {
+        params: { path: entity },
+      }),
+    ) as Promise<EntityEvaluation>;
+  }
+
+  async getScoreHistory(
     entity: CompoundEntityRef,
     range: TimeRange = {},
   ): Promise<{ items: ScorePoint[] }> {
-    return this.get(`${entityPath(entity)}/score-history`, { ...range });
-  }
-
-  getExemptions(
-    entity: CompoundEntityRef,
-  ): Promise<{ items: EntityExemption[] }> {
-    return this.get(`${entityPath(entity)}/exemptions`);
-  }
-
-  createExemption(
-    entity: CompoundEntityRef,
-    exemption: NewExemption,
-  ): Promise<Exemption> {
-    return this.send('POST', `${entityPath(entity)}/exemptions`, exemption);
-  }
-
-  requestExemption(
-    entity: CompoundEntityRef,
-    exemption: NewExemption,
-  ): Promise<Exemption> {
-    return this.send(
-      'POST',
-      `${entityPath(entity)}/exemption-requests`,
-      exemption,
+    const api = await this.api();
+    return responseData(
+      api.GET('/entities/{kind}/{namespace}/{name}/score-history', {
+        params: { path: entity, query: range },
+      }),
     );
   }
 
-  decideExemption(id: string, decision: ExemptionDecision): Promise<Exemption> {
-    return this.send(
-      'POST',
-      `/exemptions/${encodeURIComponent(id)}/decision`,
-      decision,
+  async getExemptions(
+    entity: CompoundEntityRef,
+  ): Promise<{ items: EntityExemption[] }> {
+    const api = await this.api();
+    return responseData(
+      api.GET('/entities/{kind}/{namespace}/{name}/exemptions', {
+        params: { path: entity },
+      }),
+    ) as Promise<{ items: EntityExemption[] }>;
+  }
+
+  async createExemption(
+    entity: CompoundEntityRef,
+    exemption: NewExemption,
+  ): Promise<Exemption> {
+    const api = await this.api();
+    return responseData(
+      api.POST('/entities/{kind}/{namespace}/{name}/exemptions', {
+        params: { path: entity },
+        body: exemption,
+      }),
+    );
+  }
+
+  async requestExemption(
+    entity: CompoundEntityRef,
+    exemption: NewExemption,
+  ): Promise<Exemption> {
+    const api = await this.api();
+    return responseData(
+      api.POST('/entities/{kind}/{namespace}/{name}/exemption-requests', {
+        params: { path: entity },
+        body: exemption,
+      }),
+    );
+  }
+
+  async decideExemption(
+    id: string,
+    decision: ExemptionDecision,
+  ): Promise<Exemption> {
+    const api = await this.api();
+    return responseData(
+      api.POST('/exemptions/{id}/decision', {
+        params: { path: { id } },
+        body: decision,
+      }),
     );
   }
 
   async revokeExemption(id: string): Promise<void> {
-    await this.send('DELETE', `/exemptions/${encodeURIComponent(id)}`);
+    const api = await this.api();
+    await api.DELETE('/exemptions/{id}', { params: { path: { id } } });
   }
 
-  getHealth(entity: CompoundEntityRef): Promise<EntityHealth> {
-    return this.get(`${entityPath(entity)}/health`);
+  async getHealth(entity: CompoundEntityRef): Promise<EntityHealth> {
+    const api = await this.api();
+    return responseData(
+      api.GET('/entities/{kind}/{namespace}/{name}/health', {
+        params: { path: entity },
+      }),
+    ) as Promise<EntityHealth>;
   }
 
-  getDeployments(
+  async getDeployments(
     entity: CompoundEntityRef,
     filter: DeploymentFilter = {},
     page: PageRequest = {},
   ): Promise<Page<Deployment>> {
-    return this.get(`${entityPath(entity)}/deployments`, {
-      ...filter,
-      ...page,
-    });
+    const api = await this.api();
+    return responseData(
+      api.GET('/entities/{kind}/{namespace}/{name}/deployments', {
+        params: { path: entity, query: { ...filter, ...page } },
+      }),
+    ) as Promise<Page<Deployment>>;
   }
 
-  getEnvironments(
+  async getEnvironments(
     entity: CompoundEntityRef,
   ): Promise<{ items: EnvironmentVersion[] }> {
-    return this.get(`${entityPath(entity)}/environments`);
+    const api = await this.api();
+    return responseData(
+      api.GET('/entities/{kind}/{namespace}/{name}/environments', {
+        params: { path: entity },
+      }),
+    ) as Promise<{ items: EnvironmentVersion[] }>;
   }
 
-  getDora(
+  async getDora(
     entity: CompoundEntityRef,
     options: TimeRange & { environment?: string } = {},
   ): Promise<DoraFigures> {
-    return this.get(`${entityPath(entity)}/dora`, { ...options });
+    const api = await this.api();
+    return responseData(
+      api.GET('/entities/{kind}/{namespace}/{name}/dora', {
+        params: { path: entity, query: options },
+      }),
+    ) as Promise<DoraFigures>;
   }
 
-  getOwnerDora(
+  async getOwnerDora(
     owner: string,
     options: TimeRange & { environment?: string } = {},
   ): Promise<OwnerDora> {
-    return this.get('/dora', { owner, ...options });
+    const api = await this.api();
+    return responseData(
+      api.GET('/dora', { params: { query: { owner, ...options } } }),
+    ) as Promise<OwnerDora>;
   }
 
-  getErrors(
+  async getErrors(
     entity: CompoundEntityRef,
     filter: ErrorFilter = {},
     page: PageRequest = {},
   ): Promise<Page<ErrorEvent>> {
-    return this.get(`${entityPath(entity)}/errors`, { ...filter, ...page });
+    const api = await this.api();
+    return responseData(
+      api.GET('/entities/{kind}/{namespace}/{name}/errors', {
+        params: { path: entity, query: { ...filter, ...page } },
+      }),
+    ) as Promise<Page<ErrorEvent>>;
   }
 
-  getErrorSeries(
+  async getErrorSeries(
     entity: CompoundEntityRef,
     options: TimeRange & { environment?: string } = {},
   ): Promise<ErrorSeries> {
-    return this.get(`${entityPath(entity)}/errors/series`, { ...options });
-  }
-
-  resolveError(id: string, notes?: string): Promise<ErrorEvent> {
-    return this.send(
-      'POST',
-      `/errors/${encodeURIComponent(id)}/resolve`,
-      notes ? { notes } : {},
+    const api = await this.api();
+    return responseData(
+      api.GET('/entities/{kind}/{namespace}/{name}/errors/series', {
+        params: { path: entity, query: options },
+      }),
     );
   }
 
-  getTimeline(
+  async resolveError(id: string, notes?: string): Promise<ErrorEvent> {
+    const api = await this.api();
+    return responseData(
+      api.POST('/errors/{id}/resolve', {
+        params: { path: { id } },
+        body: notes ? { notes } : {},
+      }),
+    ) as Promise<ErrorEvent>;
+  }
+
+  async getTimeline(
     entity: CompoundEntityRef,
     range: TimeRange = {},
     page: PageRequest = {},
   ): Promise<Page<TimelineEvent> & { from: string; to: string }> {
-    return this.get(`${entityPath(entity)}/timeline`, { ...range, ...page });
+    const api = await this.api();
+    return responseData(
+      api.GET('/entities/{kind}/{namespace}/{name}/timeline', {
+        params: { path: entity, query: { ...range, ...page } },
+      }),
+    ) as Promise<Page<TimelineEvent> & { from: string; to: string }>;
   }
 
-  getFleet(
+  async getFleet(
     filter: FleetFilter = {},
     page: PageRequest = {},
   ): Promise<FleetOverview> {
-    return this.get('/fleet', { ...filter, ...page });
+    const api = await this.api();
+    return responseData(
+      api.GET('/fleet', { params: { query: { ...filter, ...page } } }),
+    ) as Promise<FleetOverview>;
   }
 
-  private get<T>(path: string, query: Query = {}): Promise<T> {
-    return this.request(`${path}${queryString(query)}`);
+  /** The client for where discovery says the backend is now. */
+  private async api(): Promise<OpsReadyApiClient> {
+    const { discoveryApi, fetchApi } = this.options;
+    return createOpsReadyApiClient({
+      baseUrl: await discoveryApi.getBaseUrl('opsready'),
+      fetch: request => fetchApi.fetch(request),
+      toError: response => ResponseError.fromResponse(response),
+    });
   }
-
-  private send<T>(method: string, path: string, body?: unknown): Promise<T> {
-    return this.request(
-      path,
-      body === undefined
-        ? { method }
-        : {
-            method,
-            headers: { 'Content-Type': 'application/json' },
-            body: JSON.stringify(body),
-          },
-    );
-  }
-
-  private async request<T>(path: string, init?: RequestInit): Promise<T> {
-    const baseUrl = await this.options.discoveryApi.getBaseUrl('opsready');
-    const response = await this.options.fetchApi.fetch(
-      `${baseUrl}${path}`,
-      init,
-    );
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    if (response.status === 204) {
-      return undefined as T;
-    }
-    return (await response.json()) as T;
-  }
-}
-
-function entityPath({ kind, namespace, name }: CompoundEntityRef): string {
-  return `/entities/${[kind, namespace, name]
-    .map(encodeURIComponent)
-    .join('/')}`;
-}
-
-/** `?a=1&b=2` of the set values, or '' when none is set. */
-function queryString(query: Query): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== '') {
-      params.set(key, String(value));
-    }
-  }
-  const text = params.toString();
-  return text ? `?${text}` : '';
 }

@@ -2,6 +2,10 @@ import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, ResponseError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  createOpsReadyApiClient,
+  responseData,
+} from '@opsready/plugin-opsready-common';
 import { examples } from './registerService.examples';
 
 const TEMPLATE_VERSION_ANNOTATION = 'opsready.io/template-version';
@@ -111,25 +115,32 @@ export function createRegisterServiceAction(options: {
             onBehalfOf: await auth.getOwnServiceCredentials(),
             targetPluginId: 'opsready',
           });
-          const path = [ref.kind, ref.namespace, ref.name]
-            .map(encodeURIComponent)
-            .join('/');
           const signals = [AbortSignal.timeout(timeoutMs)];
           if (ctx.signal) {
             signals.push(ctx.signal);
           }
-          let response: Response;
+          const api = createOpsReadyApiClient({
+            baseUrl,
+            toError: response => ResponseError.fromResponse(response),
+          });
+          let event: unknown;
           try {
-            response = await fetch(`${baseUrl}/entities/${path}/provisioned`, {
-              method: 'POST',
-              headers: {
-                'content-type': 'application/json',
-                authorization: `Bearer ${token}`,
-              },
-              body: JSON.stringify(body),
-              signal: AbortSignal.any(signals),
-            });
+            event = await responseData(
+              api.POST('/entities/{kind}/{namespace}/{name}/provisioned', {
+                params: { path: ref },
+                headers: { authorization: `Bearer ${token}` },
+                body,
+                signal: AbortSignal.any(signals),
+              }),
+            );
           } catch (error) {
+            if (error instanceof ResponseError) {
+              // The backend's own reason, when it sent one in its error body.
+              const reason = error.body?.error?.message || error.message;
+              throw new Error(
+                `OpsReady refused to record the provisioning of ${entityRef}: ${error.statusCode} ${reason}`,
+              );
+            }
             const reason =
               (error as Error)?.name === 'TimeoutError'
                 ? `no answer within ${timeoutMs} ms`
@@ -138,16 +149,8 @@ export function createRegisterServiceAction(options: {
               `Could not record the provisioning of ${entityRef} in OpsReady: ${reason}`,
             );
           }
-          if (!response.ok) {
-            const error = await ResponseError.fromResponse(response);
-            // The backend's own reason, when it sent one in its error body.
-            const reason = error.body?.error?.message || error.message;
-            throw new Error(
-              `OpsReady refused to record the provisioning of ${entityRef}: ${response.status} ${reason}`,
-            );
-          }
-          const event = (await response.json()) as { id?: unknown };
-          return typeof event?.id === 'string' ? event.id : undefined;
+          const id = (event as { id?: unknown } | undefined)?.id;
+          return typeof id === 'string' ? id : undefined;
         },
       });
       ctx.logger.info(

@@ -1,0 +1,2 @@
+export * from './createOpsReadyApiClient';
+export * from './OpsReadyResponseError';
