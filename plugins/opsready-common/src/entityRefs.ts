@@ -20,15 +20,24 @@ export function normalizeEntityRef(
   ref: string | Entity | CompoundEntityRef,
   defaults: { defaultKind?: string; defaultNamespace?: string } = {},
 ): string {
-  const compound =
-    typeof ref === 'string'
-      ? parseEntityRef(ref, defaults)
-      : 'metadata' in ref
-      ? {
-          kind: ref.kind,
-          namespace: ref.metadata.namespace ?? 'default',
-          name: ref.metadata.name,
-        }
-      : ref;
-  return stringifyEntityRef(compound).toLocaleLowerCase('en-US');
+  return stringifyEntityRef(toCompound(ref, defaults)).toLocaleLowerCase(
+    'en-US',
+  );
+}
+
+function toCompound(
+  ref: string | Entity | CompoundEntityRef,
+  defaults: { defaultKind?: string; defaultNamespace?: string },
+): CompoundEntityRef {
+  if (typeof ref === 'string') {
+    return parseEntityRef(ref, defaults);
+  }
+  if ('metadata' in ref) {
+    return {
+      kind: ref.kind,
+      namespace: ref.metadata.namespace ?? 'default',
+      name: ref.metadata.name,
+    };
+  }
+  return ref;
 }
