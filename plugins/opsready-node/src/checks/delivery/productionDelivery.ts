@@ -1,3 +1,4 @@
+import { durationToMilliseconds } from '@backstage/types';
 import { equalIgnoringCase } from '../ignoringCase';
 import {
   CheckContext,
@@ -41,8 +42,8 @@ export function forProductionDelivery(
   return judge(facts.delivery);
 }
 
-export const HOUR_MS = 3600_000;
-export const DAY_MS = 24 * HOUR_MS;
+export const HOUR_MS = durationToMilliseconds({ hours: 1 });
+export const DAY_MS = durationToMilliseconds({ days: 1 });
 
 /** A duration in words, e.g. `3 days`, `5 hours`, `less than an hour`. */
 export function duration(ms: number): string {

@@ -1,3 +1,4 @@
+import { durationToMilliseconds } from '@backstage/types';
 import { Entity } from '@backstage/catalog-model';
 import {
   CheckDefinition,
@@ -16,11 +17,10 @@ export function before(amount: {
   hours?: number;
   ms?: number;
 }): string {
-  const ms =
-    (amount.days ?? 0) * 24 * 3600_000 +
-    (amount.hours ?? 0) * 3600_000 +
-    (amount.ms ?? 0);
-  return new Date(NOW.getTime() - ms).toISOString();
+  const { ms = 0, ...duration } = amount;
+  return new Date(
+    NOW.getTime() - durationToMilliseconds(duration) - ms,
+  ).toISOString();
 }
 
 /** Test helper: a production service component, with spec overrides. */
