@@ -10,10 +10,7 @@ import { parse } from 'yaml';
 
 const packageDir = join(__dirname, '..');
 const specFile = join(packageDir, 'src/schema/openapi.yaml');
-const outputFile = join(
-  packageDir,
-  'src/schema/openapi/generated/router.ts',
-);
+const outputFile = join(packageDir, 'src/schema/openapi/generated/router.ts');
 
 async function main() {
   const spec = parse(await fs.readFile(specFile, 'utf8'));

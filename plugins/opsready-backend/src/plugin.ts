@@ -38,6 +38,7 @@ import { KubernetesProxyClient } from './kubernetes/KubernetesProxyClient';
 import { RepositoryFactProvider } from './facts/RepositoryFactProvider';
 import { EvaluationService } from './service/EvaluationService';
 import { EvaluationSweep } from './service/EvaluationSweep';
+import { compressResponses } from './service/compressResponses';
 import { createRouter } from './service/router';
 import { createWebhookSkipsRouter, createWebhooksRouter } from './webhooks';
 import { DatabaseWebhookSkipsStore } from './database/DatabaseWebhookSkipsStore';
@@ -209,6 +210,34 @@ export const opsreadyPlugin = createBackendPlugin({
           path: '/webhooks',
           allow: 'unauthenticated',
         });
+        deps.httpRouter.use(compressResponses());
+        deps.httpRouter.use(
+          createWebhooksRouter({
+            ingest: events,
+            skips: webhookSkips,
+            catalog,
+            auth,
+            logger,
+            config,
+          }),
+        );
+        deps.httpRouter.use(
+          createWebhookSkipsRouter({ httpAuth, skips: webhookSkips }),
+        );
+        deps.httpRouter.use(
+          createEventsRouter({
+            httpAuth,
+            permissions,
+            catalog,
+            events,
+            store: eventsStore,
+            health: healthStore,
+            scores: store,
+            config: eventsConfig,
+            readEntity: (entityRef, credentials) =>
+              evaluations.readEntity(entityRef, credentials),
+          }),
+        );
         deps.httpRouter.use(
           await createRouter({
             httpAuth,
@@ -219,31 +248,6 @@ export const opsreadyPlugin = createBackendPlugin({
             health,
             checks,
             levels: settings.levels,
-            ownBodyRouters: [
-              // Before any JSON parser: the GitHub signature is over the
-              // raw body.
-              createWebhooksRouter({
-                ingest: events,
-                skips: webhookSkips,
-                catalog,
-                auth,
-                logger,
-                config,
-              }),
-              createWebhookSkipsRouter({ httpAuth, skips: webhookSkips }),
-              createEventsRouter({
-                httpAuth,
-                permissions,
-                catalog,
-                events,
-                store: eventsStore,
-                health: healthStore,
-                scores: store,
-                config: eventsConfig,
-                readEntity: (entityRef, credentials) =>
-                  evaluations.readEntity(entityRef, credentials),
-              }),
-            ],
           }),
         );
       },

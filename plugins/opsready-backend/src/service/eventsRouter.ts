@@ -23,7 +23,6 @@ import {
 } from '@opsready/plugin-opsready-common';
 import { factKey } from '@opsready/plugin-opsready-node';
 import express from 'express';
-import Router from 'express-promise-router';
 import { EventsConfig } from '../config/readEventsConfig';
 import { EventsStore } from '../database/EventsStore';
 import { HealthStore } from '../database/HealthStore';
@@ -46,6 +45,10 @@ import {
   resolveErrorBody,
   timelineQuery,
 } from './validation';
+import { createApiRouter, plain } from './createApiRouter';
+
+/** A request as the HTTP auth service reads credentials from it. */
+type CredentialsRequest = Parameters<HttpAuthService['credentials']>[0];
 
 export interface EventsRouterOptions {
   httpAuth: HttpAuthService;
@@ -74,11 +77,38 @@ export function createEventsRouter(
   options: EventsRouterOptions,
 ): express.Router {
   const { httpAuth, permissions, catalog, events, store, config } = options;
-  const router = Router();
-  // Batches are bigger than other requests: each ingest route parses its
-  // own body, with its own limit, so the rest of the API keeps its small one.
+  // Batches are bigger than other requests: the ingest routes parse their
+  // bodies with their own limit, so the rest of the API keeps its small one.
   const ingestJson = express.json({ limit: config.maxPayloadBytes });
   const smallJson = express.json({ limit: '64kb' });
+  const router = createApiRouter({
+    paths: [
+      '/deployments',
+      '/deployments/{id}',
+      '/errors',
+      '/errors/{id}/resolve',
+      '/entities/{kind}/{namespace}/{name}/provisioned',
+      '/entities/{kind}/{namespace}/{name}/deployments',
+      '/entities/{kind}/{namespace}/{name}/environments',
+      '/entities/{kind}/{namespace}/{name}/errors',
+      '/entities/{kind}/{namespace}/{name}/errors/series',
+      '/entities/{kind}/{namespace}/{name}/timeline',
+      '/entities/{kind}/{namespace}/{name}/dora',
+      '/dora',
+    ],
+    bodyParser: (method, path) =>
+      method === 'POST' && (path === '/deployments' || path === '/errors')
+        ? ingestJson
+        : smallJson,
+    bodyNames: {
+      'POST /deployments': 'deployments',
+      'POST /errors': 'errors',
+      'PATCH /deployments/{id}': 'deployment',
+      'POST /errors/{id}/resolve': 'resolution',
+      'POST /entities/{kind}/{namespace}/{name}/provisioned':
+        'provisioned event',
+    },
+  });
 
   const entityRefOf = (params: Record<string, string>) =>
     stringifyEntityRef({
@@ -110,7 +140,7 @@ export function createEventsRouter(
     return principal.userEntityRef ?? principal.subject ?? 'unknown';
   }
 
-  const mayCreateEvents = async (req: express.Request) => {
+  const mayCreateEvents = async (req: CredentialsRequest) => {
     const credentials = await httpAuth.credentials(req);
     await authorize(
       { permission: opsreadyEventsCreatePermission },
@@ -120,7 +150,7 @@ export function createEventsRouter(
     return credentials;
   };
 
-  router.post('/deployments', ingestJson, async (req, res) => {
+  router.post('/deployments', async (req, res) => {
     await mayCreateEvents(req);
     const inputs = parseBatch(
       deploymentInput,
@@ -129,10 +159,10 @@ export function createEventsRouter(
       'deployments',
     );
     const outcome = await events.recordDeployments(inputs as DeploymentInput[]);
-    res.status(outcome.stored > 0 ? 201 : 200).json(outcome);
+    res.status(outcome.stored > 0 ? 201 : 200).json(plain(outcome));
   });
 
-  router.patch('/deployments/:id', smallJson, async (req, res) => {
+  router.patch('/deployments/:id', async (req, res) => {
     await mayCreateEvents(req);
     const patch = parseInput(deploymentStatusPatch, req.body, 'deployment');
     const existing = await store.getDeployment(req.params.id);
@@ -162,10 +192,10 @@ export function createEventsRouter(
           (patch.status === 'started' ? undefined : new Date().toISOString()),
       },
     ]);
-    res.json(await store.getDeployment(existing.id));
+    res.json(plain(await store.getDeployment(existing.id)));
   });
 
-  router.post('/errors', ingestJson, async (req, res) => {
+  router.post('/errors', async (req, res) => {
     await mayCreateEvents(req);
     const inputs = parseBatch(
       errorEventInput,
@@ -174,10 +204,10 @@ export function createEventsRouter(
       'errors',
     );
     const outcome = await events.recordErrors(inputs as ErrorEventInput[]);
-    res.status(outcome.stored > 0 ? 201 : 200).json(outcome);
+    res.status(outcome.stored > 0 ? 201 : 200).json(plain(outcome));
   });
 
-  router.post('/errors/:id/resolve', smallJson, async (req, res) => {
+  router.post('/errors/:id/resolve', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     const body = parseInput(resolveErrorBody, req.body ?? {}, 'resolution');
     const error = await store.getError(req.params.id);
@@ -197,12 +227,11 @@ export function createEventsRouter(
       notes: body.notes || undefined,
       at: new Date(),
     });
-    res.json(await store.getError(error.id));
+    res.json(plain(await store.getError(error.id)));
   });
 
   router.post(
     '/entities/:kind/:namespace/:name/provisioned',
-    smallJson,
     async (req, res) => {
       const credentials = await mayCreateEvents(req);
       const body = parseInput(provisionedBody, req.body, 'provisioned event');
@@ -213,7 +242,7 @@ export function createEventsRouter(
         { ...body, actor: body.actor ?? principalOf(credentials) },
         new Date(),
       );
-      res.status(201).json(event);
+      res.status(201).json(plain(event));
     },
   );
 
@@ -221,7 +250,7 @@ export function createEventsRouter(
    * The entity's key in the store, once the caller is known to see it and
    * the events written for it so far are correlated.
    */
-  const visibleEntity = async (req: express.Request) => {
+  const visibleEntity = async (req: CredentialsRequest) => {
     const credentials = await httpAuth.credentials(req);
     const entityRef = factKey(
       await options.readEntity(entityRefOf(req.params), credentials),
@@ -240,7 +269,9 @@ export function createEventsRouter(
       );
       const entityRef = await visibleEntity(req);
       res.json(
-        await store.listDeployments(entityRef, filter, { limit, cursor }),
+        plain(
+          await store.listDeployments(entityRef, filter, { limit, cursor }),
+        ),
       );
     },
   );

@@ -24,8 +24,7 @@ import {
 } from '@opsready/plugin-opsready-common';
 import { CheckDefinition, factKey } from '@opsready/plugin-opsready-node';
 import express from 'express';
-import Router from 'express-promise-router';
-import { compressJson } from './compressJson';
+import { createApiRouter, plain } from './createApiRouter';
 import { OpsReadyStore } from '../database/OpsReadyStore';
 import { HealthService } from '../health/HealthService';
 import { EvaluationService } from './EvaluationService';
@@ -48,12 +47,6 @@ export interface RouterOptions {
   health: HealthService;
   checks: () => CheckDefinition[];
   levels: LevelDefinition[];
-  /**
-   * Routers that parse their own request bodies (ingest batches, webhooks
-   * that check a signature over the raw body): mounted before the default
-   * JSON parser.
-   */
-  ownBodyRouters?: express.Router[];
 }
 
 /**
@@ -74,12 +67,30 @@ export async function createRouter(
     checks,
     levels,
   } = options;
-  const router = Router();
-  router.use(compressJson());
-  for (const ownBody of options.ownBodyRouters ?? []) {
-    router.use(ownBody);
-  }
-  router.use(express.json({ limit: '64kb' }));
+  const smallJson = express.json({ limit: '64kb' });
+  const router = createApiRouter({
+    paths: [
+      '/checks',
+      '/entities/{kind}/{namespace}/{name}/checks',
+      '/entities/{kind}/{namespace}/{name}/refresh',
+      '/entities/{kind}/{namespace}/{name}/score-history',
+      '/entities/{kind}/{namespace}/{name}/health',
+      '/entities/{kind}/{namespace}/{name}/health/history',
+      '/fleet',
+      '/gate',
+      '/entities/{kind}/{namespace}/{name}/exemptions',
+      '/entities/{kind}/{namespace}/{name}/exemption-requests',
+      '/exemptions/{id}/decision',
+      '/exemptions/{id}',
+    ],
+    bodyParser: () => smallJson,
+    bodyNames: {
+      'POST /entities/{kind}/{namespace}/{name}/exemptions': 'exemption',
+      'POST /entities/{kind}/{namespace}/{name}/exemption-requests':
+        'exemption request',
+      'POST /exemptions/{id}/decision': 'decision',
+    },
+  });
 
   const entityRefOf = (params: Record<string, string>) =>
     stringifyEntityRef({
@@ -123,7 +134,9 @@ export async function createRouter(
   router.get('/entities/:kind/:namespace/:name/checks', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     res.json(
-      await evaluations.getEvaluation(entityRefOf(req.params), credentials),
+      plain(
+        await evaluations.getEvaluation(entityRefOf(req.params), credentials),
+      ),
     );
   });
 
@@ -136,7 +149,7 @@ export async function createRouter(
       credentials,
       'run the checks',
     );
-    res.json(await evaluations.refresh(entityRef, credentials));
+    res.json(plain(await evaluations.refresh(entityRef, credentials)));
   });
 
   router.get(
@@ -350,7 +363,7 @@ export async function createRouter(
       });
       // The score reflects the exemption at once, not at the next sweep.
       await evaluations.evaluateEntities([entity]);
-      res.status(201).json(exemption);
+      res.status(201).json(plain(exemption));
     },
   );
 
@@ -393,7 +406,7 @@ export async function createRouter(
         createdBy: principalOf(credentials),
         status: 'requested',
       });
-      res.status(201).json(request);
+      res.status(201).json(plain(request));
     },
   );
 
@@ -438,7 +451,7 @@ export async function createRouter(
     if (decided.status === 'granted') {
       await evaluations.evaluateEntities([entity]);
     }
-    res.json(decided);
+    res.json(plain(decided));
   });
 
   router.delete('/exemptions/:id', async (req, res) => {

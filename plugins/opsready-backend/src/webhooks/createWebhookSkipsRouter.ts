@@ -1,7 +1,7 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import express from 'express';
-import Router from 'express-promise-router';
+import { createApiRouter } from '../service/createApiRouter';
 import { z } from 'zod/v3';
 import { WebhookSkipsStore } from '../database/WebhookSkipsStore';
 
@@ -27,7 +27,10 @@ export function createWebhookSkipsRouter(options: {
   httpAuth: HttpAuthService;
   skips: WebhookSkipsStore;
 }): express.Router {
-  const router = Router();
+  const router = createApiRouter({
+    paths: ['/webhook-skips'],
+    bodyParser: () => (_req, _res, next) => next(),
+  });
   router.get('/webhook-skips', async (req, res) => {
     await options.httpAuth.credentials(req, { allow: ['user', 'service'] });
     const parsed = query.safeParse(req.query);

@@ -981,17 +981,17 @@ export const spec = {
       },
     },
     '/deployments/{id}': {
-      parameters: [
-        {
-          name: 'id',
-          in: 'path',
-          required: true,
-          schema: {
-            type: 'string',
-          },
-        },
-      ],
       patch: {
+        parameters: [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
         summary:
           "Update a deployment's status (permission opsready.events.create)",
         requestBody: {
@@ -1096,17 +1096,17 @@ export const spec = {
       },
     },
     '/errors/{id}/resolve': {
-      parameters: [
-        {
-          name: 'id',
-          in: 'path',
-          required: true,
-          schema: {
-            type: 'string',
-          },
-        },
-      ],
       post: {
+        parameters: [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
         summary:
           'Resolve an error and its open group (permission opsready.errors.resolve)',
         description:
