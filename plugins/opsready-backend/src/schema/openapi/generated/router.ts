@@ -1928,6 +1928,28 @@ export const spec = {
         description:
           'The payload exactly as GitHub sends it (JSON or form-encoded).\nAuthenticated by `X-Hub-Signature-256` against\n`opsready.webhooks.github.secret`, not by a Backstage token; closed\n(404) until the secret is set. The entity is the Component whose\n`github.com/project-slug` annotation names the repository. Other\nevents answer 202 and are ignored.\n',
         security: [],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                description: 'The event as GitHub sends it',
+              },
+            },
+            'application/x-www-form-urlencoded': {
+              schema: {
+                type: 'object',
+                properties: {
+                  payload: {
+                    type: 'string',
+                    description: 'The event as JSON',
+                  },
+                },
+              },
+            },
+          },
+        },
         responses: {
           '200': {
             $ref: '#/components/responses/WebhookDelivery',
@@ -1956,6 +1978,16 @@ export const spec = {
         description:
           'Each alert becomes an error of the entity its labels name: firing\nopens it, resolved resolves it. Authenticated by the bearer token\n`opsready.webhooks.alertmanager.token`; closed (404) until set.\n',
         security: [],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+              },
+            },
+          },
+        },
         responses: {
           '200': {
             $ref: '#/components/responses/WebhookDelivery',
@@ -1984,6 +2016,16 @@ export const spec = {
         description:
           'The JSON the template in the README makes Argo CD send: syncs become\ndeployments, a Degraded application an error that Healthy resolves.\nAuthenticated by the bearer token `opsready.webhooks.argocd.token`;\nclosed (404) until set.\n',
         security: [],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+              },
+            },
+          },
+        },
         responses: {
           '200': {
             $ref: '#/components/responses/WebhookDelivery',
