@@ -13,7 +13,7 @@ import { z } from 'zod/v3';
 import { EventsStore, NormalizedErrorInput } from '../database/EventsStore';
 import { HealthStore } from '../database/HealthStore';
 import { EventsConfig } from '../config/readEventsConfig';
-import { deploymentInput, errorEventInput } from '../service/validation';
+import { deploymentInput, errorEventInput } from './eventInputs';
 import { compareVersions, correlate } from './correlation';
 import { CorrelationQueue, CorrelationWork } from './CorrelationQueue';
 import { EventIngest, IngestOutcome, WithdrawnDeployment } from './EventIngest';

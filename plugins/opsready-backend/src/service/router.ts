@@ -27,7 +27,7 @@ import express from 'express';
 import { createApiRouter, plain } from './createApiRouter';
 import { OpsReadyStore } from '../database/OpsReadyStore';
 import { HealthService } from '../health/HealthService';
-import { EvaluationService } from './EvaluationService';
+import { EvaluationService } from '../evaluation/EvaluationService';
 import {
   exemptionDecisionBody,
   fleetQuery,
