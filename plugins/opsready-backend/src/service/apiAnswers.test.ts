@@ -29,6 +29,7 @@ describe('answers as openapi.yaml says', () => {
       store: unused,
       evaluations: unused,
       health: unused,
+      exemptions: unused,
       checks: () => [...builtInChecks],
       levels: [{ name: 'bronze', minScore: 50 }],
     });
@@ -45,6 +46,7 @@ describe('answers as openapi.yaml says', () => {
     const recorded: unknown[] = [];
     const router = createEventsRouter({
       httpAuth: mockServices.httpAuth(),
+      auth: mockServices.auth(),
       permissions: mockServices.permissions(),
       catalog: unused,
       events: {

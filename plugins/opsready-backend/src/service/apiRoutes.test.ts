@@ -31,11 +31,13 @@ describe('the routers of the API', () => {
         store: unused,
         evaluations: unused,
         health: unused,
+        exemptions: unused,
         checks: () => [],
         levels: [],
       }),
       createEventsRouter({
         httpAuth: unused,
+        auth: unused,
         permissions: unused,
         catalog: unused,
         events: unused,

@@ -1,4 +1,5 @@
 import {
+  AuthService,
   BackstageCredentials,
   HttpAuthService,
   PermissionsService,
@@ -28,6 +29,7 @@ import { EventsStore } from '../database/EventsStore';
 import { HealthStore } from '../database/HealthStore';
 import { OpsReadyStore } from '../database/OpsReadyStore';
 import { EventsService } from '../events/EventsService';
+import { principalName } from '../exemptions/principalName';
 import { readTimeline } from '../events/timeline';
 import { mapWithConcurrency } from '../lib/mapWithConcurrency';
 import {
@@ -52,6 +54,7 @@ type CredentialsRequest = Parameters<HttpAuthService['credentials']>[0];
 
 export interface EventsRouterOptions {
   httpAuth: HttpAuthService;
+  auth: Pick<AuthService, 'isPrincipal'>;
   permissions: PermissionsService;
   catalog: CatalogService;
   events: EventsService;
@@ -135,10 +138,8 @@ export function createEventsRouter(
     }
   }
 
-  function principalOf(credentials: BackstageCredentials): string {
-    const principal = credentials.principal as any;
-    return principal.userEntityRef ?? principal.subject ?? 'unknown';
-  }
+  const principalOf = (credentials: BackstageCredentials) =>
+    principalName(options.auth, credentials);
 
   const mayCreateEvents = async (req: CredentialsRequest) => {
     const credentials = await httpAuth.credentials(req);

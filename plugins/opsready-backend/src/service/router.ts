@@ -4,12 +4,7 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import {
-  ConflictError,
-  InputError,
-  NotAllowedError,
-  NotFoundError,
-} from '@backstage/errors';
+import { InputError, NotAllowedError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   AuthorizeResult,
@@ -20,13 +15,13 @@ import {
   isAtLeastLevel,
   LevelDefinition,
   opsreadyChecksRunPermission,
-  opsreadyExemptionsManagePermission,
 } from '@opsready/plugin-opsready-common';
 import { CheckDefinition, factKey } from '@opsready/plugin-opsready-node';
 import express from 'express';
 import { createApiRouter, plain } from './createApiRouter';
 import { OpsReadyStore } from '../database/OpsReadyStore';
 import { HealthService } from '../health/HealthService';
+import { ExemptionsService } from '../exemptions/ExemptionsService';
 import { EvaluationService } from '../evaluation/EvaluationService';
 import {
   exemptionDecisionBody,
@@ -45,6 +40,7 @@ export interface RouterOptions {
   store: OpsReadyStore;
   evaluations: EvaluationService;
   health: HealthService;
+  exemptions: ExemptionsService;
   checks: () => CheckDefinition[];
   levels: LevelDefinition[];
 }
@@ -64,6 +60,7 @@ export async function createRouter(
     store,
     evaluations,
     health,
+    exemptions,
     checks,
     levels,
   } = options;
@@ -114,11 +111,6 @@ export async function createRouter(
         `You may not ${action} of ${entityRef} (permission ${permission.name})`,
       );
     }
-  }
-
-  function principalOf(credentials: BackstageCredentials): string {
-    const principal = credentials.principal as any;
-    return principal.userEntityRef ?? principal.subject ?? 'unknown';
   }
 
   router.get('/checks', async (_req, res) => {
@@ -314,98 +306,35 @@ export async function createRouter(
     '/entities/:kind/:namespace/:name/exemptions',
     async (req, res) => {
       const credentials = await httpAuth.credentials(req);
-      const entity = await evaluations.readEntity(
-        entityRefOf(req.params),
-        credentials,
-      );
-      const now = Date.now();
-      res.json({
-        items: (await store.listExemptions(factKey(entity))).map(e => ({
-          ...e,
-          active: !e.revokedAt && Date.parse(e.expiresAt) > now,
-        })),
-      });
+      const items = await exemptions.list(entityRefOf(req.params), credentials);
+      res.json({ items: plain(items) });
     },
   );
-
-  function assertCheckInForce(checkId: string) {
-    if (!checks().some(c => c.id === checkId)) {
-      throw new InputError(
-        `Invalid exemption: checkId: no check '${checkId}' is in force (GET /checks lists them)`,
-      );
-    }
-  }
 
   router.post(
     '/entities/:kind/:namespace/:name/exemptions',
     async (req, res) => {
       const credentials = await httpAuth.credentials(req);
-      const entityRef = entityRefOf(req.params);
       const body = parseInput(newExemptionBody, req.body, 'exemption');
-      // Fresh: the entity is evaluated again with the exemption.
-      const entity = await evaluations.readEntity(entityRef, credentials, {
-        fresh: true,
-      });
-      await authorize(
-        opsreadyExemptionsManagePermission,
-        entityRef,
+      const exemption = await exemptions.grant(
+        entityRefOf(req.params),
+        body,
         credentials,
-        'grant exemptions',
       );
-      assertCheckInForce(body.checkId);
-      const exemption = await store.createExemption({
-        entityRef: factKey(entity),
-        checkId: body.checkId,
-        reason: body.reason,
-        expiresAt: body.expiresAt,
-        createdBy: principalOf(credentials),
-        status: 'granted',
-      });
-      // The score reflects the exemption at once, not at the next sweep.
-      await evaluations.evaluateEntities([entity]);
       res.status(201).json(plain(exemption));
     },
   );
 
-  // Anyone who can see the entity may ask; the score does not change until
-  // someone allowed to manage exemptions grants it.
   router.post(
     '/entities/:kind/:namespace/:name/exemption-requests',
     async (req, res) => {
       const credentials = await httpAuth.credentials(req);
       const body = parseInput(newExemptionBody, req.body, 'exemption request');
-      const entity = await evaluations.readEntity(
+      const request = await exemptions.request(
         entityRefOf(req.params),
+        body,
         credentials,
       );
-      assertCheckInForce(body.checkId);
-      const entityRef = factKey(entity);
-      const now = new Date();
-      if (
-        (await store.activeExemptions(entityRef, now)).some(
-          e => e.checkId === body.checkId,
-        )
-      ) {
-        throw new ConflictError(
-          `${entityRef} is already exempt from ${body.checkId}`,
-        );
-      }
-      const waiting = (
-        await store.pendingExemptionRequests(entityRef, now)
-      ).find(e => e.checkId === body.checkId);
-      if (waiting) {
-        throw new ConflictError(
-          `${waiting.createdBy} already asked for an exemption of ${entityRef} from ${body.checkId} (exemption ${waiting.id}); it waits for a decision`,
-        );
-      }
-      const request = await store.createExemption({
-        entityRef,
-        checkId: body.checkId,
-        reason: body.reason,
-        expiresAt: body.expiresAt,
-        createdBy: principalOf(credentials),
-        status: 'requested',
-      });
       res.status(201).json(plain(request));
     },
   );
@@ -413,70 +342,12 @@ export async function createRouter(
   router.post('/exemptions/:id/decision', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     const body = parseInput(exemptionDecisionBody, req.body, 'decision');
-    const request = await store.getExemption(req.params.id);
-    if (!request) {
-      throw new NotFoundError(`No exemption ${req.params.id}`);
-    }
-    const entity = await evaluations.readEntity(
-      request.entityRef,
-      credentials,
-      {
-        fresh: true,
-      },
-    );
-    await authorize(
-      opsreadyExemptionsManagePermission,
-      request.entityRef,
-      credentials,
-      'decide exemption requests',
-    );
-    if (Date.parse(request.expiresAt) <= Date.now()) {
-      throw new ConflictError(
-        `Exemption ${request.id} would have expired on ${request.expiresAt}; ask again with a later date`,
-      );
-    }
-    const decided = await store.decideExemption(request.id, {
-      status: body.decision === 'grant' ? 'granted' : 'declined',
-      by: principalOf(credentials),
-      note: body.note || undefined,
-      at: new Date(),
-    });
-    if (!decided) {
-      throw new ConflictError(
-        `Exemption ${request.id} does not wait for a decision: it is ${
-          request.revokedAt ? 'revoked' : request.status
-        }`,
-      );
-    }
-    if (decided.status === 'granted') {
-      await evaluations.evaluateEntities([entity]);
-    }
-    res.json(plain(decided));
+    res.json(plain(await exemptions.decide(req.params.id, body, credentials)));
   });
 
   router.delete('/exemptions/:id', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    const exemption = await store.getExemption(req.params.id);
-    if (!exemption) {
-      throw new NotFoundError(`No exemption ${req.params.id}`);
-    }
-    const entity = await evaluations.readEntity(
-      exemption.entityRef,
-      credentials,
-      { fresh: true },
-    );
-    await authorize(
-      opsreadyExemptionsManagePermission,
-      exemption.entityRef,
-      credentials,
-      'revoke exemptions',
-    );
-    await store.revokeExemption(
-      exemption.id,
-      principalOf(credentials),
-      new Date(),
-    );
-    await evaluations.evaluateEntities([entity]);
+    await exemptions.revoke(req.params.id, credentials);
     res.status(204).end();
   });
 
