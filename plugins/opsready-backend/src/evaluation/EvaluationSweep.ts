@@ -5,7 +5,7 @@ import {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { factKey } from '@opsready/plugin-opsready-node';
+import { normalizeEntityRef } from '@opsready/plugin-opsready-common';
 import { OpsReadyStore } from '../database/OpsReadyStore';
 import { EvaluationService } from './EvaluationService';
 
@@ -53,7 +53,7 @@ export class EvaluationSweep {
       { credentials },
     )) {
       await evaluations.evaluateEntities(page);
-      page.forEach(entity => seen.add(factKey(entity)));
+      page.forEach(entity => seen.add(normalizeEntityRef(entity)));
       logger.debug(`OpsReady evaluated ${seen.size} components so far`);
     }
 

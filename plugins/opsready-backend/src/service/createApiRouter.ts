@@ -119,12 +119,8 @@ export function rewordValidatorMessage(
     return message;
   }
   const first = parts[0]!;
-  const label =
-    first.where === 'body'
-      ? bodyName
-      : first.where === 'params'
-      ? 'path'
-      : first.where;
+  const labels: Record<string, string> = { body: bodyName, params: 'path' };
+  const label = labels[first.where] ?? first.where;
   return `Invalid ${label}: ${parts
     .map(p => (p!.field ? `${p!.field}: ${p!.text}` : p!.text))
     .join('; ')}`;

@@ -4,12 +4,8 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import {
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { Entity } from '@backstage/catalog-model';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   AuthorizeResult,
@@ -19,10 +15,10 @@ import {
 import {
   DeploymentInput,
   ErrorEventInput,
+  normalizeEntityRef,
   opsreadyErrorsResolvePermission,
   opsreadyEventsCreatePermission,
 } from '@opsready/plugin-opsready-common';
-import { factKey } from '@opsready/plugin-opsready-node';
 import express from 'express';
 import { EventsConfig } from '../config/readEventsConfig';
 import { EventsStore } from '../database/EventsStore';
@@ -43,6 +39,8 @@ import {
   fleetDoraQuery,
   parseBatch,
   parseInput,
+  parseOwnerRef,
+  pathEntityRef,
   provisionedBody,
   resolveErrorBody,
   timelineQuery,
@@ -114,11 +112,7 @@ export function createEventsRouter(
   });
 
   const entityRefOf = (params: Record<string, string>) =>
-    stringifyEntityRef({
-      kind: params.kind,
-      namespace: params.namespace,
-      name: params.name,
-    });
+    pathEntityRef(params as Parameters<typeof pathEntityRef>[0]);
 
   async function authorize(
     request:
@@ -239,7 +233,7 @@ export function createEventsRouter(
       // The catalog may not have the entity yet: the scaffolder registers
       // it moments before.
       const event = await store.addProvisioned(
-        entityRefOf(req.params).toLocaleLowerCase('en-US'),
+        entityRefOf(req.params),
         { ...body, actor: body.actor ?? principalOf(credentials) },
         new Date(),
       );
@@ -253,7 +247,7 @@ export function createEventsRouter(
    */
   const visibleEntity = async (req: CredentialsRequest) => {
     const credentials = await httpAuth.credentials(req);
-    const entityRef = factKey(
+    const entityRef = normalizeEntityRef(
       await options.readEntity(entityRefOf(req.params), credentials),
     );
     await events.settled([entityRef]);
@@ -352,19 +346,7 @@ export function createEventsRouter(
       req.query,
       'query',
     );
-    let ownerRef: string;
-    try {
-      ownerRef = stringifyEntityRef(
-        parseEntityRef(owner, {
-          defaultKind: 'group',
-          defaultNamespace: 'default',
-        }),
-      ).toLocaleLowerCase('en-US');
-    } catch {
-      throw new InputError(
-        `Invalid query: owner: '${owner}' is not an entity ref`,
-      );
-    }
+    const ownerRef = parseOwnerRef(owner);
     // What the caller may see of the owner's entities, as the catalog says.
     const owned = await catalog.getEntities(
       {
@@ -379,16 +361,20 @@ export function createEventsRouter(
       { credentials },
     );
     const entities = owned.items.slice(0, MAX_OWNER_ENTITIES);
-    const refs = entities.map(factKey);
+    const refs = entities.map(entity => normalizeEntityRef(entity));
     const range = { from, to };
     await events.settled(refs);
     res.json({
       owner: ownerRef,
       ...(await events.dora(refs, environment, range)),
       entities: await mapWithConcurrency(entities, 4, async entity => ({
-        entityRef: factKey(entity),
+        entityRef: normalizeEntityRef(entity),
         title: entity.metadata.title ?? entity.metadata.name,
-        ...(await events.dora([factKey(entity)], environment, range)),
+        ...(await events.dora(
+          [normalizeEntityRef(entity)],
+          environment,
+          range,
+        )),
       })),
     });
   });

@@ -3,7 +3,6 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -14,9 +13,10 @@ import {
   declaredHealthEndpoints,
   isAtLeastLevel,
   LevelDefinition,
+  normalizeEntityRef,
   opsreadyChecksRunPermission,
 } from '@opsready/plugin-opsready-common';
-import { CheckDefinition, factKey } from '@opsready/plugin-opsready-node';
+import { CheckDefinition } from '@opsready/plugin-opsready-node';
 import express from 'express';
 import { createApiRouter, plain } from './createApiRouter';
 import { OpsReadyStore } from '../database/OpsReadyStore';
@@ -30,6 +30,8 @@ import {
   healthHistoryQuery,
   newExemptionBody,
   parseInput,
+  parseOwnerRef,
+  pathEntityRef,
   scoreHistoryQuery,
 } from './validation';
 
@@ -90,11 +92,7 @@ export async function createRouter(
   });
 
   const entityRefOf = (params: Record<string, string>) =>
-    stringifyEntityRef({
-      kind: params.kind,
-      namespace: params.namespace,
-      name: params.name,
-    });
+    pathEntityRef(params as Parameters<typeof pathEntityRef>[0]);
 
   async function authorize(
     permission: ResourcePermission<'catalog-entity'>,
@@ -153,7 +151,10 @@ export async function createRouter(
         entityRefOf(req.params),
         credentials,
       );
-      const points = await store.getScoreHistory(factKey(entity), range);
+      const points = await store.getScoreHistory(
+        normalizeEntityRef(entity),
+        range,
+      );
       res.json({
         from: range.from.toISOString(),
         to: range.to.toISOString(),
@@ -173,7 +174,7 @@ export async function createRouter(
     );
     const { endpoints, problems } = declaredHealthEndpoints(entity.metadata);
     res.json({
-      ...(await health.entityHealth(factKey(entity))),
+      ...(await health.entityHealth(normalizeEntityRef(entity))),
       declared: endpoints,
       problems,
     });
@@ -196,7 +197,11 @@ export async function createRouter(
         from: from.toISOString(),
         to: to.toISOString(),
         bucket,
-        items: await health.history(factKey(entity), { from, to }, bucket),
+        items: await health.history(
+          normalizeEntityRef(entity),
+          { from, to },
+          bucket,
+        ),
       });
     },
   );
@@ -211,7 +216,7 @@ export async function createRouter(
     const page = await store.getFleet(
       {
         ...filter,
-        owner: filter.owner && normalizeOwner(filter.owner),
+        owner: filter.owner && parseOwnerRef(filter.owner),
         kind: filter.kind?.toLocaleLowerCase('en-US'),
       },
       { limit, cursor },
@@ -259,12 +264,10 @@ export async function createRouter(
     );
     let entityRef: string;
     try {
-      entityRef = stringifyEntityRef(
-        parseEntityRef(rawRef, {
-          defaultKind: 'component',
-          defaultNamespace: 'default',
-        }),
-      );
+      entityRef = normalizeEntityRef(rawRef, {
+        defaultKind: 'component',
+        defaultNamespace: 'default',
+      });
     } catch (error) {
       throw new InputError(
         `Invalid query: entityRef: ${(error as Error).message}`,
@@ -352,19 +355,4 @@ export async function createRouter(
   });
 
   return router;
-}
-
-function normalizeOwner(owner: string): string {
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(owner, {
-        defaultKind: 'group',
-        defaultNamespace: 'default',
-      }),
-    ).toLocaleLowerCase('en-US');
-  } catch {
-    throw new InputError(
-      `Invalid query: owner: '${owner}' is not an entity ref`,
-    );
-  }
 }

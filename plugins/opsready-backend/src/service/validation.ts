@@ -10,6 +10,7 @@ import {
   ErrorStatus,
 } from '@opsready/plugin-opsready-common';
 import { z } from 'zod/v3';
+import { normalizeEntityRef } from '@opsready/plugin-opsready-common';
 import { isoString, text } from '../events/eventInputs';
 
 export { deploymentInput, errorEventInput } from '../events/eventInputs';
@@ -287,3 +288,30 @@ export const fleetDoraQuery = z
     }
     return { owner, ...parsed.data };
   });
+
+/** An owner from a query (`payments`, `group:payments`), as a full ref; a 400 if it is none. */
+export function parseOwnerRef(owner: string): string {
+  try {
+    return normalizeEntityRef(owner, {
+      defaultKind: 'group',
+      defaultNamespace: 'default',
+    });
+  } catch {
+    throw new InputError(
+      `Invalid query: owner: '${owner}' is not an entity ref`,
+    );
+  }
+}
+
+/** The entity a route's path names, as a full ref. */
+export function pathEntityRef(params: {
+  kind: string;
+  namespace: string;
+  name: string;
+}): string {
+  return normalizeEntityRef({
+    kind: params.kind,
+    namespace: params.namespace,
+    name: params.name,
+  });
+}
