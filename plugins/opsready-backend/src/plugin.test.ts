@@ -59,6 +59,18 @@ describe('opsready backend plugin', () => {
     expect(res.body.nextLevel).toMatchObject({ name: expect.any(String) });
   });
 
+  it('serves the whole spec at /openapi.json', async () => {
+    const server = await startWith([checkoutservice, payments]);
+    const res = await request(server)
+      .get('/api/opsready/openapi.json')
+      .set('Authorization', mockCredentials.user.header());
+    expect(res.status).toBe(200);
+    expect(res.body.openapi).toBe('3.1.0');
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(['/checks', '/deployments', '/webhooks/github']),
+    );
+  });
+
   it('answers 404 for an entity the catalog does not have', async () => {
     const server = await startWith([]);
     const res = await request(server)

@@ -26,6 +26,7 @@ import { readOpsReadyConfig } from './config/readOpsReadyConfig';
 import { AuthorizedExemptionsService } from './exemptions/AuthorizedExemptionsService';
 import { DefaultExemptionsService } from './exemptions/ExemptionsService';
 import { compressResponses } from './service/compressResponses';
+import { createSpecRouter } from './service/createApiRouter';
 import { createEventsRouter } from './service/eventsRouter';
 import { createRouter } from './service/router';
 import { createWebhookSkipsRouter, createWebhooksRouter } from './webhooks';
@@ -105,6 +106,7 @@ export const opsreadyPlugin = createBackendPlugin({
           allow: 'unauthenticated',
         });
         deps.httpRouter.use(compressResponses());
+        deps.httpRouter.use(createSpecRouter());
         deps.httpRouter.use(
           createWebhooksRouter({
             ingest: events.events,

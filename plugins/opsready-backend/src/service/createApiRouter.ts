@@ -141,3 +141,15 @@ export type Plain<T> = T extends Array<infer Item>
 export function plain<T>(value: T): Plain<T> {
   return value as Plain<T>;
 }
+
+/**
+ * `GET /openapi.json`: the whole spec. Mounted before the routers, each of
+ * which would otherwise answer with the part it serves.
+ */
+export function createSpecRouter(): express.Router {
+  const router = express.Router();
+  router.get('/openapi.json', (_req, res) => {
+    res.json(spec);
+  });
+  return router;
+}
