@@ -98,3 +98,38 @@ describe('answers as openapi.yaml says', () => {
     ]);
   });
 });
+
+describe('requests openapi.yaml does not allow', () => {
+  it('are a 400 that names the part and the field, before any route runs', async () => {
+    const router = await createRouter({
+      httpAuth: mockServices.httpAuth(),
+      permissions: mockServices.permissions(),
+      catalog: unused,
+      store: unused,
+      evaluations: unused,
+      health: unused,
+      exemptions: unused,
+      checks: () => [...builtInChecks],
+      levels: [],
+    });
+    const res = await request(appWith(router)).get('/checks?sort=asc');
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe(
+      'Invalid query: sort: not a parameter of this route',
+    );
+  });
+
+  it("give the route's own message where it has one", async () => {
+    const router = createWebhookSkipsRouter({
+      httpAuth: mockServices.httpAuth(),
+      skips: new InMemoryWebhookSkips(),
+    });
+    const res = await request(appWith(router)).get(
+      '/webhook-skips?source=jenkins',
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(
+      /^Invalid query: source: Invalid enum value. Expected 'github' \| 'alertmanager' \| 'argocd'/,
+    );
+  });
+});

@@ -25,8 +25,19 @@ export interface ApiRouterOptions {
    * The word a body's 400 names it by ("Invalid exemption: ..."), as the
    * semantic checks name it, so the spec's and the code's answers read alike.
    */
-  bodyNames?: Partial<Record<`${Uppercase<Method>} ${SpecPath}`, string>>;
+  bodyNames?: Partial<Record<OperationKey, string>>;
+  /**
+   * The route's own parsing of its input (zod, with messages that say what
+   * a value should look like). Where the spec rejects a request, this runs
+   * first, and its 400 is given if it has one: never a vaguer message than
+   * the route would have given.
+   */
+  inputChecks?: Partial<
+    Record<OperationKey, (req: express.Request) => unknown>
+  >;
 }
+
+type OperationKey = `${Uppercase<Method>} ${SpecPath}`;
 
 function templateToPattern(path: string): RegExp {
   const escaped = path
@@ -46,8 +57,12 @@ export function createApiRouter(options: ApiRouterOptions): OpsReadyApiRouter {
     path,
     pattern: templateToPattern(path),
   }));
+  // Paths relative to where the router is mounted: the spec's server URL
+  // (/api/opsready) is the plugin's mount point, not part of the request
+  // path a router sees.
   const own = {
     ...spec,
+    servers: [{ url: '/' }],
     paths: Object.fromEntries(options.paths.map(p => [p, spec.paths[p]])),
   } as unknown as typeof spec;
 
@@ -68,6 +83,8 @@ export function createApiRouter(options: ApiRouterOptions): OpsReadyApiRouter {
   };
   const router = createValidatedOpenApiRouter<typeof spec>(own, {
     middleware: [parseOwnBodies],
+    // Who may call is the backend's auth policy and httpAuth's to decide.
+    validatorOptions: { validateSecurity: false },
   });
   router.use((req, _res, next) => next(bodyErrors.get(req)));
 
@@ -83,14 +100,19 @@ export function createApiRouter(options: ApiRouterOptions): OpsReadyApiRouter {
       return;
     }
     const match = served.find(({ pattern }) => pattern.test(req.path));
-    const bodyName =
-      (match &&
-        options.bodyNames?.[
-          `${req.method.toUpperCase()} ${
-            match.path
-          }` as keyof typeof options.bodyNames
-        ]) ??
-      'request body';
+    const key = match
+      ? (`${req.method.toUpperCase()} ${match.path}` as OperationKey)
+      : undefined;
+    const ownCheck = key && options.inputChecks?.[key];
+    if (ownCheck) {
+      try {
+        ownCheck(req);
+      } catch (ownError) {
+        next(ownError);
+        return;
+      }
+    }
+    const bodyName = (key && options.bodyNames?.[key]) ?? 'request body';
     next(new InputError(rewordValidatorMessage(error.message, bodyName)));
   };
   // Runs after the validator, before any route.

@@ -109,6 +109,29 @@ export function createEventsRouter(
       'POST /entities/{kind}/{namespace}/{name}/provisioned':
         'provisioned event',
     },
+    inputChecks: {
+      'POST /deployments': req =>
+        parseBatch(deploymentInput, config.maxBatch, req.body, 'deployments'),
+      'POST /errors': req =>
+        parseBatch(errorEventInput, config.maxBatch, req.body, 'errors'),
+      'PATCH /deployments/{id}': req =>
+        parseInput(deploymentStatusPatch, req.body, 'deployment'),
+      'POST /errors/{id}/resolve': req =>
+        parseInput(resolveErrorBody, req.body ?? {}, 'resolution'),
+      'POST /entities/{kind}/{namespace}/{name}/provisioned': req =>
+        parseInput(provisionedBody, req.body, 'provisioned event'),
+      'GET /entities/{kind}/{namespace}/{name}/deployments': req =>
+        parseInput(deploymentsQuery, req.query, 'query'),
+      'GET /entities/{kind}/{namespace}/{name}/errors': req =>
+        parseInput(errorsQuery, req.query, 'query'),
+      'GET /entities/{kind}/{namespace}/{name}/errors/series': req =>
+        parseInput(errorSeriesQuery, req.query, 'query'),
+      'GET /entities/{kind}/{namespace}/{name}/timeline': req =>
+        parseInput(timelineQuery, req.query, 'query'),
+      'GET /entities/{kind}/{namespace}/{name}/dora': req =>
+        parseInput(doraQuery, req.query, 'query'),
+      'GET /dora': req => parseInput(fleetDoraQuery, req.query, 'query'),
+    },
   });
 
   const entityRefOf = (params: Record<string, string>) =>

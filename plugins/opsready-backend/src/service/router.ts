@@ -89,6 +89,20 @@ export async function createRouter(
         'exemption request',
       'POST /exemptions/{id}/decision': 'decision',
     },
+    inputChecks: {
+      'GET /entities/{kind}/{namespace}/{name}/score-history': req =>
+        parseInput(scoreHistoryQuery, req.query, 'query'),
+      'GET /entities/{kind}/{namespace}/{name}/health/history': req =>
+        parseInput(healthHistoryQuery, req.query, 'query'),
+      'GET /fleet': req => parseInput(fleetQuery, req.query, 'query'),
+      'GET /gate': req => parseInput(gateQuery, req.query, 'query'),
+      'POST /entities/{kind}/{namespace}/{name}/exemptions': req =>
+        parseInput(newExemptionBody, req.body, 'exemption'),
+      'POST /entities/{kind}/{namespace}/{name}/exemption-requests': req =>
+        parseInput(newExemptionBody, req.body, 'exemption request'),
+      'POST /exemptions/{id}/decision': req =>
+        parseInput(exemptionDecisionBody, req.body, 'decision'),
+    },
   });
 
   const entityRefOf = (params: Record<string, string>) =>

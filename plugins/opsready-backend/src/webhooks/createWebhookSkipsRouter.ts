@@ -16,6 +16,18 @@ const query = z
   })
   .strict();
 
+function parseQuery(input: unknown) {
+  const parsed = query.safeParse(input);
+  if (!parsed.success) {
+    throw new InputError(
+      `Invalid query: ${parsed.error.issues
+        .map(i => `${i.path.join('.')}: ${i.message}`)
+        .join('; ')}`,
+    );
+  }
+  return parsed.data;
+}
+
 /**
  * `GET /webhook-skips?source&limit&cursor`: the webhook events OpsReady
  * left aside because they named no entity of the catalog, newest first,
@@ -30,18 +42,11 @@ export function createWebhookSkipsRouter(options: {
   const router = createApiRouter({
     paths: ['/webhook-skips'],
     bodyParser: () => (_req, _res, next) => next(),
+    inputChecks: { 'GET /webhook-skips': req => parseQuery(req.query) },
   });
   router.get('/webhook-skips', async (req, res) => {
     await options.httpAuth.credentials(req, { allow: ['user', 'service'] });
-    const parsed = query.safeParse(req.query);
-    if (!parsed.success) {
-      throw new InputError(
-        `Invalid query: ${parsed.error.issues
-          .map(i => `${i.path.join('.')}: ${i.message}`)
-          .join('; ')}`,
-      );
-    }
-    const { source, limit, cursor } = parsed.data;
+    const { source, limit, cursor } = parseQuery(req.query);
     res.json(await options.skips.list({ source, limit, before: cursor }));
   });
   return router;
