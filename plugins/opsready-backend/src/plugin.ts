@@ -13,37 +13,23 @@ import {
   opsreadyFactProvidersExtensionPoint,
 } from '@opsready/plugin-opsready-node';
 import { ConflictError } from '@backstage/errors';
+import {
+  buildEvaluationContext,
+  buildEventsContext,
+  buildHealthContext,
+  factProviders,
+  startHealthProbing,
+  startKubernetes,
+} from './buildContexts';
 import { applyCheckConfig } from './config/checksInForce';
 import { readOpsReadyConfig } from './config/readOpsReadyConfig';
-import { readHealthConfig } from './config/readHealthConfig';
-import { readEventsConfig } from './config/readEventsConfig';
-import { DatabaseDeploymentsStore } from './database/DatabaseDeploymentsStore';
-import { DatabaseErrorsStore } from './database/DatabaseErrorsStore';
-import { DatabaseProvisionedEventsStore } from './database/DatabaseProvisionedEventsStore';
-import { EventsRetention } from './events/EventsRetention';
-import { EventsService } from './events/EventsService';
-import { healthTransitionsToErrors } from './events/healthErrors';
+import { AuthorizedExemptionsService } from './exemptions/AuthorizedExemptionsService';
+import { DefaultExemptionsService } from './exemptions/ExemptionsService';
+import { compressResponses } from './service/compressResponses';
+import { createSpecRouter } from './service/createApiRouter';
 import { createEventsRouter } from './service/eventsRouter';
-import { DatabaseHealthStore } from './database/DatabaseHealthStore';
-import { DatabaseEvaluationsStore } from './database/DatabaseEvaluationsStore';
-import { DatabaseExemptionsStore } from './database/DatabaseExemptionsStore';
-import { DeliveryFactProvider } from './facts/DeliveryFactProvider';
-import { HealthFactProvider } from './facts/HealthFactProvider';
-import { AddressPolicy } from './health/addressPolicy';
-import { HealthService } from './health/HealthService';
-import { HealthSweep } from './health/HealthSweep';
-import { Prober } from './health/Prober';
-import { CatalogFactProvider } from './facts/CatalogFactProvider';
-import { KubernetesFactProvider } from './facts/KubernetesFactProvider';
-import { readKubernetesConfig } from './config/readKubernetesConfig';
-import { KubernetesCollector } from './kubernetes/KubernetesCollector';
-import { KubernetesProxyClient } from './kubernetes/KubernetesProxyClient';
-import { RepositoryFactProvider } from './facts/RepositoryFactProvider';
-import { EvaluationService } from './service/EvaluationService';
-import { EvaluationSweep } from './service/EvaluationSweep';
 import { createRouter } from './service/router';
 import { createWebhookSkipsRouter, createWebhooksRouter } from './webhooks';
-import { DatabaseWebhookSkipsStore } from './database/DatabaseWebhookSkipsStore';
 
 /**
  * The OpsReady backend plugin.
@@ -92,135 +78,34 @@ export const opsreadyPlugin = createBackendPlugin({
         const checksInForce = applyCheckConfig(registry.list(), settings);
         const checks = () => checksInForce;
 
-        const healthConfig = readHealthConfig(config);
-        const healthStore = await DatabaseHealthStore.create({
-          database: deps.database,
+        const health = await buildHealthContext(deps);
+        const events = await buildEventsContext(deps, health);
+        const kubernetes = await startKubernetes(deps, events);
+        const providers = factProviders(deps, {
+          kubernetes,
+          health,
+          events,
+          extra: extraProviders.values(),
         });
-        const health = new HealthService(healthStore);
-
-        const eventsConfig = readEventsConfig(config);
-        const deploymentsStore = await DatabaseDeploymentsStore.create({
-          database: deps.database,
-        });
-        const errorsStore = await DatabaseErrorsStore.create({
-          database: deps.database,
-        });
-        const provisionedStore = await DatabaseProvisionedEventsStore.create({
-          database: deps.database,
-        });
-        // The one door deployments and errors come in by: the ingest API,
-        // the webhooks, the Kubernetes collector and the health sweep.
-        const events = new EventsService({
-          deployments: deploymentsStore,
-          errors: errorsStore,
-          health: healthStore,
-          config: eventsConfig,
-          healthFailureThreshold: healthConfig.rules.failureThreshold,
-          logger,
-        });
-        // What is still to be correlated is, before the database goes.
-        deps.lifecycle.addShutdownHook(() => events.stop());
-        const webhookSkips = await DatabaseWebhookSkipsStore.create({
-          database: deps.database,
-        });
-        await new EventsRetention({
-          deployments: deploymentsStore,
-          errors: errorsStore,
-          webhookSkips,
-          scheduler: deps.scheduler,
-          logger,
-          retentionDays: eventsConfig.retentionDays,
-        }).start();
-
-        // Live workloads come through the Kubernetes backend plugin, where
-        // the backend runs one (it reads the top-level kubernetes config).
-        const kubernetesConfig = readKubernetesConfig(config);
-        const kubernetes = kubernetesConfig.enabled
-          ? new KubernetesProxyClient({ discovery: deps.discovery, auth })
-          : undefined;
-        if (kubernetes) {
-          await new KubernetesCollector({
-            client: kubernetes,
-            catalog,
-            auth,
-            ingest: events,
-            store: deploymentsStore,
-            scheduler: deps.scheduler,
-            logger,
-            config: kubernetesConfig,
-          }).start();
-        }
-
-        const providers: FactProvider[] = [
-          new CatalogFactProvider({ catalog, auth }),
-          new RepositoryFactProvider({ urlReader: deps.urlReader, logger }),
-          ...(kubernetes
-            ? [new KubernetesFactProvider({ client: kubernetes, logger })]
-            : []),
-          new HealthFactProvider(health),
-          new DeliveryFactProvider({
-            deployments: deploymentsStore,
-            errors: errorsStore,
-            provisioned: provisionedStore,
-          }),
-          ...extraProviders.values(),
-        ];
-        const store = await DatabaseEvaluationsStore.create({
-          database: deps.database,
-        });
-        const exemptions = await DatabaseExemptionsStore.create({
-          database: deps.database,
-        });
-        const evaluations = new EvaluationService({
-          catalog,
+        const {
           store,
-          exemptions,
-          checks,
-          providers: () => providers,
-          scoring: settings,
-          logger,
-        });
-        await new EvaluationSweep({
-          catalog,
-          auth,
-          store,
-          exemptions,
+          exemptions: exemptionsStore,
           evaluations,
-          scheduler: deps.scheduler,
-          logger,
-          schedule: settings.schedule,
-        }).start();
-
-        if (healthConfig.enabled) {
-          const prober = new Prober({
-            policy: new AddressPolicy(healthConfig.allow),
-            timeoutMs: healthConfig.timeoutMs,
-            maxBodyBytes: healthConfig.maxBodyBytes,
-            maxRedirects: healthConfig.maxRedirects,
-            headers: healthConfig.headers,
-            concurrency: healthConfig.concurrency,
-            perHostConcurrency: healthConfig.perHostConcurrency,
-            retries: healthConfig.retries,
-          });
-          deps.lifecycle.addShutdownHook(() => prober.close());
-          await new HealthSweep({
-            catalog,
+        } = await buildEvaluationContext(deps, {
+          checks,
+          providers,
+          settings,
+        });
+        await startHealthProbing(deps, health, events);
+        const exemptions = new AuthorizedExemptionsService(
+          new DefaultExemptionsService({
+            store: exemptionsStore,
+            evaluations,
+            checks,
             auth,
-            store: healthStore,
-            prober,
-            scheduler: deps.scheduler,
-            logger,
-            schedule: healthConfig.schedule,
-            shards: healthConfig.shards,
-            rules: healthConfig.rules,
-            deadlineMs: healthConfig.deadlineMs,
-            retentionDays: healthConfig.retentionDays,
-            onTransition: healthTransitionsToErrors({
-              ingest: events,
-              severityOf: eventsConfig.healthErrorSeverity,
-            }),
-          }).start();
-        }
+          }),
+          { permissions, store: exemptionsStore, evaluations },
+        );
 
         // Webhooks come from tools without Backstage credentials; each
         // checks its own signature or token, and stays closed until
@@ -229,44 +114,49 @@ export const opsreadyPlugin = createBackendPlugin({
           path: '/webhooks',
           allow: 'unauthenticated',
         });
+        deps.httpRouter.use(compressResponses());
+        deps.httpRouter.use(createSpecRouter());
+        deps.httpRouter.use(
+          createWebhooksRouter({
+            ingest: events.events,
+            skips: events.webhookSkips,
+            catalog,
+            auth,
+            logger,
+            config,
+          }),
+        );
+        deps.httpRouter.use(
+          createWebhookSkipsRouter({ httpAuth, skips: events.webhookSkips }),
+        );
+        deps.httpRouter.use(
+          createEventsRouter({
+            httpAuth,
+            auth,
+            permissions,
+            catalog,
+            events: events.events,
+            deployments: events.deployments,
+            errors: events.errors,
+            provisioned: events.provisioned,
+            health: health.store,
+            scores: store,
+            config: events.config,
+            readEntity: (entityRef, credentials) =>
+              evaluations.readEntity(entityRef, credentials),
+          }),
+        );
         deps.httpRouter.use(
           await createRouter({
             httpAuth,
             permissions,
             catalog,
             store,
-            exemptions,
             evaluations,
-            health,
+            health: health.health,
+            exemptions,
             checks,
             levels: settings.levels,
-            ownBodyRouters: [
-              // Before any JSON parser: the GitHub signature is over the
-              // raw body.
-              createWebhooksRouter({
-                ingest: events,
-                skips: webhookSkips,
-                catalog,
-                auth,
-                logger,
-                config,
-              }),
-              createWebhookSkipsRouter({ httpAuth, skips: webhookSkips }),
-              createEventsRouter({
-                httpAuth,
-                permissions,
-                catalog,
-                events,
-                deployments: deploymentsStore,
-                errors: errorsStore,
-                provisioned: provisionedStore,
-                health: healthStore,
-                scores: store,
-                config: eventsConfig,
-                readEntity: (entityRef, credentials) =>
-                  evaluations.readEntity(entityRef, credentials),
-              }),
-            ],
           }),
         );
       },

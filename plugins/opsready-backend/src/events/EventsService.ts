@@ -14,7 +14,7 @@ import { DeploymentsStore } from '../database/DeploymentsStore';
 import { ErrorsStore, NormalizedErrorInput } from '../database/ErrorsStore';
 import { HealthStore } from '../database/HealthStore';
 import { EventsConfig } from '../config/readEventsConfig';
-import { deploymentInput, errorEventInput } from '../service/validation';
+import { deploymentInput, errorEventInput } from './eventInputs';
 import { compareVersions, correlate } from './correlation';
 import { CorrelationQueue, CorrelationWork } from './CorrelationQueue';
 import { EventIngest, IngestOutcome, WithdrawnDeployment } from './EventIngest';

@@ -1,14 +1,11 @@
 import {
+  AuthService,
   BackstageCredentials,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import {
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { Entity } from '@backstage/catalog-model';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   AuthorizeResult,
@@ -18,12 +15,11 @@ import {
 import {
   DeploymentInput,
   ErrorEventInput,
+  normalizeEntityRef,
   opsreadyErrorsResolvePermission,
   opsreadyEventsCreatePermission,
 } from '@opsready/plugin-opsready-common';
-import { factKey } from '@opsready/plugin-opsready-node';
 import express from 'express';
-import Router from 'express-promise-router';
 import { EventsConfig } from '../config/readEventsConfig';
 import { DeploymentsStore } from '../database/DeploymentsStore';
 import { ErrorsStore } from '../database/ErrorsStore';
@@ -31,6 +27,7 @@ import { EvaluationsStore } from '../database/EvaluationsStore';
 import { HealthStore } from '../database/HealthStore';
 import { ProvisionedEventsStore } from '../database/ProvisionedEventsStore';
 import { EventsService } from '../events/EventsService';
+import { principalName } from '../exemptions/principalName';
 import { readTimeline } from '../events/timeline';
 import { mapWithConcurrency } from '../lib/concurrency';
 import {
@@ -44,13 +41,20 @@ import {
   fleetDoraQuery,
   parseBatch,
   parseInput,
+  parseOwnerRef,
+  pathEntityRef,
   provisionedBody,
   resolveErrorBody,
   timelineQuery,
 } from './validation';
+import { createApiRouter, plain } from './createApiRouter';
+
+/** A request as the HTTP auth service reads credentials from it. */
+type CredentialsRequest = Parameters<HttpAuthService['credentials']>[0];
 
 export interface EventsRouterOptions {
   httpAuth: HttpAuthService;
+  auth: Pick<AuthService, 'isPrincipal'>;
   permissions: PermissionsService;
   catalog: CatalogService;
   events: EventsService;
@@ -79,18 +83,64 @@ export function createEventsRouter(
 ): express.Router {
   const { httpAuth, permissions, catalog, events, config } = options;
   const { deployments, errors, provisioned } = options;
-  const router = Router();
-  // Batches are bigger than other requests: each ingest route parses its
-  // own body, with its own limit, so the rest of the API keeps its small one.
+  // Batches are bigger than other requests: the ingest routes parse their
+  // bodies with their own limit, so the rest of the API keeps its small one.
   const ingestJson = express.json({ limit: config.maxPayloadBytes });
   const smallJson = express.json({ limit: '64kb' });
+  const router = createApiRouter({
+    paths: [
+      '/deployments',
+      '/deployments/{id}',
+      '/errors',
+      '/errors/{id}/resolve',
+      '/entities/{kind}/{namespace}/{name}/provisioned',
+      '/entities/{kind}/{namespace}/{name}/deployments',
+      '/entities/{kind}/{namespace}/{name}/environments',
+      '/entities/{kind}/{namespace}/{name}/errors',
+      '/entities/{kind}/{namespace}/{name}/errors/series',
+      '/entities/{kind}/{namespace}/{name}/timeline',
+      '/entities/{kind}/{namespace}/{name}/dora',
+      '/dora',
+    ],
+    bodyParser: (method, path) =>
+      method === 'POST' && (path === '/deployments' || path === '/errors')
+        ? ingestJson
+        : smallJson,
+    bodyNames: {
+      'POST /deployments': 'deployments',
+      'POST /errors': 'errors',
+      'PATCH /deployments/{id}': 'deployment',
+      'POST /errors/{id}/resolve': 'resolution',
+      'POST /entities/{kind}/{namespace}/{name}/provisioned':
+        'provisioned event',
+    },
+    inputChecks: {
+      'POST /deployments': req =>
+        parseBatch(deploymentInput, config.maxBatch, req.body, 'deployments'),
+      'POST /errors': req =>
+        parseBatch(errorEventInput, config.maxBatch, req.body, 'errors'),
+      'PATCH /deployments/{id}': req =>
+        parseInput(deploymentStatusPatch, req.body, 'deployment'),
+      'POST /errors/{id}/resolve': req =>
+        parseInput(resolveErrorBody, req.body ?? {}, 'resolution'),
+      'POST /entities/{kind}/{namespace}/{name}/provisioned': req =>
+        parseInput(provisionedBody, req.body, 'provisioned event'),
+      'GET /entities/{kind}/{namespace}/{name}/deployments': req =>
+        parseInput(deploymentsQuery, req.query, 'query'),
+      'GET /entities/{kind}/{namespace}/{name}/errors': req =>
+        parseInput(errorsQuery, req.query, 'query'),
+      'GET /entities/{kind}/{namespace}/{name}/errors/series': req =>
+        parseInput(errorSeriesQuery, req.query, 'query'),
+      'GET /entities/{kind}/{namespace}/{name}/timeline': req =>
+        parseInput(timelineQuery, req.query, 'query'),
+      'GET /entities/{kind}/{namespace}/{name}/dora': req =>
+        parseInput(doraQuery, req.query, 'query'),
+      'GET /dora': req => parseInput(fleetDoraQuery, req.query, 'query'),
+    },
+  });
 
   const entityRefOf = (params: Record<string, string>) =>
-    stringifyEntityRef({
-      kind: params.kind,
-      namespace: params.namespace,
-      name: params.name,
-    });
+    pathEntityRef(params as Parameters<typeof pathEntityRef>[0]);
 
   async function authorize(
     request:
@@ -110,12 +160,10 @@ export function createEventsRouter(
     }
   }
 
-  function principalOf(credentials: BackstageCredentials): string {
-    const principal = credentials.principal as any;
-    return principal.userEntityRef ?? principal.subject ?? 'unknown';
-  }
+  const principalOf = (credentials: BackstageCredentials) =>
+    principalName(options.auth, credentials);
 
-  const mayCreateEvents = async (req: express.Request) => {
+  const mayCreateEvents = async (req: CredentialsRequest) => {
     const credentials = await httpAuth.credentials(req);
     await authorize(
       { permission: opsreadyEventsCreatePermission },
@@ -125,7 +173,7 @@ export function createEventsRouter(
     return credentials;
   };
 
-  router.post('/deployments', ingestJson, async (req, res) => {
+  router.post('/deployments', async (req, res) => {
     await mayCreateEvents(req);
     const inputs = parseBatch(
       deploymentInput,
@@ -134,10 +182,10 @@ export function createEventsRouter(
       'deployments',
     );
     const outcome = await events.recordDeployments(inputs as DeploymentInput[]);
-    res.status(outcome.stored > 0 ? 201 : 200).json(outcome);
+    res.status(outcome.stored > 0 ? 201 : 200).json(plain(outcome));
   });
 
-  router.patch('/deployments/:id', smallJson, async (req, res) => {
+  router.patch('/deployments/:id', async (req, res) => {
     await mayCreateEvents(req);
     const patch = parseInput(deploymentStatusPatch, req.body, 'deployment');
     const existing = await deployments.getDeployment(req.params.id);
@@ -167,10 +215,10 @@ export function createEventsRouter(
           (patch.status === 'started' ? undefined : new Date().toISOString()),
       },
     ]);
-    res.json(await deployments.getDeployment(existing.id));
+    res.json(plain(await deployments.getDeployment(existing.id)));
   });
 
-  router.post('/errors', ingestJson, async (req, res) => {
+  router.post('/errors', async (req, res) => {
     await mayCreateEvents(req);
     const inputs = parseBatch(
       errorEventInput,
@@ -179,10 +227,10 @@ export function createEventsRouter(
       'errors',
     );
     const outcome = await events.recordErrors(inputs as ErrorEventInput[]);
-    res.status(outcome.stored > 0 ? 201 : 200).json(outcome);
+    res.status(outcome.stored > 0 ? 201 : 200).json(plain(outcome));
   });
 
-  router.post('/errors/:id/resolve', smallJson, async (req, res) => {
+  router.post('/errors/:id/resolve', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     const body = parseInput(resolveErrorBody, req.body ?? {}, 'resolution');
     const error = await errors.getError(req.params.id);
@@ -202,23 +250,22 @@ export function createEventsRouter(
       notes: body.notes || undefined,
       at: new Date(),
     });
-    res.json(await errors.getError(error.id));
+    res.json(plain(await errors.getError(error.id)));
   });
 
   router.post(
     '/entities/:kind/:namespace/:name/provisioned',
-    smallJson,
     async (req, res) => {
       const credentials = await mayCreateEvents(req);
       const body = parseInput(provisionedBody, req.body, 'provisioned event');
       // The catalog may not have the entity yet: the scaffolder registers
       // it moments before.
       const event = await provisioned.addProvisioned(
-        entityRefOf(req.params).toLocaleLowerCase('en-US'),
+        entityRefOf(req.params),
         { ...body, actor: body.actor ?? principalOf(credentials) },
         new Date(),
       );
-      res.status(201).json(event);
+      res.status(201).json(plain(event));
     },
   );
 
@@ -226,9 +273,9 @@ export function createEventsRouter(
    * The entity's key in the store, once the caller is known to see it and
    * the events written for it so far are correlated.
    */
-  const visibleEntity = async (req: express.Request) => {
+  const visibleEntity = async (req: CredentialsRequest) => {
     const credentials = await httpAuth.credentials(req);
-    const entityRef = factKey(
+    const entityRef = normalizeEntityRef(
       await options.readEntity(entityRefOf(req.params), credentials),
     );
     await events.settled([entityRef]);
@@ -245,7 +292,12 @@ export function createEventsRouter(
       );
       const entityRef = await visibleEntity(req);
       res.json(
-        await deployments.listDeployments(entityRef, filter, { limit, cursor }),
+        plain(
+          await deployments.listDeployments(entityRef, filter, {
+            limit,
+            cursor,
+          }),
+        ),
       );
     },
   );
@@ -331,19 +383,7 @@ export function createEventsRouter(
       req.query,
       'query',
     );
-    let ownerRef: string;
-    try {
-      ownerRef = stringifyEntityRef(
-        parseEntityRef(owner, {
-          defaultKind: 'group',
-          defaultNamespace: 'default',
-        }),
-      ).toLocaleLowerCase('en-US');
-    } catch {
-      throw new InputError(
-        `Invalid query: owner: '${owner}' is not an entity ref`,
-      );
-    }
+    const ownerRef = parseOwnerRef(owner);
     // What the caller may see of the owner's entities, as the catalog says.
     const owned = await catalog.getEntities(
       {
@@ -358,16 +398,20 @@ export function createEventsRouter(
       { credentials },
     );
     const entities = owned.items.slice(0, MAX_OWNER_ENTITIES);
-    const refs = entities.map(factKey);
+    const refs = entities.map(entity => normalizeEntityRef(entity));
     const range = { from, to };
     await events.settled(refs);
     res.json({
       owner: ownerRef,
       ...(await events.dora(refs, environment, range)),
       entities: await mapWithConcurrency(entities, 4, async entity => ({
-        entityRef: factKey(entity),
+        entityRef: normalizeEntityRef(entity),
         title: entity.metadata.title ?? entity.metadata.name,
-        ...(await events.dora([factKey(entity)], environment, range)),
+        ...(await events.dora(
+          [normalizeEntityRef(entity)],
+          environment,
+          range,
+        )),
       })),
     });
   });

@@ -3,13 +3,7 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import {
-  ConflictError,
-  InputError,
-  NotAllowedError,
-  NotFoundError,
-} from '@backstage/errors';
+import { InputError, NotAllowedError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   AuthorizeResult,
@@ -19,17 +13,16 @@ import {
   declaredHealthEndpoints,
   isAtLeastLevel,
   LevelDefinition,
+  normalizeEntityRef,
   opsreadyChecksRunPermission,
-  opsreadyExemptionsManagePermission,
 } from '@opsready/plugin-opsready-common';
-import { CheckDefinition, factKey } from '@opsready/plugin-opsready-node';
+import { CheckDefinition } from '@opsready/plugin-opsready-node';
 import express from 'express';
-import Router from 'express-promise-router';
-import { compressJson } from './compressJson';
+import { createApiRouter, plain } from './createApiRouter';
 import { EvaluationsStore } from '../database/EvaluationsStore';
-import { ExemptionsStore } from '../database/ExemptionsStore';
 import { HealthService } from '../health/HealthService';
-import { EvaluationService } from './EvaluationService';
+import { ExemptionsService } from '../exemptions/ExemptionsService';
+import { EvaluationService } from '../evaluation/EvaluationService';
 import {
   exemptionDecisionBody,
   fleetQuery,
@@ -37,6 +30,8 @@ import {
   healthHistoryQuery,
   newExemptionBody,
   parseInput,
+  parseOwnerRef,
+  pathEntityRef,
   scoreHistoryQuery,
 } from './validation';
 
@@ -45,17 +40,11 @@ export interface RouterOptions {
   permissions: PermissionsService;
   catalog: CatalogService;
   store: EvaluationsStore;
-  exemptions: ExemptionsStore;
   evaluations: EvaluationService;
   health: HealthService;
+  exemptions: ExemptionsService;
   checks: () => CheckDefinition[];
   levels: LevelDefinition[];
-  /**
-   * Routers that parse their own request bodies (ingest batches, webhooks
-   * that check a signature over the raw body): mounted before the default
-   * JSON parser.
-   */
-  ownBodyRouters?: express.Router[];
 }
 
 /**
@@ -71,25 +60,53 @@ export async function createRouter(
     permissions,
     catalog,
     store,
-    exemptions,
     evaluations,
     health,
+    exemptions,
     checks,
     levels,
   } = options;
-  const router = Router();
-  router.use(compressJson());
-  for (const ownBody of options.ownBodyRouters ?? []) {
-    router.use(ownBody);
-  }
-  router.use(express.json({ limit: '64kb' }));
+  const smallJson = express.json({ limit: '64kb' });
+  const router = createApiRouter({
+    paths: [
+      '/checks',
+      '/entities/{kind}/{namespace}/{name}/checks',
+      '/entities/{kind}/{namespace}/{name}/refresh',
+      '/entities/{kind}/{namespace}/{name}/score-history',
+      '/entities/{kind}/{namespace}/{name}/health',
+      '/entities/{kind}/{namespace}/{name}/health/history',
+      '/fleet',
+      '/gate',
+      '/entities/{kind}/{namespace}/{name}/exemptions',
+      '/entities/{kind}/{namespace}/{name}/exemption-requests',
+      '/exemptions/{id}/decision',
+      '/exemptions/{id}',
+    ],
+    bodyParser: () => smallJson,
+    bodyNames: {
+      'POST /entities/{kind}/{namespace}/{name}/exemptions': 'exemption',
+      'POST /entities/{kind}/{namespace}/{name}/exemption-requests':
+        'exemption request',
+      'POST /exemptions/{id}/decision': 'decision',
+    },
+    inputChecks: {
+      'GET /entities/{kind}/{namespace}/{name}/score-history': req =>
+        parseInput(scoreHistoryQuery, req.query, 'query'),
+      'GET /entities/{kind}/{namespace}/{name}/health/history': req =>
+        parseInput(healthHistoryQuery, req.query, 'query'),
+      'GET /fleet': req => parseInput(fleetQuery, req.query, 'query'),
+      'GET /gate': req => parseInput(gateQuery, req.query, 'query'),
+      'POST /entities/{kind}/{namespace}/{name}/exemptions': req =>
+        parseInput(newExemptionBody, req.body, 'exemption'),
+      'POST /entities/{kind}/{namespace}/{name}/exemption-requests': req =>
+        parseInput(newExemptionBody, req.body, 'exemption request'),
+      'POST /exemptions/{id}/decision': req =>
+        parseInput(exemptionDecisionBody, req.body, 'decision'),
+    },
+  });
 
   const entityRefOf = (params: Record<string, string>) =>
-    stringifyEntityRef({
-      kind: params.kind,
-      namespace: params.namespace,
-      name: params.name,
-    });
+    pathEntityRef(params as Parameters<typeof pathEntityRef>[0]);
 
   async function authorize(
     permission: ResourcePermission<'catalog-entity'>,
@@ -108,11 +125,6 @@ export async function createRouter(
     }
   }
 
-  function principalOf(credentials: BackstageCredentials): string {
-    const principal = credentials.principal as any;
-    return principal.userEntityRef ?? principal.subject ?? 'unknown';
-  }
-
   router.get('/checks', async (_req, res) => {
     res.json({
       items: checks().map(({ evaluate: _evaluate, appliesTo, ...rest }) => ({
@@ -126,7 +138,9 @@ export async function createRouter(
   router.get('/entities/:kind/:namespace/:name/checks', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     res.json(
-      await evaluations.getEvaluation(entityRefOf(req.params), credentials),
+      plain(
+        await evaluations.getEvaluation(entityRefOf(req.params), credentials),
+      ),
     );
   });
 
@@ -139,7 +153,7 @@ export async function createRouter(
       credentials,
       'run the checks',
     );
-    res.json(await evaluations.refresh(entityRef, credentials));
+    res.json(plain(await evaluations.refresh(entityRef, credentials)));
   });
 
   router.get(
@@ -151,7 +165,10 @@ export async function createRouter(
         entityRefOf(req.params),
         credentials,
       );
-      const points = await store.getScoreHistory(factKey(entity), range);
+      const points = await store.getScoreHistory(
+        normalizeEntityRef(entity),
+        range,
+      );
       res.json({
         from: range.from.toISOString(),
         to: range.to.toISOString(),
@@ -171,7 +188,7 @@ export async function createRouter(
     );
     const { endpoints, problems } = declaredHealthEndpoints(entity.metadata);
     res.json({
-      ...(await health.entityHealth(factKey(entity))),
+      ...(await health.entityHealth(normalizeEntityRef(entity))),
       declared: endpoints,
       problems,
     });
@@ -194,7 +211,11 @@ export async function createRouter(
         from: from.toISOString(),
         to: to.toISOString(),
         bucket,
-        items: await health.history(factKey(entity), { from, to }, bucket),
+        items: await health.history(
+          normalizeEntityRef(entity),
+          { from, to },
+          bucket,
+        ),
       });
     },
   );
@@ -209,7 +230,7 @@ export async function createRouter(
     const page = await store.getFleet(
       {
         ...filter,
-        owner: filter.owner && normalizeOwner(filter.owner),
+        owner: filter.owner && parseOwnerRef(filter.owner),
         kind: filter.kind?.toLocaleLowerCase('en-US'),
       },
       { limit, cursor },
@@ -257,12 +278,10 @@ export async function createRouter(
     );
     let entityRef: string;
     try {
-      entityRef = stringifyEntityRef(
-        parseEntityRef(rawRef, {
-          defaultKind: 'component',
-          defaultNamespace: 'default',
-        }),
-      );
+      entityRef = normalizeEntityRef(rawRef, {
+        defaultKind: 'component',
+        defaultNamespace: 'default',
+      });
     } catch (error) {
       throw new InputError(
         `Invalid query: entityRef: ${(error as Error).message}`,
@@ -304,186 +323,50 @@ export async function createRouter(
     '/entities/:kind/:namespace/:name/exemptions',
     async (req, res) => {
       const credentials = await httpAuth.credentials(req);
-      const entity = await evaluations.readEntity(
-        entityRefOf(req.params),
-        credentials,
-      );
-      const now = Date.now();
-      res.json({
-        items: (await exemptions.listExemptions(factKey(entity))).map(e => ({
-          ...e,
-          active: !e.revokedAt && Date.parse(e.expiresAt) > now,
-        })),
-      });
+      const items = await exemptions.list(entityRefOf(req.params), credentials);
+      res.json({ items: plain(items) });
     },
   );
-
-  function assertCheckInForce(checkId: string) {
-    if (!checks().some(c => c.id === checkId)) {
-      throw new InputError(
-        `Invalid exemption: checkId: no check '${checkId}' is in force (GET /checks lists them)`,
-      );
-    }
-  }
 
   router.post(
     '/entities/:kind/:namespace/:name/exemptions',
     async (req, res) => {
       const credentials = await httpAuth.credentials(req);
-      const entityRef = entityRefOf(req.params);
       const body = parseInput(newExemptionBody, req.body, 'exemption');
-      // Fresh: the entity is evaluated again with the exemption.
-      const entity = await evaluations.readEntity(entityRef, credentials, {
-        fresh: true,
-      });
-      await authorize(
-        opsreadyExemptionsManagePermission,
-        entityRef,
+      const exemption = await exemptions.grant(
+        entityRefOf(req.params),
+        body,
         credentials,
-        'grant exemptions',
       );
-      assertCheckInForce(body.checkId);
-      const exemption = await exemptions.createExemption({
-        entityRef: factKey(entity),
-        checkId: body.checkId,
-        reason: body.reason,
-        expiresAt: body.expiresAt,
-        createdBy: principalOf(credentials),
-        status: 'granted',
-      });
-      // The score reflects the exemption at once, not at the next sweep.
-      await evaluations.evaluateEntities([entity]);
-      res.status(201).json(exemption);
+      res.status(201).json(plain(exemption));
     },
   );
 
-  // Anyone who can see the entity may ask; the score does not change until
-  // someone allowed to manage exemptions grants it.
   router.post(
     '/entities/:kind/:namespace/:name/exemption-requests',
     async (req, res) => {
       const credentials = await httpAuth.credentials(req);
       const body = parseInput(newExemptionBody, req.body, 'exemption request');
-      const entity = await evaluations.readEntity(
+      const request = await exemptions.request(
         entityRefOf(req.params),
+        body,
         credentials,
       );
-      assertCheckInForce(body.checkId);
-      const entityRef = factKey(entity);
-      const now = new Date();
-      if (
-        (await exemptions.activeExemptions(entityRef, now)).some(
-          e => e.checkId === body.checkId,
-        )
-      ) {
-        throw new ConflictError(
-          `${entityRef} is already exempt from ${body.checkId}`,
-        );
-      }
-      const waiting = (
-        await exemptions.pendingExemptionRequests(entityRef, now)
-      ).find(e => e.checkId === body.checkId);
-      if (waiting) {
-        throw new ConflictError(
-          `${waiting.createdBy} already asked for an exemption of ${entityRef} from ${body.checkId} (exemption ${waiting.id}); it waits for a decision`,
-        );
-      }
-      const request = await exemptions.createExemption({
-        entityRef,
-        checkId: body.checkId,
-        reason: body.reason,
-        expiresAt: body.expiresAt,
-        createdBy: principalOf(credentials),
-        status: 'requested',
-      });
-      res.status(201).json(request);
+      res.status(201).json(plain(request));
     },
   );
 
   router.post('/exemptions/:id/decision', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     const body = parseInput(exemptionDecisionBody, req.body, 'decision');
-    const request = await exemptions.getExemption(req.params.id);
-    if (!request) {
-      throw new NotFoundError(`No exemption ${req.params.id}`);
-    }
-    const entity = await evaluations.readEntity(
-      request.entityRef,
-      credentials,
-      {
-        fresh: true,
-      },
-    );
-    await authorize(
-      opsreadyExemptionsManagePermission,
-      request.entityRef,
-      credentials,
-      'decide exemption requests',
-    );
-    if (Date.parse(request.expiresAt) <= Date.now()) {
-      throw new ConflictError(
-        `Exemption ${request.id} would have expired on ${request.expiresAt}; ask again with a later date`,
-      );
-    }
-    const decided = await exemptions.decideExemption(request.id, {
-      status: body.decision === 'grant' ? 'granted' : 'declined',
-      by: principalOf(credentials),
-      note: body.note || undefined,
-      at: new Date(),
-    });
-    if (!decided) {
-      throw new ConflictError(
-        `Exemption ${request.id} does not wait for a decision: it is ${
-          request.revokedAt ? 'revoked' : request.status
-        }`,
-      );
-    }
-    if (decided.status === 'granted') {
-      await evaluations.evaluateEntities([entity]);
-    }
-    res.json(decided);
+    res.json(plain(await exemptions.decide(req.params.id, body, credentials)));
   });
 
   router.delete('/exemptions/:id', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    const exemption = await exemptions.getExemption(req.params.id);
-    if (!exemption) {
-      throw new NotFoundError(`No exemption ${req.params.id}`);
-    }
-    const entity = await evaluations.readEntity(
-      exemption.entityRef,
-      credentials,
-      { fresh: true },
-    );
-    await authorize(
-      opsreadyExemptionsManagePermission,
-      exemption.entityRef,
-      credentials,
-      'revoke exemptions',
-    );
-    await exemptions.revokeExemption(
-      exemption.id,
-      principalOf(credentials),
-      new Date(),
-    );
-    await evaluations.evaluateEntities([entity]);
+    await exemptions.revoke(req.params.id, credentials);
     res.status(204).end();
   });
 
   return router;
-}
-
-function normalizeOwner(owner: string): string {
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(owner, {
-        defaultKind: 'group',
-        defaultNamespace: 'default',
-      }),
-    ).toLocaleLowerCase('en-US');
-  } catch {
-    throw new InputError(
-      `Invalid query: owner: '${owner}' is not an entity ref`,
-    );
-  }
 }

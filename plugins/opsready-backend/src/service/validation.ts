@@ -1,4 +1,3 @@
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
   DEPLOYMENT_STATUSES,
@@ -11,6 +10,10 @@ import {
   ErrorStatus,
 } from '@opsready/plugin-opsready-common';
 import { z } from 'zod/v3';
+import { normalizeEntityRef } from '@opsready/plugin-opsready-common';
+import { isoString, text } from '../events/eventInputs';
+
+export { deploymentInput, errorEventInput } from '../events/eventInputs';
 
 /**
  * Parses request input with a schema; on failure, a 400 that says which
@@ -122,82 +125,6 @@ export const healthHistoryQuery = z
       message: 'the range may span at most 366 days',
     },
   );
-
-/*
- * Deployments and errors. The same item schemas check what the ingest API
- * receives (a bad item fails the whole request) and what other sources
- * hand to the event ingest (a bad item is left out, with its reason).
- */
-
-const isoString = z
-  .string()
-  .refine(value => !Number.isNaN(Date.parse(value)), {
-    message: 'must be an ISO 8601 date-time, e.g. 2026-11-22T10:00:00Z',
-  })
-  .transform(value => new Date(value).toISOString());
-
-const text = (max: number) => z.string().trim().min(1).max(max);
-
-/** `kind:namespace/name`, kind defaulting to component and namespace to default; kept in lower case. */
-export const entityRefString = z
-  .string()
-  .max(255)
-  .transform((value, ctx) => {
-    try {
-      return stringifyEntityRef(
-        parseEntityRef(value, {
-          defaultKind: 'component',
-          defaultNamespace: 'default',
-        }),
-      ).toLocaleLowerCase('en-US');
-    } catch {
-      ctx.addIssue({
-        code: z.ZodIssueCode.custom,
-        message: `'${value}' is not an entity ref, e.g. component:default/cartservice`,
-      });
-      return z.NEVER;
-    }
-  });
-
-export const deploymentInput = z
-  .object({
-    entityRef: entityRefString,
-    environment: text(64),
-    version: text(255),
-    status: z.enum(
-      DEPLOYMENT_STATUSES as [DeploymentStatus, ...DeploymentStatus[]],
-    ),
-    startedAt: isoString,
-    finishedAt: isoString.optional(),
-    commitSha: text(64).optional(),
-    commitAt: isoString.optional(),
-    actor: text(255).optional(),
-    url: z.string().url().max(2048).optional(),
-    source: text(64).default('api'),
-    externalId: text(255),
-  })
-  .refine(d => !d.finishedAt || d.finishedAt >= d.startedAt, {
-    message: 'must not be before startedAt',
-    path: ['finishedAt'],
-  });
-
-export const errorEventInput = z.object({
-  entityRef: entityRefString,
-  environment: text(64),
-  stage: text(64).optional(),
-  code: text(128).optional(),
-  severity: z.enum(ERROR_SEVERITIES as [ErrorSeverity, ...ErrorSeverity[]]),
-  category: z.enum(ERROR_CATEGORIES as [ErrorCategory, ...ErrorCategory[]]),
-  message: text(8000),
-  stackTrace: z.string().max(65_536).optional(),
-  userImpact: text(4000).optional(),
-  businessImpact: text(4000).optional(),
-  occurredAt: isoString,
-  fingerprint: text(255).optional(),
-  resolvedAt: isoString.optional(),
-  source: text(64).default('api'),
-  externalId: text(255),
-});
 
 /**
  * Parses one item, or `{ items: [...] }` of 1 to maxBatch; the 400 names
@@ -361,3 +288,30 @@ export const fleetDoraQuery = z
     }
     return { owner, ...parsed.data };
   });
+
+/** An owner from a query (`payments`, `group:payments`), as a full ref; a 400 if it is none. */
+export function parseOwnerRef(owner: string): string {
+  try {
+    return normalizeEntityRef(owner, {
+      defaultKind: 'group',
+      defaultNamespace: 'default',
+    });
+  } catch {
+    throw new InputError(
+      `Invalid query: owner: '${owner}' is not an entity ref`,
+    );
+  }
+}
+
+/** The entity a route's path names, as a full ref. */
+export function pathEntityRef(params: {
+  kind: string;
+  namespace: string;
+  name: string;
+}): string {
+  return normalizeEntityRef({
+    kind: params.kind,
+    namespace: params.namespace,
+    name: params.name,
+  });
+}

@@ -1,7 +1,7 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import express from 'express';
-import Router from 'express-promise-router';
+import { createApiRouter } from '../service/createApiRouter';
 import { z } from 'zod/v3';
 import { WebhookSkipsStore } from '../database/WebhookSkipsStore';
 
@@ -16,6 +16,18 @@ const query = z
   })
   .strict();
 
+function parseQuery(input: unknown) {
+  const parsed = query.safeParse(input);
+  if (!parsed.success) {
+    throw new InputError(
+      `Invalid query: ${parsed.error.issues
+        .map(i => `${i.path.join('.')}: ${i.message}`)
+        .join('; ')}`,
+    );
+  }
+  return parsed.data;
+}
+
 /**
  * `GET /webhook-skips?source&limit&cursor`: the webhook events OpsReady
  * left aside because they named no entity of the catalog, newest first,
@@ -27,18 +39,14 @@ export function createWebhookSkipsRouter(options: {
   httpAuth: HttpAuthService;
   skips: WebhookSkipsStore;
 }): express.Router {
-  const router = Router();
+  const router = createApiRouter({
+    paths: ['/webhook-skips'],
+    bodyParser: () => (_req, _res, next) => next(),
+    inputChecks: { 'GET /webhook-skips': req => parseQuery(req.query) },
+  });
   router.get('/webhook-skips', async (req, res) => {
     await options.httpAuth.credentials(req, { allow: ['user', 'service'] });
-    const parsed = query.safeParse(req.query);
-    if (!parsed.success) {
-      throw new InputError(
-        `Invalid query: ${parsed.error.issues
-          .map(i => `${i.path.join('.')}: ${i.message}`)
-          .join('; ')}`,
-      );
-    }
-    const { source, limit, cursor } = parsed.data;
+    const { source, limit, cursor } = parseQuery(req.query);
     res.json(await options.skips.list({ source, limit, before: cursor }));
   });
   return router;

@@ -3,7 +3,7 @@ import { Config } from '@backstage/config';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import express, { Request } from 'express';
-import Router from 'express-promise-router';
+import { createApiRouter } from '../service/createApiRouter';
 import { WebhookSkipsStore } from '../database/WebhookSkipsStore';
 import { EventIngest } from '../events/EventIngest';
 import { translateAlertmanagerNotification } from './alertmanager';
@@ -98,10 +98,14 @@ export function createWebhooksRouter(
     auth,
     timeoutMs: config.lookupTimeoutMs,
   });
-  const router = Router();
+  // GitHub signs the bytes: the webhooks take their bodies raw.
   const rawBody = express.raw({
     type: () => true,
     limit: config.maxBodyBytes,
+  });
+  const router = createApiRouter({
+    paths: ['/webhooks/github', '/webhooks/alertmanager', '/webhooks/argocd'],
+    bodyParser: () => rawBody,
   });
 
   async function respond(
@@ -125,7 +129,7 @@ export function createWebhooksRouter(
     res.status(result.skipped.length || rejected ? 202 : 200).json(result);
   }
 
-  router.post('/webhooks/github', rawBody, async (req, res) => {
+  router.post('/webhooks/github', async (req, res) => {
     const secret = config.github.secret;
     if (!secret) {
       notConfigured('GitHub', 'opsready.webhooks.github.secret');
@@ -139,7 +143,7 @@ export function createWebhooksRouter(
     await respond(res, 'github', translation);
   });
 
-  router.post('/webhooks/alertmanager', rawBody, async (req, res) => {
+  router.post('/webhooks/alertmanager', async (req, res) => {
     const token = config.alertmanager.token;
     if (!token) {
       notConfigured('Alertmanager', 'opsready.webhooks.alertmanager.token');
@@ -156,7 +160,7 @@ export function createWebhooksRouter(
     await respond(res, 'alertmanager', translation);
   });
 
-  router.post('/webhooks/argocd', rawBody, async (req, res) => {
+  router.post('/webhooks/argocd', async (req, res) => {
     const token = config.argocd.token;
     if (!token) {
       notConfigured('Argo CD', 'opsready.webhooks.argocd.token');

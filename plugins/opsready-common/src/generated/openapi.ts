@@ -751,9 +751,7 @@ export interface paths {
     parameters: {
       query?: never;
       header?: never;
-      path: {
-        id: string;
-      };
+      path?: never;
       cookie?: never;
     };
     get?: never;
@@ -854,9 +852,7 @@ export interface paths {
     parameters: {
       query?: never;
       header?: never;
-      path: {
-        id: string;
-      };
+      path?: never;
       cookie?: never;
     };
     get?: never;
@@ -1452,31 +1448,21 @@ export interface paths {
         path?: never;
         cookie?: never;
       };
-      requestBody?: never;
+      requestBody: {
+        content: {
+          'application/json': Record<string, unknown>;
+          'application/x-www-form-urlencoded': {
+            /** @description The event as JSON */
+            payload?: string;
+          };
+        };
+      };
       responses: {
-        /** @description Recorded */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-        /** @description Accepted but not recorded */
-        202: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
+        200: components['responses']['WebhookDelivery'];
+        202: components['responses']['WebhookDelivery'];
         400: components['responses']['Error'];
         401: components['responses']['Error'];
-        /** @description The webhook is not configured */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
+        404: components['responses']['Error'];
         413: components['responses']['Error'];
       };
     };
@@ -1508,31 +1494,17 @@ export interface paths {
         path?: never;
         cookie?: never;
       };
-      requestBody?: never;
+      requestBody: {
+        content: {
+          'application/json': Record<string, unknown>;
+        };
+      };
       responses: {
-        /** @description Recorded */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-        /** @description Accepted but not all recorded */
-        202: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
+        200: components['responses']['WebhookDelivery'];
+        202: components['responses']['WebhookDelivery'];
         400: components['responses']['Error'];
         401: components['responses']['Error'];
-        /** @description The webhook is not configured */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
+        404: components['responses']['Error'];
         413: components['responses']['Error'];
       };
     };
@@ -1565,31 +1537,17 @@ export interface paths {
         path?: never;
         cookie?: never;
       };
-      requestBody?: never;
+      requestBody: {
+        content: {
+          'application/json': Record<string, unknown>;
+        };
+      };
       responses: {
-        /** @description Recorded */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-        /** @description Accepted but not recorded */
-        202: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
+        200: components['responses']['WebhookDelivery'];
+        202: components['responses']['WebhookDelivery'];
         400: components['responses']['Error'];
         401: components['responses']['Error'];
-        /** @description The webhook is not configured */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
+        404: components['responses']['Error'];
         413: components['responses']['Error'];
       };
     };
@@ -1603,6 +1561,14 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    IngestOutcome: {
+      /** @description Items that made a new record */
+      stored: number;
+      /** @description Items that changed the record they name (same source and externalId); a redelivery that changes nothing counts in neither */
+      updated: number;
+      /** @description Items that made no record, with the reason (always empty from the ingest API, where a bad item fails the request) */
+      rejected: Record<string, unknown>[];
+    };
     DeploymentInput: {
       /** @description e.g. component:default/cartservice (kind and namespace default to component and default) */
       entityRef: string;
@@ -1825,13 +1791,22 @@ export interface components {
         [name: string]: unknown;
       };
       content: {
+        'application/json': components['schemas']['IngestOutcome'];
+      };
+    };
+    /** @description What was recorded (200), or taken in with something left aside (202, with the reasons - unknown entity, ignored event, rejected item) */
+    WebhookDelivery: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
         'application/json': {
-          /** @description Items that made a new record */
-          stored: number;
-          /** @description Items that changed the record they name (same source and externalId); a redelivery that changes nothing counts in neither */
-          updated: number;
-          /** @description Always empty from this API (a bad item fails the request) */
-          rejected: Record<string, unknown>[];
+          deployments?: components['schemas']['IngestOutcome'];
+          errors?: components['schemas']['IngestOutcome'];
+          skipped: {
+            item: string;
+            reason: string;
+          }[];
         };
       };
     };

@@ -5,7 +5,7 @@ import {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { factKey } from '@opsready/plugin-opsready-node';
+import { normalizeEntityRef } from '@opsready/plugin-opsready-common';
 import { EvaluationsStore } from '../database/EvaluationsStore';
 import { ExemptionsStore } from '../database/ExemptionsStore';
 import { EvaluationService } from './EvaluationService';
@@ -55,7 +55,7 @@ export class EvaluationSweep {
       { credentials },
     )) {
       await evaluations.evaluateEntities(page);
-      page.forEach(entity => seen.add(factKey(entity)));
+      page.forEach(entity => seen.add(normalizeEntityRef(entity)));
       logger.debug(`OpsReady evaluated ${seen.size} components so far`);
     }
 

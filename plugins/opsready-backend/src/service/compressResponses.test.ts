@@ -1,10 +1,10 @@
 import express from 'express';
 import request from 'supertest';
-import { compressJson } from './compressJson';
+import { compressResponses } from './compressResponses';
 
 function app() {
   const router = express();
-  router.use(compressJson());
+  router.use(compressResponses());
   router.get('/small', (_req, res) => {
     res.json({ items: [{ id: 1 }] });
   });
@@ -19,7 +19,7 @@ function app() {
   return router;
 }
 
-describe('compressJson', () => {
+describe('compressResponses', () => {
   it('gzips a large answer for a client that takes gzip, keeping its status and content', async () => {
     const response = await request(app())
       .get('/large')

@@ -13,13 +13,13 @@ import {
   EntityEvaluation,
   Exemption,
   LevelDefinition,
+  normalizeEntityRef,
 } from '@opsready/plugin-opsready-common';
 import {
   CheckDefinition,
   CheckOptions,
   evaluateChecks,
   FactProvider,
-  factKey,
   mergeFacts,
   ServiceFacts,
 } from '@opsready/plugin-opsready-node';
@@ -86,7 +86,9 @@ export class EvaluationService {
     credentials: BackstageCredentials,
   ): Promise<EntityEvaluation> {
     const entity = await this.readEntity(entityRef, credentials);
-    const stored = await this.deps.store.getEvaluation(factKey(entity));
+    const stored = await this.deps.store.getEvaluation(
+      normalizeEntityRef(entity),
+    );
     if (stored) {
       return this.present(stored);
     }
@@ -124,7 +126,7 @@ export class EvaluationService {
 
     const evaluations: StoredEvaluation[] = [];
     for (const entity of entities) {
-      const key = factKey(entity);
+      const key = normalizeEntityRef(entity);
       const facts = mergeFacts(
         entity,
         factsByProvider.map(byEntity => byEntity.get(key)),

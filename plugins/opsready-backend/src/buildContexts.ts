@@ -1,0 +1,232 @@
+import {
+  AuthService,
+  DatabaseService,
+  DiscoveryService,
+  LifecycleService,
+  LoggerService,
+  SchedulerService,
+  UrlReaderService,
+} from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { CheckDefinition, FactProvider } from '@opsready/plugin-opsready-node';
+import { readOpsReadyConfig } from './config/readOpsReadyConfig';
+import { readHealthConfig } from './config/readHealthConfig';
+import { readEventsConfig } from './config/readEventsConfig';
+import { readKubernetesConfig } from './config/readKubernetesConfig';
+import { DatabaseDeploymentsStore } from './database/DatabaseDeploymentsStore';
+import { DatabaseErrorsStore } from './database/DatabaseErrorsStore';
+import { DatabaseEvaluationsStore } from './database/DatabaseEvaluationsStore';
+import { DatabaseExemptionsStore } from './database/DatabaseExemptionsStore';
+import { DatabaseHealthStore } from './database/DatabaseHealthStore';
+import { DatabaseProvisionedEventsStore } from './database/DatabaseProvisionedEventsStore';
+import { DatabaseWebhookSkipsStore } from './database/DatabaseWebhookSkipsStore';
+import { EvaluationService } from './evaluation/EvaluationService';
+import { EvaluationSweep } from './evaluation/EvaluationSweep';
+import { EventsRetention } from './events/EventsRetention';
+import { EventsService } from './events/EventsService';
+import { healthTransitionsToErrors } from './events/healthErrors';
+import { CatalogFactProvider } from './facts/CatalogFactProvider';
+import { DeliveryFactProvider } from './facts/DeliveryFactProvider';
+import { HealthFactProvider } from './facts/HealthFactProvider';
+import { KubernetesFactProvider } from './facts/KubernetesFactProvider';
+import { RepositoryFactProvider } from './facts/RepositoryFactProvider';
+import { AddressPolicy } from './health/addressPolicy';
+import { HealthService } from './health/HealthService';
+import { HealthSweep } from './health/HealthSweep';
+import { Prober } from './health/Prober';
+import { KubernetesCollector } from './kubernetes/KubernetesCollector';
+import { KubernetesProxyClient } from './kubernetes/KubernetesProxyClient';
+
+/** The core services the plugin's parts are built from. */
+export interface PluginDeps {
+  config: Config;
+  logger: LoggerService;
+  database: DatabaseService;
+  scheduler: SchedulerService;
+  urlReader: UrlReaderService;
+  discovery: DiscoveryService;
+  lifecycle: LifecycleService;
+  auth: AuthService;
+  catalog: CatalogService;
+}
+
+/** Probe results and their history. */
+export async function buildHealthContext(deps: PluginDeps) {
+  const config = readHealthConfig(deps.config);
+  const store = await DatabaseHealthStore.create({ database: deps.database });
+  return { config, store, health: new HealthService(store) };
+}
+export type HealthContext = Awaited<ReturnType<typeof buildHealthContext>>;
+
+/**
+ * Deployments and errors, and the one door they come in by: the ingest
+ * API, the webhooks, the Kubernetes collector and the health sweep.
+ */
+export async function buildEventsContext(
+  deps: PluginDeps,
+  health: HealthContext,
+) {
+  const config = readEventsConfig(deps.config);
+  const { database } = deps;
+  const deployments = await DatabaseDeploymentsStore.create({ database });
+  const errors = await DatabaseErrorsStore.create({ database });
+  const provisioned = await DatabaseProvisionedEventsStore.create({ database });
+  const events = new EventsService({
+    deployments,
+    errors,
+    health: health.store,
+    config,
+    healthFailureThreshold: health.config.rules.failureThreshold,
+    logger: deps.logger,
+  });
+  // What is still to be correlated is, before the database goes.
+  deps.lifecycle.addShutdownHook(() => events.stop());
+  const webhookSkips = await DatabaseWebhookSkipsStore.create({ database });
+  await new EventsRetention({
+    deployments,
+    errors,
+    webhookSkips,
+    scheduler: deps.scheduler,
+    logger: deps.logger,
+    retentionDays: config.retentionDays,
+  }).start();
+  return { config, deployments, errors, provisioned, events, webhookSkips };
+}
+export type EventsContext = Awaited<ReturnType<typeof buildEventsContext>>;
+
+/**
+ * Live workloads, through the Kubernetes backend plugin where the backend
+ * runs one (it reads the top-level kubernetes config).
+ */
+export async function startKubernetes(
+  deps: PluginDeps,
+  events: EventsContext,
+): Promise<KubernetesProxyClient | undefined> {
+  const config = readKubernetesConfig(deps.config);
+  if (!config.enabled) return undefined;
+  const client = new KubernetesProxyClient({
+    discovery: deps.discovery,
+    auth: deps.auth,
+  });
+  await new KubernetesCollector({
+    client,
+    catalog: deps.catalog,
+    auth: deps.auth,
+    ingest: events.events,
+    store: events.deployments,
+    scheduler: deps.scheduler,
+    logger: deps.logger,
+    config,
+  }).start();
+  return client;
+}
+
+/** Facts in, checks run, scores stored: on read, on refresh and on a schedule. */
+export async function buildEvaluationContext(
+  deps: PluginDeps,
+  parts: {
+    checks: () => CheckDefinition[];
+    providers: FactProvider[];
+    settings: ReturnType<typeof readOpsReadyConfig>;
+  },
+) {
+  const store = await DatabaseEvaluationsStore.create({
+    database: deps.database,
+  });
+  const exemptions = await DatabaseExemptionsStore.create({
+    database: deps.database,
+  });
+  const evaluations = new EvaluationService({
+    catalog: deps.catalog,
+    store,
+    exemptions,
+    checks: parts.checks,
+    providers: () => parts.providers,
+    scoring: parts.settings,
+    logger: deps.logger,
+  });
+  await new EvaluationSweep({
+    catalog: deps.catalog,
+    auth: deps.auth,
+    store,
+    exemptions,
+    evaluations,
+    scheduler: deps.scheduler,
+    logger: deps.logger,
+    schedule: parts.settings.schedule,
+  }).start();
+  return { store, exemptions, evaluations };
+}
+
+/** Where facts come from: the built-in sources, then the ones modules add. */
+export function factProviders(
+  deps: PluginDeps,
+  parts: {
+    kubernetes?: KubernetesProxyClient;
+    health: HealthContext;
+    events: EventsContext;
+    extra: Iterable<FactProvider>;
+  },
+): FactProvider[] {
+  return [
+    new CatalogFactProvider({ catalog: deps.catalog, auth: deps.auth }),
+    new RepositoryFactProvider({
+      urlReader: deps.urlReader,
+      logger: deps.logger,
+    }),
+    ...(parts.kubernetes
+      ? [
+          new KubernetesFactProvider({
+            client: parts.kubernetes,
+            logger: deps.logger,
+          }),
+        ]
+      : []),
+    new HealthFactProvider(parts.health.health),
+    new DeliveryFactProvider({
+      deployments: parts.events.deployments,
+      errors: parts.events.errors,
+      provisioned: parts.events.provisioned,
+    }),
+    ...parts.extra,
+  ];
+}
+
+/** Probes the declared health endpoints on a schedule, where enabled. */
+export async function startHealthProbing(
+  deps: PluginDeps,
+  health: HealthContext,
+  events: EventsContext,
+) {
+  const { config } = health;
+  if (!config.enabled) return;
+  const prober = new Prober({
+    policy: new AddressPolicy(config.allow),
+    timeoutMs: config.timeoutMs,
+    maxBodyBytes: config.maxBodyBytes,
+    maxRedirects: config.maxRedirects,
+    headers: config.headers,
+    concurrency: config.concurrency,
+    perHostConcurrency: config.perHostConcurrency,
+    retries: config.retries,
+  });
+  deps.lifecycle.addShutdownHook(() => prober.close());
+  await new HealthSweep({
+    catalog: deps.catalog,
+    auth: deps.auth,
+    store: health.store,
+    prober,
+    scheduler: deps.scheduler,
+    logger: deps.logger,
+    schedule: config.schedule,
+    shards: config.shards,
+    rules: config.rules,
+    deadlineMs: config.deadlineMs,
+    retentionDays: config.retentionDays,
+    onTransition: healthTransitionsToErrors({
+      ingest: events.events,
+      severityOf: events.config.healthErrorSeverity,
+    }),
+  }).start();
+}
