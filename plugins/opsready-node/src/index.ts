@@ -11,7 +11,7 @@ export { evaluateChecks } from './checks/evaluateChecks';
 export { CheckRegistry } from './checks/CheckRegistry';
 export { builtInChecks } from './checks/builtInChecks';
 export * from './extensions';
-export { type FactProvider, factKey, mergeFacts } from './facts/FactProvider';
+export { type FactProvider, mergeFacts } from './facts/FactProvider';
 export { readRepositoryDirectory } from './facts/readRepositoryDirectory';
 export {
   isRepositoryFileOfInterest,

@@ -139,9 +139,6 @@ export function createEventsRouter(
     },
   });
 
-  const entityRefOf = (params: Record<string, string>) =>
-    pathEntityRef(params as Parameters<typeof pathEntityRef>[0]);
-
   async function authorize(
     request:
       | { permission: BasicPermission }
@@ -261,7 +258,7 @@ export function createEventsRouter(
       // The catalog may not have the entity yet: the scaffolder registers
       // it moments before.
       const event = await provisioned.addProvisioned(
-        entityRefOf(req.params),
+        pathEntityRef(req.params),
         { ...body, actor: body.actor ?? principalOf(credentials) },
         new Date(),
       );
@@ -276,7 +273,7 @@ export function createEventsRouter(
   const visibleEntity = async (req: CredentialsRequest) => {
     const credentials = await httpAuth.credentials(req);
     const entityRef = normalizeEntityRef(
-      await options.readEntity(entityRefOf(req.params), credentials),
+      await options.readEntity(pathEntityRef(req.params), credentials),
     );
     await events.settled([entityRef]);
     return entityRef;

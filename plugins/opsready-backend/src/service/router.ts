@@ -105,9 +105,6 @@ export async function createRouter(
     },
   });
 
-  const entityRefOf = (params: Record<string, string>) =>
-    pathEntityRef(params as Parameters<typeof pathEntityRef>[0]);
-
   async function authorize(
     permission: ResourcePermission<'catalog-entity'>,
     entityRef: string,
@@ -139,14 +136,14 @@ export async function createRouter(
     const credentials = await httpAuth.credentials(req);
     res.json(
       plain(
-        await evaluations.getEvaluation(entityRefOf(req.params), credentials),
+        await evaluations.getEvaluation(pathEntityRef(req.params), credentials),
       ),
     );
   });
 
   router.post('/entities/:kind/:namespace/:name/refresh', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    const entityRef = entityRefOf(req.params);
+    const entityRef = pathEntityRef(req.params);
     await authorize(
       opsreadyChecksRunPermission,
       entityRef,
@@ -162,7 +159,7 @@ export async function createRouter(
       const credentials = await httpAuth.credentials(req);
       const range = parseInput(scoreHistoryQuery, req.query, 'query');
       const entity = await evaluations.readEntity(
-        entityRefOf(req.params),
+        pathEntityRef(req.params),
         credentials,
       );
       const points = await store.getScoreHistory(
@@ -183,7 +180,7 @@ export async function createRouter(
   router.get('/entities/:kind/:namespace/:name/health', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     const entity = await evaluations.readEntity(
-      entityRefOf(req.params),
+      pathEntityRef(req.params),
       credentials,
     );
     const { endpoints, problems } = declaredHealthEndpoints(entity.metadata);
@@ -204,7 +201,7 @@ export async function createRouter(
         'query',
       );
       const entity = await evaluations.readEntity(
-        entityRefOf(req.params),
+        pathEntityRef(req.params),
         credentials,
       );
       res.json({
@@ -323,7 +320,10 @@ export async function createRouter(
     '/entities/:kind/:namespace/:name/exemptions',
     async (req, res) => {
       const credentials = await httpAuth.credentials(req);
-      const items = await exemptions.list(entityRefOf(req.params), credentials);
+      const items = await exemptions.list(
+        pathEntityRef(req.params),
+        credentials,
+      );
       res.json({ items: plain(items) });
     },
   );
@@ -334,7 +334,7 @@ export async function createRouter(
       const credentials = await httpAuth.credentials(req);
       const body = parseInput(newExemptionBody, req.body, 'exemption');
       const exemption = await exemptions.grant(
-        entityRefOf(req.params),
+        pathEntityRef(req.params),
         body,
         credentials,
       );
@@ -348,7 +348,7 @@ export async function createRouter(
       const credentials = await httpAuth.credentials(req);
       const body = parseInput(newExemptionBody, req.body, 'exemption request');
       const request = await exemptions.request(
-        entityRefOf(req.params),
+        pathEntityRef(req.params),
         body,
         credentials,
       );

@@ -303,15 +303,12 @@ export function parseOwnerRef(owner: string): string {
   }
 }
 
-/** The entity a route's path names, as a full ref. */
-export function pathEntityRef(params: {
-  kind: string;
-  namespace: string;
-  name: string;
-}): string {
-  return normalizeEntityRef({
-    kind: params.kind,
-    namespace: params.namespace,
-    name: params.name,
-  });
+/**
+ * The entity a route's path names (`/entities/{kind}/{namespace}/{name}/…`),
+ * as a full ref. The typed router does not type path parameters declared on
+ * the path rather than the operation, hence the wide parameter type.
+ */
+export function pathEntityRef(params: object): string {
+  const { kind, namespace, name } = params as Record<string, string>;
+  return normalizeEntityRef({ kind, namespace, name });
 }

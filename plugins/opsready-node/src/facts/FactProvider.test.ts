@@ -1,5 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
-import { factKey, mergeFacts } from './FactProvider';
+import { mergeFacts } from './FactProvider';
 
 const entity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -7,12 +7,6 @@ const entity: Entity = {
   metadata: { name: 'CartService' },
   spec: {},
 };
-
-describe('factKey', () => {
-  it('is the entity ref in lower case, with the default namespace', () => {
-    expect(factKey(entity)).toBe('component:default/cartservice');
-  });
-});
 
 describe('mergeFacts', () => {
   it('combines providers, keeping declared and live Kubernetes objects side by side', () => {

@@ -1,5 +1,4 @@
 import { Entity } from '@backstage/catalog-model';
-import { normalizeEntityRef } from '@opsready/plugin-opsready-common';
 import { ServiceFacts } from '../checks/types';
 
 /**
@@ -16,17 +15,6 @@ export interface FactProvider {
   /** A unique id, e.g. `repository`; used in logs and to refuse duplicates. */
   id: string;
   gather(entities: Entity[]): Promise<Map<string, Partial<ServiceFacts>>>;
-}
-
-/**
- * The key providers use for an entity in their result: its entity ref in
- * lower case, as the catalog compares refs.
- *
- * @public
- * @deprecated Use normalizeEntityRef from \@opsready/plugin-opsready-common
- */
-export function factKey(entity: Entity): string {
-  return normalizeEntityRef(entity);
 }
 
 /**
