@@ -15,7 +15,7 @@ import {
   createOpsReadyApiClient,
   DeploymentInput,
   ErrorCategory,
-  ErrorEventInput,
+  ServiceErrorInput,
   ErrorSeverity,
   OpsReadyResponseError,
   responseData,
@@ -35,7 +35,7 @@ export interface WriteOptions {
 }
 
 type Kind = 'deployments' | 'errors';
-type IngestEvent = DeploymentInput | ErrorEventInput;
+type IngestEvent = DeploymentInput | ServiceErrorInput;
 
 const SERVICES = 200;
 const ENVIRONMENTS = ['production', 'staging', 'development'];
@@ -184,7 +184,7 @@ export async function writeSide(options: WriteOptions) {
         signal,
       });
     }
-    const events = items as ErrorEventInput[];
+    const events = items as ServiceErrorInput[];
     return api.POST('/errors', {
       body: batch === 1 ? events[0] : { items: events },
       signal,

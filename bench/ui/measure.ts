@@ -18,7 +18,7 @@ import {
   createOpsReadyApiClient,
   DeploymentInput,
   ErrorCategory,
-  ErrorEventInput,
+  ServiceErrorInput,
   ErrorSeverity,
   responseData,
 } from '@opsready/plugin-opsready-common';
@@ -76,7 +76,7 @@ function deployments(now: number): DeploymentInput[] {
 }
 
 /** 5,000 errors over the last 7 days (the errors tab's default range), in 250 groups. */
-function errors(now: number): ErrorEventInput[] {
+function errors(now: number): ServiceErrorInput[] {
   const span = 7 * 24 * 3600_000;
   return Array.from({ length: ERRORS }, (_, i) => ({
     entityRef,

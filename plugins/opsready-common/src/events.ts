@@ -99,7 +99,7 @@ export const ERROR_CATEGORIES: ReadonlyArray<ErrorCategory> = [
  *
  * @public
  */
-export interface ErrorEventInput {
+export interface ServiceErrorInput {
   entityRef: string;
   environment: string;
   /** Where in the delivery it happened: `build`, `deploy`, `runtime`… */
@@ -194,8 +194,8 @@ export const ERROR_STATUSES: ReadonlyArray<ErrorStatus> = ['open', 'resolved'];
  *
  * @public
  */
-export interface ErrorEvent
-  extends Omit<ErrorEventInput, 'fingerprint' | 'resolvedAt'> {
+export interface ServiceError
+  extends Omit<ServiceErrorInput, 'fingerprint' | 'resolvedAt'> {
   id: string;
   fingerprint: string;
   /** How many times it was seen. */

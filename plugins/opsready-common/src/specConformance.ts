@@ -9,8 +9,8 @@ import type {
   DeploymentInput,
   DoraFigures,
   EnvironmentVersion,
-  ErrorEvent,
-  ErrorEventInput,
+  ServiceError,
+  ServiceErrorInput,
   TimelineEvent,
 } from './events';
 import type { FleetEntity, FleetOverview } from './fleet';
@@ -24,9 +24,9 @@ type Entity = '/entities/{kind}/{namespace}/{name}';
 /** @internal */
 export type HandWrittenTypesConformToSpec = [
   Conforms<DeploymentInput, Schemas['DeploymentInput']>,
-  Conforms<ErrorEventInput, Schemas['ErrorEventInput']>,
+  Conforms<ServiceErrorInput, Schemas['ServiceErrorInput']>,
   Conforms<Deployment, Schemas['Deployment']>,
-  Conforms<ErrorEvent, Schemas['ErrorEvent']>,
+  Conforms<ServiceError, Schemas['ServiceError']>,
   Conforms<TimelineEvent, Schemas['TimelineEvent']>,
   Conforms<DoraFigures, Schemas['DoraFigures']>,
   Conforms<Exemption, Schemas['Exemption']>,

@@ -7,7 +7,7 @@
 
 import {
   DeploymentInput,
-  ErrorEventInput,
+  ServiceErrorInput,
 } from '@opsready/plugin-opsready-common';
 
 const HOUR = 3600_000;
@@ -41,7 +41,7 @@ export interface DemoAlert {
 
 export interface DemoHistory {
   deployments: DeploymentInput[];
-  errors: ErrorEventInput[];
+  errors: ServiceErrorInput[];
   github: DemoGitHubDeployment[];
   alerts: DemoAlert[];
 }
@@ -152,7 +152,7 @@ function pipelineDeployments(now: number): DeploymentInput[] {
   return deployments;
 }
 
-function errors(now: number): ErrorEventInput[] {
+function errors(now: number): ServiceErrorInput[] {
   return [
     {
       entityRef: ref('paymentservice'),

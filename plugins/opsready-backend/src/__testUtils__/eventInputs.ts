@@ -1,6 +1,6 @@
 import {
   DeploymentInput,
-  ErrorEventInput,
+  ServiceErrorInput,
 } from '@opsready/plugin-opsready-common';
 import { NormalizedErrorInput } from '../database/ErrorsStore';
 
@@ -26,7 +26,7 @@ export const deployment = (
 export const error = (
   externalId: string,
   occurredAt: string,
-  extra: Partial<ErrorEventInput> = {},
+  extra: Partial<ServiceErrorInput> = {},
 ): NormalizedErrorInput => ({
   entityRef: cart,
   environment: 'production',

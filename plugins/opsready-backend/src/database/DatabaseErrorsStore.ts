@@ -1,7 +1,7 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import {
   ErrorDeployment,
-  ErrorEvent,
+  ServiceError,
   ErrorSeriesPoint,
   ErrorSeverity,
 } from '@opsready/plugin-opsready-common';
@@ -84,7 +84,7 @@ export class DatabaseErrorsStore implements ErrorsStore {
     });
   }
 
-  async getError(id: string): Promise<ErrorEvent | undefined> {
+  async getError(id: string): Promise<ServiceError | undefined> {
     const row: ErrorRow | undefined = await this.db(TABLE)
       .where('id', id)
       .first();
@@ -95,7 +95,7 @@ export class DatabaseErrorsStore implements ErrorsStore {
    * The errors with the deployment each followed, looked up in one query
    * per batch of distinct deployments: a reader wants the version, not an id.
    */
-  private async withDeployments(errors: ErrorEvent[]): Promise<ErrorEvent[]> {
+  private async withDeployments(errors: ServiceError[]): Promise<ServiceError[]> {
     const ids = [
       ...new Set(errors.flatMap(e => (e.deploymentId ? [e.deploymentId] : []))),
     ];
@@ -138,7 +138,7 @@ export class DatabaseErrorsStore implements ErrorsStore {
     entityRef: string,
     filter: ErrorFilter,
     page: PageRequest,
-  ): Promise<Page<ErrorEvent>> {
+  ): Promise<Page<ServiceError>> {
     // The deployment each error followed comes in the same query.
     const query = this.filteredErrors(entityRef, filter)
       .select([...this.errorList, ...this.linkedDeploymentList])
@@ -174,7 +174,7 @@ export class DatabaseErrorsStore implements ErrorsStore {
     entityRef: string,
     filter: ErrorFilter,
     page: PageRequest,
-  ): Promise<Page<ErrorEvent>> {
+  ): Promise<Page<ServiceError>> {
     // Groups are paged by their latest sighting, then fingerprint.
     const groups = this.filteredErrors(entityRef, filter)
       .select('fingerprint')
@@ -226,7 +226,7 @@ export class DatabaseErrorsStore implements ErrorsStore {
       .whereNull('resolved_at')
       .distinct('fingerprint');
     const openGroups = new Set(openRows.map(r => r.fingerprint));
-    const items = pageRows.map((group): ErrorEvent => {
+    const items = pageRows.map((group): ServiceError => {
       const { resolvedAt, resolvedBy, resolutionNotes, ...event } = toError(
         latest.get(group.fingerprint)!,
       );

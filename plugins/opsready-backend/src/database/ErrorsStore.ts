@@ -1,7 +1,7 @@
 import {
   ErrorCategory,
-  ErrorEvent,
-  ErrorEventInput,
+  ServiceError,
+  ServiceErrorInput,
   ErrorSeriesPoint,
   ErrorSeverity,
   ErrorStatus,
@@ -25,11 +25,11 @@ export interface ErrorFilter {
 }
 
 /** An error input with its entity ref normalized and fingerprint decided. */
-export type NormalizedErrorInput = ErrorEventInput & { fingerprint: string };
+export type NormalizedErrorInput = ServiceErrorInput & { fingerprint: string };
 
 /** An error without its long texts. */
 export type ErrorSummary = Omit<
-  ErrorEvent,
+  ServiceError,
   'stackTrace' | 'userImpact' | 'businessImpact' | 'resolutionNotes'
 >;
 
@@ -45,18 +45,18 @@ export interface ErrorsStore {
     now: Date,
   ): Promise<UpsertOutcome<NormalizedErrorInput>>;
 
-  getError(id: string): Promise<ErrorEvent | undefined>;
+  getError(id: string): Promise<ServiceError | undefined>;
   listErrors(
     entityRef: string,
     filter: ErrorFilter,
     page: PageRequest,
-  ): Promise<Page<ErrorEvent>>;
-  /** One item per fingerprint, latest sighting first (see ErrorEvent). */
+  ): Promise<Page<ServiceError>>;
+  /** One item per fingerprint, latest sighting first (see ServiceError). */
   listErrorGroups(
     entityRef: string,
     filter: ErrorFilter,
     page: PageRequest,
-  ): Promise<Page<ErrorEvent>>;
+  ): Promise<Page<ServiceError>>;
   /**
    * Error events that started in the range, counted per hour (UTC) and
    * severity, oldest hour first (hours without one are left out), and the

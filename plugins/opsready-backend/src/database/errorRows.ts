@@ -2,7 +2,7 @@ import {
   DeploymentStatus,
   ErrorCategory,
   ErrorDeployment,
-  ErrorEvent,
+  ServiceError,
   ErrorSeverity,
 } from '@opsready/plugin-opsready-common';
 import { DbTime, dateOrNull, iso, optionalIso, toDate } from './dbValues';
@@ -109,7 +109,7 @@ export type ErrorSummaryRow = Omit<
 >;
 
 /** An error from its row; a summary row (without the long texts) gives a summary. */
-export function toError(row: ErrorSummaryRow & Partial<ErrorRow>): ErrorEvent {
+export function toError(row: ErrorSummaryRow & Partial<ErrorRow>): ServiceError {
   return {
     id: row.id,
     entityRef: row.entity_ref,

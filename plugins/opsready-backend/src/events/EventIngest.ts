@@ -1,6 +1,6 @@
 import {
   DeploymentInput,
-  ErrorEventInput,
+  ServiceErrorInput,
 } from '@opsready/plugin-opsready-common';
 
 /**
@@ -33,7 +33,7 @@ export interface EventIngest {
    * Records errors. An input with `resolvedAt` resolves the error it names
    * (same `source` + `externalId`), or stores it already resolved.
    */
-  recordErrors(inputs: ErrorEventInput[]): Promise<IngestOutcome>;
+  recordErrors(inputs: ServiceErrorInput[]): Promise<IngestOutcome>;
   /**
    * Takes back deployments a source recorded that turned out to be another
    * source's (a rollout the Kubernetes collector saw before CI reported

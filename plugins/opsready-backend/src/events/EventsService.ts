@@ -6,7 +6,7 @@ import {
   DoraFigures,
   DoraRestoration,
   EnvironmentVersion,
-  ErrorEventInput,
+  ServiceErrorInput,
 } from '@opsready/plugin-opsready-common';
 import { createHash } from 'node:crypto';
 import { z } from 'zod/v3';
@@ -14,7 +14,7 @@ import { DeploymentsStore } from '../database/DeploymentsStore';
 import { ErrorsStore, NormalizedErrorInput } from '../database/ErrorsStore';
 import { HealthStore } from '../database/HealthStore';
 import { EventsConfig } from '../config/readEventsConfig';
-import { deploymentInput, errorEventInput } from './eventInputs';
+import { deploymentInput, serviceErrorInput } from './eventInputs';
 import { compareVersions, correlate } from './correlation';
 import { CorrelationQueue, CorrelationWork } from './CorrelationQueue';
 import { EventIngest, IngestOutcome, WithdrawnDeployment } from './EventIngest';
@@ -29,7 +29,7 @@ const FOREVER = new Date('9999-12-31T00:00:00Z');
  * code and message are the same problem. Digits in the message are
  * ignored, so "timeout after 5012 ms" and "after 5030 ms" group together.
  */
-export function defaultFingerprint(input: ErrorEventInput): string {
+export function defaultFingerprint(input: ServiceErrorInput): string {
   return createHash('sha1')
     .update(
       [
@@ -126,13 +126,13 @@ export class EventsService implements EventIngest {
     return { ...outcome, rejected };
   }
 
-  async recordErrors(inputs: ErrorEventInput[]): Promise<IngestOutcome> {
-    const { valid, rejected } = validate(errorEventInput, inputs);
+  async recordErrors(inputs: ServiceErrorInput[]): Promise<IngestOutcome> {
+    const { valid, rejected } = validate(serviceErrorInput, inputs);
     if (valid.length === 0) return { stored: 0, updated: 0, rejected };
     const normalized: NormalizedErrorInput[] = valid.map(input => ({
-      ...(input as ErrorEventInput),
+      ...(input as ServiceErrorInput),
       fingerprint:
-        input.fingerprint ?? defaultFingerprint(input as ErrorEventInput),
+        input.fingerprint ?? defaultFingerprint(input as ServiceErrorInput),
     }));
     const { written, ...outcome } = await this.options.errors.upsertErrors(
       normalized,

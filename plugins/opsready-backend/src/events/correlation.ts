@@ -1,7 +1,7 @@
 import {
   ChangeFailureReason,
   Deployment,
-  ErrorEvent,
+  ServiceError,
 } from '@opsready/plugin-opsready-common';
 import { DeploymentCorrelation } from '../database/DeploymentsStore';
 
@@ -30,7 +30,7 @@ export interface CorrelationInput {
   deployments: Deployment[];
   /** The environment's errors around those deployments. */
   errors: Array<
-    Pick<ErrorEvent, 'id' | 'firstSeenAt' | 'count' | 'deploymentId'>
+    Pick<ServiceError, 'id' | 'firstSeenAt' | 'count' | 'deploymentId'>
   >;
   /** Times the environment's health endpoint went down. */
   healthDowns: string[];

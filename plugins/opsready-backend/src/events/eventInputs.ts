@@ -65,7 +65,7 @@ export const deploymentInput = z
     path: ['finishedAt'],
   });
 
-export const errorEventInput = z.object({
+export const serviceErrorInput = z.object({
   entityRef: entityRefString,
   environment: text(64),
   stage: text(64).optional(),

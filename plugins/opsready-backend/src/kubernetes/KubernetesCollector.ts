@@ -7,7 +7,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   Deployment,
   DeploymentInput,
-  ErrorEventInput,
+  ServiceErrorInput,
   normalizeEntityRef,
 } from '@opsready/plugin-opsready-common';
 import { KubernetesCollectorConfig } from '../config/readKubernetesConfig';
@@ -155,7 +155,7 @@ export class KubernetesCollector {
     outcome.clusters = listing.clusters.length;
 
     const rollouts: DeploymentInput[] = [];
-    const problems: Array<ErrorEventInput & { key: string }> = [];
+    const problems: Array<ServiceErrorInput & { key: string }> = [];
     for (const { entityRef, selector } of entities) {
       for (const cluster of listing.clusters) {
         const objects = this.objectsOf(listing.objects, cluster, selector);
@@ -255,7 +255,7 @@ export class KubernetesCollector {
     cluster: string,
     objects: ClusterObject[],
     now: Date,
-  ): Array<ErrorEventInput & { key: string }> {
+  ): Array<ServiceErrorInput & { key: string }> {
     return workloadProblems(objects, this.deps.config, now).map(problem => {
       // A cluster's clock may run ahead of ours; an error never starts later than seen.
       const since =
@@ -350,7 +350,7 @@ export class KubernetesCollector {
    * and resolves the open ones of the clusters read that are gone.
    */
   private async recordProblems(
-    problems: Array<ErrorEventInput & { key: string }>,
+    problems: Array<ServiceErrorInput & { key: string }>,
     clustersRead: string[],
     now: Date,
   ) {
@@ -365,7 +365,7 @@ export class KubernetesCollector {
         e,
       ]),
     );
-    const inputs: ErrorEventInput[] = [];
+    const inputs: ServiceErrorInput[] = [];
     const stillOpen = new Set<string>();
     for (const { key, ...problem } of problems) {
       const episode = openByKey.get(`${problem.entityRef}\n${key}`);

@@ -14,7 +14,7 @@ import {
 } from '@backstage/plugin-permission-common';
 import {
   DeploymentInput,
-  ErrorEventInput,
+  ServiceErrorInput,
   normalizeEntityRef,
   opsreadyErrorsResolvePermission,
   opsreadyEventsCreatePermission,
@@ -35,7 +35,7 @@ import {
   deploymentsQuery,
   deploymentStatusPatch,
   doraQuery,
-  errorEventInput,
+  serviceErrorInput,
   errorSeriesQuery,
   errorsQuery,
   fleetDoraQuery,
@@ -118,7 +118,7 @@ export function createEventsRouter(
       'POST /deployments': req =>
         parseBatch(deploymentInput, config.maxBatch, req.body, 'deployments'),
       'POST /errors': req =>
-        parseBatch(errorEventInput, config.maxBatch, req.body, 'errors'),
+        parseBatch(serviceErrorInput, config.maxBatch, req.body, 'errors'),
       'PATCH /deployments/{id}': req =>
         parseInput(deploymentStatusPatch, req.body, 'deployment'),
       'POST /errors/{id}/resolve': req =>
@@ -218,12 +218,12 @@ export function createEventsRouter(
   router.post('/errors', async (req, res) => {
     await mayCreateEvents(req);
     const inputs = parseBatch(
-      errorEventInput,
+      serviceErrorInput,
       config.maxBatch,
       req.body,
       'errors',
     );
-    const outcome = await events.recordErrors(inputs as ErrorEventInput[]);
+    const outcome = await events.recordErrors(inputs as ServiceErrorInput[]);
     res.status(outcome.stored > 0 ? 201 : 200).json(plain(outcome));
   });
 

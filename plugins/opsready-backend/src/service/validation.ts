@@ -13,7 +13,7 @@ import { z } from 'zod/v3';
 import { normalizeEntityRef } from '@opsready/plugin-opsready-common';
 import { isoString, text } from '../events/eventInputs';
 
-export { deploymentInput, errorEventInput } from '../events/eventInputs';
+export { deploymentInput, serviceErrorInput } from '../events/eventInputs';
 
 /**
  * Parses request input with a schema; on failure, a 400 that says which

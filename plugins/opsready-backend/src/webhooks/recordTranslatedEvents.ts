@@ -1,7 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   DeploymentInput,
-  ErrorEventInput,
+  ServiceErrorInput,
 } from '@opsready/plugin-opsready-common';
 import { WebhookSkipsStore } from '../database/WebhookSkipsStore';
 import { EventIngest, IngestOutcome } from '../events/EventIngest';
@@ -74,7 +74,7 @@ export async function recordTranslatedEvents(options: {
   }
 
   const deployments: DeploymentInput[] = [];
-  const errors: ErrorEventInput[] = [];
+  const errors: ServiceErrorInput[] = [];
   const resolutions: Array<{
     entityRef: string;
     event: Extract<

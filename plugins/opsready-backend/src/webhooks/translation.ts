@@ -1,7 +1,7 @@
 import { InputError } from '@backstage/errors';
 import {
   DeploymentInput,
-  ErrorEventInput,
+  ServiceErrorInput,
 } from '@opsready/plugin-opsready-common';
 import { z } from 'zod/v3';
 
@@ -27,7 +27,7 @@ export type PendingEvent =
   | {
       type: 'error';
       locators: EntityLocator[];
-      input: Omit<ErrorEventInput, 'entityRef'>;
+      input: Omit<ServiceErrorInput, 'entityRef'>;
     }
   | {
       /**
@@ -39,7 +39,7 @@ export type PendingEvent =
       locators: EntityLocator[];
       externalIdPrefix: string;
       template: Omit<
-        ErrorEventInput,
+        ServiceErrorInput,
         'entityRef' | 'externalId' | 'occurredAt' | 'resolvedAt'
       >;
       resolvedAt: string;

@@ -827,9 +827,9 @@ export interface paths {
       requestBody: {
         content: {
           'application/json':
-            | components['schemas']['ErrorEventInput']
+            | components['schemas']['ServiceErrorInput']
             | {
-                items: components['schemas']['ErrorEventInput'][];
+                items: components['schemas']['ServiceErrorInput'][];
               };
         };
       };
@@ -884,7 +884,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['ErrorEvent'];
+            'application/json': components['schemas']['ServiceError'];
           };
         };
         400: components['responses']['Error'];
@@ -1118,7 +1118,7 @@ export interface paths {
           content: {
             'application/json': {
               view: string;
-              items: components['schemas']['ErrorEvent'][];
+              items: components['schemas']['ServiceError'][];
               nextCursor?: string;
             };
           };
@@ -1609,7 +1609,7 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
     };
-    ErrorEventInput: {
+    ServiceErrorInput: {
       entityRef: string;
       environment: string;
       /** @description build, deploy, runtime… */
@@ -1638,7 +1638,7 @@ export interface components {
       source: string;
       externalId: string;
     };
-    ErrorEvent: components['schemas']['ErrorEventInput'] & {
+    ServiceError: components['schemas']['ServiceErrorInput'] & {
       id: string;
       count: number;
       /** Format: date-time */

@@ -4,7 +4,7 @@ import {
   Deployment,
   DoraFigures,
   EntityEvaluation,
-  ErrorEvent,
+  ServiceError,
 } from '@opsready/plugin-opsready-common';
 import { OpsReadyApi } from '../api/OpsReadyApi';
 
@@ -93,8 +93,8 @@ export const deployment = (
 
 export const errorEvent = (
   n: number,
-  extra: Partial<ErrorEvent> = {},
-): ErrorEvent => ({
+  extra: Partial<ServiceError> = {},
+): ServiceError => ({
   id: `e${n}`,
   entityRef: 'component:default/checkoutservice',
   environment: 'production',

@@ -8,7 +8,7 @@ import {
   EntityExemption,
   EntityHealth,
   EnvironmentVersion,
-  ErrorEvent,
+  ServiceError,
   ErrorFilter,
   ErrorSeries,
   Exemption,
@@ -97,14 +97,14 @@ export interface OpsReadyApi {
     entity: CompoundEntityRef,
     filter?: ErrorFilter,
     page?: PageRequest,
-  ): Promise<Page<ErrorEvent>>;
+  ): Promise<Page<ServiceError>>;
   /** Error events per hour (UTC) and severity over the range, for charts. */
   getErrorSeries(
     entity: CompoundEntityRef,
     options?: TimeRange & { environment?: string },
   ): Promise<ErrorSeries>;
   /** Resolves the error and its open group; returns it resolved. */
-  resolveError(id: string, notes?: string): Promise<ErrorEvent>;
+  resolveError(id: string, notes?: string): Promise<ServiceError>;
   /** Deployments, errors, health transitions and score changes, newest first. */
   getTimeline(
     entity: CompoundEntityRef,

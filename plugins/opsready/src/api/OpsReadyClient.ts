@@ -12,7 +12,7 @@ import {
   EntityExemption,
   EntityHealth,
   EnvironmentVersion,
-  ErrorEvent,
+  ServiceError,
   ErrorFilter,
   ErrorSeries,
   Exemption,
@@ -198,13 +198,13 @@ export class OpsReadyClient implements OpsReadyApi {
     entity: CompoundEntityRef,
     filter: ErrorFilter = {},
     page: PageRequest = {},
-  ): Promise<Page<ErrorEvent>> {
+  ): Promise<Page<ServiceError>> {
     const api = await this.api();
     return responseData(
       api.GET('/entities/{kind}/{namespace}/{name}/errors', {
         params: { path: entity, query: { ...filter, ...page } },
       }),
-    ) as Promise<Page<ErrorEvent>>;
+    ) as Promise<Page<ServiceError>>;
   }
 
   async getErrorSeries(
@@ -219,14 +219,14 @@ export class OpsReadyClient implements OpsReadyApi {
     );
   }
 
-  async resolveError(id: string, notes?: string): Promise<ErrorEvent> {
+  async resolveError(id: string, notes?: string): Promise<ServiceError> {
     const api = await this.api();
     return responseData(
       api.POST('/errors/{id}/resolve', {
         params: { path: { id } },
         body: notes ? { notes } : {},
       }),
-    ) as Promise<ErrorEvent>;
+    ) as Promise<ServiceError>;
   }
 
   async getTimeline(

@@ -1,6 +1,6 @@
 import {
   DeploymentInput,
-  ErrorEventInput,
+  ServiceErrorInput,
 } from '@opsready/plugin-opsready-common';
 import { EventIngest, IngestOutcome } from '../../events/EventIngest';
 
@@ -12,10 +12,10 @@ import { EventIngest, IngestOutcome } from '../../events/EventIngest';
  */
 export class InMemoryEventIngest implements EventIngest {
   readonly deployments = new Map<string, DeploymentInput>();
-  readonly errors = new Map<string, ErrorEventInput>();
+  readonly errors = new Map<string, ServiceErrorInput>();
   readonly calls: Array<
     | { method: 'recordDeployments'; inputs: DeploymentInput[] }
-    | { method: 'recordErrors'; inputs: ErrorEventInput[] }
+    | { method: 'recordErrors'; inputs: ServiceErrorInput[] }
   > = [];
 
   static keyOf(input: { source: string; externalId: string }): string {
@@ -27,7 +27,7 @@ export class InMemoryEventIngest implements EventIngest {
     return this.#upsert(this.deployments, inputs, (_, input) => input);
   }
 
-  async recordErrors(inputs: ErrorEventInput[]): Promise<IngestOutcome> {
+  async recordErrors(inputs: ServiceErrorInput[]): Promise<IngestOutcome> {
     this.calls.push({ method: 'recordErrors', inputs });
     // Like the store: a resolution stays once given.
     return this.#upsert(this.errors, inputs, (previous, input) => ({
@@ -65,7 +65,7 @@ export class InMemoryEventIngest implements EventIngest {
     return [...this.deployments.values()];
   }
 
-  errorsList(): ErrorEventInput[] {
+  errorsList(): ServiceErrorInput[] {
     return [...this.errors.values()];
   }
 

@@ -12,7 +12,7 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import {
   ErrorDeployment,
-  ErrorEvent,
+  ServiceError,
   opsreadyErrorsResolvePermission,
 } from '@opsready/plugin-opsready-common';
 import { useState } from 'react';
@@ -31,9 +31,9 @@ import {
  */
 export function ErrorDetailDialog(props: {
   entity: CompoundEntityRef;
-  error: ErrorEvent;
+  error: ServiceError;
   onClose: () => void;
-  onResolved: (resolved: ErrorEvent) => void;
+  onResolved: (resolved: ServiceError) => void;
 }) {
   const { entity, error, onClose, onResolved } = props;
   const api = useApi(opsreadyApiRef);

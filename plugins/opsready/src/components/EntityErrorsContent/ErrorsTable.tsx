@@ -7,7 +7,7 @@ import {
   ERROR_CATEGORIES,
   ERROR_SEVERITIES,
   ERROR_STATUSES,
-  ErrorEvent,
+  ServiceError,
 } from '@opsready/plugin-opsready-common';
 import { useState } from 'react';
 import { ErrorFilter, opsreadyApiRef } from '../../api/OpsReadyApi';
@@ -35,7 +35,7 @@ export function ErrorsTable(props: {
   const { entity, environments, range, onResolved } = props;
   const api = useApi(opsreadyApiRef);
   const [filter, setFilter] = useState<ErrorFilter>({ status: 'open' });
-  const [selected, setSelected] = useState<ErrorEvent>();
+  const [selected, setSelected] = useState<ServiceError>();
   const pages = useCursorPages(
     cursor =>
       api.getErrors(
@@ -48,7 +48,7 @@ export function ErrorsTable(props: {
   const set = (key: keyof ErrorFilter) => (value: string) =>
     setFilter(f => ({ ...f, [key]: value || undefined }));
 
-  const columns: TableColumn<ErrorEvent>[] = [
+  const columns: TableColumn<ServiceError>[] = [
     { title: 'Severity', render: e => <SeverityLabel severity={e.severity} /> },
     {
       title: 'Error',
@@ -105,7 +105,7 @@ export function ErrorsTable(props: {
           onChange={set('environment')}
         />
       </Box>
-      <ServerPagedTable<ErrorEvent>
+      <ServerPagedTable<ServiceError>
         title="Errors"
         columns={columns}
         pages={pages}

@@ -1052,7 +1052,7 @@ export const spec = {
               schema: {
                 oneOf: [
                   {
-                    $ref: '#/components/schemas/ErrorEventInput',
+                    $ref: '#/components/schemas/ServiceErrorInput',
                   },
                   {
                     type: 'object',
@@ -1063,7 +1063,7 @@ export const spec = {
                         minItems: 1,
                         maxItems: 500,
                         items: {
-                          $ref: '#/components/schemas/ErrorEventInput',
+                          $ref: '#/components/schemas/ServiceErrorInput',
                         },
                       },
                     },
@@ -1133,7 +1133,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  $ref: '#/components/schemas/ErrorEvent',
+                  $ref: '#/components/schemas/ServiceError',
                 },
               },
             },
@@ -1468,7 +1468,7 @@ export const spec = {
                     items: {
                       type: 'array',
                       items: {
-                        $ref: '#/components/schemas/ErrorEvent',
+                        $ref: '#/components/schemas/ServiceError',
                       },
                     },
                     nextCursor: {
@@ -2318,7 +2318,7 @@ export const spec = {
           },
         ],
       },
-      ErrorEventInput: {
+      ServiceErrorInput: {
         type: 'object',
         required: [
           'entityRef',
@@ -2396,10 +2396,10 @@ export const spec = {
           },
         },
       },
-      ErrorEvent: {
+      ServiceError: {
         allOf: [
           {
-            $ref: '#/components/schemas/ErrorEventInput',
+            $ref: '#/components/schemas/ServiceErrorInput',
           },
           {
             type: 'object',
