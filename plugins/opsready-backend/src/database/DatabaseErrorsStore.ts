@@ -95,7 +95,9 @@ export class DatabaseErrorsStore implements ErrorsStore {
    * The errors with the deployment each followed, looked up in one query
    * per batch of distinct deployments: a reader wants the version, not an id.
    */
-  private async withDeployments(errors: ServiceError[]): Promise<ServiceError[]> {
+  private async withDeployments(
+    errors: ServiceError[],
+  ): Promise<ServiceError[]> {
     const ids = [
       ...new Set(errors.flatMap(e => (e.deploymentId ? [e.deploymentId] : []))),
     ];

@@ -109,7 +109,9 @@ export type ErrorSummaryRow = Omit<
 >;
 
 /** An error from its row; a summary row (without the long texts) gives a summary. */
-export function toError(row: ErrorSummaryRow & Partial<ErrorRow>): ServiceError {
+export function toError(
+  row: ErrorSummaryRow & Partial<ErrorRow>,
+): ServiceError {
   return {
     id: row.id,
     entityRef: row.entity_ref,
