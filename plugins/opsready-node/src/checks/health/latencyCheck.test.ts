@@ -1,6 +1,5 @@
 import { latencyCheck } from './latencyCheck';
 import {
-  component,
   evaluate,
   health,
   measured,
@@ -65,14 +64,6 @@ describe('health.latency', () => {
     ).toBe('pass');
   });
 
-  it('is unknown without health facts', () => {
-    expect(evaluate(latencyCheck, twoEndpoints)).toMatchObject({
-      status: 'unknown',
-      message:
-        'No health measurements are available for this service: the health prober has not reported on it yet.',
-    });
-  });
-
   it('is unknown while no latency has been measured', () => {
     expect(
       evaluate(latencyCheck, twoEndpoints, health(measured('default'))),
@@ -81,15 +72,5 @@ describe('health.latency', () => {
       message:
         'No latency has been measured yet on the declared health endpoints.',
     });
-  });
-
-  it('does not apply without a declared endpoint', () => {
-    expect(
-      evaluate(
-        latencyCheck,
-        component(),
-        health(measured('default', { p95LatencyMs: 900 })),
-      ).status,
-    ).toBe('not-applicable');
   });
 });

@@ -99,14 +99,6 @@ describe('health.uptime', () => {
     });
   });
 
-  it('is unknown without health facts, and says the prober has not reported', () => {
-    expect(evaluate(uptimeCheck, twoEndpoints)).toMatchObject({
-      status: 'unknown',
-      message:
-        'No health measurements are available for this service: the health prober has not reported on it yet.',
-    });
-  });
-
   it('is unknown while no endpoint has been probed', () => {
     expect(
       evaluate(
@@ -118,20 +110,6 @@ describe('health.uptime', () => {
       status: 'unknown',
       message:
         'No declared health endpoint has been probed yet, so its uptime is not known.',
-    });
-  });
-
-  it('does not apply without a declared endpoint', () => {
-    expect(
-      evaluate(
-        uptimeCheck,
-        component(),
-        health(measured('default', { uptime: 0.5 })),
-      ),
-    ).toEqual({
-      status: 'not-applicable',
-      message:
-        'No http(s) health endpoint is declared, so there is nothing to measure (see the health endpoint check).',
     });
   });
 
