@@ -1,15 +1,15 @@
+import { evaluateCheck, serviceComponent, TEST_NOW } from '../testFacts';
 import { durationToMilliseconds } from '@backstage/types';
 import { Entity } from '@backstage/catalog-model';
 import {
   CheckDefinition,
   CheckOptions,
   CheckOutcome,
-  defaultCheckOptions,
   DeliveryFacts,
 } from '../types';
 
 /** The fixed "now" of the delivery tests. */
-export const NOW = new Date('2026-11-22T12:00:00Z');
+export const NOW = TEST_NOW;
 
 /** Test helper: the ISO time this long before NOW. */
 export function before(amount: {
@@ -25,17 +25,7 @@ export function before(amount: {
 
 /** Test helper: a production service component, with spec overrides. */
 export function component(spec: Record<string, unknown> = {}): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name: 'cart' },
-    spec: {
-      type: 'service',
-      lifecycle: 'production',
-      owner: 'storefront',
-      ...spec,
-    },
-  };
+  return serviceComponent({ spec });
 }
 
 /** Test helper: evaluates one check at NOW for a production service. */
@@ -47,8 +37,9 @@ export function evaluate(
     options = {},
   }: { entity?: Entity; options?: Partial<CheckOptions> } = {},
 ): CheckOutcome {
-  return check.evaluate(
+  return evaluateCheck(
+    check,
     { entity, ...(delivery ? { delivery } : {}) },
-    { now: NOW, options: { ...defaultCheckOptions, ...options } },
+    options,
   );
 }

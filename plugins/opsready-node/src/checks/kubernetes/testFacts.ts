@@ -1,25 +1,20 @@
+import { evaluateCheck, serviceComponent } from '../testFacts';
 import { Entity } from '@backstage/catalog-model';
 import {
   CheckDefinition,
   CheckOptions,
   CheckOutcome,
-  defaultCheckOptions,
   KubernetesFacts,
   KubernetesObject,
 } from '../types';
 
 /** Test helper: a service component with the given lifecycle (none if null). */
 export function component(lifecycle: string | null = 'production'): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name: 'cart' },
-    spec: {
-      type: 'service',
-      owner: 'storefront',
-      ...(lifecycle === null ? {} : { lifecycle }),
-    },
-  };
+  const entity = serviceComponent({ spec: { lifecycle } });
+  if (lifecycle === null) {
+    delete entity.spec!.lifecycle;
+  }
+  return entity;
 }
 
 /**
@@ -173,12 +168,10 @@ export function evaluate(
     options = {},
   }: { entity?: Entity; options?: Partial<CheckOptions> } = {},
 ): CheckOutcome {
-  return check.evaluate(
+  return evaluateCheck(
+    check,
     { entity, ...(kubernetes ? { kubernetes } : {}) },
-    {
-      now: new Date('2026-11-22T12:00:00Z'),
-      options: { ...defaultCheckOptions, ...options },
-    },
+    options,
   );
 }
 
