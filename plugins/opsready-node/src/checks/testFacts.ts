@@ -49,6 +49,29 @@ export function evaluateCheck(
 }
 
 /**
+ * The `evaluate` of a family whose checks judge one kind of facts: it
+ * evaluates a check on those facts (none when undefined), for the default
+ * service or the entity given, with the options given.
+ */
+export function evaluatorOf<K extends Exclude<keyof ServiceFacts, 'entity'>>(
+  key: K,
+) {
+  return (
+    check: CheckDefinition,
+    facts: ServiceFacts[K] | undefined,
+    {
+      entity = serviceComponent(),
+      options = {},
+    }: { entity?: Entity; options?: Partial<CheckOptions> } = {},
+  ): CheckOutcome =>
+    evaluateCheck(
+      check,
+      { entity, ...(facts ? { [key]: facts } : {}) },
+      options,
+    );
+}
+
+/**
  * A repository holding these files, all listed and read, and these further
  * paths, listed only (as the reader lists files it does not read).
  */

@@ -1,5 +1,5 @@
-import { evaluateCheck, serviceComponent } from '../testFacts';
 import { Entity } from '@backstage/catalog-model';
+import { evaluateCheck, serviceComponent } from '../testFacts';
 import {
   CheckDefinition,
   CheckOptions,

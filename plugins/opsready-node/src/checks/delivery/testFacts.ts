@@ -1,12 +1,7 @@
-import { evaluateCheck, serviceComponent, TEST_NOW } from '../testFacts';
 import { durationToMilliseconds } from '@backstage/types';
 import { Entity } from '@backstage/catalog-model';
-import {
-  CheckDefinition,
-  CheckOptions,
-  CheckOutcome,
-  DeliveryFacts,
-} from '../types';
+import { evaluatorOf, serviceComponent, TEST_NOW } from '../testFacts';
+import { CheckDefinition, CheckOptions, CheckOutcome } from '../types';
 
 /** The fixed "now" of the delivery tests. */
 export const NOW = TEST_NOW;
@@ -29,17 +24,4 @@ export function component(spec: Record<string, unknown> = {}): Entity {
 }
 
 /** Test helper: evaluates one check at NOW for a production service. */
-export function evaluate(
-  check: CheckDefinition,
-  delivery: DeliveryFacts | undefined,
-  {
-    entity = component(),
-    options = {},
-  }: { entity?: Entity; options?: Partial<CheckOptions> } = {},
-): CheckOutcome {
-  return evaluateCheck(
-    check,
-    { entity, ...(delivery ? { delivery } : {}) },
-    options,
-  );
-}
+export const evaluate = evaluatorOf('delivery');

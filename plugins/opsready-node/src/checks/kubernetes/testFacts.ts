@@ -1,10 +1,9 @@
-import { evaluateCheck, serviceComponent } from '../testFacts';
 import { Entity } from '@backstage/catalog-model';
+import { evaluatorOf, serviceComponent } from '../testFacts';
 import {
   CheckDefinition,
   CheckOptions,
   CheckOutcome,
-  KubernetesFacts,
   KubernetesObject,
 } from '../types';
 
@@ -160,20 +159,7 @@ export function goldenObjects(): KubernetesObject[] {
 }
 
 /** Test helper: evaluates one check on a production service, by default. */
-export function evaluate(
-  check: CheckDefinition,
-  kubernetes: KubernetesFacts | undefined,
-  {
-    entity = component(),
-    options = {},
-  }: { entity?: Entity; options?: Partial<CheckOptions> } = {},
-): CheckOutcome {
-  return evaluateCheck(
-    check,
-    { entity, ...(kubernetes ? { kubernetes } : {}) },
-    options,
-  );
-}
+export const evaluate = evaluatorOf('kubernetes');
 
 /** The answer of every Kubernetes check when there is nothing to look at. */
 export const NO_WORKLOADS =

@@ -1,5 +1,5 @@
-import { evaluateCheck, repositoryFacts, serviceComponent } from '../testFacts';
 import { Entity } from '@backstage/catalog-model';
+import { evaluateCheck, repositoryFacts, serviceComponent } from '../testFacts';
 import {
   CheckDefinition,
   CheckOutcome,
