@@ -5,6 +5,7 @@ import { readEventsConfig } from '../config/readEventsConfig';
 import { DatabaseHealthStore } from '../database/DatabaseHealthStore';
 import { EventsService } from '../events/EventsService';
 import { createEventStores } from './eventStores';
+import { testPluginDatabase } from './testDatabases';
 
 /**
  * The events service on a test database, with its stores, the health store
@@ -14,7 +15,7 @@ export async function createTestEventsService(
   knex: Knex,
   options: { now?: () => Date } = {},
 ) {
-  const database = { getClient: async () => knex, migrations: { skip: false } };
+  const database = testPluginDatabase(knex);
   const stores = await createEventStores(database);
   const health = await DatabaseHealthStore.create({ database });
   const config = readEventsConfig(new ConfigReader({}));

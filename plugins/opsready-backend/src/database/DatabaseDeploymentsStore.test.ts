@@ -1,5 +1,8 @@
 import { TestDatabaseId } from '@backstage/backend-test-utils';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
+import {
+  createTestDatabases,
+  createTestStore,
+} from '../__testUtils__/testDatabases';
 import { cart, deployment, now } from '../__testUtils__/eventInputs';
 import { DatabaseDeploymentsStore } from './DatabaseDeploymentsStore';
 
@@ -7,13 +10,8 @@ jest.setTimeout(60_000);
 
 const databases = createTestDatabases();
 
-async function createStore(databaseId: TestDatabaseId) {
-  const knex = await databases.init(databaseId);
-  const store = await DatabaseDeploymentsStore.create({
-    database: { getClient: async () => knex, migrations: { skip: false } },
-  });
-  return { knex, store };
-}
+const createStore = (databaseId: TestDatabaseId) =>
+  createTestStore(databases, databaseId, DatabaseDeploymentsStore);
 
 describe.each(databases.eachSupportedId())(
   'DatabaseDeploymentsStore (%s)',

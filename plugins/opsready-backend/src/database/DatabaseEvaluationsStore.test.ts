@@ -1,6 +1,9 @@
 import { TestDatabaseId } from '@backstage/backend-test-utils';
 import { CheckResult, ErrorSeverity } from '@opsready/plugin-opsready-common';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
+import {
+  createTestDatabases,
+  createTestStore,
+} from '../__testUtils__/testDatabases';
 import { DatabaseErrorsStore } from './DatabaseErrorsStore';
 import { DatabaseEvaluationsStore } from './DatabaseEvaluationsStore';
 import { StoredEvaluation } from './EvaluationsStore';
@@ -9,13 +12,8 @@ jest.setTimeout(60_000);
 
 const databases = createTestDatabases();
 
-async function createStore(databaseId: TestDatabaseId) {
-  const knex = await databases.init(databaseId);
-  const store = await DatabaseEvaluationsStore.create({
-    database: { getClient: async () => knex, migrations: { skip: false } },
-  });
-  return { knex, store };
-}
+const createStore = (databaseId: TestDatabaseId) =>
+  createTestStore(databases, databaseId, DatabaseEvaluationsStore);
 
 const at = (iso: string) => new Date(iso);
 const result = (

@@ -1,5 +1,8 @@
 import { TestDatabaseId } from '@backstage/backend-test-utils';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
+import {
+  createTestDatabases,
+  createTestStore,
+} from '../__testUtils__/testDatabases';
 import {
   initialEndpointState,
   nextEndpointState,
@@ -12,13 +15,8 @@ jest.setTimeout(60_000);
 
 const databases = createTestDatabases();
 
-async function createStore(databaseId: TestDatabaseId) {
-  const knex = await databases.init(databaseId);
-  const store = await DatabaseHealthStore.create({
-    database: { getClient: async () => knex, migrations: { skip: false } },
-  });
-  return { knex, store };
-}
+const createStore = (databaseId: TestDatabaseId) =>
+  createTestStore(databases, databaseId, DatabaseHealthStore);
 
 const cart = 'component:default/cartservice';
 const url = 'http://cart.example.com/healthz';
