@@ -28,7 +28,7 @@ export function testPluginDatabase(knex: Knex): DatabaseService {
 }
 
 /** A store on the test database `databaseId`, and that database's client. */
-export async function createTestStore<Store>(
+async function createTestStore<Store>(
   databases: TestDatabases,
   databaseId: TestDatabaseId,
   storeClass: {
@@ -38,4 +38,19 @@ export async function createTestStore<Store>(
   const knex = await databases.init(databaseId);
   const store = await storeClass.create({ database: testPluginDatabase(knex) });
   return { knex, store };
+}
+
+/**
+ * The test databases of one store's tests, and how to create that store on
+ * each of them.
+ */
+export function storeTestDatabases<Store>(storeClass: {
+  create(options: { database: DatabaseService }): Promise<Store>;
+}) {
+  const databases = createTestDatabases();
+  return {
+    databases,
+    createStore: (databaseId: TestDatabaseId) =>
+      createTestStore(databases, databaseId, storeClass),
+  };
 }

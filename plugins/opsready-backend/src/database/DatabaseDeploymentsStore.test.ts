@@ -1,17 +1,10 @@
-import { TestDatabaseId } from '@backstage/backend-test-utils';
-import {
-  createTestDatabases,
-  createTestStore,
-} from '../__testUtils__/testDatabases';
+import { storeTestDatabases } from '../__testUtils__/testDatabases';
 import { cart, deployment, now } from '../__testUtils__/eventInputs';
 import { DatabaseDeploymentsStore } from './DatabaseDeploymentsStore';
 
 jest.setTimeout(60_000);
 
-const databases = createTestDatabases();
-
-const createStore = (databaseId: TestDatabaseId) =>
-  createTestStore(databases, databaseId, DatabaseDeploymentsStore);
+const { databases, createStore } = storeTestDatabases(DatabaseDeploymentsStore);
 
 describe.each(databases.eachSupportedId())(
   'DatabaseDeploymentsStore (%s)',

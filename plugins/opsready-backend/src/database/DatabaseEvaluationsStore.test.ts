@@ -1,19 +1,12 @@
-import { TestDatabaseId } from '@backstage/backend-test-utils';
 import { CheckResult, ErrorSeverity } from '@opsready/plugin-opsready-common';
-import {
-  createTestDatabases,
-  createTestStore,
-} from '../__testUtils__/testDatabases';
+import { storeTestDatabases } from '../__testUtils__/testDatabases';
 import { DatabaseErrorsStore } from './DatabaseErrorsStore';
 import { DatabaseEvaluationsStore } from './DatabaseEvaluationsStore';
 import { StoredEvaluation } from './EvaluationsStore';
 
 jest.setTimeout(60_000);
 
-const databases = createTestDatabases();
-
-const createStore = (databaseId: TestDatabaseId) =>
-  createTestStore(databases, databaseId, DatabaseEvaluationsStore);
+const { databases, createStore } = storeTestDatabases(DatabaseEvaluationsStore);
 
 const at = (iso: string) => new Date(iso);
 const result = (

@@ -1,16 +1,9 @@
-import { TestDatabaseId } from '@backstage/backend-test-utils';
-import {
-  createTestDatabases,
-  createTestStore,
-} from '../__testUtils__/testDatabases';
+import { storeTestDatabases } from '../__testUtils__/testDatabases';
 import { DatabaseExemptionsStore } from './DatabaseExemptionsStore';
 
 jest.setTimeout(60_000);
 
-const databases = createTestDatabases();
-
-const createStore = (databaseId: TestDatabaseId) =>
-  createTestStore(databases, databaseId, DatabaseExemptionsStore);
+const { databases, createStore } = storeTestDatabases(DatabaseExemptionsStore);
 
 const at = (iso: string) => new Date(iso);
 

@@ -1,8 +1,4 @@
-import { TestDatabaseId } from '@backstage/backend-test-utils';
-import {
-  createTestDatabases,
-  createTestStore,
-} from '../__testUtils__/testDatabases';
+import { storeTestDatabases } from '../__testUtils__/testDatabases';
 import {
   initialEndpointState,
   nextEndpointState,
@@ -13,10 +9,7 @@ import { ProbeRecord } from './HealthStore';
 
 jest.setTimeout(60_000);
 
-const databases = createTestDatabases();
-
-const createStore = (databaseId: TestDatabaseId) =>
-  createTestStore(databases, databaseId, DatabaseHealthStore);
+const { databases, createStore } = storeTestDatabases(DatabaseHealthStore);
 
 const cart = 'component:default/cartservice';
 const url = 'http://cart.example.com/healthz';

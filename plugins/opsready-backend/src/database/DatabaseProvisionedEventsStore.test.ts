@@ -1,17 +1,12 @@
-import { TestDatabaseId } from '@backstage/backend-test-utils';
-import {
-  createTestDatabases,
-  createTestStore,
-} from '../__testUtils__/testDatabases';
+import { storeTestDatabases } from '../__testUtils__/testDatabases';
 import { cart, now } from '../__testUtils__/eventInputs';
 import { DatabaseProvisionedEventsStore } from './DatabaseProvisionedEventsStore';
 
 jest.setTimeout(60_000);
 
-const databases = createTestDatabases();
-
-const createStore = (databaseId: TestDatabaseId) =>
-  createTestStore(databases, databaseId, DatabaseProvisionedEventsStore);
+const { databases, createStore } = storeTestDatabases(
+  DatabaseProvisionedEventsStore,
+);
 
 describe.each(databases.eachSupportedId())(
   'DatabaseProvisionedEventsStore (%s)',
