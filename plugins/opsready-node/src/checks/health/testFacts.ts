@@ -53,3 +53,14 @@ export function evaluate(
     options,
   );
 }
+
+/**
+ * Test helper: evaluates one check for the service with two endpoints, on
+ * what the prober measured on them, with the default options.
+ */
+export function onTwoEndpoints(
+  check: CheckDefinition,
+  ...endpoints: HealthEndpointFacts[]
+): CheckOutcome {
+  return evaluate(check, twoEndpoints, health(...endpoints));
+}
