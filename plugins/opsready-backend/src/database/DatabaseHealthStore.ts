@@ -5,6 +5,7 @@ import {
   emptyHistogram,
   recordLatency,
 } from '../health/latencyHistogram';
+import { bucketStartOf } from '../health/rollupBuckets';
 import { DbTime, chunks, toDate } from './dbValues';
 import {
   EndpointRow,
@@ -27,9 +28,6 @@ import {
 } from './HealthStore';
 import { migratedClient } from './migrate';
 
-const HOUR = 3600_000;
-const DAY = 24 * HOUR;
-
 /**
  * Rows per multi-row statement: a few thousand bound parameters, far below
  * SQLite's 32,766 and PostgreSQL's 65,535, and below SQLite's 500 terms of
@@ -39,10 +37,6 @@ const DAY = 24 * HOUR;
 const ROWS_PER_STATEMENT = 250;
 /** Entities per read. */
 const KEYS_PER_READ = 1000;
-
-function startOf(at: Date, size: number): Date {
-  return new Date(Math.floor(at.getTime() / size) * size);
-}
 
 const endpointKey = (entityRef: string, environment: string) =>
   `${entityRef}\n${environment}`;
@@ -128,7 +122,7 @@ export class DatabaseHealthStore implements HealthStore {
       }
     >();
     for (const { entityRef, environment, probe } of records) {
-      const bucketStart = startOf(probe.at, HOUR);
+      const bucketStart = bucketStartOf(probe.at, 'hour');
       const key = hourKey(entityRef, environment, bucketStart);
       let hour = hours.get(key);
       if (!hour) {
@@ -220,7 +214,7 @@ export class DatabaseHealthStore implements HealthStore {
   ): Promise<Rollup[]> {
     const rows: RollupRow[] = await this.db('opsready_health_rollups')
       .where('entity_ref', entityRef)
-      .where('bucket_start', '>=', startOf(range.from, DAY))
+      .where('bucket_start', '>=', bucketStartOf(range.from, 'day'))
       .where('bucket_start', '<=', range.to)
       .orderBy([{ column: 'bucket_start' }, { column: 'environment' }]);
     return rows.map(toRollup);
@@ -249,7 +243,7 @@ export class DatabaseHealthStore implements HealthStore {
             entity_ref: row.entityRef,
             environment: row.environment,
             bucket: 'day',
-            bucket_start: startOf(row.bucketStart, DAY),
+            bucket_start: bucketStartOf(row.bucketStart, 'day'),
           };
           const day: RollupRow | undefined = await tx('opsready_health_rollups')
             .where(key)
