@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import yaml from 'yaml';
+import { paymentsTeam } from './__testUtils__/testContext';
 import { evaluateWorkspace } from './compliance/evaluateWorkspace';
 import { readScoringConfig } from '@opsready/plugin-opsready-node';
 import { readComponentEntity } from './compliance/workspaceEntity';
@@ -20,12 +21,7 @@ import { scaffolderModuleOpsReady } from './module';
 const TEMPLATES = resolve(__dirname, '../../../templates');
 
 const entities = [
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Group',
-    metadata: { name: 'payments', namespace: 'default' },
-    spec: { type: 'team', children: [] },
-  },
+  paymentsTeam,
   {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'System',

@@ -1,19 +1,10 @@
-import { TestDatabaseId } from '@backstage/backend-test-utils';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { storeTestDatabases } from '../__testUtils__/testDatabases';
 import { cart, deployment, now } from '../__testUtils__/eventInputs';
 import { DatabaseDeploymentsStore } from './DatabaseDeploymentsStore';
 
 jest.setTimeout(60_000);
 
-const databases = createTestDatabases();
-
-async function createStore(databaseId: TestDatabaseId) {
-  const knex = await databases.init(databaseId);
-  const store = await DatabaseDeploymentsStore.create({
-    database: { getClient: async () => knex, migrations: { skip: false } },
-  });
-  return { knex, store };
-}
+const { databases, createStore } = storeTestDatabases(DatabaseDeploymentsStore);
 
 describe.each(databases.eachSupportedId())(
   'DatabaseDeploymentsStore (%s)',

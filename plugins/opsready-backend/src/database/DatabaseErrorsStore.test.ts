@@ -1,5 +1,8 @@
 import { TestDatabaseId } from '@backstage/backend-test-utils';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
+import {
+  createTestDatabases,
+  testPluginDatabase,
+} from '../__testUtils__/testDatabases';
 import { cart, deployment, error, now } from '../__testUtils__/eventInputs';
 import { DatabaseDeploymentsStore } from './DatabaseDeploymentsStore';
 import { DatabaseErrorsStore } from './DatabaseErrorsStore';
@@ -10,10 +13,7 @@ const databases = createTestDatabases();
 
 async function createStores(databaseId: TestDatabaseId) {
   const knex = await databases.init(databaseId);
-  const database = {
-    getClient: async () => knex,
-    migrations: { skip: false },
-  };
+  const database = testPluginDatabase(knex);
   return {
     knex,
     store: await DatabaseErrorsStore.create({ database }),

@@ -1,21 +1,12 @@
-import { TestDatabaseId } from '@backstage/backend-test-utils';
 import { CheckResult, ErrorSeverity } from '@opsready/plugin-opsready-common';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { storeTestDatabases } from '../__testUtils__/testDatabases';
 import { DatabaseErrorsStore } from './DatabaseErrorsStore';
 import { DatabaseEvaluationsStore } from './DatabaseEvaluationsStore';
 import { StoredEvaluation } from './EvaluationsStore';
 
 jest.setTimeout(60_000);
 
-const databases = createTestDatabases();
-
-async function createStore(databaseId: TestDatabaseId) {
-  const knex = await databases.init(databaseId);
-  const store = await DatabaseEvaluationsStore.create({
-    database: { getClient: async () => knex, migrations: { skip: false } },
-  });
-  return { knex, store };
-}
+const { databases, createStore } = storeTestDatabases(DatabaseEvaluationsStore);
 
 const at = (iso: string) => new Date(iso);
 const result = (

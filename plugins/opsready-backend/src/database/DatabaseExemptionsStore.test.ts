@@ -1,18 +1,9 @@
-import { TestDatabaseId } from '@backstage/backend-test-utils';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { storeTestDatabases } from '../__testUtils__/testDatabases';
 import { DatabaseExemptionsStore } from './DatabaseExemptionsStore';
 
 jest.setTimeout(60_000);
 
-const databases = createTestDatabases();
-
-async function createStore(databaseId: TestDatabaseId) {
-  const knex = await databases.init(databaseId);
-  const store = await DatabaseExemptionsStore.create({
-    database: { getClient: async () => knex, migrations: { skip: false } },
-  });
-  return { knex, store };
-}
+const { databases, createStore } = storeTestDatabases(DatabaseExemptionsStore);
 
 const at = (iso: string) => new Date(iso);
 

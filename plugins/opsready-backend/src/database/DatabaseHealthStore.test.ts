@@ -1,5 +1,4 @@
-import { TestDatabaseId } from '@backstage/backend-test-utils';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { storeTestDatabases } from '../__testUtils__/testDatabases';
 import {
   initialEndpointState,
   nextEndpointState,
@@ -10,15 +9,7 @@ import { ProbeRecord } from './HealthStore';
 
 jest.setTimeout(60_000);
 
-const databases = createTestDatabases();
-
-async function createStore(databaseId: TestDatabaseId) {
-  const knex = await databases.init(databaseId);
-  const store = await DatabaseHealthStore.create({
-    database: { getClient: async () => knex, migrations: { skip: false } },
-  });
-  return { knex, store };
-}
+const { databases, createStore } = storeTestDatabases(DatabaseHealthStore);
 
 const cart = 'component:default/cartservice';
 const url = 'http://cart.example.com/healthz';

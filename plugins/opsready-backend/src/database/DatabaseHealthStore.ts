@@ -1,11 +1,23 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
-import { EndpointState } from '../health/endpointState';
 import {
+  LatencyHistogram,
   emptyHistogram,
-  mergeHistograms,
   recordLatency,
 } from '../health/latencyHistogram';
+import { bucketStartOf } from '../health/rollupBuckets';
+import { DbTime, chunks, toDate } from './dbValues';
+import {
+  EndpointRow,
+  RollupRow,
+  TransitionRow,
+  addToRollup,
+  endpointRow,
+  toEndpoint,
+  toRollup,
+  toTransition,
+  transitionRow,
+} from './healthRows';
 import {
   EndpointKey,
   HealthStore,
@@ -15,12 +27,6 @@ import {
   StoredTransition,
 } from './HealthStore';
 import { migratedClient } from './migrate';
-
-type DbTime = Date | string | number;
-const toDate = (value: DbTime) =>
-  value instanceof Date ? value : new Date(value);
-const HOUR = 3600_000;
-const DAY = 24 * HOUR;
 
 /**
  * Rows per multi-row statement: a few thousand bound parameters, far below
@@ -32,86 +38,10 @@ const ROWS_PER_STATEMENT = 250;
 /** Entities per read. */
 const KEYS_PER_READ = 1000;
 
-function startOf(at: Date, size: number): Date {
-  return new Date(Math.floor(at.getTime() / size) * size);
-}
-
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) {
-    out.push(items.slice(i, i + size));
-  }
-  return out;
-}
-
 const endpointKey = (entityRef: string, environment: string) =>
   `${entityRef}\n${environment}`;
 const hourKey = (entityRef: string, environment: string, start: DbTime) =>
   `${entityRef}\n${environment}\n${toDate(start).getTime()}`;
-
-function endpointRow({
-  entityRef,
-  environment,
-  url,
-  state,
-  probe,
-}: ProbeRecord) {
-  return {
-    entity_ref: entityRef,
-    environment,
-    url,
-    status: state.status,
-    consecutive_successes: state.consecutiveSuccesses,
-    consecutive_failures: state.consecutiveFailures,
-    recent_transitions: JSON.stringify(state.recentTransitions),
-    flapping: state.flapping,
-    since: state.since ? new Date(state.since) : null,
-    last_probe_at: probe.at,
-    last_latency_ms: Math.round(probe.latencyMs),
-    last_status_code: probe.statusCode ?? null,
-    last_reason: probe.up ? null : probe.reason ?? null,
-  };
-}
-
-function toEndpoint(row: any): StoredEndpoint {
-  const state: EndpointState = {
-    status: row.status,
-    consecutiveSuccesses: Number(row.consecutive_successes),
-    consecutiveFailures: Number(row.consecutive_failures),
-    recentTransitions: JSON.parse(row.recent_transitions),
-    flapping: Boolean(row.flapping),
-    ...(row.since ? { since: toDate(row.since).toISOString() } : {}),
-  };
-  return {
-    entityRef: row.entity_ref,
-    environment: row.environment,
-    url: row.url,
-    state,
-    ...(row.last_probe_at
-      ? {
-          lastProbe: {
-            at: toDate(row.last_probe_at).toISOString(),
-            latencyMs: Number(row.last_latency_ms),
-            ...(row.last_status_code !== null
-              ? { statusCode: Number(row.last_status_code) }
-              : {}),
-            ...(row.last_reason ? { reason: row.last_reason } : {}),
-          },
-        }
-      : {}),
-  };
-}
-
-function toRollup(row: any): Rollup {
-  return {
-    environment: row.environment,
-    bucket: row.bucket,
-    bucketStart: toDate(row.bucket_start),
-    probes: Number(row.probes),
-    failures: Number(row.failures),
-    histogram: JSON.parse(row.latency_histogram),
-  };
-}
 
 /** The knex-backed health store, on SQLite or PostgreSQL. */
 export class DatabaseHealthStore implements HealthStore {
@@ -124,14 +54,16 @@ export class DatabaseHealthStore implements HealthStore {
   private constructor(private readonly db: Knex) {}
 
   async getEndpoints(entityRef: string): Promise<StoredEndpoint[]> {
-    const rows = await this.db('opsready_health_endpoints')
+    const rows: EndpointRow[] = await this.db('opsready_health_endpoints')
       .where('entity_ref', entityRef)
       .orderBy('environment');
     return rows.map(toEndpoint);
   }
 
   async getEndpoint(entityRef: string, environment: string) {
-    const row = await this.db('opsready_health_endpoints')
+    const row: EndpointRow | undefined = await this.db(
+      'opsready_health_endpoints',
+    )
       .where({ entity_ref: entityRef, environment })
       .first();
     return row ? toEndpoint(row) : undefined;
@@ -148,10 +80,9 @@ export class DatabaseHealthStore implements HealthStore {
     const entityRefs = [...new Set(keys.map(k => k.entityRef))];
     const found: StoredEndpoint[] = [];
     for (const chunk of chunks(entityRefs, KEYS_PER_READ)) {
-      const rows = await this.db('opsready_health_endpoints').whereIn(
-        'entity_ref',
-        chunk,
-      );
+      const rows: EndpointRow[] = await this.db(
+        'opsready_health_endpoints',
+      ).whereIn('entity_ref', chunk);
       for (const row of rows) {
         if (wanted.has(endpointKey(row.entity_ref, row.environment))) {
           found.push(toEndpoint(row));
@@ -187,11 +118,11 @@ export class DatabaseHealthStore implements HealthStore {
         bucket_start: Date;
         probes: number;
         failures: number;
-        histogram: number[];
+        histogram: LatencyHistogram;
       }
     >();
     for (const { entityRef, environment, probe } of records) {
-      const bucketStart = startOf(probe.at, HOUR);
+      const bucketStart = bucketStartOf(probe.at, 'hour');
       const key = hourKey(entityRef, environment, bucketStart);
       let hour = hours.get(key);
       if (!hour) {
@@ -209,21 +140,7 @@ export class DatabaseHealthStore implements HealthStore {
       hour.failures += probe.up ? 0 : 1;
       recordLatency(hour.histogram, probe.latencyMs);
     }
-    const transitions = records.flatMap(
-      ({ entityRef, environment, transition }) =>
-        transition
-          ? [
-              {
-                entity_ref: entityRef,
-                environment,
-                from_status: transition.from,
-                to_status: transition.to,
-                at: new Date(transition.at),
-                reason: transition.reason ?? null,
-              },
-            ]
-          : [],
-    );
+    const transitions = records.flatMap(transitionRow);
 
     await this.db.transaction(async tx => {
       for (const chunk of chunks([...latest.values()], ROWS_PER_STATEMENT)) {
@@ -242,7 +159,7 @@ export class DatabaseHealthStore implements HealthStore {
       for (const chunk of chunks([...hours.values()], ROWS_PER_STATEMENT)) {
         // Lists of single values, not of triples, for the reason given in
         // getEndpointsByKey; a batch spans one hour or two.
-        const stored = await tx('opsready_health_rollups')
+        const stored: RollupRow[] = await tx('opsready_health_rollups')
           .whereIn('entity_ref', [...new Set(chunk.map(h => h.entity_ref))])
           .where('bucket', 'hour')
           .whereIn(
@@ -259,27 +176,20 @@ export class DatabaseHealthStore implements HealthStore {
         );
         await tx('opsready_health_rollups')
           .insert(
-            chunk.map(h => {
-              const row = storedByKey.get(
-                hourKey(h.entity_ref, h.environment, h.bucket_start),
-              );
-              return {
+            chunk.map(
+              (h): RollupRow => ({
                 entity_ref: h.entity_ref,
                 environment: h.environment,
                 bucket: 'hour',
                 bucket_start: h.bucket_start,
-                probes: (row ? Number(row.probes) : 0) + h.probes,
-                failures: (row ? Number(row.failures) : 0) + h.failures,
-                latency_histogram: JSON.stringify(
-                  row
-                    ? mergeHistograms(
-                        JSON.parse(row.latency_histogram),
-                        h.histogram,
-                      )
-                    : h.histogram,
+                ...addToRollup(
+                  storedByKey.get(
+                    hourKey(h.entity_ref, h.environment, h.bucket_start),
+                  ),
+                  h,
                 ),
-              };
-            }),
+              }),
+            ),
           )
           .onConflict(['entity_ref', 'environment', 'bucket', 'bucket_start'])
           .merge(['probes', 'failures', 'latency_histogram']);
@@ -291,26 +201,20 @@ export class DatabaseHealthStore implements HealthStore {
     entityRef: string,
     range: { from: Date; to: Date },
   ): Promise<StoredTransition[]> {
-    const rows = await this.db('opsready_health_transitions')
+    const rows: TransitionRow[] = await this.db('opsready_health_transitions')
       .where('entity_ref', entityRef)
       .whereBetween('at', [range.from, range.to])
       .orderBy([{ column: 'at' }, { column: 'id' }]);
-    return rows.map(row => ({
-      environment: row.environment,
-      from: row.from_status,
-      to: row.to_status,
-      at: toDate(row.at).toISOString(),
-      ...(row.reason ? { reason: row.reason } : {}),
-    }));
+    return rows.map(toTransition);
   }
 
   async getRollups(
     entityRef: string,
     range: { from: Date; to: Date },
   ): Promise<Rollup[]> {
-    const rows = await this.db('opsready_health_rollups')
+    const rows: RollupRow[] = await this.db('opsready_health_rollups')
       .where('entity_ref', entityRef)
-      .where('bucket_start', '>=', startOf(range.from, DAY))
+      .where('bucket_start', '>=', bucketStartOf(range.from, 'day'))
       .where('bucket_start', '<=', range.to)
       .orderBy([{ column: 'bucket_start' }, { column: 'environment' }]);
     return rows.map(toRollup);
@@ -319,7 +223,7 @@ export class DatabaseHealthStore implements HealthStore {
   async compactHourlyRollups(before: Date, batchSize = 500): Promise<number> {
     let folded = 0;
     for (;;) {
-      const batch = await this.db('opsready_health_rollups')
+      const batch: RollupRow[] = await this.db('opsready_health_rollups')
         .where('bucket', 'hour')
         .where('bucket_start', '<', before)
         .orderBy([
@@ -339,21 +243,12 @@ export class DatabaseHealthStore implements HealthStore {
             entity_ref: row.entityRef,
             environment: row.environment,
             bucket: 'day',
-            bucket_start: startOf(row.bucketStart, DAY),
+            bucket_start: bucketStartOf(row.bucketStart, 'day'),
           };
-          const day = await tx('opsready_health_rollups').where(key).first();
-          const values = {
-            probes: (day ? Number(day.probes) : 0) + row.probes,
-            failures: (day ? Number(day.failures) : 0) + row.failures,
-            latency_histogram: JSON.stringify(
-              day
-                ? mergeHistograms(
-                    JSON.parse(day.latency_histogram),
-                    row.histogram,
-                  )
-                : row.histogram,
-            ),
-          };
+          const day: RollupRow | undefined = await tx('opsready_health_rollups')
+            .where(key)
+            .first();
+          const values = addToRollup(day, row);
           if (day) {
             await tx('opsready_health_rollups').where(key).update(values);
           } else {
@@ -411,13 +306,16 @@ export class DatabaseHealthStore implements HealthStore {
   async deleteEndpointsNotIn(
     keep: Array<{ entityRef: string; environment: string }>,
   ): Promise<number> {
-    const wanted = new Set(keep.map(k => `${k.entityRef}\n${k.environment}`));
-    const rows = await this.db('opsready_health_endpoints').select(
-      'entity_ref',
-      'environment',
+    const wanted = new Set(
+      keep.map(k => endpointKey(k.entityRef, k.environment)),
     );
+    const rows: Pick<EndpointRow, 'entity_ref' | 'environment'>[] =
+      await this.db('opsready_health_endpoints').select(
+        'entity_ref',
+        'environment',
+      );
     const gone = rows.filter(
-      r => !wanted.has(`${r.entity_ref}\n${r.environment}`),
+      r => !wanted.has(endpointKey(r.entity_ref, r.environment)),
     );
     for (const row of gone) {
       await this.db.transaction(async tx => {

@@ -1,19 +1,12 @@
-import { TestDatabaseId } from '@backstage/backend-test-utils';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { storeTestDatabases } from '../__testUtils__/testDatabases';
 import { cart, now } from '../__testUtils__/eventInputs';
 import { DatabaseProvisionedEventsStore } from './DatabaseProvisionedEventsStore';
 
 jest.setTimeout(60_000);
 
-const databases = createTestDatabases();
-
-async function createStore(databaseId: TestDatabaseId) {
-  const knex = await databases.init(databaseId);
-  const store = await DatabaseProvisionedEventsStore.create({
-    database: { getClient: async () => knex, migrations: { skip: false } },
-  });
-  return { knex, store };
-}
+const { databases, createStore } = storeTestDatabases(
+  DatabaseProvisionedEventsStore,
+);
 
 describe.each(databases.eachSupportedId())(
   'DatabaseProvisionedEventsStore (%s)',

@@ -1,39 +1,22 @@
-import { mockServices, TestDatabaseId } from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
+import { TestDatabaseId } from '@backstage/backend-test-utils';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { readEventsConfig } from '../config/readEventsConfig';
-import { createEventStores } from '../__testUtils__/eventStores';
-import { DatabaseHealthStore } from '../database/DatabaseHealthStore';
+import { createTestEventsService } from '../__testUtils__/eventsService';
+import { cart, deployment } from '../__testUtils__/eventInputs';
 import {
   initialEndpointState,
   nextEndpointState,
 } from '../health/endpointState';
-import { EventsService } from './EventsService';
 import { HEALTH_ERROR_SOURCE, healthTransitionsToErrors } from './healthErrors';
 
 jest.setTimeout(60_000);
 
 const databases = createTestDatabases();
-const cart = 'component:default/cartservice';
 const url = 'https://cart.example.com/healthz';
 
 async function setUp(databaseId: TestDatabaseId) {
-  const knex = await databases.init(databaseId);
-  const database = {
-    getClient: async () => knex,
-    migrations: { skip: false },
-  };
-  const stores = await createEventStores(database);
-  const health = await DatabaseHealthStore.create({ database });
-  const config = readEventsConfig(new ConfigReader({}));
-  const events = new EventsService({
-    deployments: stores.deployments,
-    errors: stores.errors,
-    health,
-    config,
-    healthFailureThreshold: 3,
-    logger: mockServices.logger.mock(),
-  });
+  const { stores, health, config, events } = await createTestEventsService(
+    await databases.init(databaseId),
+  );
   const onTransition = healthTransitionsToErrors({
     ingest: events,
     severityOf: config.healthErrorSeverity,
@@ -72,27 +55,15 @@ async function setUp(databaseId: TestDatabaseId) {
   return { events, stores, probe };
 }
 
-const deployment = (
-  externalId: string,
-  version: string,
-  startedAt: string,
-) => ({
-  entityRef: cart,
-  environment: 'production',
-  version,
-  status: 'succeeded' as const,
-  startedAt,
-  finishedAt: startedAt,
-  source: 'api',
-  externalId,
-});
+const finished = (externalId: string, version: string, startedAt: string) =>
+  deployment(externalId, startedAt, { version, finishedAt: startedAt });
 
 describe.each(databases.eachSupportedId())('EventsService (%s)', databaseId => {
   it('opens an error when health goes down after a deployment, advises a rollback, and resolves it on recovery', async () => {
     const { events, stores, probe } = await setUp(databaseId);
     await probe(true, '2026-11-24T09:00:00Z');
     await events.recordDeployments([
-      deployment('d-1', '2.0.0', '2026-11-24T10:00:00Z'),
+      finished('d-1', '2.0.0', '2026-11-24T10:00:00Z'),
     ]);
     for (const minute of ['01', '02', '03']) {
       await probe(false, `2026-11-24T10:${minute}:00Z`);
@@ -145,7 +116,7 @@ describe.each(databases.eachSupportedId())('EventsService (%s)', databaseId => {
   it('advises a rollback on an error spike, and leaves out invalid inputs with their reason', async () => {
     const { events, stores } = await setUp(databaseId);
     await events.recordDeployments([
-      deployment('d-1', '2.0.0', '2026-11-24T10:00:00Z'),
+      finished('d-1', '2.0.0', '2026-11-24T10:00:00Z'),
     ]);
     const outcome = await events.recordErrors([
       ...Array.from({ length: 5 }, (_, i) => ({
@@ -204,8 +175,8 @@ describe.each(databases.eachSupportedId())('EventsService (%s)', databaseId => {
       },
     ]);
     await events.recordDeployments([
-      deployment('d-0', '1.9.0', '2026-11-23T10:00:00Z'),
-      deployment('d-1', '2.0.0', '2026-11-24T10:00:00Z'),
+      finished('d-0', '1.9.0', '2026-11-23T10:00:00Z'),
+      finished('d-1', '2.0.0', '2026-11-24T10:00:00Z'),
     ]);
     await events.settled([cart]);
     const [error] = (await stores.errors.listErrors(cart, {}, { limit: 1 }))

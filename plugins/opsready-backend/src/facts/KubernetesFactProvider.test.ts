@@ -1,8 +1,8 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import { KubernetesObject } from '@opsready/plugin-opsready-node';
 import { startFakeKubernetesApi } from '../__testUtils__/fakeKubernetesApi';
 import { startFakeKubernetesBackend } from '../__testUtils__/fakeKubernetesBackend';
+import { serviceEntity } from '../__testUtils__/serviceEntity';
 import { kubernetesSelectorOf } from '../kubernetes/entitySelectors';
 import { KubernetesProxyClient } from '../kubernetes/KubernetesProxyClient';
 import { KubernetesFactProvider } from './KubernetesFactProvider';
@@ -41,21 +41,11 @@ const clusterObjects = [
   }),
 ];
 
-const component = (
-  name: string,
-  annotations: Record<string, string>,
-): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name, namespace: 'default', annotations },
-  spec: {},
-});
-
 describe('kubernetesSelectorOf', () => {
   it('reads the kubernetes-id label or an equality label selector, and the namespace', () => {
     expect(
       kubernetesSelectorOf(
-        component('a', { 'backstage.io/kubernetes-id': 'cart' }),
+        serviceEntity('a', { 'backstage.io/kubernetes-id': 'cart' }),
       ),
     ).toEqual({
       labels: { 'backstage.io/kubernetes-id': 'cart' },
@@ -63,16 +53,16 @@ describe('kubernetesSelectorOf', () => {
     });
     expect(
       kubernetesSelectorOf(
-        component('a', {
+        serviceEntity('a', {
           'backstage.io/kubernetes-label-selector': 'app=cart, tier=web',
           'backstage.io/kubernetes-namespace': 'shop',
         }),
       ),
     ).toEqual({ labels: { app: 'cart', tier: 'web' }, namespace: 'shop' });
-    expect(kubernetesSelectorOf(component('a', {}))).toBeUndefined();
+    expect(kubernetesSelectorOf(serviceEntity('a', {}))).toBeUndefined();
     expect(
       kubernetesSelectorOf(
-        component('a', {
+        serviceEntity('a', {
           'backstage.io/kubernetes-label-selector': 'app!=cart',
         }),
       ),
@@ -93,10 +83,10 @@ describe("KubernetesFactProvider through the Kubernetes backend's proxy", () => 
         }),
         logger: mockServices.logger.mock(),
       });
-      const cart = component('cartservice', {
+      const cart = serviceEntity('cartservice', {
         'backstage.io/kubernetes-id': 'cartservice',
       });
-      const unlinked = component('docs-site', {});
+      const unlinked = serviceEntity('docs-site', {});
 
       const facts = await provider.gather([cart, unlinked]);
       const live = facts.get('component:default/cartservice')?.kubernetes?.live;
@@ -113,7 +103,7 @@ describe("KubernetesFactProvider through the Kubernetes backend's proxy", () => 
 
       const listingsAfterFirstBatch = cluster.requests.length;
       await provider.gather([
-        component('frontend', { 'backstage.io/kubernetes-id': 'frontend' }),
+        serviceEntity('frontend', { 'backstage.io/kubernetes-id': 'frontend' }),
       ]);
       expect(cluster.requests.length).toBe(listingsAfterFirstBatch);
       expect(
@@ -147,7 +137,9 @@ describe("KubernetesFactProvider through the Kubernetes backend's proxy", () => 
       logger,
     });
     const facts = await provider.gather([
-      component('cartservice', { 'backstage.io/kubernetes-id': 'cartservice' }),
+      serviceEntity('cartservice', {
+        'backstage.io/kubernetes-id': 'cartservice',
+      }),
     ]);
     await kubernetes.stop();
     expect(facts.size).toBe(0);

@@ -1,13 +1,12 @@
-import { durationToMilliseconds } from '@backstage/types';
 import { HealthStore, Rollup, StoredTransition } from '../database/HealthStore';
 import {
   emptyHistogram,
   mergeHistograms,
   percentile,
 } from './latencyHistogram';
+import { BUCKET_MS, bucketStartOf } from './rollupBuckets';
 
-const HOUR = durationToMilliseconds({ hours: 1 });
-const DAY = durationToMilliseconds({ days: 1 });
+const { hour: HOUR, day: DAY } = BUCKET_MS;
 
 /** Availability and latency of one endpoint over a window. */
 export interface WindowFigures {
@@ -91,11 +90,10 @@ export class HealthService {
     range: { from: Date; to: Date },
     bucket: 'hour' | 'day',
   ) {
-    const size = bucket === 'hour' ? HOUR : DAY;
     const rollups = await this.store.getRollups(entityRef, range);
     const groups = new Map<string, Rollup[]>();
     for (const rollup of rollups) {
-      const start = Math.floor(rollup.bucketStart.getTime() / size) * size;
+      const start = bucketStartOf(rollup.bucketStart, bucket).getTime();
       const key = `${rollup.environment}\n${start}`;
       groups.set(key, [...(groups.get(key) ?? []), rollup]);
     }

@@ -1,13 +1,12 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import { DatabaseHealthStore } from '../database/DatabaseHealthStore';
+import { createTestHealthSweep } from '../__testUtils__/healthSweep';
+import { serviceEntity } from '../__testUtils__/serviceEntity';
 import { AddressPolicy } from './addressPolicy';
-import { defaultStateRules } from './endpointState';
 import { HealthService } from './HealthService';
-import { HealthSweep, shardOf } from './HealthSweep';
+import { shardOf } from './HealthSweep';
 import { Prober } from './Prober';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
@@ -25,43 +24,22 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>(r => server.close(() => r())));
 
-const service = (
-  name: string,
-  annotations: Record<string, string>,
-): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name, namespace: 'default', annotations },
-  spec: { type: 'service' },
-});
-
 async function setUp(
   entities: Entity[],
-  overrides: Partial<ConstructorParameters<typeof HealthSweep>[0]> = {},
+  overrides: Parameters<typeof createTestHealthSweep>[3] = {},
 ) {
-  const knex = await databases.init('SQLITE_3');
-  const store = await DatabaseHealthStore.create({
-    database: { getClient: async () => knex },
-  });
   const prober = new Prober({
     policy: new AddressPolicy(['127.0.0.1']),
     timeoutMs: 500,
     retries: 0,
   });
-  const sweep = new HealthSweep({
-    catalog: catalogServiceMock({ entities }),
-    auth: mockServices.auth(),
-    store,
+  const knex = await databases.init('SQLITE_3');
+  const { store, sweep } = await createTestHealthSweep(
+    knex,
+    entities,
     prober,
-    scheduler: mockServices.scheduler.mock(),
-    logger: mockServices.logger.mock(),
-    schedule: { frequency: { seconds: 60 }, timeout: { seconds: 50 } },
-    shards: 1,
-    rules: defaultStateRules,
-    deadlineMs: 30_000,
-    retentionDays: 30,
-    ...overrides,
-  });
+    overrides,
+  );
   return { store, sweep, prober };
 }
 
@@ -85,7 +63,7 @@ describe('HealthSweep', () => {
 
   it('splits the endpoints into disjoint shards that together cover them all', async () => {
     const entities = Array.from({ length: 12 }, (_, i) =>
-      service(`svc-${i}`, {
+      serviceEntity(`svc-${i}`, {
         'opsready.io/health-url': `${base}/healthz`,
         'opsready.io/health-url-production': `${base}/healthz`,
       }),
@@ -107,7 +85,11 @@ describe('HealthSweep', () => {
   it('records state, transitions and figures, and tells the listener when an endpoint goes down', async () => {
     const onTransition = jest.fn();
     const { sweep, store, prober } = await setUp(
-      [service('cartservice', { 'opsready.io/health-url': `${base}/healthz` })],
+      [
+        serviceEntity('cartservice', {
+          'opsready.io/health-url': `${base}/healthz`,
+        }),
+      ],
       { onTransition },
     );
     let minute = 0;
@@ -149,7 +131,9 @@ describe('HealthSweep', () => {
 
   it('reads the shard once and stores its probes in batches, telling the listener once a batch is stored', async () => {
     const entities = Array.from({ length: 7 }, (_, i) =>
-      service(`svc-${i}`, { 'opsready.io/health-url': `${base}/healthz` }),
+      serviceEntity(`svc-${i}`, {
+        'opsready.io/health-url': `${base}/healthz`,
+      }),
     );
     const told: Array<{ entityRef: string; stored: string[] }> = [];
     const { sweep, store, prober } = await setUp(entities, {
@@ -193,7 +177,9 @@ describe('HealthSweep', () => {
 
   it('stores every probe and tells the listener of every transition when one listener call fails, then fails the sweep', async () => {
     const entities = Array.from({ length: 4 }, (_, i) =>
-      service(`svc-${i}`, { 'opsready.io/health-url': `${base}/healthz` }),
+      serviceEntity(`svc-${i}`, {
+        'opsready.io/health-url': `${base}/healthz`,
+      }),
     );
     const onTransition = jest.fn(async ({ entityRef }) => {
       if (entityRef === 'component:default/svc-1') {
@@ -219,7 +205,9 @@ describe('HealthSweep', () => {
 
   it('fails the sweep when the store cannot write, leaving the endpoints for the next sweep', async () => {
     const entities = Array.from({ length: 3 }, (_, i) =>
-      service(`svc-${i}`, { 'opsready.io/health-url': `${base}/healthz` }),
+      serviceEntity(`svc-${i}`, {
+        'opsready.io/health-url': `${base}/healthz`,
+      }),
     );
     const onTransition = jest.fn();
     const { sweep, store, prober } = await setUp(entities, { onTransition });
@@ -237,7 +225,9 @@ describe('HealthSweep', () => {
 
   it('stops starting probes at the deadline, leaving the rest for the next sweep', async () => {
     const entities = Array.from({ length: 5 }, (_, i) =>
-      service(`svc-${i}`, { 'opsready.io/health-url': `${base}/healthz` }),
+      serviceEntity(`svc-${i}`, {
+        'opsready.io/health-url': `${base}/healthz`,
+      }),
     );
     const { sweep, prober } = await setUp(entities, { deadlineMs: -1 });
     expect(await sweep.runShard(0)).toMatchObject({ probed: 0, skipped: 5 });
@@ -246,7 +236,9 @@ describe('HealthSweep', () => {
 
   it('drops endpoints that are no longer declared at retention', async () => {
     const { sweep, store, prober } = await setUp([
-      service('cartservice', { 'opsready.io/health-url': `${base}/healthz` }),
+      serviceEntity('cartservice', {
+        'opsready.io/health-url': `${base}/healthz`,
+      }),
     ]);
     await sweep.runShard(0);
     const { sweep: later } = await setUp([]);

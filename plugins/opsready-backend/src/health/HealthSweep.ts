@@ -13,6 +13,7 @@ import {
 import { metrics } from '@opentelemetry/api';
 import { createHash } from 'node:crypto';
 import { HealthStore } from '../database/HealthStore';
+import { componentsWithAnnotations } from '../lib/componentsWithAnnotations';
 import { mapWithConcurrency } from '../lib/concurrency';
 import {
   EndpointState,
@@ -271,38 +272,23 @@ export class HealthSweep {
 
   private async declaredEndpoints() {
     const { catalog, auth, logger } = this.options;
-    const credentials = await auth.getOwnServiceCredentials();
     const endpoints = [];
-    for await (const page of catalog.streamEntities(
-      {
-        filter: { kind: 'Component' },
-        fields: [
-          'kind',
-          'metadata.namespace',
-          'metadata.name',
-          'metadata.annotations',
-        ],
-        pageSize: 500,
-      },
-      { credentials },
-    )) {
-      for (const entity of page) {
-        const { endpoints: declared, problems } = declaredHealthEndpoints(
-          entity.metadata,
+    for await (const entity of componentsWithAnnotations(catalog, auth)) {
+      const { endpoints: declared, problems } = declaredHealthEndpoints(
+        entity.metadata,
+      );
+      if (problems.length) {
+        logger.warn(
+          `${normalizeEntityRef(
+            entity,
+          )} declares health endpoints wrongly: ${problems.join('; ')}`,
         );
-        if (problems.length) {
-          logger.warn(
-            `${normalizeEntityRef(
-              entity,
-            )} declares health endpoints wrongly: ${problems.join('; ')}`,
-          );
-        }
-        for (const endpoint of declared) {
-          endpoints.push({
-            entityRef: normalizeEntityRef(entity),
-            ...endpoint,
-          });
-        }
+      }
+      for (const endpoint of declared) {
+        endpoints.push({
+          entityRef: normalizeEntityRef(entity),
+          ...endpoint,
+        });
       }
     }
     return endpoints;

@@ -1,12 +1,9 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import { DatabaseHealthStore } from '../database/DatabaseHealthStore';
+import { createTestHealthSweep } from '../__testUtils__/healthSweep';
+import { serviceEntity } from '../__testUtils__/serviceEntity';
 import { AddressPolicy } from './addressPolicy';
-import { defaultStateRules } from './endpointState';
-import { HealthSweep } from './HealthSweep';
 import { Prober, ProberClosedError } from './Prober';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
@@ -83,38 +80,22 @@ describe('Prober', () => {
 
 describe('HealthSweep when the prober closes midway', () => {
   it('records the answers on their way and leaves the rest untouched for the next sweep', async () => {
-    const entities: Entity[] = Array.from({ length: 6 }, (_, i) => ({
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Component',
-      metadata: {
-        name: `svc-${i}`,
-        namespace: 'default',
-        annotations: { 'opsready.io/health-url': `${base}/svc-${i}` },
-      },
-    }));
-    const knex = await databases.init('SQLITE_3');
-    const store = await DatabaseHealthStore.create({
-      database: { getClient: async () => knex },
-    });
+    const entities = Array.from({ length: 6 }, (_, i) =>
+      serviceEntity(`svc-${i}`, {
+        'opsready.io/health-url': `${base}/svc-${i}`,
+      }),
+    );
     const prober = new Prober({
       policy,
       timeoutMs: 2_000,
       retries: 0,
       perHostConcurrency: 2,
     });
-    const sweep = new HealthSweep({
-      catalog: catalogServiceMock({ entities }),
-      auth: mockServices.auth(),
-      store,
+    const { store, sweep } = await createTestHealthSweep(
+      await databases.init('SQLITE_3'),
+      entities,
       prober,
-      scheduler: mockServices.scheduler.mock(),
-      logger: mockServices.logger.mock(),
-      schedule: { frequency: { seconds: 60 }, timeout: { seconds: 50 } },
-      shards: 1,
-      rules: defaultStateRules,
-      deadlineMs: 30_000,
-      retentionDays: 30,
-    });
+    );
     const running = sweep.runShard(0);
     const deadline = Date.now() + 5_000;
     while (received.length === 0 && Date.now() < deadline) {

@@ -6,18 +6,15 @@ import { KubernetesObject } from '@opsready/plugin-opsready-node';
 import { startFakeKubernetesApi } from '../__testUtils__/fakeKubernetesApi';
 import { startFakeKubernetesBackend } from '../__testUtils__/fakeKubernetesBackend';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { readEventsConfig } from '../config/readEventsConfig';
+import { createTestEventsService } from '../__testUtils__/eventsService';
+import { cart, deployment } from '../__testUtils__/eventInputs';
 import { readKubernetesConfig } from '../config/readKubernetesConfig';
-import { createEventStores } from '../__testUtils__/eventStores';
-import { DatabaseHealthStore } from '../database/DatabaseHealthStore';
-import { EventsService } from '../events/EventsService';
 import { KubernetesCollector, KUBERNETES_SOURCE } from './KubernetesCollector';
 import { KubernetesProxyClient } from './KubernetesProxyClient';
 
 jest.setTimeout(60_000);
 
 const databases = createTestDatabases();
-const cart = 'component:default/cartservice';
 const DAY = 24 * 3600_000;
 const now = new Date('2026-12-01T12:00:00Z');
 const daysAgo = (d: number) => new Date(now.getTime() - d * DAY).toISOString();
@@ -135,19 +132,10 @@ function cluster(container: object): KubernetesObject[] {
 }
 
 async function setUp(databaseId: TestDatabaseId) {
-  const knex = await databases.init(databaseId);
-  const database = { getClient: async () => knex, migrations: { skip: false } };
-  const stores = await createEventStores(database);
-  const health = await DatabaseHealthStore.create({ database });
-  const events = new EventsService({
-    deployments: stores.deployments,
-    errors: stores.errors,
-    health,
-    config: readEventsConfig(new ConfigReader({})),
-    healthFailureThreshold: 3,
-    logger: mockServices.logger.mock(),
-    now: () => now,
-  });
+  const { stores, events } = await createTestEventsService(
+    await databases.init(databaseId),
+    { now: () => now },
+  );
   const objects = cluster(crashLooping);
   const api = await startFakeKubernetesApi(objects);
   const kubernetes = await startFakeKubernetesBackend(api.url);
@@ -198,16 +186,8 @@ async function setUp(databaseId: TestDatabaseId) {
   };
 }
 
-const ciDeployment = (version: string, startedAt: string) => ({
-  entityRef: cart,
-  environment: 'production',
-  version,
-  status: 'succeeded' as const,
-  startedAt,
-  finishedAt: startedAt,
-  source: 'api',
-  externalId: `ci-${version}`,
-});
+const ciDeployment = (version: string, startedAt: string) =>
+  deployment(`ci-${version}`, startedAt, { version, finishedAt: startedAt });
 
 describe.each(databases.eachSupportedId())(
   'KubernetesCollector (%s)',

@@ -13,6 +13,7 @@ import {
 import { KubernetesCollectorConfig } from '../config/readKubernetesConfig';
 import { DeploymentsStore } from '../database/DeploymentsStore';
 import { EventIngest } from '../events/EventIngest';
+import { componentsWithAnnotations } from '../lib/componentsWithAnnotations';
 import {
   kubernetesSelectorOf,
   KubernetesSelector,
@@ -186,28 +187,12 @@ export class KubernetesCollector {
     Array<{ entityRef: string; selector: KubernetesSelector }>
   > {
     const { catalog, auth } = this.deps;
-    const credentials = await auth.getOwnServiceCredentials();
     const linked: Array<{ entityRef: string; selector: KubernetesSelector }> =
       [];
-    for await (const page of catalog.streamEntities(
-      {
-        filter: { kind: 'Component' },
-        // The annotations are all it needs of an entity.
-        fields: [
-          'kind',
-          'metadata.name',
-          'metadata.namespace',
-          'metadata.annotations',
-        ],
-        pageSize: 500,
-      },
-      { credentials },
-    )) {
-      for (const entity of page) {
-        const selector = kubernetesSelectorOf(entity);
-        if (selector)
-          linked.push({ entityRef: normalizeEntityRef(entity), selector });
-      }
+    for await (const entity of componentsWithAnnotations(catalog, auth)) {
+      const selector = kubernetesSelectorOf(entity);
+      if (selector)
+        linked.push({ entityRef: normalizeEntityRef(entity), selector });
     }
     return linked;
   }

@@ -5,6 +5,7 @@ import {
   isoDateTime,
   optionalText,
   parsePayload,
+  PendingEvent,
   requiredText,
   Translation,
 } from './translation';
@@ -106,6 +107,52 @@ function versionOf(d: z.infer<typeof deployment>): string {
 }
 
 /**
+ * The deployment a GitHub event moves along, found by its repository: what
+ * both events say of it, with what the event adds (its environment and
+ * status, and a deployment_status's finish and links).
+ */
+function translatedDeployment(
+  event: z.infer<typeof deploymentEvent>,
+  input: Pick<
+    Extract<PendingEvent, { type: 'deployment' }>['input'],
+    'environment' | 'status' | 'finishedAt'
+  > & { url?: string },
+): Translation {
+  const d = event.deployment;
+  return {
+    events: [
+      {
+        type: 'deployment',
+        locators: [
+          {
+            by: 'annotation',
+            key: GITHUB_PROJECT_SLUG_ANNOTATION,
+            values: [event.repository.full_name],
+          },
+        ],
+        input: {
+          environment: input.environment,
+          version: versionOf(d),
+          status: input.status,
+          startedAt: d.created_at,
+          finishedAt: input.finishedAt,
+          commitSha: d.sha,
+          // Who asked for the deployment, not the bot that reports on it.
+          actor: d.creator?.login ?? event.sender?.login,
+          url:
+            input.url ??
+            (event.workflow_run?.html_url ||
+              `${event.repository.html_url}/deployments`),
+          source: 'github',
+          externalId: String(d.id),
+        },
+      },
+    ],
+    skipped: [],
+  };
+}
+
+/**
  * Translates one GitHub event. Events other than deployment and
  * deployment_status are skipped with the reason; a payload that lacks what
  * OpsReady needs is a 400.
@@ -133,35 +180,10 @@ export function translateGitHubEvent(
 
   if (eventName === 'deployment') {
     const event = parsePayload(deploymentEvent, payload, 'GitHub deployment');
-    const d = event.deployment;
-    return {
-      events: [
-        {
-          type: 'deployment',
-          locators: [
-            {
-              by: 'annotation',
-              key: GITHUB_PROJECT_SLUG_ANNOTATION,
-              values: [event.repository.full_name],
-            },
-          ],
-          input: {
-            environment: d.environment,
-            version: versionOf(d),
-            status: 'started',
-            startedAt: d.created_at,
-            commitSha: d.sha,
-            actor: d.creator?.login ?? event.sender?.login,
-            url:
-              event.workflow_run?.html_url ||
-              `${event.repository.html_url}/deployments`,
-            source: 'github',
-            externalId: String(d.id),
-          },
-        },
-      ],
-      skipped: [],
-    };
+    return translatedDeployment(event, {
+      environment: event.deployment.environment,
+      status: 'started',
+    });
   }
 
   const event = parsePayload(
@@ -186,36 +208,10 @@ export function translateGitHubEvent(
       ],
     };
   }
-  return {
-    events: [
-      {
-        type: 'deployment',
-        locators: [
-          {
-            by: 'annotation',
-            key: GITHUB_PROJECT_SLUG_ANNOTATION,
-            values: [event.repository.full_name],
-          },
-        ],
-        input: {
-          environment: s.environment ?? d.environment,
-          version: versionOf(d),
-          status,
-          startedAt: d.created_at,
-          finishedAt: status === 'started' ? undefined : s.created_at,
-          commitSha: d.sha,
-          // Who asked for the deployment, not the bot that reports on it.
-          actor: d.creator?.login ?? event.sender?.login,
-          url:
-            s.log_url ??
-            s.target_url ??
-            (event.workflow_run?.html_url ||
-              `${event.repository.html_url}/deployments`),
-          source: 'github',
-          externalId: String(d.id),
-        },
-      },
-    ],
-    skipped: [],
-  };
+  return translatedDeployment(event, {
+    environment: s.environment ?? d.environment,
+    status,
+    finishedAt: status === 'started' ? undefined : s.created_at,
+    url: s.log_url ?? s.target_url,
+  });
 }

@@ -90,41 +90,37 @@ function names(config: Config, key: string, fallback: string[]): string[] {
   return list as string[];
 }
 
-function severity(
+/** A configured value that must be one of `allowed`; `fallback` when unset. */
+function oneOf<T extends string>(
+  allowed: ReadonlyArray<T>,
+  value: string | undefined,
+  key: string,
+  fallback: T,
+): T {
+  if (value === undefined) {
+    return fallback;
+  }
+  if (!allowed.includes(value as T)) {
+    throw new Error(
+      `opsready.webhooks.${key} must be one of ${allowed.join(
+        ', ',
+      )}, got '${value}'`,
+    );
+  }
+  return value as T;
+}
+
+const severity = (
   value: string | undefined,
   key: string,
   fallback: ErrorSeverity,
-): ErrorSeverity {
-  if (value === undefined) {
-    return fallback;
-  }
-  if (!ERROR_SEVERITIES.includes(value as ErrorSeverity)) {
-    throw new Error(
-      `opsready.webhooks.${key} must be one of ${ERROR_SEVERITIES.join(
-        ', ',
-      )}, got '${value}'`,
-    );
-  }
-  return value as ErrorSeverity;
-}
+) => oneOf(ERROR_SEVERITIES, value, key, fallback);
 
-function category(
+const category = (
   value: string | undefined,
   key: string,
   fallback: ErrorCategory,
-): ErrorCategory {
-  if (value === undefined) {
-    return fallback;
-  }
-  if (!ERROR_CATEGORIES.includes(value as ErrorCategory)) {
-    throw new Error(
-      `opsready.webhooks.${key} must be one of ${ERROR_CATEGORIES.join(
-        ', ',
-      )}, got '${value}'`,
-    );
-  }
-  return value as ErrorCategory;
-}
+) => oneOf(ERROR_CATEGORIES, value, key, fallback);
 
 function positive(config: Config, key: string, fallback: number): number {
   const value = config.getOptionalNumber(key) ?? fallback;

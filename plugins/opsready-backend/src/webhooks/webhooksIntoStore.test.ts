@@ -12,11 +12,8 @@ import { readFileSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import request from 'supertest';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { readEventsConfig } from '../config/readEventsConfig';
-import { createEventStores } from '../__testUtils__/eventStores';
+import { createTestEventsService } from '../__testUtils__/eventsService';
 import { DatabaseWebhookSkipsStore } from '../database/DatabaseWebhookSkipsStore';
-import { DatabaseHealthStore } from '../database/DatabaseHealthStore';
-import { EventsService } from '../events/EventsService';
 import { createWebhooksRouter } from './createWebhooksRouter';
 
 jest.setTimeout(60_000);
@@ -44,21 +41,10 @@ const fixture = (path: string) =>
   readFileSync(resolvePath(__dirname, '__fixtures__', path), 'utf8');
 
 async function setUp(databaseId: TestDatabaseId) {
-  const knex = await databases.init(databaseId);
-  const database = {
-    getClient: async () => knex,
-    migrations: { skip: false },
-  };
-  const stores = await createEventStores(database);
+  const { database, stores, events } = await createTestEventsService(
+    await databases.init(databaseId),
+  );
   const skips = await DatabaseWebhookSkipsStore.create({ database });
-  const events = new EventsService({
-    deployments: stores.deployments,
-    errors: stores.errors,
-    health: await DatabaseHealthStore.create({ database }),
-    config: readEventsConfig(new ConfigReader({})),
-    healthFailureThreshold: 3,
-    logger: mockServices.logger.mock(),
-  });
   const app = express();
   app.use(
     createWebhooksRouter({

@@ -26,25 +26,23 @@ export function readScoringConfig(root: Config): ScoringConfig {
   const checks = root.getOptionalConfig('opsready.checks');
   const scoring = root.getOptionalConfig('opsready.scoring');
 
+  // An option left out of the config keeps its default.
+  const strings = (key: 'allowedLifecycles' | 'productionLifecycles') =>
+    checks?.getOptionalStringArray(key) ?? defaultCheckOptions[key];
+  const number = (
+    key:
+      | 'latencySloMs'
+      | 'uptimeTarget'
+      | 'deployedWithinDays'
+      | 'criticalErrorMaxAgeHours',
+  ) => checks?.getOptionalNumber(key) ?? defaultCheckOptions[key];
   const options: CheckOptions = {
-    allowedLifecycles:
-      checks?.getOptionalStringArray('allowedLifecycles') ??
-      defaultCheckOptions.allowedLifecycles,
-    productionLifecycles:
-      checks?.getOptionalStringArray('productionLifecycles') ??
-      defaultCheckOptions.productionLifecycles,
-    latencySloMs:
-      checks?.getOptionalNumber('latencySloMs') ??
-      defaultCheckOptions.latencySloMs,
-    uptimeTarget:
-      checks?.getOptionalNumber('uptimeTarget') ??
-      defaultCheckOptions.uptimeTarget,
-    deployedWithinDays:
-      checks?.getOptionalNumber('deployedWithinDays') ??
-      defaultCheckOptions.deployedWithinDays,
-    criticalErrorMaxAgeHours:
-      checks?.getOptionalNumber('criticalErrorMaxAgeHours') ??
-      defaultCheckOptions.criticalErrorMaxAgeHours,
+    allowedLifecycles: strings('allowedLifecycles'),
+    productionLifecycles: strings('productionLifecycles'),
+    latencySloMs: number('latencySloMs'),
+    uptimeTarget: number('uptimeTarget'),
+    deployedWithinDays: number('deployedWithinDays'),
+    criticalErrorMaxAgeHours: number('criticalErrorMaxAgeHours'),
   };
   if (options.uptimeTarget < 0 || options.uptimeTarget > 1) {
     throw new Error(

@@ -1,4 +1,5 @@
 import { mockServices } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
 
 /**
  * A logger whose every call is kept, to prove what was (and was not)
@@ -16,3 +17,11 @@ export function capturingLogger() {
 }
 
 export const SECRET = 'hunter2-do-not-log-7f3a9c';
+
+/** The team that owns the services the tests scaffold. */
+export const paymentsTeam: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name: 'payments', namespace: 'default' },
+  spec: { type: 'team', children: [] },
+};

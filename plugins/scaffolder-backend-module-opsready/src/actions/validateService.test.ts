@@ -1,15 +1,11 @@
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { paymentsTeam } from '../__testUtils__/testContext';
 import { createValidateServiceAction } from './validateService';
 
 const entities: Entity[] = [
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Group',
-    metadata: { name: 'payments', namespace: 'default' },
-    spec: { type: 'team', children: [] },
-  },
+  paymentsTeam,
   {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',

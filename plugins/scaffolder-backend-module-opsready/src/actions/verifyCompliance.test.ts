@@ -7,15 +7,12 @@ import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { writeGoldenWorkspace } from '../__testUtils__/goldenWorkspace';
-import { capturingLogger, SECRET } from '../__testUtils__/testContext';
+import {
+  capturingLogger,
+  paymentsTeam,
+  SECRET,
+} from '../__testUtils__/testContext';
 import { createVerifyComplianceAction } from './verifyCompliance';
-
-const payments = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Group',
-  metadata: { name: 'payments', namespace: 'default' },
-  spec: { type: 'team', children: [] },
-};
 
 describe('opsready:compliance:verify', () => {
   const mockDir = createMockDirectory();
@@ -35,7 +32,7 @@ describe('opsready:compliance:verify', () => {
       secrets: { token: SECRET },
     });
     const action = createVerifyComplianceAction({
-      catalog: catalogServiceMock({ entities: [payments] }),
+      catalog: catalogServiceMock({ entities: [paymentsTeam] }),
       config: mockServices.rootConfig({ data: config }),
     });
     await action.handler(ctx as any);

@@ -79,25 +79,6 @@ describe('catalog.system', () => {
 });
 
 describe('the catalog checks', () => {
-  it('lists every catalog check once, in the catalog category', () => {
-    const ids = catalogChecks.map(check => check.id);
-    expect(ids).toEqual([
-      'catalog.owner',
-      'catalog.description',
-      'catalog.system',
-      'catalog.lifecycle',
-      'catalog.docs',
-      'catalog.dependencies',
-      'catalog.provided-apis',
-    ]);
-    for (const check of catalogChecks) {
-      expect(check.category).toBe('catalog');
-      expect(check.appliesTo).toEqual({ kinds: ['Component'] });
-      expect(check.weight).toBeGreaterThan(0);
-      expect(check.remediation.length).toBeGreaterThan(20);
-    }
-  });
-
   it('do not apply to entities other than components', () => {
     const results = evaluateChecks(catalogChecks, {
       entity: {

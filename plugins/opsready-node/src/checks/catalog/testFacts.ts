@@ -1,10 +1,9 @@
 import { Entity } from '@backstage/catalog-model';
+import { evaluateCheck, serviceComponent } from '../testFacts';
 import {
-  CheckContext,
   CheckDefinition,
   CheckOptions,
   CheckOutcome,
-  defaultCheckOptions,
   ServiceFacts,
 } from '../types';
 
@@ -15,17 +14,10 @@ export function component(
     spec?: Record<string, unknown>;
   } = {},
 ): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name: 'cart', ...overrides.metadata },
-    spec: {
-      type: 'service',
-      lifecycle: 'production',
-      owner: 'group:default/storefront',
-      ...overrides.spec,
-    },
-  };
+  return serviceComponent({
+    metadata: overrides.metadata,
+    spec: { owner: 'group:default/storefront', ...overrides.spec },
+  });
 }
 
 /** Test helper: evaluates one check with the default options, or some changed. */
@@ -34,9 +26,5 @@ export function evaluate(
   facts: Partial<ServiceFacts> = {},
   options: Partial<CheckOptions> = {},
 ): CheckOutcome {
-  const context: CheckContext = {
-    now: new Date('2026-11-22T12:00:00Z'),
-    options: { ...defaultCheckOptions, ...options },
-  };
-  return check.evaluate({ entity: component(), ...facts }, context);
+  return evaluateCheck(check, { entity: component(), ...facts }, options);
 }

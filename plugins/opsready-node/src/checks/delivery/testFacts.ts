@@ -1,15 +1,10 @@
 import { durationToMilliseconds } from '@backstage/types';
 import { Entity } from '@backstage/catalog-model';
-import {
-  CheckDefinition,
-  CheckOptions,
-  CheckOutcome,
-  defaultCheckOptions,
-  DeliveryFacts,
-} from '../types';
+import { evaluatorOf, serviceComponent, TEST_NOW } from '../testFacts';
+import { CheckDefinition, CheckOptions, CheckOutcome } from '../types';
 
 /** The fixed "now" of the delivery tests. */
-export const NOW = new Date('2026-11-22T12:00:00Z');
+export const NOW = TEST_NOW;
 
 /** Test helper: the ISO time this long before NOW. */
 export function before(amount: {
@@ -25,30 +20,8 @@ export function before(amount: {
 
 /** Test helper: a production service component, with spec overrides. */
 export function component(spec: Record<string, unknown> = {}): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name: 'cart' },
-    spec: {
-      type: 'service',
-      lifecycle: 'production',
-      owner: 'storefront',
-      ...spec,
-    },
-  };
+  return serviceComponent({ spec });
 }
 
 /** Test helper: evaluates one check at NOW for a production service. */
-export function evaluate(
-  check: CheckDefinition,
-  delivery: DeliveryFacts | undefined,
-  {
-    entity = component(),
-    options = {},
-  }: { entity?: Entity; options?: Partial<CheckOptions> } = {},
-): CheckOutcome {
-  return check.evaluate(
-    { entity, ...(delivery ? { delivery } : {}) },
-    { now: NOW, options: { ...defaultCheckOptions, ...options } },
-  );
-}
+export const evaluate = evaluatorOf('delivery');

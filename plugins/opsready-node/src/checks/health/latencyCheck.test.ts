@@ -1,9 +1,9 @@
 import { latencyCheck } from './latencyCheck';
 import {
-  component,
   evaluate,
   health,
   measured,
+  onTwoEndpoints,
   PRODUCTION_URL,
   twoEndpoints,
 } from './testFacts';
@@ -11,13 +11,10 @@ import {
 describe('health.latency', () => {
   it('passes when every endpoint is within the default 200 ms SLO, the boundary included', () => {
     expect(
-      evaluate(
+      onTwoEndpoints(
         latencyCheck,
-        twoEndpoints,
-        health(
-          measured('default', { uptime: 1, p95LatencyMs: 200 }),
-          measured('staging', { uptime: 1, p95LatencyMs: 40 }),
-        ),
+        measured('default', { uptime: 1, p95LatencyMs: 200 }),
+        measured('staging', { uptime: 1, p95LatencyMs: 40 }),
       ),
     ).toMatchObject({
       status: 'pass',
@@ -35,13 +32,10 @@ describe('health.latency', () => {
 
   it('fails an endpoint over the SLO, naming it and its latency', () => {
     expect(
-      evaluate(
+      onTwoEndpoints(
         latencyCheck,
-        twoEndpoints,
-        health(
-          measured('default', { p95LatencyMs: 200.4 }),
-          measured('staging', { p95LatencyMs: 120 }),
-        ),
+        measured('default', { p95LatencyMs: 200.4 }),
+        measured('staging', { p95LatencyMs: 120 }),
       ),
     ).toMatchObject({
       status: 'fail',
@@ -65,31 +59,11 @@ describe('health.latency', () => {
     ).toBe('pass');
   });
 
-  it('is unknown without health facts', () => {
-    expect(evaluate(latencyCheck, twoEndpoints)).toMatchObject({
-      status: 'unknown',
-      message:
-        'No health measurements are available for this service: the health prober has not reported on it yet.',
-    });
-  });
-
   it('is unknown while no latency has been measured', () => {
-    expect(
-      evaluate(latencyCheck, twoEndpoints, health(measured('default'))),
-    ).toMatchObject({
+    expect(onTwoEndpoints(latencyCheck, measured('default'))).toMatchObject({
       status: 'unknown',
       message:
         'No latency has been measured yet on the declared health endpoints.',
     });
-  });
-
-  it('does not apply without a declared endpoint', () => {
-    expect(
-      evaluate(
-        latencyCheck,
-        component(),
-        health(measured('default', { p95LatencyMs: 900 })),
-      ).status,
-    ).toBe('not-applicable');
   });
 });

@@ -1,21 +1,16 @@
 import { Entity } from '@backstage/catalog-model';
+import { evaluateCheck, serviceComponent } from '../testFacts';
 import {
   CheckDefinition,
   CheckOptions,
   CheckOutcome,
-  defaultCheckOptions,
   HealthEndpointFacts,
   HealthFacts,
 } from '../types';
 
 /** Test helper: a service component with the given annotations. */
 export function component(annotations: Record<string, string> = {}): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name: 'cart', annotations },
-    spec: { type: 'service', lifecycle: 'production', owner: 'storefront' },
-  };
+  return serviceComponent({ metadata: { annotations } });
 }
 
 export const PRODUCTION_URL = 'https://cart.example.com/healthz';
@@ -52,11 +47,20 @@ export function evaluate(
   healthFacts?: HealthFacts,
   options: Partial<CheckOptions> = {},
 ): CheckOutcome {
-  return check.evaluate(
+  return evaluateCheck(
+    check,
     { entity, ...(healthFacts ? { health: healthFacts } : {}) },
-    {
-      now: new Date('2026-11-22T12:00:00Z'),
-      options: { ...defaultCheckOptions, ...options },
-    },
+    options,
   );
+}
+
+/**
+ * Test helper: evaluates one check for the service with two endpoints, on
+ * what the prober measured on them, with the default options.
+ */
+export function onTwoEndpoints(
+  check: CheckDefinition,
+  ...endpoints: HealthEndpointFacts[]
+): CheckOutcome {
+  return evaluate(check, twoEndpoints, health(...endpoints));
 }

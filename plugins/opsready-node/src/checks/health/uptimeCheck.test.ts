@@ -4,6 +4,7 @@ import {
   evaluate,
   health,
   measured,
+  onTwoEndpoints,
   PRODUCTION_URL,
   twoEndpoints,
 } from './testFacts';
@@ -11,13 +12,10 @@ import {
 describe('health.uptime', () => {
   it('passes when every probed endpoint meets the target', () => {
     expect(
-      evaluate(
+      onTwoEndpoints(
         uptimeCheck,
-        twoEndpoints,
-        health(
-          measured('default', { uptime: 0.999 }),
-          measured('staging', { uptime: 0.995 }),
-        ),
+        measured('default', { uptime: 0.999 }),
+        measured('staging', { uptime: 0.995 }),
       ),
     ).toMatchObject({
       status: 'pass',
@@ -36,23 +34,16 @@ describe('health.uptime', () => {
 
   it('passes exactly on the target', () => {
     expect(
-      evaluate(
-        uptimeCheck,
-        twoEndpoints,
-        health(measured('default', { uptime: 0.99 })),
-      ).status,
+      onTwoEndpoints(uptimeCheck, measured('default', { uptime: 0.99 })).status,
     ).toBe('pass');
   });
 
   it('fails when any endpoint falls short, naming it', () => {
     expect(
-      evaluate(
+      onTwoEndpoints(
         uptimeCheck,
-        twoEndpoints,
-        health(
-          measured('default', { uptime: 1 }),
-          measured('staging', { uptime: 0.9875 }),
-        ),
+        measured('default', { uptime: 1 }),
+        measured('staging', { uptime: 0.9875 }),
       ),
     ).toMatchObject({
       status: 'fail',
@@ -63,11 +54,8 @@ describe('health.uptime', () => {
 
   it('never shows an uptime just below the target as the target', () => {
     expect(
-      evaluate(
-        uptimeCheck,
-        twoEndpoints,
-        health(measured('default', { uptime: 0.98999 })),
-      ).message,
+      onTwoEndpoints(uptimeCheck, measured('default', { uptime: 0.98999 }))
+        .message,
     ).toBe(
       'Uptime over the last 24 hours was below the 99% target: default 98.99%.',
     );
@@ -86,10 +74,10 @@ describe('health.uptime', () => {
 
   it('judges the probed endpoints and says which are not probed yet', () => {
     expect(
-      evaluate(
+      onTwoEndpoints(
         uptimeCheck,
-        twoEndpoints,
-        health(measured('default', { uptime: 1 }), measured('staging')),
+        measured('default', { uptime: 1 }),
+        measured('staging'),
       ),
     ).toMatchObject({
       status: 'pass',
@@ -99,39 +87,13 @@ describe('health.uptime', () => {
     });
   });
 
-  it('is unknown without health facts, and says the prober has not reported', () => {
-    expect(evaluate(uptimeCheck, twoEndpoints)).toMatchObject({
-      status: 'unknown',
-      message:
-        'No health measurements are available for this service: the health prober has not reported on it yet.',
-    });
-  });
-
   it('is unknown while no endpoint has been probed', () => {
     expect(
-      evaluate(
-        uptimeCheck,
-        twoEndpoints,
-        health(measured('default', { status: 'unknown' })),
-      ),
+      onTwoEndpoints(uptimeCheck, measured('default', { status: 'unknown' })),
     ).toMatchObject({
       status: 'unknown',
       message:
         'No declared health endpoint has been probed yet, so its uptime is not known.',
-    });
-  });
-
-  it('does not apply without a declared endpoint', () => {
-    expect(
-      evaluate(
-        uptimeCheck,
-        component(),
-        health(measured('default', { uptime: 0.5 })),
-      ),
-    ).toEqual({
-      status: 'not-applicable',
-      message:
-        'No http(s) health endpoint is declared, so there is nothing to measure (see the health endpoint check).',
     });
   });
 

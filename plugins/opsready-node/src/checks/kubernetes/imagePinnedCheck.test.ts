@@ -1,12 +1,6 @@
 import { imagePinning } from './imageReferences';
 import { imagePinnedCheck } from './imagePinnedCheck';
-import {
-  container,
-  deployment,
-  evaluate,
-  NO_WORKLOADS,
-  service,
-} from './testFacts';
+import { container, deployment, evaluate } from './testFacts';
 
 const DIGEST = `sha256:${'a1'.repeat(32)}`;
 
@@ -147,15 +141,5 @@ describe('kubernetes.image-pinned', () => {
     expect(outcome.evidence?.floating).toEqual([
       expect.objectContaining({ container: 'cache' }),
     ]);
-  });
-
-  it('answers unknown without any workload to look at', () => {
-    expect(evaluate(imagePinnedCheck, undefined)).toEqual({
-      status: 'unknown',
-      message: NO_WORKLOADS,
-    });
-    expect(evaluate(imagePinnedCheck, { declared: [service()] }).status).toBe(
-      'unknown',
-    );
   });
 });

@@ -2,7 +2,14 @@ import { Entity } from '@backstage/catalog-model';
 import { evaluateChecks } from '../evaluateChecks';
 import { defaultCheckOptions, ServiceFacts } from '../types';
 import { kubernetesChecks } from '.';
-import { component, goldenObjects, NO_WORKLOADS } from './testFacts';
+import {
+  component,
+  evaluate,
+  goldenObjects,
+  NO_WORKLOADS,
+  pdb,
+  service,
+} from './testFacts';
 
 function statuses(facts: ServiceFacts) {
   return Object.fromEntries(
@@ -55,6 +62,23 @@ describe('kubernetesChecks', () => {
       'kubernetes.no-literal-secrets': 'pass',
       'kubernetes.ports': 'pass',
       'kubernetes.drift': 'pass',
+    });
+  });
+
+  describe.each(kubernetesChecks)('$id', check => {
+    it.each([
+      ['no Kubernetes facts', undefined],
+      ['empty facts', {}],
+      ['empty lists', { declared: [], live: [] }],
+      ['no live objects', { live: [] }],
+      ['only a declared Service', { declared: [service()] }],
+      ['only a live Service', { live: [service()] }],
+      ['only a declared PodDisruptionBudget', { declared: [pdb()] }],
+    ])('answers unknown without any workload to look at: %s', (_, facts) => {
+      expect(evaluate(check, facts)).toEqual({
+        status: 'unknown',
+        message: NO_WORKLOADS,
+      });
     });
   });
 

@@ -1,12 +1,5 @@
 import { pdbCheck } from './pdbCheck';
-import {
-  component,
-  deployment,
-  evaluate,
-  NO_WORKLOADS,
-  pdb,
-  workload,
-} from './testFacts';
+import { component, deployment, evaluate, pdb, workload } from './testFacts';
 
 describe('kubernetes.pdb', () => {
   it('passes when a PodDisruptionBudget selects the pods of each workload', () => {
@@ -150,13 +143,6 @@ describe('kubernetes.pdb', () => {
       status: 'not-applicable',
       message:
         "A PodDisruptionBudget is required of production services only (lifecycle production); this one's lifecycle is experimental.",
-    });
-  });
-
-  it('answers unknown for a production service without any workload to look at', () => {
-    expect(evaluate(pdbCheck, { declared: [pdb()] })).toEqual({
-      status: 'unknown',
-      message: NO_WORKLOADS,
     });
   });
 });

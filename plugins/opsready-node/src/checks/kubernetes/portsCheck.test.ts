@@ -3,7 +3,6 @@ import {
   container,
   deployment,
   evaluate,
-  NO_WORKLOADS,
   service,
   workload,
 } from './testFacts';
@@ -163,13 +162,6 @@ describe('kubernetes.ports', () => {
       status: 'not-applicable',
       message:
         'Only Jobs and CronJobs were found; they serve no traffic and need no ports.',
-    });
-  });
-
-  it('answers unknown without any workload to look at', () => {
-    expect(evaluate(portsCheck, { declared: [service()] })).toEqual({
-      status: 'unknown',
-      message: NO_WORKLOADS,
     });
   });
 });

@@ -1,12 +1,5 @@
 import { probesCheck } from './probesCheck';
-import {
-  container,
-  deployment,
-  evaluate,
-  NO_WORKLOADS,
-  service,
-  workload,
-} from './testFacts';
+import { container, deployment, evaluate, workload } from './testFacts';
 
 describe('kubernetes.probes', () => {
   it('passes when every container has both probes, whatever their handler', () => {
@@ -191,20 +184,6 @@ describe('kubernetes.probes', () => {
       message:
         'Only Jobs and CronJobs were found; they run to completion and need no readiness or liveness probes.',
     });
-  });
-
-  it('answers unknown, never pass, without any workload to look at', () => {
-    for (const kubernetes of [
-      undefined,
-      {},
-      { declared: [], live: [] },
-      { declared: [service()] },
-    ]) {
-      expect(evaluate(probesCheck, kubernetes)).toEqual({
-        status: 'unknown',
-        message: NO_WORKLOADS,
-      });
-    }
   });
 
   it('answers unknown when the workloads found have no containers at all', () => {

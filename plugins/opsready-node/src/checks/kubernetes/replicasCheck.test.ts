@@ -1,12 +1,5 @@
 import { replicasCheck } from './replicasCheck';
-import {
-  component,
-  deployment,
-  evaluate,
-  hpa,
-  NO_WORKLOADS,
-  workload,
-} from './testFacts';
+import { component, deployment, evaluate, hpa, workload } from './testFacts';
 
 describe('kubernetes.replicas', () => {
   it('passes a production Deployment running two replicas or more', () => {
@@ -158,12 +151,5 @@ describe('kubernetes.replicas', () => {
         options,
       }).status,
     ).toBe('not-applicable');
-  });
-
-  it('answers unknown for a production service without any workload to look at', () => {
-    expect(evaluate(replicasCheck, undefined)).toEqual({
-      status: 'unknown',
-      message: NO_WORKLOADS,
-    });
   });
 });

@@ -1,11 +1,5 @@
 import { resourcesCheck } from './resourcesCheck';
-import {
-  container,
-  deployment,
-  evaluate,
-  NO_WORKLOADS,
-  service,
-} from './testFacts';
+import { container, deployment, evaluate } from './testFacts';
 
 describe('kubernetes.resources', () => {
   it('passes when every container sets CPU and memory requests and limits', () => {
@@ -89,15 +83,5 @@ describe('kubernetes.resources', () => {
         ],
       }),
     ).toMatchObject({ status: 'pass', evidence: { checked: 1 } });
-  });
-
-  it('answers unknown without any workload to look at', () => {
-    expect(evaluate(resourcesCheck, undefined)).toEqual({
-      status: 'unknown',
-      message: NO_WORKLOADS,
-    });
-    expect(evaluate(resourcesCheck, { live: [service()] }).status).toBe(
-      'unknown',
-    );
   });
 });

@@ -1,25 +1,19 @@
 import { Entity } from '@backstage/catalog-model';
+import { evaluatorOf, serviceComponent } from '../testFacts';
 import {
   CheckDefinition,
   CheckOptions,
   CheckOutcome,
-  defaultCheckOptions,
-  KubernetesFacts,
   KubernetesObject,
 } from '../types';
 
 /** Test helper: a service component with the given lifecycle (none if null). */
 export function component(lifecycle: string | null = 'production'): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name: 'cart' },
-    spec: {
-      type: 'service',
-      owner: 'storefront',
-      ...(lifecycle === null ? {} : { lifecycle }),
-    },
-  };
+  const entity = serviceComponent({ spec: { lifecycle } });
+  if (lifecycle === null) {
+    delete entity.spec!.lifecycle;
+  }
+  return entity;
 }
 
 /**
@@ -165,22 +159,7 @@ export function goldenObjects(): KubernetesObject[] {
 }
 
 /** Test helper: evaluates one check on a production service, by default. */
-export function evaluate(
-  check: CheckDefinition,
-  kubernetes: KubernetesFacts | undefined,
-  {
-    entity = component(),
-    options = {},
-  }: { entity?: Entity; options?: Partial<CheckOptions> } = {},
-): CheckOutcome {
-  return check.evaluate(
-    { entity, ...(kubernetes ? { kubernetes } : {}) },
-    {
-      now: new Date('2026-11-22T12:00:00Z'),
-      options: { ...defaultCheckOptions, ...options },
-    },
-  );
-}
+export const evaluate = evaluatorOf('kubernetes');
 
 /** The answer of every Kubernetes check when there is nothing to look at. */
 export const NO_WORKLOADS =

@@ -1,21 +1,15 @@
 import { Entity } from '@backstage/catalog-model';
+import { evaluateCheck, repositoryFacts, serviceComponent } from '../testFacts';
 import {
   CheckDefinition,
   CheckOutcome,
-  defaultCheckOptions,
   KubernetesObject,
-  RepositoryFacts,
   ServiceFacts,
 } from '../types';
 
 /** Test helper: a service component, with metadata overrides. */
 export function component(metadata: Partial<Entity['metadata']> = {}): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name: 'cart', ...metadata },
-    spec: { type: 'service', lifecycle: 'production', owner: 'storefront' },
-  };
+  return serviceComponent({ metadata });
 }
 
 /** Test helper: a Deployment whose pod template has the given parts. */
@@ -57,20 +51,12 @@ export function object(
 }
 
 /** Test helper: a repository holding these files (all listed and read). */
-export function repository(
-  files: Record<string, string>,
-  unreadPaths: string[] = [],
-): RepositoryFacts {
-  return { paths: [...Object.keys(files), ...unreadPaths], files };
-}
+export const repository = repositoryFacts;
 
 /** Test helper: evaluates one check over facts, for the default component. */
 export function evaluate(
   check: CheckDefinition,
   facts: Partial<ServiceFacts> = {},
 ): CheckOutcome {
-  return check.evaluate(
-    { entity: component(), ...facts },
-    { now: new Date('2026-11-22T12:00:00Z'), options: defaultCheckOptions },
-  );
+  return evaluateCheck(check, { entity: component(), ...facts });
 }

@@ -47,6 +47,12 @@ export function ErrorsTable(props: {
   );
   const set = (key: keyof ErrorFilter) => (value: string) =>
     setFilter(f => ({ ...f, [key]: value || undefined }));
+  const filters: Array<[string, keyof ErrorFilter, ReadonlyArray<string>]> = [
+    ['Severity', 'severity', ERROR_SEVERITIES],
+    ['Category', 'category', ERROR_CATEGORIES],
+    ['Status', 'status', ERROR_STATUSES],
+    ['Environment', 'environment', environments],
+  ];
 
   const columns: TableColumn<ServiceError>[] = [
     { title: 'Severity', render: e => <SeverityLabel severity={e.severity} /> },
@@ -80,30 +86,15 @@ export function ErrorsTable(props: {
   return (
     <>
       <Box display="flex" flexWrap="wrap" style={{ gap: 16 }} mb={1}>
-        <FilterSelect
-          label="Severity"
-          value={filter.severity ?? ''}
-          options={ERROR_SEVERITIES}
-          onChange={set('severity')}
-        />
-        <FilterSelect
-          label="Category"
-          value={filter.category ?? ''}
-          options={ERROR_CATEGORIES}
-          onChange={set('category')}
-        />
-        <FilterSelect
-          label="Status"
-          value={filter.status ?? ''}
-          options={ERROR_STATUSES}
-          onChange={set('status')}
-        />
-        <FilterSelect
-          label="Environment"
-          value={filter.environment ?? ''}
-          options={environments}
-          onChange={set('environment')}
-        />
+        {filters.map(([label, key, options]) => (
+          <FilterSelect
+            key={key}
+            label={label}
+            value={filter[key] ?? ''}
+            options={options}
+            onChange={set(key)}
+          />
+        ))}
       </Box>
       <ServerPagedTable<ServiceError>
         title="Errors"

@@ -1,0 +1,57 @@
+import { HealthStore, Rollup } from '../database/HealthStore';
+import { HealthService } from './HealthService';
+import { emptyHistogram } from './latencyHistogram';
+
+const rollup = (
+  environment: string,
+  bucket: Rollup['bucket'],
+  bucketStart: string,
+  probes: number,
+  failures: number,
+): Rollup => ({
+  environment,
+  bucket,
+  bucketStart: new Date(bucketStart),
+  probes,
+  failures,
+  histogram: emptyHistogram(),
+});
+
+function serviceOver(rollups: Rollup[]) {
+  const store = { getRollups: async () => rollups } as Partial<HealthStore>;
+  return new HealthService(store as HealthStore);
+}
+
+describe('HealthService.history', () => {
+  const range = {
+    from: new Date('2026-11-01T00:00:00Z'),
+    to: new Date('2026-11-03T00:00:00Z'),
+  };
+  const rollups = [
+    rollup('production', 'day', '2026-11-01T00:00:00Z', 100, 10),
+    rollup('production', 'hour', '2026-11-02T09:00:00Z', 10, 0),
+    rollup('production', 'hour', '2026-11-02T10:00:00Z', 10, 5),
+    rollup('staging', 'hour', '2026-11-02T10:00:00Z', 4, 0),
+  ];
+
+  it('adds the rollups of each environment within one day', async () => {
+    const days = await serviceOver(rollups).history('cart', range, 'day');
+    expect(
+      days.map(d => [d.environment, d.bucketStart, d.probes, d.uptime]),
+    ).toEqual([
+      ['production', '2026-11-01T00:00:00.000Z', 100, 0.9],
+      ['production', '2026-11-02T00:00:00.000Z', 20, 0.75],
+      ['staging', '2026-11-02T00:00:00.000Z', 4, 1],
+    ]);
+  });
+
+  it('keeps each hour apart, in time order then by environment', async () => {
+    const hours = await serviceOver(rollups).history('cart', range, 'hour');
+    expect(hours.map(h => [h.environment, h.bucketStart, h.probes])).toEqual([
+      ['production', '2026-11-01T00:00:00.000Z', 100],
+      ['production', '2026-11-02T09:00:00.000Z', 10],
+      ['production', '2026-11-02T10:00:00.000Z', 10],
+      ['staging', '2026-11-02T10:00:00.000Z', 4],
+    ]);
+  });
+});

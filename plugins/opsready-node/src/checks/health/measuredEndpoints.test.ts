@@ -1,0 +1,36 @@
+import { latencyCheck } from './latencyCheck';
+import { uptimeCheck } from './uptimeCheck';
+import {
+  component,
+  evaluate,
+  health,
+  measured,
+  twoEndpoints,
+} from './testFacts';
+
+describe.each([latencyCheck, uptimeCheck])(
+  '$id without measurements to judge',
+  check => {
+    it('is unknown without health facts, and says the prober has not reported', () => {
+      expect(evaluate(check, twoEndpoints)).toMatchObject({
+        status: 'unknown',
+        message:
+          'No health measurements are available for this service: the health prober has not reported on it yet.',
+      });
+    });
+
+    it('does not apply without a declared endpoint', () => {
+      expect(
+        evaluate(
+          check,
+          component(),
+          health(measured('default', { uptime: 0.5, p95LatencyMs: 900 })),
+        ),
+      ).toEqual({
+        status: 'not-applicable',
+        message:
+          'No http(s) health endpoint is declared, so there is nothing to measure (see the health endpoint check).',
+      });
+    });
+  },
+);
