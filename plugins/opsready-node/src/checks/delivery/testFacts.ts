@@ -1,7 +1,6 @@
 import { durationToMilliseconds } from '@backstage/types';
 import { Entity } from '@backstage/catalog-model';
 import { evaluatorOf, serviceComponent, TEST_NOW } from '../testFacts';
-import { CheckDefinition, CheckOptions, CheckOutcome } from '../types';
 
 /** The fixed "now" of the delivery tests. */
 export const NOW = TEST_NOW;

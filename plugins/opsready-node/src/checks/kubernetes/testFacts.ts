@@ -1,11 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import { evaluatorOf, serviceComponent } from '../testFacts';
-import {
-  CheckDefinition,
-  CheckOptions,
-  CheckOutcome,
-  KubernetesObject,
-} from '../types';
+import { KubernetesObject } from '../types';
 
 /** Test helper: a service component with the given lifecycle (none if null). */
 export function component(lifecycle: string | null = 'production'): Entity {
