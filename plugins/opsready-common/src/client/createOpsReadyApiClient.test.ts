@@ -9,8 +9,8 @@ import { OpsReadyResponseError } from './OpsReadyResponseError';
 /** A fetch that records each request and answers with `reply`. */
 function recordingFetch(reply: () => Response) {
   const requests: Request[] = [];
-  const fetch = async (request: Request) => {
-    requests.push(request);
+  const fetch = async (input: string, init: RequestInit) => {
+    requests.push(new Request(input, init));
     return reply();
   };
   return { requests, fetch };
@@ -19,6 +19,32 @@ function recordingFetch(reply: () => Response) {
 const path = { kind: 'component', namespace: 'default', name: 'cart service' };
 
 describe('createOpsReadyApiClient', () => {
+  it('sends a body through fetch middleware that reads the request before passing it on', async () => {
+    // As Backstage's identity injector does for a request it leaves alone:
+    // it makes a Request of what it is given, then passes the original on.
+    const received: string[] = [];
+    const middleware = async (input: string | Request, init?: RequestInit) => {
+      const inspected = new Request(input, init);
+      expect(inspected.method).toBe('POST');
+      const request = new Request(input, init);
+      received.push(await request.text());
+      return Response.json({ id: 'e1' });
+    };
+    const api = createOpsReadyApiClient({
+      baseUrl: 'http://b.test',
+      fetch: middleware,
+    });
+    await expect(
+      responseData(
+        api.POST('/errors/{id}/resolve', {
+          params: { path: { id: 'e1' } },
+          body: { notes: 'cached at the edge' },
+        }),
+      ),
+    ).resolves.toEqual({ id: 'e1' });
+    expect(received).toEqual([JSON.stringify({ notes: 'cached at the edge' })]);
+  });
+
   it('sends the path encoded, the set query parameters only, and the headers given', async () => {
     const { requests, fetch } = recordingFetch(() =>
       Response.json({ items: [] }),

@@ -15,7 +15,7 @@ export interface OpsReadyApiClientOptions {
   /** Where the backend plugin is mounted, e.g. `http://localhost:7007/api/opsready`. */
   baseUrl: string;
   /** The fetch to send requests with, e.g. Backstage's `fetchApi.fetch`; the global one by default. */
-  fetch?: (request: Request) => Promise<Response>;
+  fetch?: (input: string, init: RequestInit) => Promise<Response>;
   /** Headers on every request, e.g. `authorization`. */
   headers?: Record<string, string>;
   /**
@@ -41,7 +41,13 @@ export function createOpsReadyApiClient(
   const client = createClient<paths>({
     baseUrl: options.baseUrl,
     headers: options.headers,
-    fetch: fetchImpl ? request => fetchImpl(request) : undefined,
+    // The given fetch gets a URL and its init, never the Request itself:
+    // fetch middleware (Backstage's identity injector among it) may build a
+    // Request of its own from what it is given and then pass the original
+    // on, whose body that first Request has already consumed.
+    fetch: fetchImpl
+      ? async request => fetchImpl(request.url, await requestInit(request))
+      : undefined,
     querySerializer,
   });
   client.use({
@@ -53,6 +59,15 @@ export function createOpsReadyApiClient(
     },
   });
   return client;
+}
+
+async function requestInit(request: Request): Promise<RequestInit> {
+  return {
+    method: request.method,
+    headers: request.headers,
+    body: request.body ? await request.text() : undefined,
+    signal: request.signal,
+  };
 }
 
 /**

@@ -257,7 +257,7 @@ export class OpsReadyClient implements OpsReadyApi {
     const { discoveryApi, fetchApi } = this.options;
     return createOpsReadyApiClient({
       baseUrl: await discoveryApi.getBaseUrl('opsready'),
-      fetch: request => fetchApi.fetch(request),
+      fetch: (url, init) => fetchApi.fetch(url, init),
       toError: response => ResponseError.fromResponse(response),
     });
   }
