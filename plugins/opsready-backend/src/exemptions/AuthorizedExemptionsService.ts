@@ -2,8 +2,6 @@ import {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { opsreadyExemptionsManagePermission } from '@opsready/plugin-opsready-common';
 import {
   ExemptionDecisionInput,
@@ -13,6 +11,7 @@ import {
   getExemptionOr404,
 } from './ExemptionsService';
 import { ExemptionsStore } from '../database/ExemptionsStore';
+import { requirePermission } from '../lib/requirePermission';
 
 /**
  * The exemptions service for callers: granting, deciding and revoking need
@@ -74,15 +73,14 @@ export class AuthorizedExemptionsService implements ExemptionsService {
   ) {
     // Seen first: whether an entity exists is not told to who cannot see it.
     await this.deps.evaluations.readEntity(entityRef, credentials);
-    const permission = opsreadyExemptionsManagePermission;
-    const [decision] = await this.deps.permissions.authorize(
-      [{ permission, resourceRef: entityRef }],
-      { credentials },
+    await requirePermission(
+      this.deps.permissions,
+      {
+        permission: opsreadyExemptionsManagePermission,
+        resourceRef: entityRef,
+      },
+      credentials,
+      `${action} of ${entityRef}`,
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `You may not ${action} of ${entityRef} (permission ${permission.name})`,
-      );
-    }
   }
 }

@@ -5,13 +5,8 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import {
-  AuthorizeResult,
-  BasicPermission,
-  ResourcePermission,
-} from '@backstage/plugin-permission-common';
 import {
   DeploymentInput,
   ServiceErrorInput,
@@ -28,6 +23,7 @@ import { HealthStore } from '../database/HealthStore';
 import { ProvisionedEventsStore } from '../database/ProvisionedEventsStore';
 import { EventsService } from '../events/EventsService';
 import { principalName } from '../exemptions/principalName';
+import { requirePermission } from '../lib/requirePermission';
 import { readTimeline } from '../events/timeline';
 import { mapWithConcurrency } from '../lib/concurrency';
 import {
@@ -139,30 +135,13 @@ export function createEventsRouter(
     },
   });
 
-  async function authorize(
-    request:
-      | { permission: BasicPermission }
-      | {
-          permission: ResourcePermission<'catalog-entity'>;
-          resourceRef: string;
-        },
-    credentials: BackstageCredentials,
-    action: string,
-  ) {
-    const [decision] = await permissions.authorize([request], { credentials });
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `You may not ${action} (permission ${request.permission.name})`,
-      );
-    }
-  }
-
   const principalOf = (credentials: BackstageCredentials) =>
     principalName(options.auth, credentials);
 
   const mayCreateEvents = async (req: CredentialsRequest) => {
     const credentials = await httpAuth.credentials(req);
-    await authorize(
+    await requirePermission(
+      permissions,
       { permission: opsreadyEventsCreatePermission },
       credentials,
       'send deployments and errors',
@@ -234,7 +213,8 @@ export function createEventsRouter(
     if (!error) {
       throw new NotFoundError(`No error ${req.params.id}`);
     }
-    await authorize(
+    await requirePermission(
+      permissions,
       {
         permission: opsreadyErrorsResolvePermission,
         resourceRef: error.entityRef,

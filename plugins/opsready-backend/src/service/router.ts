@@ -1,14 +1,9 @@
 import {
-  BackstageCredentials,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import {
-  AuthorizeResult,
-  ResourcePermission,
-} from '@backstage/plugin-permission-common';
 import {
   declaredHealthEndpoints,
   isAtLeastLevel,
@@ -23,6 +18,7 @@ import { EvaluationsStore } from '../database/EvaluationsStore';
 import { HealthService } from '../health/HealthService';
 import { ExemptionsService } from '../exemptions/ExemptionsService';
 import { EvaluationService } from '../evaluation/EvaluationService';
+import { requirePermission } from '../lib/requirePermission';
 import {
   exemptionDecisionBody,
   fleetQuery,
@@ -105,23 +101,6 @@ export async function createRouter(
     },
   });
 
-  async function authorize(
-    permission: ResourcePermission<'catalog-entity'>,
-    entityRef: string,
-    credentials: BackstageCredentials,
-    action: string,
-  ) {
-    const [decision] = await permissions.authorize(
-      [{ permission, resourceRef: entityRef }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `You may not ${action} of ${entityRef} (permission ${permission.name})`,
-      );
-    }
-  }
-
   router.get('/checks', async (_req, res) => {
     res.json({
       items: checks().map(({ evaluate: _evaluate, appliesTo, ...rest }) => ({
@@ -144,11 +123,11 @@ export async function createRouter(
   router.post('/entities/:kind/:namespace/:name/refresh', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     const entityRef = pathEntityRef(req.params);
-    await authorize(
-      opsreadyChecksRunPermission,
-      entityRef,
+    await requirePermission(
+      permissions,
+      { permission: opsreadyChecksRunPermission, resourceRef: entityRef },
       credentials,
-      'run the checks',
+      `run the checks of ${entityRef}`,
     );
     res.json(plain(await evaluations.refresh(entityRef, credentials)));
   });
