@@ -106,12 +106,21 @@ describe('the Kubernetes checks on the Online Boutique manifests', () => {
     ]);
   });
 
-  it('finds CPU and memory requests and limits on all twelve containers', () => {
-    expect(results['kubernetes.resources']).toEqual({
-      checkId: 'kubernetes.resources',
-      status: 'pass',
-      message: 'Every container sets CPU and memory requests and limits.',
-      evidence: { checked: 12, sides: ['declared'] },
+  it("finds CPU and memory requests and limits on the twelve app containers, and none on the load generator's init container", () => {
+    const resources = results['kubernetes.resources'];
+    expect(resources.status).toBe('fail');
+    expect(resources.message).toBe(
+      'Deployment/loadgenerator init container frontend-check in the manifests sets no requests.cpu, requests.memory, limits.cpu, limits.memory.',
+    );
+    expect(resources.evidence).toMatchObject({
+      checked: 13,
+      offences: [
+        {
+          object: 'Deployment/loadgenerator',
+          container: 'frontend-check',
+          initContainer: true,
+        },
+      ],
     });
   });
 

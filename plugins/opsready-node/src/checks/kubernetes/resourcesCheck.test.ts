@@ -71,7 +71,7 @@ describe('kubernetes.resources', () => {
     );
   });
 
-  it('does not hold init containers to it', () => {
+  it('holds init containers to it too', () => {
     expect(
       evaluate(resourcesCheck, {
         declared: [
@@ -82,6 +82,11 @@ describe('kubernetes.resources', () => {
           }),
         ],
       }),
-    ).toMatchObject({ status: 'pass', evidence: { checked: 1 } });
+    ).toMatchObject({
+      status: 'fail',
+      message:
+        'Deployment/cart init container migrate in the manifests sets no requests.cpu, requests.memory, limits.cpu, limits.memory.',
+      evidence: { checked: 2 },
+    });
   });
 });

@@ -37,7 +37,11 @@ function unsetResources(container: any): string | undefined {
   return unset ? UNSET_PHRASES[unset] : undefined;
 }
 
+// Init containers count: the scheduler reserves the larger of their requests
+// and the app containers' for the pod, and an unbounded one can starve its
+// node as any other can.
 const resourcesRule: PerContainerRule = {
+  includeInit: true,
   problemOf: unsetResources,
   passMessage: 'Every container sets CPU and memory requests and limits.',
 };
