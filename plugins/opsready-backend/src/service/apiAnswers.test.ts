@@ -1,4 +1,5 @@
 import { mockErrorHandler, mockServices } from '@backstage/backend-test-utils';
+import { LevelDefinition } from '@opsready/plugin-opsready-common';
 import { builtInChecks } from '@opsready/plugin-opsready-node';
 import express from 'express';
 import request from 'supertest';
@@ -18,21 +19,26 @@ function appWith(router: express.Router) {
   return app;
 }
 
+/** The main router with only what GET /checks reads: the checks and levels. */
+function checksOnlyRouter(levels: LevelDefinition[]) {
+  return createRouter({
+    httpAuth: mockServices.httpAuth(),
+    permissions: mockServices.permissions(),
+    catalog: unused,
+    store: unused,
+    evaluations: unused,
+    health: unused,
+    exemptions: unused,
+    checks: () => [...builtInChecks],
+    levels,
+  });
+}
+
 // Each router behind a proxy that fails the test on a request or an answer
 // that openapi.yaml does not allow.
 describe('answers as openapi.yaml says', () => {
   it('GET /checks', async () => {
-    const router = await createRouter({
-      httpAuth: mockServices.httpAuth(),
-      permissions: mockServices.permissions(),
-      catalog: unused,
-      store: unused,
-      evaluations: unused,
-      health: unused,
-      exemptions: unused,
-      checks: () => [...builtInChecks],
-      levels: [{ name: 'bronze', minScore: 50 }],
-    });
+    const router = await checksOnlyRouter([{ name: 'bronze', minScore: 50 }]);
     const res = await request(await specCheckedServer(appWith(router))).get(
       '/checks',
     );
@@ -103,17 +109,7 @@ describe('answers as openapi.yaml says', () => {
 
 describe('requests openapi.yaml does not allow', () => {
   it('are a 400 that names the part and the field, before any route runs', async () => {
-    const router = await createRouter({
-      httpAuth: mockServices.httpAuth(),
-      permissions: mockServices.permissions(),
-      catalog: unused,
-      store: unused,
-      evaluations: unused,
-      health: unused,
-      exemptions: unused,
-      checks: () => [...builtInChecks],
-      levels: [],
-    });
+    const router = await checksOnlyRouter([]);
     const res = await request(appWith(router)).get('/checks?sort=asc');
     expect(res.status).toBe(400);
     expect(res.body.error.message).toBe(
