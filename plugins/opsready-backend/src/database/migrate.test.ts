@@ -1,8 +1,16 @@
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
+import { readdirSync } from 'node:fs';
+import { schemaSnapshot } from '../__testUtils__/schemaSnapshot';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { migratedClient } from './migrate';
 
 jest.setTimeout(60_000);
+
+const directory = resolvePackagePath(
+  '@opsready/plugin-opsready-backend',
+  'migrations',
+);
 
 const databases = createTestDatabases();
 
@@ -42,6 +50,37 @@ describe.each(databases.eachSupportedId())(
       await migratedClient(database);
       expect(latest).toHaveBeenCalledTimes(2);
       expect(await knex.schema.hasTable('opsready_errors')).toBe(true);
+    });
+
+    it('takes every migration down and up again, back to the same schema', async () => {
+      const knex = await databases.init(databaseId);
+      const migrations = readdirSync(directory).filter(f => f.endsWith('.js'));
+      expect(migrations.length).toBeGreaterThan(0);
+
+      // Up one at a time, remembering the schema after each step.
+      const after: Array<Awaited<ReturnType<typeof schemaSnapshot>>> = [
+        await schemaSnapshot(knex),
+      ];
+      for (const _migration of migrations) {
+        await knex.migrate.up({ directory });
+        after.push(await schemaSnapshot(knex));
+      }
+      expect(Object.keys(after[0])).toEqual([]);
+      const [, pending] = await knex.migrate.list({ directory });
+      expect(pending).toEqual([]);
+
+      // Down one at a time: each down gives back the schema its up found.
+      for (let step = migrations.length - 1; step >= 0; step--) {
+        await knex.migrate.down({ directory });
+        expect({
+          undone: migrations[step],
+          schema: await schemaSnapshot(knex),
+        }).toEqual({ undone: migrations[step], schema: after[step] });
+      }
+
+      // And up again, all at once, as a backend starting would.
+      await knex.migrate.latest({ directory });
+      expect(await schemaSnapshot(knex)).toEqual(after[migrations.length]);
     });
   },
 );
