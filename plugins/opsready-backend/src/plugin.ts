@@ -23,6 +23,7 @@ import {
 } from './buildContexts';
 import { applyCheckConfig } from './config/checksInForce';
 import { readOpsReadyConfig } from './config/readOpsReadyConfig';
+import { prepareDatabase } from './database/migrate';
 import { AuthorizedExemptionsService } from './exemptions/AuthorizedExemptionsService';
 import { DefaultExemptionsService } from './exemptions/ExemptionsService';
 import { compressResponses } from './service/compressResponses';
@@ -74,6 +75,9 @@ export const opsreadyPlugin = createBackendPlugin({
       async init(deps) {
         const { config, logger, catalog, auth, httpAuth, permissions } = deps;
         deps.permissionsRegistry.addPermissions(opsreadyPermissions);
+        // Before any store or scheduled task: replicas starting at once on
+        // an empty database take turns at creating its tables.
+        await prepareDatabase(deps.database, deps.scheduler);
         const settings = readOpsReadyConfig(config);
         const checksInForce = applyCheckConfig(registry.list(), settings);
         const checks = () => checksInForce;
