@@ -35,8 +35,10 @@ export class EvaluationSweep {
   async start(): Promise<void> {
     await this.deps.scheduler.scheduleTask({
       id: 'opsready-evaluate-entities',
-      scope: 'global',
       ...this.deps.schedule,
+      // After the configured schedule, which may name a scope: one run per
+      // period across replicas, never one per replica.
+      scope: 'global',
       fn: async () => {
         await this.run();
       },

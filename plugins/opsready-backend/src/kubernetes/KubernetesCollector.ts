@@ -125,8 +125,10 @@ export class KubernetesCollector {
   async start(): Promise<void> {
     await this.deps.scheduler.scheduleTask({
       id: 'opsready-collect-kubernetes',
-      scope: 'global',
       ...this.deps.config.schedule,
+      // After the configured schedule, which may name a scope: one run per
+      // period across replicas, never one per replica.
+      scope: 'global',
       fn: async () => {
         await this.run();
       },
