@@ -51,6 +51,8 @@ export async function createScratchDatabase(prefix: string) {
   return {
     name,
     knex,
+    /** A client of the server's default database, to watch from outside. */
+    admin,
     async drop() {
       await knex.destroy();
       await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [name]);
