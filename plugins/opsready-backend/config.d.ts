@@ -5,7 +5,8 @@ export interface Config {
   opsready?: {
     /**
      * When the scheduled evaluation of every component runs. Default: every
-     * 30 minutes, timing out after 15. It runs once across all replicas.
+     * 30 minutes, timing out after 15. It runs once across all replicas; a
+     * `scope` given here is ignored.
      */
     schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
 
@@ -141,7 +142,10 @@ export interface Config {
     kubernetes?: {
       /** Collect at all. Default true where the backend has a `kubernetes` section. */
       enabled?: boolean;
-      /** How often the clusters are read. Default every 5 minutes. */
+      /**
+       * How often the clusters are read. Default every 5 minutes. Once
+       * across all replicas; a `scope` given here is ignored.
+       */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
       /**
        * The environment each cluster's deployments and errors belong to, by
