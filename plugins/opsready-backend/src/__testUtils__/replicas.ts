@@ -14,7 +14,7 @@ import { metricsServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { DefaultSchedulerService } from '@backstage/backend-defaults/scheduler';
 import { mockServices } from '@backstage/backend-test-utils';
 import { JsonObject } from '@backstage/types';
-import knexFactory, { Knex } from 'knex';
+import knexFactory from 'knex';
 import { randomBytes } from 'node:crypto';
 
 /**

@@ -37,17 +37,17 @@ async function writing(admin: Knex, database: string) {
   return Number(rows[0].n) > 0;
 }
 
-/** What the store holds per entity: one row of figures. */
+/** What the store holds: per entity, how many rows of each kind. */
 async function storedState(knex: Knex) {
-  const count = async (table: string) =>
-    new Map(
-      (
-        await knex(table)
-          .select('entity_ref')
-          .count({ n: '*' })
-          .groupBy('entity_ref')
-      ).map(r => [String(r.entity_ref), Number(r.n)]),
-    );
+  const count = async (table: string) => {
+    const rows: Array<{ entity_ref: string; n: string | number }> = await knex(
+      table,
+    )
+      .select('entity_ref')
+      .count({ n: '*' })
+      .groupBy('entity_ref');
+    return new Map(rows.map(r => [r.entity_ref, Number(r.n)]));
+  };
   const scores = await knex('opsready_entity_scores').select(
     'entity_ref',
     'evaluated_at',
