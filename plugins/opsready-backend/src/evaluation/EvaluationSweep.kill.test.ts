@@ -1,10 +1,17 @@
 import { Knex } from 'knex';
 import { ChildProcess, fork } from 'node:child_process';
+import { startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { manyChecksModule, sweptEntities } from '../__testUtils__/manyChecks';
 import {
   createScratchDatabase,
+  observedScheduler,
   postgresConnectionString,
+  replicaConfig,
+  TaskRun,
   waitFor,
 } from '../__testUtils__/replicas';
+import { opsreadyPlugin } from '../plugin';
 
 /*
  * A replica killed with SIGKILL in the middle of the checks sweep, while it
@@ -12,13 +19,14 @@ import {
  * stored in one transaction), and once the dead replica's hold on the task
  * has timed out, another replica completes the sweep.
  *
- * Both replicas are processes of their own. The dead one's hold is released
- * by the scheduler's janitor on a live replica, which Backstage runs only
- * outside tests (NODE_ENV other than 'test'), when the scheduler first
- * touches the database and then once a minute: the second replica runs as
- * in production and starts once the hold has run out.
+ * The dying replica is a process of its own; the second runs in the test.
+ * The dead one's hold is released by the scheduler's janitor on a live
+ * replica, when its scheduler first touches the database and then once a
+ * minute: the second replica starts once the hold has run out.
  */
-jest.setTimeout(120_000);
+// Two backends start here, one in a process of its own; on a loaded machine
+// that takes a while.
+jest.setTimeout(180_000);
 
 const ENTITIES = 40;
 /** Enough results per entity that storing one takes several statements. */
@@ -26,6 +34,22 @@ const EXTRA_CHECKS = 600;
 const TASK_ID = 'opsready-evaluate-entities';
 /** How long a replica holds the sweep: short, so the test outlives it. */
 const TIMEOUT_SECONDS = 8;
+
+/**
+ * Starts a backend whose scheduler runs its janitor, which frees the tasks
+ * of replicas whose hold has run out. Backstage leaves the janitor out when
+ * NODE_ENV is 'test'; it looks at NODE_ENV when the scheduler first touches
+ * the database, which the plugin has it do at start-up.
+ */
+async function startWithJanitor<T>(start: () => Promise<T>): Promise<T> {
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    return await start();
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
+}
 
 /** A write transaction on the plugin's tables is open in `database`. */
 async function writing(admin: Knex, database: string) {
@@ -81,11 +105,11 @@ async function storedState(knex: Knex) {
   };
 }
 
-/** A backend replica in a process of its own, sweeping every component. */
-function startReplica(
-  database: string,
-  options: { production: boolean; frequency: object },
-) {
+/**
+ * A backend replica in a process of its own, so that it can be killed
+ * outright, with no chance to roll back or release anything.
+ */
+function startDyingReplica(database: string) {
   let output = '';
   const child = fork(require.resolve('../__testUtils__/sweepReplica.ts'), {
     execArgv: [
@@ -94,14 +118,15 @@ function startReplica(
     ],
     env: {
       ...process.env,
-      NODE_ENV: options.production ? 'production' : 'test',
+      NODE_ENV: 'test',
       BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:
         postgresConnectionString(),
       SWEEP_DATABASE: database,
       SWEEP_ENTITIES: String(ENTITIES),
       SWEEP_CHECKS: String(EXTRA_CHECKS),
       SWEEP_SCHEDULE: JSON.stringify({
-        frequency: options.frequency,
+        // It sweeps once, at start.
+        frequency: { minutes: 30 },
         timeout: { seconds: TIMEOUT_SECONDS },
       }),
     },
@@ -131,11 +156,7 @@ describe('a replica killed mid-sweep', () => {
   it('leaves each entity evaluated in full or not at all, and another replica completes the sweep', async () => {
     const database = await createScratchDatabase('opsready_killed');
     try {
-      // The dying replica sweeps once, at start.
-      const dying = startReplica(database.name, {
-        production: false,
-        frequency: { minutes: 30 },
-      });
+      const dying = startDyingReplica(database.name);
       children.push(dying.child);
 
       // Kill it while it writes: some entities stored, a write open.
@@ -195,35 +216,41 @@ describe('a replica killed mid-sweep', () => {
         'the dead replica’s hold has run out',
         () => Date.now() > heldUntil + 200,
       );
-      const survivor = startReplica(database.name, {
-        production: true,
-        frequency: { seconds: 2 },
-      });
-      children.push(survivor.child);
+      const runs: TaskRun[] = [];
+      const survivor = await startWithJanitor(() =>
+        startTestBackend({
+          features: [
+            opsreadyPlugin,
+            observedScheduler('survivor', runs),
+            manyChecksModule(EXTRA_CHECKS),
+            catalogServiceMock.factory({ entities: sweptEntities(ENTITIES) }),
+            replicaConfig(database.name, {
+              opsready: {
+                schedule: {
+                  frequency: { seconds: 2 },
+                  timeout: { seconds: TIMEOUT_SECONDS },
+                },
+                health: { enabled: false },
+              },
+            }),
+          ],
+        }),
+      );
       await waitFor(
         'the other replica has completed the sweep',
-        async () => {
-          survivor.alive();
-          const [task] = await database
-            .knex('backstage_backend_tasks__tasks')
-            .where({ id: TASK_ID })
-            .select('last_run_ended_at', 'last_run_error_json');
-          const { evaluatedAt } = await storedState(database.knex);
-          return (
-            !!task?.last_run_ended_at &&
-            !task.last_run_error_json &&
-            evaluatedAt.size === ENTITIES &&
-            [...evaluatedAt.values()].every(t => t >= killedAt)
-          );
-        },
+        () => runs.some(r => r.taskId === TASK_ID && r.end !== undefined),
         60_000,
       );
-      survivor.child.kill('SIGKILL');
-      await survivor.exited;
+      await survivor.stop();
+      const [first] = runs.filter(r => r.taskId === TASK_ID);
+      expect(first.start).toBeGreaterThan(heldUntil);
 
       const after = await storedState(database.knex);
       expect(after.scored).toBe(ENTITIES);
       expect(after.resultsOfOtherEvaluations).toBe(0);
+      expect([...after.evaluatedAt.values()].every(t => t >= first.start)).toBe(
+        true,
+      );
       expect(after.entities.every(e => e.results === full.results)).toBe(true);
     } finally {
       await database.drop();
