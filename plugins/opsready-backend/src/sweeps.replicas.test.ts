@@ -111,8 +111,11 @@ describe('the checks sweep and the Kubernetes collector on two replicas', () => 
 
       const completed = (taskId: string) =>
         runs.filter(r => r.taskId === taskId && r.end !== undefined);
-      await waitFor('each sweep has completed six periods', () =>
-        SWEEPS.every(id => completed(id).length >= 6),
+      await waitFor(
+        'each sweep has completed six periods',
+        () => SWEEPS.every(id => completed(id).length >= 6),
+        // Two backends on a loaded machine may start slowly.
+        90_000,
       );
       await Promise.all(replicas.map(r => r.stop()));
       const finishedAt = Date.now();
