@@ -6,7 +6,7 @@ import {
   ErrorSeverity,
 } from '@opsready/plugin-opsready-common';
 import { Knex } from 'knex';
-import { CHUNK, chunks } from './dbValues';
+import { CHUNK, DbNumber, chunks } from './dbValues';
 import { readErrorGroups, whereErrorFilter } from './errorGroups';
 import {
   ERROR_COLUMNS,

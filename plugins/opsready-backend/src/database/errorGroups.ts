@@ -115,7 +115,9 @@ export async function readErrorGroups(
 
   const rows: GroupRow[] = await db
     .from(groups.as('groups'))
-    .join(`${TABLE} as e`, 'e.id', '=', db.raw('?', [latestId]))
+    .join(`${TABLE} as e`, join =>
+      join.on('e.id', '=', db.raw('?', [latestId])),
+    )
     .leftJoin('opsready_deployments as linked', 'linked.id', 'e.deployment_id')
     .select([
       'groups.group_last_seen_at',
