@@ -47,7 +47,11 @@ describe('Prober', () => {
   it('counts a 2xx answer as up, with its latency', async () => {
     const url = await start((_req, res) => res.end('ok'));
     const result = await prober.probe({ url: `${url}/healthz` });
-    expect(result).toMatchObject({ up: true, status: 200 });
+    expect(result).toMatchObject({
+      up: true,
+      outcome: 'answered',
+      status: 200,
+    });
     expect(result.latencyMs).toBeLessThan(500);
   });
 
@@ -56,6 +60,7 @@ describe('Prober', () => {
     const started = Date.now();
     expect(await prober.probe({ url })).toMatchObject({
       up: false,
+      outcome: 'timed-out',
       reason: 'no complete answer within 500 ms',
     });
     expect(Date.now() - started).toBeLessThan(1500);
@@ -101,8 +106,10 @@ describe('Prober', () => {
       res.statusCode = healthy ? 200 : 500;
       res.end();
     });
+    // An answer, though a bad one: its latency says how fast the service is.
     expect(await prober.probe({ url })).toMatchObject({
       up: false,
+      outcome: 'answered',
       status: 500,
       reason: 'status 500, expected 200-399',
     });
@@ -201,6 +208,7 @@ describe('Prober', () => {
     await servers.pop()!.close();
     expect(await prober.probe({ url })).toMatchObject({
       up: false,
+      outcome: 'failed-to-connect',
       reason: 'connection failed: ECONNREFUSED',
     });
   });
@@ -218,6 +226,7 @@ describe('Prober', () => {
         await resolving.probe({ url: 'http://internal.example.com/healthz' }),
       ).toMatchObject({
         up: false,
+        outcome: 'refused',
         reason:
           'internal.example.com resolves to 10.0.0.1 is a private address, which health probes may not reach unless allow-listed (opsready.health.allow)',
       });

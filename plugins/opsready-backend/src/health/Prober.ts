@@ -3,6 +3,7 @@ import { CustomErrorBase } from '@backstage/errors';
 import pLimit from 'p-limit';
 import { Agent, Dispatcher, request } from 'undici';
 import { AddressPolicy } from './addressPolicy';
+import { ProbeOutcome } from './probeOutcome';
 import { checkProbeTarget, guardedLookup } from './probeTarget';
 
 /** What one endpoint must answer to count as up. */
@@ -17,6 +18,8 @@ export interface ProbeSpec {
 /** The outcome of one probe. */
 export interface ProbeResult {
   up: boolean;
+  /** How far it got; only an answered probe's latency says how fast the endpoint is. */
+  outcome: ProbeOutcome;
   latencyMs: number;
   status?: number;
   /** Why the probe counts as down, or was not sent. */
@@ -110,7 +113,12 @@ export class Prober {
     this.throwIfClosing();
     const target = checkProbeTarget(spec.url, this.options.policy);
     if (!target.ok) {
-      return { up: false, latencyMs: 0, reason: target.reason };
+      return {
+        up: false,
+        outcome: 'refused',
+        latencyMs: 0,
+        reason: target.reason,
+      };
     }
     const host = target.url.host;
     let hostLimit = this.perHost.get(host);
@@ -212,6 +220,7 @@ export class Prober {
           if (!next.ok) {
             return {
               up: false,
+              outcome: 'answered',
               latencyMs: elapsed(),
               status: response.statusCode,
               reason: `redirect refused: ${next.reason}`,
@@ -242,6 +251,7 @@ export class Prober {
         // double the sweep).
         return {
           up: false,
+          outcome: 'timed-out',
           latencyMs,
           reason: `no complete answer within ${timeoutMs} ms`,
         };
@@ -250,10 +260,16 @@ export class Prober {
         error?.cause?.code === 'EOPSREADYFORBIDDEN' ||
         error?.code === 'EOPSREADYFORBIDDEN'
       ) {
-        return { up: false, latencyMs, reason: (error.cause ?? error).message };
+        return {
+          up: false,
+          outcome: 'refused',
+          latencyMs,
+          reason: (error.cause ?? error).message,
+        };
       }
       return {
         up: false,
+        outcome: 'failed-to-connect',
         latencyMs,
         reason: `connection failed: ${
           error?.cause?.code ?? error?.code ?? error?.message
@@ -291,9 +307,10 @@ export class Prober {
     if (status >= 300 && status < 400 && body === undefined) {
       const within = status >= min && status <= max;
       return within
-        ? { up: true, latencyMs, status }
+        ? { up: true, outcome: 'answered', latencyMs, status }
         : {
             up: false,
+            outcome: 'answered',
             latencyMs,
             status,
             reason: `redirected (${status}); ${redirectsAllowed} redirects allowed`,
@@ -302,19 +319,27 @@ export class Prober {
     if (status < min || status > max) {
       return {
         up: false,
+        outcome: 'answered',
         latencyMs,
         status,
         reason: `status ${status}, expected ${min}-${max}`,
       };
     }
     if (body instanceof Error) {
-      return { up: false, latencyMs, status, reason: body.message };
+      return {
+        up: false,
+        outcome: 'answered',
+        latencyMs,
+        status,
+        reason: body.message,
+      };
     }
     if (spec.expectBody) {
       const actual = valueAt(body, spec.expectBody.field);
       if (actual !== spec.expectBody.value) {
         return {
           up: false,
+          outcome: 'answered',
           latencyMs,
           status,
           reason: `${spec.expectBody.field} is ${
@@ -323,7 +348,7 @@ export class Prober {
         };
       }
     }
-    return { up: true, latencyMs, status };
+    return { up: true, outcome: 'answered', latencyMs, status };
   }
 }
 
