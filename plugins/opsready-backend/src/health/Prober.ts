@@ -1,10 +1,10 @@
 import { durationToMilliseconds } from '@backstage/types';
 import { CustomErrorBase } from '@backstage/errors';
 import pLimit from 'p-limit';
-import { Agent, Dispatcher, request } from 'undici';
+import { Agent, buildConnector, Dispatcher, request } from 'undici';
 import { AddressPolicy } from './addressPolicy';
 import { ProbeOutcome } from './probeOutcome';
-import { checkProbeTarget, guardedLookup } from './probeTarget';
+import { checkProbeTarget, guardedLookup, portOf } from './probeTarget';
 
 /** What one endpoint must answer to count as up. */
 export interface ProbeSpec {
@@ -45,7 +45,7 @@ export interface ProberOptions {
    */
   retries?: number;
   /** DNS resolution; tests pass their own. */
-  resolve?: Parameters<typeof guardedLookup>[1];
+  resolve?: Parameters<typeof guardedLookup>[2];
 }
 
 const DEFAULT_TIMEOUT_MS = durationToMilliseconds({ seconds: 5 });
@@ -76,13 +76,25 @@ export class Prober {
   private closed?: Promise<void>;
 
   constructor(private readonly options: ProberOptions) {
+    // One connector per port, whose lookup knows the port: the policy opens
+    // addresses on some ports only, and never the backend's own port.
+    const connectors = new Map<number, buildConnector.connector>();
+    const connect: buildConnector.connector = (connectOptions, callback) => {
+      const port = portOf(connectOptions);
+      let connector = connectors.get(port);
+      if (!connector) {
+        connector = buildConnector({
+          lookup: guardedLookup(options.policy, port, options.resolve),
+          timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        });
+        connectors.set(port, connector);
+      }
+      connector(connectOptions, callback);
+    };
     this.agent = new Agent({
       keepAliveTimeout: KEEP_ALIVE_MS,
       connections: options.perHostConcurrency ?? 4,
-      connect: {
-        lookup: guardedLookup(options.policy, options.resolve),
-        timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      },
+      connect,
     });
     this.global = pLimit(options.concurrency ?? 256);
   }
