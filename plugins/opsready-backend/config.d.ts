@@ -80,9 +80,15 @@ export interface Config {
       /** Body bytes read at most. Default 65536. */
       maxBodyBytes?: number;
       /**
-       * Addresses, CIDR ranges and host names (`*.svc.cluster.local`) that
-       * probes may reach although they are loopback, private or link-local.
-       * Default none: such addresses are refused.
+       * Addresses, CIDR ranges and host names that probes may reach although
+       * they are loopback, private or link-local, each on every port or on
+       * the port or port range after a colon: `127.0.0.1:7110-7119`,
+       * `10.0.0.0/8:443`, `[::1]:8080` (IPv6 in brackets when a port
+       * follows), `health.internal:8080`, `*.svc.cluster.local` (every name
+       * below a domain). IPv4 is written as four decimal numbers. A bad entry
+       * stops the backend at startup, naming it. Default none: such addresses
+       * are refused. The backend's own address and port (`backend.listen`,
+       * and `backend.baseUrl`) are never probed, whatever this says.
        */
       allow?: string[];
       /**

@@ -202,7 +202,7 @@ export async function startHealthProbing(
   const { config } = health;
   if (!config.enabled) return;
   const prober = new Prober({
-    policy: new AddressPolicy(config.allow),
+    policy: new AddressPolicy(config.allow, { own: config.own }),
     timeoutMs: config.timeoutMs,
     maxBodyBytes: config.maxBodyBytes,
     maxRedirects: config.maxRedirects,

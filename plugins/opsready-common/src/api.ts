@@ -123,6 +123,14 @@ export type HealthStatus = 'up' | 'down' | 'unknown';
  */
 export interface HealthFigures {
   probes: number;
+  /** Probes that got an HTTP answer; the latency percentiles are theirs alone. */
+  answered?: number;
+  /** Probes refused by the prober's policy before connecting. */
+  refused?: number;
+  /** Probes whose connection failed or was dropped before an answer. */
+  failedToConnect?: number;
+  /** Probes with no complete answer within the timeout. */
+  timedOut?: number;
   /** 0-1, or null without probes. */
   uptime: number | null;
   p50Ms: number | null;

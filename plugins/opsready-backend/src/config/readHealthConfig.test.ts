@@ -47,4 +47,28 @@ describe('readHealthConfig', () => {
       ),
     ).toThrow('opsready.health.shards must be a number of at least 1, got 0');
   });
+
+  it('stops at startup on a bad allow-list entry, naming it', () => {
+    expect(() =>
+      readHealthConfig(
+        new ConfigReader({
+          opsready: {
+            health: { allow: ['127.0.0.1:7110-7119', '127.0.0.1:7007-70'] },
+          },
+        }),
+      ),
+    ).toThrow(
+      "opsready.health.allow entry '127.0.0.1:7007-70' has a bad port '7007-70'",
+    );
+  });
+
+  it("reads the backend's own endpoints, which are never probed", () => {
+    expect(
+      readHealthConfig(
+        new ConfigReader({
+          backend: { baseUrl: 'http://localhost:7007', listen: { port: 7007 } },
+        }),
+      ).own,
+    ).toEqual([{ port: 7007 }, { host: 'localhost', port: 7007 }]);
+  });
 });

@@ -4,7 +4,9 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { durationToMilliseconds } from '@backstage/types';
+import { parseAllowEntry } from '../health/allowList';
 import { defaultStateRules, StateRules } from '../health/endpointState';
+import { OwnEndpoint, readOwnEndpoints } from '../health/ownEndpoints';
 
 /** The `opsready.health` section of app-config, read and validated. */
 export interface HealthConfig {
@@ -18,7 +20,10 @@ export interface HealthConfig {
   retries: number;
   maxRedirects: number;
   maxBodyBytes: number;
+  /** Allow-list entries, each checked at startup (see parseAllowEntry). */
   allow: string[];
+  /** Where the backend itself answers: never probed, whatever `allow` says. */
+  own: OwnEndpoint[];
   headers: Record<string, string>;
   rules: StateRules;
   retentionDays: number;
@@ -60,6 +65,9 @@ export function readHealthConfig(root: Config): HealthConfig {
       throw new Error(`opsready.health.headers.${name} is empty`);
     }
   }
+  const allow = config?.getOptionalStringArray('allow') ?? [];
+  // A bad entry stops startup naming it, rather than failing every probe.
+  allow.forEach(parseAllowEntry);
   return {
     enabled: config?.getOptionalBoolean('enabled') ?? true,
     schedule,
@@ -81,7 +89,8 @@ export function readHealthConfig(root: Config): HealthConfig {
     retries: positive(config, 'retries', 1, 0),
     maxRedirects: positive(config, 'maxRedirects', 0, 0),
     maxBodyBytes: positive(config, 'maxBodyBytes', 64 * 1024),
-    allow: config?.getOptionalStringArray('allow') ?? [],
+    allow,
+    own: readOwnEndpoints(root),
     headers,
     rules: {
       failureThreshold: positive(

@@ -5,6 +5,7 @@ import {
 } from '../health/endpointState';
 import { percentile } from '../health/latencyHistogram';
 import { DatabaseHealthStore } from './DatabaseHealthStore';
+import { ProbeOutcome } from '../health/probeOutcome';
 import { ProbeRecord } from './HealthStore';
 
 jest.setTimeout(60_000);
@@ -43,7 +44,14 @@ function recordsOf(
       url: `http://${entityRef.split('/')[1]}.example.com/healthz`,
       state: next.state,
       transition: next.transition,
-      probe: { up, at, latencyMs, statusCode: up ? 200 : 503, reason },
+      probe: {
+        up,
+        outcome: 'answered',
+        at,
+        latencyMs,
+        statusCode: up ? 200 : 503,
+        reason,
+      },
     };
   });
 }
@@ -103,7 +111,12 @@ describe.each(databases.eachSupportedId())(
           url,
           state,
           transition: next.transition,
-          probe: { ...probe, at, statusCode: probe.up ? 200 : undefined },
+          probe: {
+            ...probe,
+            outcome: probe.up ? 'answered' : 'timed-out',
+            at,
+            statusCode: probe.up ? 200 : undefined,
+          },
         });
       }
 
@@ -140,8 +153,89 @@ describe.each(databases.eachSupportedId())(
         'up->down@2026-11-22T10:03:00.000Z',
       ]);
       const [hour] = await store.getRollups(cart, day);
-      expect(hour).toMatchObject({ bucket: 'hour', probes: 4, failures: 3 });
-      expect(percentile(hour.histogram, 0.5)).toBe(5000);
+      expect(hour).toMatchObject({
+        bucket: 'hour',
+        probes: 4,
+        failures: 3,
+        unanswered: { refused: 0, failedToConnect: 0, timedOut: 3 },
+      });
+      // The timed-out probes got no answer: only the answered one is timed.
+      expect(percentile(hour.histogram, 0.5)).toBe(50);
+    });
+
+    it('times only the probes that got an answer, and counts why the others got none', async () => {
+      const { store } = await createStore(databaseId);
+      const at = (minute: number) =>
+        new Date(Date.UTC(2026, 10, 22, 10, minute));
+      const probe = (
+        minute: number,
+        outcome: ProbeOutcome,
+        latencyMs: number,
+        statusCode?: number,
+      ): ProbeRecord => ({
+        entityRef: cart,
+        environment: 'production',
+        url,
+        state: initialEndpointState,
+        probe: {
+          up: statusCode === 200,
+          outcome,
+          at: at(minute),
+          latencyMs,
+          ...(statusCode ? { statusCode } : {}),
+        },
+      });
+      await store.recordProbes([
+        // Refused before connecting, and refused connections: a few ms each.
+        ...[0, 1, 2].map(m => probe(m, 'refused', 0)),
+        ...[3, 4].map(m => probe(m, 'failed-to-connect', 2)),
+        probe(5, 'timed-out', 5000),
+        // A 503 is an answer: its latency counts.
+        probe(6, 'answered', 480, 503),
+      ]);
+      await store.recordProbe(probe(7, 'answered', 420, 200));
+
+      const [hour] = await store.getRollups(cart, {
+        from: at(0),
+        to: at(59),
+      });
+      expect(hour).toMatchObject({
+        probes: 8,
+        failures: 7,
+        unanswered: { refused: 3, failedToConnect: 2, timedOut: 1 },
+      });
+      expect(hour.histogram.reduce((n, count) => n + count, 0)).toBe(2);
+      expect(percentile(hour.histogram, 0.5)).toBe(500);
+      expect(percentile(hour.histogram, 0.95)).toBe(500);
+    });
+
+    it('has no latency for an endpoint none of whose probes got an answer', async () => {
+      const { store } = await createStore(databaseId);
+      await store.recordProbes(
+        [0, 1, 2, 3].map(minute => ({
+          entityRef: cart,
+          environment: 'production',
+          url,
+          state: initialEndpointState,
+          probe: {
+            up: false,
+            outcome: minute < 3 ? 'refused' : 'failed-to-connect',
+            at: new Date(Date.UTC(2026, 10, 22, 10, minute)),
+            latencyMs: minute < 3 ? 0 : 3,
+            reason: '127.0.0.1 is a loopback address',
+          },
+        })),
+      );
+      const [hour] = await store.getRollups(cart, {
+        from: new Date('2026-11-22T00:00:00Z'),
+        to: new Date('2026-11-23T00:00:00Z'),
+      });
+      expect(hour.unanswered).toEqual({
+        refused: 3,
+        failedToConnect: 1,
+        timedOut: 0,
+      });
+      expect(percentile(hour.histogram, 0.95)).toBeUndefined();
     });
 
     it('folds hours older than 48 h into days, and deletes what is past retention', async () => {
@@ -157,7 +251,12 @@ describe.each(databases.eachSupportedId())(
           url,
           state,
           transition: next.transition,
-          probe: { up: hour !== 2, at, latencyMs: 100 },
+          probe: {
+            up: hour !== 2,
+            outcome: hour !== 2 ? 'answered' : 'failed-to-connect',
+            at,
+            latencyMs: 100,
+          },
         });
       }
       expect(
@@ -173,10 +272,12 @@ describe.each(databases.eachSupportedId())(
           r.bucketStart.toISOString(),
           r.probes,
           r.failures,
+          r.unanswered.failedToConnect,
+          r.histogram.reduce((n, count) => n + count, 0),
         ]),
       ).toEqual([
-        ['day', '2026-11-01T00:00:00.000Z', 2, 1],
-        ['day', '2026-11-02T00:00:00.000Z', 1, 0],
+        ['day', '2026-11-01T00:00:00.000Z', 2, 1, 1, 1],
+        ['day', '2026-11-02T00:00:00.000Z', 1, 0, 0, 1],
       ]);
 
       expect(
@@ -194,7 +295,12 @@ describe.each(databases.eachSupportedId())(
           environment,
           url,
           state: { ...initialEndpointState, status: 'up' },
-          probe: { up: true, at: new Date(), latencyMs: 10 },
+          probe: {
+            up: true,
+            outcome: 'answered',
+            at: new Date(),
+            latencyMs: 10,
+          },
         });
       }
       expect(

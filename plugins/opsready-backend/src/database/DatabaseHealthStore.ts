@@ -5,6 +5,11 @@ import {
   emptyHistogram,
   recordLatency,
 } from '../health/latencyHistogram';
+import {
+  UnansweredCounts,
+  countUnanswered,
+  noUnanswered,
+} from '../health/probeOutcome';
 import { bucketStartOf } from '../health/rollupBuckets';
 import { DbTime, chunks, toDate } from './dbValues';
 import {
@@ -119,6 +124,7 @@ export class DatabaseHealthStore implements HealthStore {
         probes: number;
         failures: number;
         histogram: LatencyHistogram;
+        unanswered: UnansweredCounts;
       }
     >();
     for (const { entityRef, environment, probe } of records) {
@@ -133,12 +139,19 @@ export class DatabaseHealthStore implements HealthStore {
           probes: 0,
           failures: 0,
           histogram: emptyHistogram(),
+          unanswered: noUnanswered(),
         };
         hours.set(key, hour);
       }
       hour.probes += 1;
       hour.failures += probe.up ? 0 : 1;
-      recordLatency(hour.histogram, probe.latencyMs);
+      // A refused or unconnected probe takes next to no time whatever the
+      // service: its latency would make an unreachable endpoint look fast.
+      if (probe.outcome === 'answered') {
+        recordLatency(hour.histogram, probe.latencyMs);
+      } else {
+        countUnanswered(hour.unanswered, probe.outcome);
+      }
     }
     const transitions = records.flatMap(transitionRow);
 
@@ -192,7 +205,14 @@ export class DatabaseHealthStore implements HealthStore {
             ),
           )
           .onConflict(['entity_ref', 'environment', 'bucket', 'bucket_start'])
-          .merge(['probes', 'failures', 'latency_histogram']);
+          .merge([
+            'probes',
+            'failures',
+            'latency_histogram',
+            'refused',
+            'failed_to_connect',
+            'timed_out',
+          ]);
       }
     });
   }

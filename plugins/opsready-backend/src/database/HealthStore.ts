@@ -1,5 +1,6 @@
 import { EndpointState, Transition } from '../health/endpointState';
 import { LatencyHistogram } from '../health/latencyHistogram';
+import { ProbeOutcome, UnansweredCounts } from '../health/probeOutcome';
 
 /** Which endpoint: one entity's endpoint in one environment. */
 export interface EndpointKey {
@@ -32,7 +33,10 @@ export interface Rollup {
   bucketStart: Date;
   probes: number;
   failures: number;
+  /** Latency of the answered probes only. */
   histogram: LatencyHistogram;
+  /** Probes without an answer, by why; they are not in the histogram. */
+  unanswered: UnansweredCounts;
 }
 
 /** One probe and what it did to the endpoint. */
@@ -44,6 +48,8 @@ export interface ProbeRecord {
   transition?: Transition;
   probe: {
     up: boolean;
+    /** Only an answered probe's latency enters the rollup's histogram. */
+    outcome: ProbeOutcome;
     at: Date;
     latencyMs: number;
     statusCode?: number;
@@ -63,7 +69,10 @@ export interface HealthStore {
    * sweep reads its whole shard at its start. Keys not stored are left out.
    */
   getEndpointsByKey(keys: EndpointKey[]): Promise<StoredEndpoint[]>;
-  /** Saves the new state, the transition if any, and counts the probe in its hour. */
+  /**
+   * Saves the new state, the transition if any, and counts the probe in its
+   * hour: its latency if it was answered, else why it was not.
+   */
   recordProbe(record: ProbeRecord): Promise<void>;
   /**
    * `recordProbe` for many probes, in one transaction of multi-row

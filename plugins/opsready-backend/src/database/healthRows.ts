@@ -1,5 +1,6 @@
 import { EndpointState, Transition } from '../health/endpointState';
 import { LatencyHistogram, mergeHistograms } from '../health/latencyHistogram';
+import { UnansweredCounts, addUnanswered } from '../health/probeOutcome';
 import { DbBoolean, DbNumber, DbTime, iso, toDate } from './dbValues';
 import {
   ProbeRecord,
@@ -46,8 +47,12 @@ export interface RollupRow {
   bucket_start: DbTime;
   probes: DbNumber;
   failures: DbNumber;
-  /** JSON counts per latency bucket. */
+  /** JSON counts per latency bucket, of the answered probes. */
   latency_histogram: string;
+  /** Probes without an answer, by why (0 in rows stored before they were counted). */
+  refused: DbNumber;
+  failed_to_connect: DbNumber;
+  timed_out: DbNumber;
 }
 
 export function endpointRow({
@@ -140,6 +145,17 @@ export function toRollup(row: RollupRow): Rollup {
     probes: Number(row.probes),
     failures: Number(row.failures),
     histogram: JSON.parse(row.latency_histogram),
+    unanswered: unansweredOf(row),
+  };
+}
+
+function unansweredOf(
+  row: Pick<RollupRow, 'refused' | 'failed_to_connect' | 'timed_out'>,
+): UnansweredCounts {
+  return {
+    refused: Number(row.refused ?? 0),
+    failedToConnect: Number(row.failed_to_connect ?? 0),
+    timedOut: Number(row.timed_out ?? 0),
   };
 }
 
@@ -149,8 +165,24 @@ export function toRollup(row: RollupRow): Rollup {
  */
 export function addToRollup(
   stored: RollupRow | undefined,
-  added: { probes: number; failures: number; histogram: LatencyHistogram },
-): Pick<RollupRow, 'probes' | 'failures' | 'latency_histogram'> {
+  added: {
+    probes: number;
+    failures: number;
+    histogram: LatencyHistogram;
+    unanswered: UnansweredCounts;
+  },
+): Pick<
+  RollupRow,
+  | 'probes'
+  | 'failures'
+  | 'latency_histogram'
+  | 'refused'
+  | 'failed_to_connect'
+  | 'timed_out'
+> {
+  const unanswered = stored
+    ? addUnanswered(unansweredOf(stored), added.unanswered)
+    : added.unanswered;
   return {
     probes: (stored ? Number(stored.probes) : 0) + added.probes,
     failures: (stored ? Number(stored.failures) : 0) + added.failures,
@@ -159,5 +191,8 @@ export function addToRollup(
         ? mergeHistograms(JSON.parse(stored.latency_histogram), added.histogram)
         : added.histogram,
     ),
+    refused: unanswered.refused,
+    failed_to_connect: unanswered.failedToConnect,
+    timed_out: unanswered.timedOut,
   };
 }

@@ -38,6 +38,7 @@ async function setUp(databaseId: TestDatabaseId) {
       transition: next.transition,
       probe: {
         up,
+        outcome: 'answered',
         at: new Date(at),
         latencyMs: 10,
         statusCode: up ? 200 : 503,

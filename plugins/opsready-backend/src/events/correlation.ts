@@ -3,6 +3,7 @@ import {
   Deployment,
   ServiceError,
 } from '@opsready/plugin-opsready-common';
+import semver from 'semver';
 import { DeploymentCorrelation } from '../database/DeploymentsStore';
 
 /*
@@ -49,24 +50,23 @@ export interface CorrelationOutcome {
   errorLinks: Array<{ id: string; deploymentId: string | null }>;
 }
 
-const SEMVER = /^v?(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?(?:\+.*)?$/;
-
 /**
- * Compares two versions when both are semantic versions (`v` prefix
- * allowed): negative when a is earlier. Undefined when either is not one.
+ * Compares two versions when both are semantic versions: negative when a is
+ * earlier, so `1.0.0-rc.10` comes after `1.0.0-rc.9` and `0.10.0` after
+ * `0.9.0`. Undefined when either is not one: the caller then goes by the
+ * order of the deployments.
+ *
+ * A version is semantic when `semver.valid` accepts it in strict mode, which
+ * allows a leading `v` or `=` (`v0.10.6` is 0.10.6). Nothing is coerced:
+ * `semver.coerce` would read a commit SHA such as `4f2a9c1` as 4.0.0 and a
+ * tag such as `release-2` as 2.0.0, and order them by digits they merely
+ * contain. Build metadata (`+…`) does not order versions.
  */
 export function compareVersions(a: string, b: string): number | undefined {
-  const x = SEMVER.exec(a);
-  const y = SEMVER.exec(b);
+  const x = semver.parse(a);
+  const y = semver.parse(b);
   if (!x || !y) return undefined;
-  for (let i = 1; i <= 3; i++) {
-    const d = Number(x[i]) - Number(y[i]);
-    if (d !== 0) return d;
-  }
-  // A pre-release comes before its release.
-  if (x[4] && !y[4]) return -1;
-  if (!x[4] && y[4]) return 1;
-  return (x[4] ?? '').localeCompare(y[4] ?? '');
+  return semver.compare(x, y);
 }
 
 /** When a deployment changed what runs: its end, or its start while it runs. */

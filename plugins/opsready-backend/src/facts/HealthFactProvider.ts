@@ -11,7 +11,10 @@ import { HealthService } from '../health/HealthService';
 export class HealthFactProvider implements FactProvider {
   readonly id = 'health';
 
-  constructor(private readonly health: HealthService) {}
+  constructor(
+    private readonly health: HealthService,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   async gather(
     entities: Entity[],
@@ -20,6 +23,7 @@ export class HealthFactProvider implements FactProvider {
     for (const entity of entities) {
       const { endpoints } = await this.health.entityHealth(
         normalizeEntityRef(entity),
+        this.now(),
       );
       if (endpoints.length === 0) {
         continue;
@@ -27,17 +31,22 @@ export class HealthFactProvider implements FactProvider {
       facts.set(normalizeEntityRef(entity), {
         health: {
           windowHours: 24,
-          endpoints: endpoints.map(e => ({
-            environment: e.environment,
-            url: e.url,
-            status: e.status,
-            ...(e.windows['24h'].uptime !== null
-              ? { uptime: e.windows['24h'].uptime }
-              : {}),
-            ...(e.windows['24h'].p95Ms !== null
-              ? { p95LatencyMs: e.windows['24h'].p95Ms }
-              : {}),
-          })),
+          endpoints: endpoints.map(e => {
+            const day = e.windows['24h'];
+            return {
+              environment: e.environment,
+              url: e.url,
+              status: e.status,
+              ...(day.uptime !== null ? { uptime: day.uptime } : {}),
+              ...(day.p95Ms !== null ? { p95LatencyMs: day.p95Ms } : {}),
+              probes: day.probes,
+              unanswered: {
+                refused: day.refused,
+                failedToConnect: day.failedToConnect,
+                timedOut: day.timedOut,
+              },
+            };
+          }),
         },
       });
     }

@@ -1,6 +1,7 @@
 import { HealthStore, Rollup } from '../database/HealthStore';
 import { HealthService } from './HealthService';
 import { emptyHistogram } from './latencyHistogram';
+import { noUnanswered } from './probeOutcome';
 
 const rollup = (
   environment: string,
@@ -15,6 +16,7 @@ const rollup = (
   probes,
   failures,
   histogram: emptyHistogram(),
+  unanswered: noUnanswered(),
 });
 
 function serviceOver(rollups: Rollup[]) {

@@ -4,6 +4,7 @@ import {
   mergeHistograms,
   percentile,
 } from './latencyHistogram';
+import { addUnanswered, noUnanswered } from './probeOutcome';
 import { BUCKET_MS, bucketStartOf } from './rollupBuckets';
 
 const { hour: HOUR, day: DAY } = BUCKET_MS;
@@ -11,6 +12,12 @@ const { hour: HOUR, day: DAY } = BUCKET_MS;
 /** Availability and latency of one endpoint over a window. */
 export interface WindowFigures {
   probes: number;
+  /** Probes that got an HTTP answer: the latency figures are theirs alone. */
+  answered: number;
+  /** Probes without an answer, by why. */
+  refused: number;
+  failedToConnect: number;
+  timedOut: number;
   /** Share of successful probes, 0 to 1; null without probes. */
   uptime: number | null;
   p50Ms: number | null;
@@ -25,8 +32,14 @@ function figures(rollups: Rollup[]): WindowFigures {
     (h, r) => mergeHistograms(h, r.histogram),
     emptyHistogram(),
   );
+  const unanswered = rollups.reduce(
+    (u, r) => addUnanswered(u, r.unanswered),
+    noUnanswered(),
+  );
   return {
     probes,
+    answered: histogram.reduce((n, count) => n + count, 0),
+    ...unanswered,
     uptime: probes ? (probes - failures) / probes : null,
     p50Ms: percentile(histogram, 0.5) ?? null,
     p95Ms: percentile(histogram, 0.95) ?? null,

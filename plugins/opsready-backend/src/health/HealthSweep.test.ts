@@ -4,6 +4,11 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { createTestHealthSweep } from '../__testUtils__/healthSweep';
 import { serviceEntity } from '../__testUtils__/serviceEntity';
+import {
+  builtInChecks,
+  defaultCheckOptions,
+} from '@opsready/plugin-opsready-node';
+import { HealthFactProvider } from '../facts/HealthFactProvider';
 import { AddressPolicy } from './addressPolicy';
 import { HealthService } from './HealthService';
 import { shardOf } from './HealthSweep';
@@ -126,6 +131,68 @@ describe('HealthSweep', () => {
       'down',
       'up',
     ]);
+    await prober.close();
+  });
+
+  it('leaves probes that got no answer out of the latency, so that the latency check cannot pass on them', async () => {
+    const closed = http.createServer();
+    await new Promise<void>(r => closed.listen(0, '127.0.0.1', r));
+    const closedPort = (closed.address() as AddressInfo).port;
+    await new Promise<void>(r => closed.close(() => r()));
+    const entity = serviceEntity('cartservice', {
+      // Refused by the address policy before anything is sent.
+      'opsready.io/health-url': 'http://10.20.30.40/healthz',
+      // Allowed, but nothing listens there: the connection is refused.
+      'opsready.io/health-url-staging': `http://127.0.0.1:${closedPort}/healthz`,
+      // Answers, with a 503: an answer all the same.
+      'opsready.io/health-url-qa': `${base}/down`,
+    });
+    const { sweep, store, prober } = await setUp([entity]);
+    let minute = 0;
+    const clock = () => new Date(Date.UTC(2026, 10, 22, 10, minute++));
+    for (let i = 0; i < 3; i++) await sweep.runShard(0, clock);
+
+    const health = new HealthService(store);
+    const now = new Date(Date.UTC(2026, 10, 22, 11, 0));
+    const { endpoints } = await health.entityHealth(
+      'component:default/cartservice',
+      now,
+    );
+    const windows = Object.fromEntries(
+      endpoints.map(e => [e.environment, e.windows['24h']]),
+    );
+    expect(windows.default).toMatchObject({
+      probes: 3,
+      answered: 0,
+      refused: 3,
+      failedToConnect: 0,
+      uptime: 0,
+      p95Ms: null,
+    });
+    expect(windows.staging).toMatchObject({
+      probes: 3,
+      answered: 0,
+      failedToConnect: 3,
+      p95Ms: null,
+    });
+    expect(windows.qa).toMatchObject({ probes: 3, answered: 3, uptime: 0 });
+    expect(windows.qa.p95Ms).not.toBeNull();
+
+    const facts = await new HealthFactProvider(health, () => now).gather([
+      entity,
+    ]);
+    const latencyCheck = builtInChecks.find(c => c.id === 'health.latency')!;
+    const outcome = latencyCheck.evaluate(
+      { entity, ...facts.get('component:default/cartservice') },
+      { now, options: defaultCheckOptions },
+    );
+    expect(outcome.status).toBe('unknown');
+    expect(outcome.message).toContain(
+      "No probe of http://10.20.30.40/healthz got an answer in the last 24 hours: 3 refused by the prober's policy.",
+    );
+    expect(outcome.message).toContain(
+      `No probe of http://127.0.0.1:${closedPort}/healthz got an answer in the last 24 hours: 3 failed to connect.`,
+    );
     await prober.close();
   });
 

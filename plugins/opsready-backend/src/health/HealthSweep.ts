@@ -192,7 +192,9 @@ export class HealthSweep {
       const at = now();
       probed += 1;
       probeCounter.add(1, { environment: endpoint.environment });
-      latencyHistogram.record(result.latencyMs);
+      if (result.outcome === 'answered') {
+        latencyHistogram.record(result.latencyMs);
+      }
       if (!result.up) {
         down += 1;
         failureCounter.add(1, { environment: endpoint.environment });
@@ -215,6 +217,7 @@ export class HealthSweep {
         transition: next.transition,
         probe: {
           up: result.up,
+          outcome: result.outcome,
           at,
           latencyMs: result.latencyMs,
           statusCode: result.status,

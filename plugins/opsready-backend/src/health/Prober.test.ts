@@ -47,7 +47,11 @@ describe('Prober', () => {
   it('counts a 2xx answer as up, with its latency', async () => {
     const url = await start((_req, res) => res.end('ok'));
     const result = await prober.probe({ url: `${url}/healthz` });
-    expect(result).toMatchObject({ up: true, status: 200 });
+    expect(result).toMatchObject({
+      up: true,
+      outcome: 'answered',
+      status: 200,
+    });
     expect(result.latencyMs).toBeLessThan(500);
   });
 
@@ -56,6 +60,7 @@ describe('Prober', () => {
     const started = Date.now();
     expect(await prober.probe({ url })).toMatchObject({
       up: false,
+      outcome: 'timed-out',
       reason: 'no complete answer within 500 ms',
     });
     expect(Date.now() - started).toBeLessThan(1500);
@@ -101,8 +106,10 @@ describe('Prober', () => {
       res.statusCode = healthy ? 200 : 500;
       res.end();
     });
+    // An answer, though a bad one: its latency says how fast the service is.
     expect(await prober.probe({ url })).toMatchObject({
       up: false,
+      outcome: 'answered',
       status: 500,
       reason: 'status 500, expected 200-399',
     });
@@ -201,6 +208,7 @@ describe('Prober', () => {
     await servers.pop()!.close();
     expect(await prober.probe({ url })).toMatchObject({
       up: false,
+      outcome: 'failed-to-connect',
       reason: 'connection failed: ECONNREFUSED',
     });
   });
@@ -218,11 +226,75 @@ describe('Prober', () => {
         await resolving.probe({ url: 'http://internal.example.com/healthz' }),
       ).toMatchObject({
         up: false,
+        outcome: 'refused',
         reason:
           'internal.example.com resolves to 10.0.0.1 is a private address, which health probes may not reach unless allow-listed (opsready.health.allow)',
       });
     } finally {
       await resolving.close();
+    }
+  });
+
+  it("never calls the backend's own port, in any spelling of its address, even with loopback allow-listed", async () => {
+    let calls = 0;
+    const backend = await start((_req, res) => {
+      calls += 1;
+      res.end('{"items":[]}');
+    });
+    const ownPort = Number(new URL(backend).port);
+    const guarded = new Prober({
+      policy: new AddressPolicy(['127.0.0.0/8', 'backstage.internal'], {
+        own: [{ port: ownPort }],
+      }),
+      timeoutMs: 500,
+      retries: 0,
+      // A name the allow-list opens, resolving to the backend: refused at
+      // connect time.
+      resolve: ((_host: string, _o: unknown, cb: Function) =>
+        cb(null, [{ address: '127.0.0.1', family: 4 }])) as any,
+    });
+    try {
+      for (const url of [
+        `http://2130706433:${ownPort}/api/catalog/entities`,
+        `http://0x7f000001:${ownPort}/`,
+        `http://[::ffff:127.0.0.1]:${ownPort}/`,
+        `http://backstage.internal:${ownPort}/`,
+      ]) {
+        expect(await guarded.probe({ url })).toMatchObject({
+          up: false,
+          outcome: 'refused',
+          reason: expect.stringContaining(
+            `127.0.0.1:${ownPort} is this Backstage backend's own address, which health probes never call`,
+          ),
+        });
+      }
+      expect(calls).toBe(0);
+    } finally {
+      await guarded.close();
+    }
+  });
+
+  it('refuses an allow-listed address on a port the allow-list does not open', async () => {
+    const url = await start((_req, res) => res.end('ok'));
+    const port = Number(new URL(url).port);
+    const narrow = new Prober({
+      policy: new AddressPolicy([`127.0.0.1:${port + 1}-${port + 2}`]),
+      timeoutMs: 500,
+      retries: 0,
+    });
+    const open = new Prober({
+      policy: new AddressPolicy([`127.0.0.1:${port}`]),
+      timeoutMs: 500,
+      retries: 0,
+    });
+    try {
+      expect(await narrow.probe({ url })).toMatchObject({
+        outcome: 'refused',
+        reason: expect.stringContaining(`not ${port}`),
+      });
+      expect(await open.probe({ url })).toMatchObject({ up: true });
+    } finally {
+      await Promise.all([narrow.close(), open.close()]);
     }
   });
 

@@ -1,9 +1,10 @@
 import { durationToMilliseconds } from '@backstage/types';
 import { CustomErrorBase } from '@backstage/errors';
 import pLimit from 'p-limit';
-import { Agent, Dispatcher, request } from 'undici';
+import { Agent, buildConnector, Dispatcher, request } from 'undici';
 import { AddressPolicy } from './addressPolicy';
-import { checkProbeTarget, guardedLookup } from './probeTarget';
+import { ProbeOutcome } from './probeOutcome';
+import { checkProbeTarget, guardedLookup, portOf } from './probeTarget';
 
 /** What one endpoint must answer to count as up. */
 export interface ProbeSpec {
@@ -17,6 +18,8 @@ export interface ProbeSpec {
 /** The outcome of one probe. */
 export interface ProbeResult {
   up: boolean;
+  /** How far it got; only an answered probe's latency says how fast the endpoint is. */
+  outcome: ProbeOutcome;
   latencyMs: number;
   status?: number;
   /** Why the probe counts as down, or was not sent. */
@@ -42,7 +45,7 @@ export interface ProberOptions {
    */
   retries?: number;
   /** DNS resolution; tests pass their own. */
-  resolve?: Parameters<typeof guardedLookup>[1];
+  resolve?: Parameters<typeof guardedLookup>[2];
 }
 
 const DEFAULT_TIMEOUT_MS = durationToMilliseconds({ seconds: 5 });
@@ -73,13 +76,25 @@ export class Prober {
   private closed?: Promise<void>;
 
   constructor(private readonly options: ProberOptions) {
+    // One connector per port, whose lookup knows the port: the policy opens
+    // addresses on some ports only, and never the backend's own port.
+    const connectors = new Map<number, buildConnector.connector>();
+    const connect: buildConnector.connector = (connectOptions, callback) => {
+      const port = portOf(connectOptions);
+      let connector = connectors.get(port);
+      if (!connector) {
+        connector = buildConnector({
+          lookup: guardedLookup(options.policy, port, options.resolve),
+          timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        });
+        connectors.set(port, connector);
+      }
+      connector(connectOptions, callback);
+    };
     this.agent = new Agent({
       keepAliveTimeout: KEEP_ALIVE_MS,
       connections: options.perHostConcurrency ?? 4,
-      connect: {
-        lookup: guardedLookup(options.policy, options.resolve),
-        timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      },
+      connect,
     });
     this.global = pLimit(options.concurrency ?? 256);
   }
@@ -110,7 +125,12 @@ export class Prober {
     this.throwIfClosing();
     const target = checkProbeTarget(spec.url, this.options.policy);
     if (!target.ok) {
-      return { up: false, latencyMs: 0, reason: target.reason };
+      return {
+        up: false,
+        outcome: 'refused',
+        latencyMs: 0,
+        reason: target.reason,
+      };
     }
     const host = target.url.host;
     let hostLimit = this.perHost.get(host);
@@ -212,6 +232,7 @@ export class Prober {
           if (!next.ok) {
             return {
               up: false,
+              outcome: 'answered',
               latencyMs: elapsed(),
               status: response.statusCode,
               reason: `redirect refused: ${next.reason}`,
@@ -242,6 +263,7 @@ export class Prober {
         // double the sweep).
         return {
           up: false,
+          outcome: 'timed-out',
           latencyMs,
           reason: `no complete answer within ${timeoutMs} ms`,
         };
@@ -250,10 +272,16 @@ export class Prober {
         error?.cause?.code === 'EOPSREADYFORBIDDEN' ||
         error?.code === 'EOPSREADYFORBIDDEN'
       ) {
-        return { up: false, latencyMs, reason: (error.cause ?? error).message };
+        return {
+          up: false,
+          outcome: 'refused',
+          latencyMs,
+          reason: (error.cause ?? error).message,
+        };
       }
       return {
         up: false,
+        outcome: 'failed-to-connect',
         latencyMs,
         reason: `connection failed: ${
           error?.cause?.code ?? error?.code ?? error?.message
@@ -291,9 +319,10 @@ export class Prober {
     if (status >= 300 && status < 400 && body === undefined) {
       const within = status >= min && status <= max;
       return within
-        ? { up: true, latencyMs, status }
+        ? { up: true, outcome: 'answered', latencyMs, status }
         : {
             up: false,
+            outcome: 'answered',
             latencyMs,
             status,
             reason: `redirected (${status}); ${redirectsAllowed} redirects allowed`,
@@ -302,19 +331,27 @@ export class Prober {
     if (status < min || status > max) {
       return {
         up: false,
+        outcome: 'answered',
         latencyMs,
         status,
         reason: `status ${status}, expected ${min}-${max}`,
       };
     }
     if (body instanceof Error) {
-      return { up: false, latencyMs, status, reason: body.message };
+      return {
+        up: false,
+        outcome: 'answered',
+        latencyMs,
+        status,
+        reason: body.message,
+      };
     }
     if (spec.expectBody) {
       const actual = valueAt(body, spec.expectBody.field);
       if (actual !== spec.expectBody.value) {
         return {
           up: false,
+          outcome: 'answered',
           latencyMs,
           status,
           reason: `${spec.expectBody.field} is ${
@@ -323,7 +360,7 @@ export class Prober {
         };
       }
     }
-    return { up: true, latencyMs, status };
+    return { up: true, outcome: 'answered', latencyMs, status };
   }
 }
 

@@ -1,5 +1,13 @@
 import ipaddr from 'ipaddr.js';
-import { BlockList, isIP } from 'node:net';
+import { isIP } from 'node:net';
+import {
+  AllowEntry,
+  hostMatches,
+  parseAllowEntry,
+  portAllowed,
+  rangeHolds,
+} from './allowList';
+import { OwnEndpoint, OwnEndpoints } from './ownEndpoints';
 
 /*
  * Address ranges a health probe may not reach unless allow-listed: where a
@@ -72,74 +80,89 @@ function kindIn(
 }
 
 /**
- * Decides which addresses a probe may connect to: every public address,
- * plus the addresses and names an operator allow-lists.
+ * Decides which addresses and ports a probe may connect to: every public
+ * address, plus the addresses, ranges and names an operator allow-lists
+ * (with their ports), but never the backend's own endpoints.
  */
 export class AddressPolicy {
-  private readonly allowedAddresses = new BlockList();
-  private readonly allowedHosts: string[];
+  private readonly entries: AllowEntry[];
+  private readonly own: OwnEndpoints;
 
   /**
-   * @param allow - allow-list entries: IP addresses, CIDR ranges
-   *   (`10.1.0.0/16`, `fd00::/8`) and host names (`health.internal`, or
-   *   `*.svc.cluster.local` for every name below a domain).
+   * @param allow - allow-list entries (see `parseAllowEntry`): IP addresses,
+   *   CIDR ranges (`10.1.0.0/16`, `fd00::/8`) and host names
+   *   (`health.internal`, or `*.svc.cluster.local` for every name below a
+   *   domain), each optionally with a port or port range (`127.0.0.1:7110-7119`,
+   *   `[::1]:8080`). A bad entry throws, naming it.
+   * @param options - `own`: the backend's own endpoints, refused whatever
+   *   the allow-list says.
    */
-  constructor(allow: string[] = []) {
-    this.allowedHosts = [];
-    for (const entry of allow) {
-      const [address, prefix] = entry.split('/');
-      const family = isIP(address);
-      if (family) {
-        const type = family === 4 ? 'ipv4' : 'ipv6';
-        if (prefix === undefined) {
-          this.allowedAddresses.addAddress(address, type);
-        } else {
-          this.allowedAddresses.addSubnet(address, Number(prefix), type);
-        }
-      } else {
-        this.allowedHosts.push(entry.toLocaleLowerCase('en-US'));
-      }
-    }
+  constructor(allow: string[] = [], options: { own?: OwnEndpoint[] } = {}) {
+    this.entries = allow.map(parseAllowEntry);
+    this.own = new OwnEndpoints(options.own ?? []);
   }
 
-  /** Whether a host name is allow-listed, whatever it resolves to. */
-  isHostAllowed(host: string): boolean {
-    const name = host.toLocaleLowerCase('en-US').replace(/\.$/, '');
-    return this.allowedHosts.some(entry =>
-      entry.startsWith('*.') ? name.endsWith(entry.slice(1)) : name === entry,
+  /** Whether a host name is allow-listed on a port, whatever it resolves to. */
+  isHostAllowed(host: string, port: number): boolean {
+    return this.entries.some(
+      entry => hostMatches(entry, host) && portAllowed(entry, port),
     );
   }
 
   /**
-   * Why an address is refused, or undefined when a probe may connect to it.
-   * IPv4 addresses carried in IPv6 (mapped `::ffff:127.0.0.1`, translated,
-   * NAT64 `64:ff9b::…`) are judged by the IPv4 address inside.
+   * Why a host (an IP address or a name) and port are the backend itself,
+   * or undefined. Checked before the allow-list, which cannot open them.
    */
-  refusal(address: string): string | undefined {
-    const family = isIP(address);
-    if (!family) {
+  ownRefusal(host: string, port: number): string | undefined {
+    return isIP(host)
+      ? this.own.refusal(host, port)
+      : this.own.nameRefusal(host, port);
+  }
+
+  /**
+   * Why a probe may not connect to an address and port, or undefined when
+   * it may. IPv4 addresses carried in IPv6 (mapped `::ffff:127.0.0.1`,
+   * translated, NAT64 `64:ff9b::…`) are judged by the IPv4 address inside.
+   */
+  refusal(address: string, port: number): string | undefined {
+    if (!isIP(address)) {
       return `'${address}' is not an IP address`;
     }
-    if (this.allowedAddresses.check(address, family === 4 ? 'ipv4' : 'ipv6')) {
+    return this.own.refusal(address, port) ?? this.rangeRefusal(address, port);
+  }
+
+  private rangeRefusal(address: string, port: number): string | undefined {
+    const parsed = ipaddr.parse(address);
+    const holding = this.entries.filter(entry => rangeHolds(entry, parsed));
+    if (holding.some(entry => portAllowed(entry, port))) {
       return undefined;
     }
     // ipaddr.process turns an IPv4-mapped IPv6 address into the IPv4 inside.
-    const parsed = ipaddr.process(address);
+    const processed = ipaddr.process(address);
     const inside =
-      parsed.kind() === 'ipv4'
-        ? family === 6 && parsed.toString()
-        : ipv4Inside(parsed as ipaddr.IPv6);
+      processed.kind() === 'ipv4'
+        ? isIP(address) === 6 && processed.toString()
+        : ipv4Inside(processed as ipaddr.IPv6);
     if (inside) {
-      return this.refusal(inside);
+      return this.rangeRefusal(inside, port);
     }
     const kind =
-      parsed.kind() === 'ipv4'
-        ? refusedIPv4Kind(parsed as ipaddr.IPv4)
-        : refusedIPv6Kind(parsed as ipaddr.IPv6);
-    return (
-      kind &&
-      `${address} is a ${kind} address, which health probes may not reach unless allow-listed (opsready.health.allow)`
-    );
+      processed.kind() === 'ipv4'
+        ? refusedIPv4Kind(processed as ipaddr.IPv4)
+        : refusedIPv6Kind(processed as ipaddr.IPv6);
+    if (!kind) {
+      return undefined;
+    }
+    const otherPorts = holding
+      .map(entry => entry.ports!)
+      .map(({ min, max }) => (min === max ? `${min}` : `${min}-${max}`));
+    return `${address} is a ${kind} address, which health probes may not reach unless allow-listed (opsready.health.allow)${
+      otherPorts.length > 0
+        ? `; it is allow-listed on port ${otherPorts.join(
+            ', ',
+          )} only, not ${port}`
+        : ''
+    }`;
   }
 }
 

@@ -49,6 +49,37 @@ describe('checkProbeTarget', () => {
   });
 });
 
+describe("checkProbeTarget and the backend's own endpoints", () => {
+  const allowing = new AddressPolicy(['127.0.0.0/8', 'localhost'], {
+    own: [{ port: 7007 }, { host: 'backstage.example.com', port: 443 }],
+  });
+
+  it.each([
+    'http://127.0.0.1:7007/api/catalog/entities',
+    'http://2130706433:7007/',
+    'http://0x7f000001:7007/',
+    'http://0177.0.0.1:7007/',
+    'http://127.1:7007/',
+    'http://[::1]:7007/',
+    'http://[::ffff:127.0.0.1]:7007/',
+    'http://0.0.0.0:7007/',
+    'https://backstage.example.com/api/catalog/entities',
+  ])('refuses %s whatever the allow-list says', url => {
+    expect(checkProbeTarget(url, allowing)).toEqual({
+      ok: false,
+      reason: expect.stringContaining(
+        "is this Backstage backend's own address, which health probes never call",
+      ),
+    });
+  });
+
+  it('lets the other ports of the same addresses through', () => {
+    expect(
+      checkProbeTarget('http://2130706433:7110/healthz', allowing),
+    ).toMatchObject({ ok: true });
+  });
+});
+
 describe('guardedLookup', () => {
   // A resolver that answers what a hostile DNS server would.
   const fakeResolve = (answers: Record<string, string[]>) =>
@@ -61,9 +92,14 @@ describe('guardedLookup', () => {
         })),
       )) as any;
 
-  const lookupOf = (allow: string[], answers: Record<string, string[]>) => {
+  const lookupOf = (
+    allow: string[],
+    answers: Record<string, string[]>,
+    { port = 443, own = [] as Array<{ port: number }> } = {},
+  ) => {
     const lookup = guardedLookup(
-      new AddressPolicy(allow),
+      new AddressPolicy(allow, { own }),
+      port,
       fakeResolve(answers),
     );
     return (host: string) =>
@@ -104,5 +140,30 @@ describe('guardedLookup', () => {
       error: null,
       address: '10.96.0.12',
     });
+  });
+
+  it("refuses an allow-listed name that resolves to the backend's own address and port", async () => {
+    const answers = { 'sneaky.example.com': ['127.0.0.1'] };
+    const allow = ['sneaky.example.com', '127.0.0.0/8'];
+    const own = [{ port: 7007 }];
+    const { error } = await lookupOf(allow, answers, { port: 7007, own })(
+      'sneaky.example.com',
+    );
+    expect(error?.message).toBe(
+      "sneaky.example.com resolves to 127.0.0.1:7007 is this Backstage backend's own address, which health probes never call",
+    );
+    expect(
+      await lookupOf(allow, answers, { port: 7110, own })('sneaky.example.com'),
+    ).toEqual({ error: null, address: '127.0.0.1' });
+  });
+
+  it('refuses an allow-listed address on a port it is not allow-listed on', async () => {
+    const answers = { 'fleet.local': ['127.0.0.1'] };
+    const lookup = (port: number) =>
+      lookupOf(['127.0.0.1:7110-7119'], answers, { port })('fleet.local');
+    expect((await lookup(7110)).error).toBeNull();
+    expect((await lookup(22)).error?.message).toContain(
+      'allow-listed on port 7110-7119 only, not 22',
+    );
   });
 });

@@ -41,8 +41,15 @@ export function checkProbeTarget(
     };
   }
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
-  if (isIP(host) && !policy.isHostAllowed(host)) {
-    const refusal = policy.refusal(host);
+  const port = portOf(url);
+  // The URL parser has already turned `2130706433` or `0x7f.1` into
+  // 127.0.0.1, so the backend's own address is caught in any spelling.
+  const own = policy.ownRefusal(host, port);
+  if (own) {
+    return { ok: false, reason: own };
+  }
+  if (isIP(host) && !policy.isHostAllowed(host, port)) {
+    const refusal = policy.refusal(host, port);
     if (refusal) {
       return { ok: false, reason: refusal };
     }
@@ -50,15 +57,22 @@ export function checkProbeTarget(
   return { ok: true, url };
 }
 
+/** The port a URL connects to, its scheme's default when it names none. */
+export function portOf(url: { port: string; protocol: string }): number {
+  return Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
+}
+
 /**
- * A DNS lookup for the prober's connections that refuses a name resolving
- * to a forbidden address. It runs at connect time, on the very addresses
- * the socket will use, so a name that resolved to a public address for a
- * check and to 169.254.169.254 for the connection (DNS rebinding) is still
- * refused. Allow-listed names pass whatever they resolve to.
+ * A DNS lookup for the prober's connections to `port` that refuses a name
+ * resolving to a forbidden address. It runs at connect time, on the very
+ * addresses the socket will use, so a name that resolved to a public
+ * address for a check and to 169.254.169.254 for the connection (DNS
+ * rebinding) is still refused. Allow-listed names pass whatever they
+ * resolve to, except the backend's own address and port.
  */
 export function guardedLookup(
   policy: AddressPolicy,
+  port: number,
   resolve: typeof dnsLookup = dnsLookup,
 ): LookupFunction {
   return (hostname, options, callback) => {
@@ -68,17 +82,18 @@ export function guardedLookup(
         return;
       }
       const list = addresses as unknown as LookupAddress[];
-      if (!policy.isHostAllowed(hostname)) {
-        for (const { address } of list) {
-          const refusal = policy.refusal(address);
-          if (refusal) {
-            const refused = Object.assign(
-              new Error(`${hostname} resolves to ${refusal}`),
-              { code: 'EOPSREADYFORBIDDEN' },
-            );
-            callback(refused, '', 0);
-            return;
-          }
+      const allowed = policy.isHostAllowed(hostname, port);
+      for (const { address } of list) {
+        const refusal = allowed
+          ? policy.ownRefusal(address, port)
+          : policy.refusal(address, port);
+        if (refusal) {
+          const refused = Object.assign(
+            new Error(`${hostname} resolves to ${refusal}`),
+            { code: 'EOPSREADYFORBIDDEN' },
+          );
+          callback(refused, '', 0);
+          return;
         }
       }
       if ((options as { all?: boolean }).all) {

@@ -1702,6 +1702,14 @@ export interface components {
     };
     HealthFigures: {
       probes?: number;
+      /** @description Probes that got an HTTP answer, whatever its status; the latency percentiles are theirs alone */
+      answered?: number;
+      /** @description Probes refused by the prober's policy (the address policy, or a URL it does not probe) before connecting */
+      refused?: number;
+      /** @description Probes whose connection failed or was dropped before an answer */
+      failedToConnect?: number;
+      /** @description Probes with no complete answer within the timeout */
+      timedOut?: number;
       /** @description Share of successful probes, 0-1 */
       uptime?: number | null;
       p50Ms?: number | null;

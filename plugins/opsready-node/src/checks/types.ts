@@ -73,8 +73,23 @@ export interface HealthEndpointFacts {
   status: 'up' | 'down' | 'unknown';
   /** Share of successful probes over the window, 0 to 1; absent if never probed. */
   uptime?: number;
-  /** 95th percentile latency over the window, in milliseconds. */
+  /**
+   * 95th percentile latency over the window, in milliseconds, of the probes
+   * that got an HTTP answer; absent when none did.
+   */
   p95LatencyMs?: number;
+  /** Probes over the window, answered or not; absent if not known. */
+  probes?: number;
+  /**
+   * Probes over the window that got no HTTP answer, by why: refused by the
+   * prober's policy before connecting, failed to connect (or dropped), or
+   * timed out. They are left out of the latency figures.
+   */
+  unanswered?: {
+    refused: number;
+    failedToConnect: number;
+    timedOut: number;
+  };
 }
 
 /**

@@ -1,9 +1,30 @@
-import { CheckDefinition } from '../types';
+import { CheckDefinition, HealthEndpointFacts } from '../types';
 import { hours, isOutcome, measurementsOf } from './measuredEndpoints';
 
 // Rounded up, so that 200.4 ms is never shown as the 200 ms it exceeds.
 function milliseconds(value: number): string {
   return `${Math.ceil(value)} ms`;
+}
+
+/**
+ * Why an endpoint probed over the window has no latency figures: none of
+ * its probes got an answer, and a refused or failed probe says nothing of
+ * how fast the service is.
+ */
+function noAnswer(
+  { url, unanswered }: HealthEndpointFacts,
+  window: string,
+): string {
+  const why = [
+    [unanswered?.refused, "refused by the prober's policy"],
+    [unanswered?.failedToConnect, 'failed to connect'],
+    [unanswered?.timedOut, 'timed out'],
+  ]
+    .filter(([count]) => count)
+    .map(([count, what]) => `${count} ${what}`);
+  return `No probe of ${url} got an answer in the last ${window}${
+    why.length > 0 ? `: ${why.join(', ')}` : ''
+  }`;
 }
 
 /** @public */
@@ -35,6 +56,11 @@ export const latencyCheck: CheckDefinition = {
     const measured = measurements.endpoints.filter(
       e => e.p95LatencyMs !== undefined,
     );
+    // Probed, but no probe answered: its latency is not known, and the
+    // check cannot say that every endpoint is within the SLO.
+    const unanswered = measurements.endpoints.filter(
+      e => e.p95LatencyMs === undefined && (e.probes ?? 0) > 0,
+    );
     const evidence = {
       sloMs: slo,
       windowHours: measurements.windowHours,
@@ -43,7 +69,33 @@ export const latencyCheck: CheckDefinition = {
         url,
         p95LatencyMs,
       })),
+      ...(unanswered.length > 0
+        ? {
+            unanswered: unanswered.map(e => ({
+              environment: e.environment,
+              url: e.url,
+              probes: e.probes,
+              ...(e.unanswered ? { ...e.unanswered } : {}),
+            })),
+          }
+        : {}),
     };
+    const slow = measured.filter(e => e.p95LatencyMs! > slo);
+    if (unanswered.length > 0 && slow.length === 0) {
+      const others =
+        measured.length > 0
+          ? ` The others stayed within the ${slo} ms SLO (slowest ${milliseconds(
+              Math.max(...measured.map(e => e.p95LatencyMs!)),
+            )}).`
+          : '';
+      return {
+        status: 'unknown',
+        message: `${unanswered
+          .map(e => noAnswer(e, window))
+          .join('. ')}.${others}`,
+        evidence,
+      };
+    }
     if (measured.length === 0) {
       return {
         status: 'unknown',
@@ -52,7 +104,6 @@ export const latencyCheck: CheckDefinition = {
         evidence,
       };
     }
-    const slow = measured.filter(e => e.p95LatencyMs! > slo);
     if (slow.length > 0) {
       return {
         status: 'fail',

@@ -2595,6 +2595,25 @@ export const spec = {
           probes: {
             type: 'integer',
           },
+          answered: {
+            type: 'integer',
+            description:
+              'Probes that got an HTTP answer, whatever its status; the latency percentiles are theirs alone',
+          },
+          refused: {
+            type: 'integer',
+            description:
+              "Probes refused by the prober's policy (the address policy, or a URL it does not probe) before connecting",
+          },
+          failedToConnect: {
+            type: 'integer',
+            description:
+              'Probes whose connection failed or was dropped before an answer',
+          },
+          timedOut: {
+            type: 'integer',
+            description: 'Probes with no complete answer within the timeout',
+          },
           uptime: {
             type: ['number', 'null'],
             description: 'Share of successful probes, 0-1',
