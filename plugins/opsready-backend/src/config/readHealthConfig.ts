@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { durationToMilliseconds } from '@backstage/types';
+import { readLiveDataSources } from '@opsready/plugin-opsready-node';
 import { defaultStateRules, StateRules } from '../health/endpointState';
 
 /** The `opsready.health` section of app-config, read and validated. */
@@ -61,7 +62,8 @@ export function readHealthConfig(root: Config): HealthConfig {
     }
   }
   return {
-    enabled: config?.getOptionalBoolean('enabled') ?? true,
+    // Read as a template's promised score reads it (pending health checks).
+    enabled: readLiveDataSources(root).health,
     schedule,
     shards: positive(config, 'shards', 1),
     deadlineMs: positive(
