@@ -79,7 +79,7 @@ describe('opsready:compliance:verify', () => {
   it('scores drift as the portal will without a cluster to read, unknown, and does not stop the run for it', async () => {
     const { ctx } = await run({}, {});
     expect(ctx.output).toHaveBeenCalledWith('level', 'gold');
-    expect(ctx.output).toHaveBeenCalledWith('score', 99);
+    expect(ctx.output).toHaveBeenCalledWith('score', 98);
     expect(ctx.output).toHaveBeenCalledWith('failingChecks', [
       expect.objectContaining({
         checkId: 'kubernetes.drift',
