@@ -107,7 +107,7 @@ describe.each(databases.eachSupportedId())(
         catalog,
         store: await DatabaseEvaluationsStore.create({ database }),
         exemptions: await DatabaseExemptionsStore.create({ database }),
-        checks: () => builtInChecks,
+        checks: () => [...builtInChecks],
         providers: () => [
           new CatalogFactProvider({ catalog, auth: mockServices.auth() }),
           new RepositoryFactProvider({

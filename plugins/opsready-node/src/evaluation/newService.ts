@@ -24,7 +24,9 @@ export const HEALTH_WINDOW_HOURS = 24;
  * @public
  */
 export interface LiveDataSources {
+  /** Whether the health prober runs. */
   health: boolean;
+  /** Whether live objects are read from the clusters. */
   kubernetes: boolean;
 }
 

@@ -17,8 +17,11 @@ import { ScoringConfig } from '../config/readScoringConfig';
 export interface ScoredResults {
   /** The results, pending ones with their `pendingUntil` or settled as unknown. */
   results: CheckResult[];
+  /** 0-100, or null when no scored check applies. */
   score: number | null;
+  /** The level reached, or null below the lowest. */
   level: string | null;
+  /** What the next level needs, or null at the top. */
   next: NextLevelRequirement | null;
 }
 

@@ -8,10 +8,18 @@ import { KubernetesObject } from '../checks/types';
  * @public
  */
 export const KUBERNETES_ID_ANNOTATION = 'backstage.io/kubernetes-id';
-/** @public */
+/**
+ * An equality label selector, e.g. `app=cart,tier=web`.
+ *
+ * @public
+ */
 export const KUBERNETES_LABEL_SELECTOR_ANNOTATION =
   'backstage.io/kubernetes-label-selector';
-/** @public */
+/**
+ * The namespace the entity's objects are in, if only one.
+ *
+ * @public
+ */
 export const KUBERNETES_NAMESPACE_ANNOTATION =
   'backstage.io/kubernetes-namespace';
 
@@ -21,7 +29,9 @@ export const KUBERNETES_NAMESPACE_ANNOTATION =
  * @public
  */
 export interface KubernetesSelector {
+  /** Labels an object must all carry. */
   labels: Record<string, string>;
+  /** The namespace an object must be in, if the entity names one. */
   namespace?: string;
 }
 
