@@ -1,4 +1,5 @@
 import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+import { HumanDuration } from '@backstage/types';
 
 export interface Config {
   /** Configuration of the OpsReady plugins. */
@@ -41,6 +42,13 @@ export interface Config {
       deployedWithinDays?: number;
       /** A critical error may stay unresolved at most this many hours. Default: 24. */
       criticalErrorMaxAgeHours?: number;
+      /**
+       * How long after OpsReady first evaluates an entity its checks that
+       * cannot have data yet (never probed, never deployed, no workload
+       * running yet) stay `pending`, out of the score, before they count as
+       * `unknown`. A duration object or an ISO 8601 duration. Default: { days: 7 }.
+       */
+      pendingFor?: HumanDuration | string;
     };
 
     /** The health prober. */

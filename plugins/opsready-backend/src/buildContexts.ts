@@ -183,7 +183,9 @@ export function factProviders(
           }),
         ]
       : []),
-    new HealthFactProvider(parts.health.health),
+    new HealthFactProvider(parts.health.health, {
+      probing: parts.health.config.enabled,
+    }),
     new DeliveryFactProvider({
       deployments: parts.events.deployments,
       errors: parts.events.errors,

@@ -8,6 +8,7 @@
 export * from './types';
 export * from './score';
 export * from './levels';
+export * from './pending';
 export * from './permissions';
 export * from './healthAnnotations';
 export * from './events';

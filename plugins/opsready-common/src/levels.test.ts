@@ -50,6 +50,17 @@ describe('computeLevel', () => {
     ).toBe('silver');
   });
 
+  it('does not hold a level back for a critical check that is pending', () => {
+    expect(
+      computeLevel(
+        95,
+        results({ secrets: 'pending' }),
+        severities,
+        defaultLevels,
+      ),
+    ).toEqual({ level: 'gold', next: null });
+  });
+
   it('reaches the top level with nothing next', () => {
     expect(
       computeLevel(90, results({ secrets: 'pass' }), severities, defaultLevels),

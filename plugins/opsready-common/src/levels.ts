@@ -39,12 +39,17 @@ export interface LevelOutcome {
   next: NextLevelRequirement | null;
 }
 
+// Pending is not failed: a check that cannot have data yet does not block
+// a level while it is pending (it blocks again as `unknown` afterwards).
 const FAILED = new Set(['fail', 'error', 'unknown']);
 
 /**
  * The highest level whose requirements the entity meets, and what the next
  * one needs. Levels are taken in order of their minimum score; a level is
- * reached only if every lower one is too.
+ * reached only if every lower one is too. A critical check that is
+ * `pending` does not block a level that requires no failing critical
+ * check: it is judged once its data arrives, or blocks as `unknown` when
+ * its pending time is over.
  *
  * @public
  */

@@ -58,6 +58,24 @@ describe('computeScore', () => {
     ).toBe(50);
   });
 
+  it('leaves pending checks out of both what was earned and what was possible', () => {
+    // owner (2) passes, docs (1) waits for its first data, probes (1) passes:
+    // 3 of 3, where counting docs as not passed would give 3 of 4.
+    expect(
+      computeScore(
+        results({ owner: 'pass', docs: 'pending', probes: 'pass' }),
+        weights,
+      ),
+    ).toBe(100);
+    expect(
+      computeScore(
+        results({ owner: 'pass', docs: 'pending', probes: 'fail' }),
+        weights,
+      ),
+    ).toBe(67);
+    expect(computeScore(results({ docs: 'pending' }), weights)).toBeNull();
+  });
+
   it('is null, not 0 or 100, when nothing scored applies', () => {
     expect(computeScore([], weights)).toBeNull();
     expect(

@@ -4,8 +4,15 @@
  * - `pass`, `warn`, `fail`: the check ran on the facts it needs.
  * - `error`: the check itself threw; it counts as not passed.
  * - `not-applicable`: the check does not apply to this entity.
- * - `unknown`: a fact source the check needs was not available. It is never
- *   a silent pass: it counts as not passed in the score.
+ * - `unknown`: a fact source the check needs was not available (not
+ *   configured, or broken). It is never a silent pass: it counts as not
+ *   passed in the score.
+ * - `pending`: the fact source is configured and working, but has no data
+ *   for this entity yet (a new service never probed, never deployed, with no
+ *   workload running yet). It stays out of the score — neither earned nor
+ *   possible — until its first data arrives, for a bounded time after the
+ *   entity was first evaluated (`opsready.checks.pendingFor`); after that
+ *   it counts as `unknown` again (see `settlePending`).
  *
  * @public
  */
@@ -15,7 +22,8 @@ export type CheckStatus =
   | 'fail'
   | 'error'
   | 'not-applicable'
-  | 'unknown';
+  | 'unknown'
+  | 'pending';
 
 /** @public */
 export const CHECK_STATUSES: readonly CheckStatus[] = [
@@ -25,6 +33,7 @@ export const CHECK_STATUSES: readonly CheckStatus[] = [
   'error',
   'not-applicable',
   'unknown',
+  'pending',
 ];
 
 /** @public */
@@ -68,6 +77,11 @@ export interface CheckResult {
   message: string;
   /** The facts the verdict rests on, e.g. `{ owner: 'group:default/team-a' }`. */
   evidence?: Record<string, unknown>;
+  /**
+   * For a `pending` result: when it stops being pending and counts as
+   * `unknown` unless data has arrived by then (ISO 8601).
+   */
+  pendingUntil?: string;
 }
 
 /**

@@ -25,3 +25,6 @@ export {
   topLevel,
   type ScoringConfig,
 } from './config/readScoringConfig';
+export * from './facts/kubernetesSelectors';
+export * from './evaluation/scoreResults';
+export * from './evaluation/newService';

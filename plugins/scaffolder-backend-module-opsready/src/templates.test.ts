@@ -122,6 +122,8 @@ async function checksOn(root: string) {
     catalog: catalogServiceMock({ entities }),
     credentials: mockCredentials.user(),
     settings: readScoringConfig(mockServices.rootConfig()),
+    // As in the local portal: the prober runs and a cluster is configured.
+    sources: { health: true, kubernetes: true },
   });
 }
 
@@ -152,12 +154,26 @@ describe.each(['node-service', 'python-service'])(
       expect(rendered.body.output.text[0].content).toContain(
         '**refund-service** reaches level **gold**',
       );
+      expect(rendered.body.output.text[0].content).toContain(
+        'Pending, and out of the score until the first probe or deployment: Uptime target met, p95 latency within the SLO.',
+      );
+      expect(rendered.body.output.text[0].content).toContain(
+        'Health endpoint: `http://127.0.0.1:8080/healthz`, which this portal probes.',
+      );
     });
 
-    it('renders a repository at the top level, with no check in scope failing', async () => {
-      const { level, failingChecks, results } = await checksOn(rendered.root);
+    it('renders a repository at the top level, with no check failing', async () => {
+      const { level, failingChecks, pendingChecks, results } = await checksOn(
+        rendered.root,
+      );
       expect(failingChecks).toEqual([]);
       expect(level).toBe('gold');
+      // What needs the running service waits for it, out of the score.
+      expect(pendingChecks.map(c => c.checkId)).toEqual([
+        'health.uptime',
+        'health.latency',
+        'kubernetes.drift',
+      ]);
       // The one warning: a new service declares no dependencies yet.
       expect(
         results.filter(r => r.status === 'warn').map(r => r.checkId),
@@ -174,8 +190,10 @@ describe.each(['node-service', 'python-service'])(
         'Component:refund-service',
         'API:refund-service-api',
       ]);
+      // Published locally, it runs beside the portal, which can probe it
+      // there (the local portal allows 127.0.0.1), not in a cluster.
       expect(documents[0].metadata.annotations['opsready.io/health-url']).toBe(
-        'http://refund-service.payments.svc.cluster.local/healthz',
+        'http://127.0.0.1:8080/healthz',
       );
       expect(documents[0].spec).toMatchObject({
         owner: 'group:default/payments',

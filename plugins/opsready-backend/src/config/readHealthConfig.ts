@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { durationToMilliseconds } from '@backstage/types';
+import { readLiveDataSources } from '@opsready/plugin-opsready-node';
 import { parseAllowEntry } from '../health/allowList';
 import { defaultStateRules, StateRules } from '../health/endpointState';
 import { OwnEndpoint, readOwnEndpoints } from '../health/ownEndpoints';
@@ -69,7 +70,8 @@ export function readHealthConfig(root: Config): HealthConfig {
   // A bad entry stops startup naming it, rather than failing every probe.
   allow.forEach(parseAllowEntry);
   return {
-    enabled: config?.getOptionalBoolean('enabled') ?? true,
+    // Read as a template's promised score reads it (pending health checks).
+    enabled: readLiveDataSources(root).health,
     schedule,
     shards: positive(config, 'shards', 1),
     deadlineMs: positive(

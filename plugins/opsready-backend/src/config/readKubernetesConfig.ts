@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { durationToMilliseconds } from '@backstage/types';
+import { readLiveDataSources } from '@opsready/plugin-opsready-node';
 import { boundedNumberReader } from './boundedNumberReader';
 
 /** The `opsready.kubernetes` section of app-config, read and validated. */
@@ -38,8 +39,8 @@ export function readKubernetesConfig(root: Config): KubernetesCollectorConfig {
     }
   }
   return {
-    enabled:
-      root.has('kubernetes') && (config?.getOptionalBoolean('enabled') ?? true),
+    // Read as a template's promised score reads it (pending drift).
+    enabled: readLiveDataSources(root).kubernetes,
     schedule: config?.has('schedule')
       ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
           config.getConfig('schedule'),

@@ -52,10 +52,55 @@ describe.each(databases.eachSupportedId())(
 
       expect(
         await store.getEvaluation('component:default/cartservice'),
-      ).toEqual(saved);
+      ).toEqual({ ...saved, firstEvaluatedAt: saved.evaluatedAt });
       expect(
         await store.getEvaluation('component:default/other'),
       ).toBeUndefined();
+    });
+
+    it('keeps when an entity was first evaluated, whatever later evaluations say', async () => {
+      const { store } = await createStore(databaseId);
+      const entityRef = 'component:default/refund-service';
+      await store.saveEvaluation(
+        evaluation({ entityRef, evaluatedAt: at('2026-12-01T10:00:00Z') }),
+      );
+      await store.saveEvaluation(
+        evaluation({
+          entityRef,
+          evaluatedAt: at('2026-12-03T10:00:00Z'),
+          // What a caller may pass is not what the store keeps.
+          firstEvaluatedAt: at('2026-12-03T10:00:00Z'),
+          score: 80,
+        }),
+      );
+      expect((await store.getEvaluation(entityRef))?.firstEvaluatedAt).toEqual(
+        at('2026-12-01T10:00:00Z'),
+      );
+      expect(
+        await store.getFirstEvaluatedAt([entityRef, 'component:default/new']),
+      ).toEqual(new Map([[entityRef, at('2026-12-01T10:00:00Z')]]));
+    });
+
+    it('dates entities evaluated before first evaluations were kept from their oldest score', async () => {
+      const { store, knex } = await createStore(databaseId);
+      const entityRef = 'component:default/old-service';
+      await store.saveEvaluation(
+        evaluation({ entityRef, evaluatedAt: at('2026-11-01T10:00:00Z') }),
+      );
+      await store.saveEvaluation(
+        evaluation({
+          entityRef,
+          evaluatedAt: at('2026-11-20T10:00:00Z'),
+          score: 90,
+        }),
+      );
+      // As the migration found the rows: no first evaluation, then backfilled.
+      const migration = require('../../migrations/20261207000000_first_evaluated_at.js');
+      await migration.down(knex);
+      await migration.up(knex);
+      expect(await store.getFirstEvaluatedAt([entityRef])).toEqual(
+        new Map([[entityRef, at('2026-11-01T10:00:00Z')]]),
+      );
     });
 
     it('replaces results on re-evaluation and drops checks that no longer ran', async () => {

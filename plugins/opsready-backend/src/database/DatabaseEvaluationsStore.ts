@@ -24,6 +24,8 @@ interface ScoreRow {
   score: number | null;
   level: string | null;
   evaluated_at: DbTime;
+  /** Null only for a row written before the column existed and not backfilled. */
+  first_evaluated_at: DbTime | null;
 }
 
 /** A row of `opsready_check_results`: the latest result of one check. */
@@ -88,6 +90,8 @@ export class DatabaseEvaluationsStore implements EvaluationsStore {
           score,
           level,
           evaluated_at: evaluatedAt,
+          // Set by the first evaluation, and kept: pending checks count from it.
+          first_evaluated_at: evaluatedAt,
         })
         .onConflict('entity_ref')
         .merge(['kind', 'owner', 'score', 'level', 'evaluated_at']);
@@ -170,6 +174,9 @@ export class DatabaseEvaluationsStore implements EvaluationsStore {
       score: scoreRow.score === null ? null : Number(scoreRow.score),
       level: scoreRow.level,
       evaluatedAt: toDate(scoreRow.evaluated_at),
+      firstEvaluatedAt: toDate(
+        scoreRow.first_evaluated_at ?? scoreRow.evaluated_at,
+      ),
       results: rows.map(
         (row): CheckResult => ({
           checkId: row.check_id,
@@ -330,6 +337,22 @@ export class DatabaseEvaluationsStore implements EvaluationsStore {
       counts.set(row.entity_ref, entity);
     }
     return counts;
+  }
+
+  async getFirstEvaluatedAt(entityRefs: string[]): Promise<Map<string, Date>> {
+    const firsts = new Map<string, Date>();
+    for (const batch of chunks(entityRefs, BATCH)) {
+      const rows = await this.db<ScoreRow>('opsready_entity_scores')
+        .whereIn('entity_ref', batch)
+        .select('entity_ref', 'first_evaluated_at', 'evaluated_at');
+      for (const row of rows) {
+        firsts.set(
+          row.entity_ref,
+          toDate(row.first_evaluated_at ?? row.evaluated_at),
+        );
+      }
+    }
+    return firsts;
   }
 
   async listEntityRefs(): Promise<string[]> {

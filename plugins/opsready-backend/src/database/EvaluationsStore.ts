@@ -13,6 +13,11 @@ export interface StoredEvaluation {
   score: number | null;
   level: string | null;
   evaluatedAt: Date;
+  /**
+   * When the entity was first evaluated, as stored (ignored when saving: the
+   * store keeps the first). Pending checks count from it.
+   */
+  firstEvaluatedAt?: Date;
   results: CheckResult[];
 }
 
@@ -64,6 +69,11 @@ export interface EvaluationsStore {
     filter: FleetFilter,
     page: { cursor?: string; limit: number },
   ): Promise<FleetPage>;
+  /**
+   * When each of these entities was first evaluated; entities never
+   * evaluated are not in the map.
+   */
+  getFirstEvaluatedAt(entityRefs: string[]): Promise<Map<string, Date>>;
   /** Every entity ref the store holds results for. */
   listEntityRefs(): Promise<string[]>;
   /** Removes the evaluations, scores and histories of these entities. */

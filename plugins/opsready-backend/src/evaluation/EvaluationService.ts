@@ -6,21 +6,19 @@ import { Entity } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  CheckResult,
-  CheckSeverity,
   computeLevel,
-  computeScore,
   EntityEvaluation,
   Exemption,
-  LevelDefinition,
   normalizeEntityRef,
+  pendingUntil,
 } from '@opsready/plugin-opsready-common';
 import {
   CheckDefinition,
-  CheckOptions,
   evaluateChecks,
   FactProvider,
   mergeFacts,
+  ScoringConfig,
+  scoreResults,
   ServiceFacts,
 } from '@opsready/plugin-opsready-node';
 import {
@@ -31,12 +29,11 @@ import { ExemptionsStore } from '../database/ExemptionsStore';
 import { ownerRefOf } from '../lib/entityRefs';
 import { CallerEntityReader } from './CallerEntityReader';
 
-/** How results become a score and a level. */
-export interface ScoringSettings {
-  options: CheckOptions;
-  warnCredit: number;
-  levels: LevelDefinition[];
-}
+/** How results become a score and a level, and how long checks may wait. */
+export type ScoringSettings = Pick<
+  ScoringConfig,
+  'options' | 'warnCredit' | 'levels' | 'pendingForMs'
+>;
 
 /**
  * Evaluates entities against the checks in force and keeps the results.
@@ -121,8 +118,11 @@ export class EvaluationService {
       this.deps.providers().map(provider => this.gather(provider, entities)),
     );
     const checks = this.deps.checks();
-    const weights = new Map(checks.map(c => [c.id, c.weight]));
-    const severities = new Map(checks.map(c => [c.id, c.severity]));
+    // Pending checks count from the entity's first evaluation: an entity
+    // never evaluated is first seen now.
+    const firstEvaluated = await this.deps.store.getFirstEvaluatedAt(
+      entities.map(entity => normalizeEntityRef(entity)),
+    );
 
     const evaluations: StoredEvaluation[] = [];
     for (const entity of entities) {
@@ -131,19 +131,20 @@ export class EvaluationService {
         entity,
         factsByProvider.map(byEntity => byEntity.get(key)),
       );
-      const results = evaluateChecks(checks, facts, {
-        now,
-        options: this.deps.scoring.options,
-      });
       const exempt = new Set(
         (await this.deps.exemptions.activeExemptions(key, now)).map(
           e => e.checkId,
         ),
       );
-      const { score, level } = this.scoreOf(
-        results.filter(r => !exempt.has(r.checkId)),
-        weights,
-        severities,
+      const firstEvaluatedAt = firstEvaluated.get(key) ?? now;
+      const { results, score, level } = scoreResults(
+        checks,
+        evaluateChecks(checks, facts, {
+          now,
+          options: this.deps.scoring.options,
+        }),
+        this.deps.scoring,
+        { firstSeenAt: firstEvaluatedAt, now, exempt },
       );
       const evaluation: StoredEvaluation = {
         entityRef: key,
@@ -152,6 +153,7 @@ export class EvaluationService {
         score,
         level,
         evaluatedAt: now,
+        firstEvaluatedAt,
         results,
       };
       await this.deps.store.saveEvaluation(evaluation);
@@ -178,7 +180,17 @@ export class EvaluationService {
     const requests = new Map<string, Exemption>(
       pending.map(e => [e.checkId, e]),
     );
-    const resultById = new Map(evaluation.results.map(r => [r.checkId, r]));
+    // A pending result says until when it may wait for its data.
+    const until = pendingUntil({
+      firstSeenAt: evaluation.firstEvaluatedAt ?? evaluation.evaluatedAt,
+      pendingForMs: this.deps.scoring.pendingForMs,
+    }).toISOString();
+    const resultById = new Map(
+      evaluation.results.map(r => [
+        r.checkId,
+        r.status === 'pending' ? { ...r, pendingUntil: until } : r,
+      ]),
+    );
     const severities = new Map(checks.map(c => [c.id, c.severity]));
     const { next } = computeLevel(
       evaluation.score,
@@ -233,23 +245,6 @@ export class EvaluationService {
         ];
       }),
     };
-  }
-
-  private scoreOf(
-    results: CheckResult[],
-    weights: Map<string, number>,
-    severities: Map<string, CheckSeverity>,
-  ) {
-    const score = computeScore(results, weights, {
-      warnCredit: this.deps.scoring.warnCredit,
-    });
-    const { level } = computeLevel(
-      score,
-      results,
-      severities,
-      this.deps.scoring.levels,
-    );
-    return { score, level };
   }
 
   // A provider that fails leaves its facts out for this batch: the checks

@@ -1,7 +1,10 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { defaultLevels } from '@opsready/plugin-opsready-common';
+import {
+  DEFAULT_PENDING_FOR_MS,
+  defaultLevels,
+} from '@opsready/plugin-opsready-common';
 import {
   builtInChecks,
   defaultCheckOptions,
@@ -40,6 +43,7 @@ async function setUp(entities: Entity[]) {
       options: defaultCheckOptions,
       warnCredit: 0.5,
       levels: defaultLevels,
+      pendingForMs: DEFAULT_PENDING_FOR_MS,
     },
     logger: mockServices.logger.mock(),
   });

@@ -1,19 +1,25 @@
 import { Entity } from '@backstage/catalog-model';
 import { normalizeEntityRef } from '@opsready/plugin-opsready-common';
-import { FactProvider, ServiceFacts } from '@opsready/plugin-opsready-node';
+import {
+  FactProvider,
+  HEALTH_WINDOW_HOURS,
+  ServiceFacts,
+} from '@opsready/plugin-opsready-node';
 import { HealthService } from '../health/HealthService';
 
 /**
  * Health facts for the checks, from what the prober measured over the last
- * 24 hours. An entity whose endpoints were never probed gets none, so the
- * health checks answer `unknown` until the first probe.
+ * 24 hours. While the prober runs, an entity it has not probed yet gets
+ * health facts without figures, so the health checks answer `pending`
+ * until its first probe. With probing off there is nothing to wait for:
+ * entities get no health facts, and the health checks answer `unknown`.
  */
 export class HealthFactProvider implements FactProvider {
   readonly id = 'health';
 
   constructor(
     private readonly health: HealthService,
-    private readonly now: () => Date = () => new Date(),
+    private readonly options: { probing: boolean; now?: () => Date },
   ) {}
 
   async gather(
@@ -23,14 +29,14 @@ export class HealthFactProvider implements FactProvider {
     for (const entity of entities) {
       const { endpoints } = await this.health.entityHealth(
         normalizeEntityRef(entity),
-        this.now(),
+        this.options.now?.() ?? new Date(),
       );
-      if (endpoints.length === 0) {
+      if (endpoints.length === 0 && !this.options.probing) {
         continue;
       }
       facts.set(normalizeEntityRef(entity), {
         health: {
-          windowHours: 24,
+          windowHours: HEALTH_WINDOW_HOURS,
           endpoints: endpoints.map(e => {
             const day = e.windows['24h'];
             return {

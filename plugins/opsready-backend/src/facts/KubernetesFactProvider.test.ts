@@ -1,9 +1,11 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { KubernetesObject } from '@opsready/plugin-opsready-node';
+import {
+  KubernetesObject,
+  kubernetesSelectorOf,
+} from '@opsready/plugin-opsready-node';
 import { startFakeKubernetesApi } from '../__testUtils__/fakeKubernetesApi';
 import { startFakeKubernetesBackend } from '../__testUtils__/fakeKubernetesBackend';
 import { serviceEntity } from '../__testUtils__/serviceEntity';
-import { kubernetesSelectorOf } from '../kubernetes/entitySelectors';
 import { KubernetesProxyClient } from '../kubernetes/KubernetesProxyClient';
 import { KubernetesFactProvider } from './KubernetesFactProvider';
 

@@ -1,11 +1,12 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { normalizeEntityRef } from '@opsready/plugin-opsready-common';
-import { FactProvider, ServiceFacts } from '@opsready/plugin-opsready-node';
 import {
+  FactProvider,
   kubernetesSelectorOf,
   matchesSelector,
-} from '../kubernetes/entitySelectors';
+  ServiceFacts,
+} from '@opsready/plugin-opsready-node';
 import {
   KubernetesProxyClient,
   KubernetesResource,

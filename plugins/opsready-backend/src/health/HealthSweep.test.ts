@@ -178,7 +178,7 @@ describe('HealthSweep', () => {
     expect(windows.qa).toMatchObject({ probes: 3, answered: 3, uptime: 0 });
     expect(windows.qa.p95Ms).not.toBeNull();
 
-    const facts = await new HealthFactProvider(health, () => now).gather([
+    const facts = await new HealthFactProvider(health, { probing: true, now: () => now }).gather([
       entity,
     ]);
     const latencyCheck = builtInChecks.find(c => c.id === 'health.latency')!;

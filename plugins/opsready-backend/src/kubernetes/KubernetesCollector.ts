@@ -10,15 +10,15 @@ import {
   ServiceErrorInput,
   normalizeEntityRef,
 } from '@opsready/plugin-opsready-common';
-import { KubernetesCollectorConfig } from '../config/readKubernetesConfig';
-import { DeploymentsStore } from '../database/DeploymentsStore';
-import { EventIngest } from '../events/EventIngest';
-import { componentsWithAnnotations } from '../lib/componentsWithAnnotations';
 import {
   kubernetesSelectorOf,
   KubernetesSelector,
   matchesSelector,
-} from './entitySelectors';
+} from '@opsready/plugin-opsready-node';
+import { KubernetesCollectorConfig } from '../config/readKubernetesConfig';
+import { DeploymentsStore } from '../database/DeploymentsStore';
+import { EventIngest } from '../events/EventIngest';
+import { componentsWithAnnotations } from '../lib/componentsWithAnnotations';
 import {
   ClusterObject,
   KubernetesProxyClient,

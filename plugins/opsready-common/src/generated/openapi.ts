@@ -1742,10 +1742,25 @@ export interface components {
     };
     CheckResult: {
       checkId: string;
-      /** @enum {string} */
-      status: 'pass' | 'warn' | 'fail' | 'error' | 'not-applicable' | 'unknown';
+      /**
+       * @description pending: the source works but has no data for the entity yet; out of the score until pendingUntil, then unknown
+       * @enum {string}
+       */
+      status:
+        | 'pass'
+        | 'warn'
+        | 'fail'
+        | 'error'
+        | 'not-applicable'
+        | 'unknown'
+        | 'pending';
       message: string;
       evidence?: Record<string, unknown>;
+      /**
+       * Format: date-time
+       * @description For a pending result, when it counts as unknown if no data has arrived
+       */
+      pendingUntil?: string;
     };
     Exemption: {
       id: string;

@@ -1,4 +1,5 @@
 import { ConfigReader } from '@backstage/config';
+import { JsonValue } from '@backstage/types';
 import { defaultCheckOptions } from '../checks/types';
 import { readScoringConfig } from './readScoringConfig';
 
@@ -37,5 +38,30 @@ describe('readScoringConfig', () => {
     ).toThrow(
       'opsready.checks.uptimeTarget is a share from 0 to 1 (e.g. 0.99), got 99',
     );
+  });
+});
+
+describe('opsready.checks.pendingFor', () => {
+  const pendingFor = (value: JsonValue) =>
+    readScoringConfig(
+      new ConfigReader({ opsready: { checks: { pendingFor: value } } }),
+    ).pendingForMs;
+  const DAY = 24 * 60 * 60 * 1000;
+
+  it('is seven days unless configured', () => {
+    expect(readScoringConfig(new ConfigReader({})).pendingForMs).toBe(7 * DAY);
+  });
+
+  it('reads a duration object or an ISO 8601 duration', () => {
+    expect(pendingFor({ days: 3 })).toBe(3 * DAY);
+    expect(pendingFor({ hours: 12 })).toBe(DAY / 2);
+    expect(pendingFor('P14D')).toBe(14 * DAY);
+  });
+
+  it('refuses what is not a duration, naming the key', () => {
+    expect(() => pendingFor({ weeks: 'two' })).toThrow(
+      /^opsready\.checks\.pendingFor must be a duration such as \{ days: 7 \}/,
+    );
+    expect(() => pendingFor('soon')).toThrow(/opsready\.checks\.pendingFor/);
   });
 });

@@ -1,5 +1,7 @@
-import { Config } from '@backstage/config';
+import { Config, readDurationFromConfig } from '@backstage/config';
+import { durationToMilliseconds } from '@backstage/types';
 import {
+  DEFAULT_PENDING_FOR_MS,
   defaultLevels,
   LevelDefinition,
 } from '@opsready/plugin-opsready-common';
@@ -16,6 +18,12 @@ export interface ScoringConfig {
   options: CheckOptions;
   warnCredit: number;
   levels: LevelDefinition[];
+  /**
+   * How long after an entity's first evaluation its checks may stay
+   * `pending` (out of the score) before they count as `unknown`, in ms;
+   * from `opsready.checks.pendingFor`, seven days by default.
+   */
+  pendingForMs: number;
 }
 
 /**
@@ -62,7 +70,32 @@ export function readScoringConfig(root: Config): ScoringConfig {
     options,
     warnCredit,
     levels: readLevels(scoring),
+    pendingForMs: readPendingFor(checks),
   };
+}
+
+function readPendingFor(checks: Config | undefined): number {
+  if (!checks?.has('pendingFor')) {
+    return DEFAULT_PENDING_FOR_MS;
+  }
+  let ms: number;
+  try {
+    ms = durationToMilliseconds(
+      readDurationFromConfig(checks, { key: 'pendingFor' }),
+    );
+  } catch (error) {
+    throw new Error(
+      `opsready.checks.pendingFor must be a duration such as { days: 7 } or 'P7D': ${
+        (error as Error).message
+      }`,
+    );
+  }
+  if (!Number.isFinite(ms) || ms < 0) {
+    throw new Error(
+      `opsready.checks.pendingFor must be a duration of 0 or more, got ${ms} ms`,
+    );
+  }
+  return ms;
 }
 
 /** The highest level: what a golden template must reach unless told less. */

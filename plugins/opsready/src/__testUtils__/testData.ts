@@ -62,6 +62,27 @@ export const evaluation: EntityEvaluation = {
   ],
 };
 
+/**
+ * A new service's health check, waiting for its first probe until
+ * 14 December 2026 (noon, so the date is the same in every time zone).
+ */
+export const pendingUptime: EntityEvaluation['checks'][number] = {
+  id: 'health.uptime',
+  title: 'Uptime target met',
+  description: 'Every probed health endpoint answered its probes.',
+  category: 'health',
+  severity: 'high',
+  weight: 3,
+  remediation: 'Look at the endpoint.',
+  result: {
+    checkId: 'health.uptime',
+    status: 'pending',
+    message:
+      'Waiting for the first probe: no declared health endpoint has been probed yet, so its uptime is not known.',
+    pendingUntil: '2026-12-14T12:00:00.000Z',
+  },
+};
+
 const minutesAgo = (minutes: number) =>
   new Date(Date.now() - minutes * 60_000).toISOString();
 

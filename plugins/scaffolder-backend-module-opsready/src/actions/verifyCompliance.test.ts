@@ -23,7 +23,15 @@ describe('opsready:compliance:verify', () => {
     await writeGoldenWorkspace(workspacePath);
   });
 
-  async function run(input: Record<string, any> = {}, config: object = {}) {
+  // A portal that reads a cluster (and probes, by default), as the local one.
+  const withCluster = {
+    kubernetes: { serviceLocatorMethod: { type: 'multiTenant' } },
+  };
+
+  async function run(
+    input: Record<string, any> = {},
+    config: object = withCluster,
+  ) {
     const { logger, text } = capturingLogger();
     const ctx = createMockActionContext({
       input,
@@ -45,6 +53,39 @@ describe('opsready:compliance:verify', () => {
     expect(ctx.output).toHaveBeenCalledWith('minimumLevel', 'gold');
     expect(ctx.output).toHaveBeenCalledWith('score', 100);
     expect(ctx.output).toHaveBeenCalledWith('failingChecks', []);
+  });
+
+  it('holds what needs the running service pending, out of the score, and says until when', async () => {
+    const { ctx } = await run();
+    const pending = (ctx.output as jest.Mock).mock.calls.find(
+      ([name]) => name === 'pendingChecks',
+    )![1];
+    expect(pending.map((c: { checkId: string }) => c.checkId)).toEqual([
+      'health.uptime',
+      'health.latency',
+      'kubernetes.drift',
+    ]);
+    const until = new Date(pending[0].pendingUntil).getTime();
+    expect(until - Date.now()).toBeGreaterThan(6.9 * 24 * 3600 * 1000);
+    expect(until - Date.now()).toBeLessThanOrEqual(7 * 24 * 3600 * 1000);
+    expect(ctx.output).toHaveBeenCalledWith(
+      'pendingSummary',
+      expect.stringMatching(
+        /^Pending, and out of the score until the first probe or deployment: Uptime target met, p95 latency within the SLO, No drift from the manifests\. The portal shows this score and level until their data arrives, or until \d{4}-\d{2}-\d{2}, when they count as unknown if none has\.$/,
+      ),
+    );
+  });
+
+  it('scores drift as the portal will without a cluster to read, unknown, and does not stop the run for it', async () => {
+    const { ctx } = await run({}, {});
+    expect(ctx.output).toHaveBeenCalledWith('level', 'gold');
+    expect(ctx.output).toHaveBeenCalledWith('score', 98);
+    expect(ctx.output).toHaveBeenCalledWith('failingChecks', [
+      expect.objectContaining({
+        checkId: 'kubernetes.drift',
+        status: 'unknown',
+      }),
+    ]);
   });
 
   it('fails the run naming each failing check and why', async () => {
@@ -86,13 +127,16 @@ describe('opsready:compliance:verify', () => {
     );
   });
 
-  it('leaves out checks that need a running service, and disabled ones', async () => {
+  it('leaves out disabled checks', async () => {
     await writeGoldenWorkspace(workspacePath, {
       Dockerfile: 'FROM node:latest\n',
     });
     const { ctx } = await run(
       {},
-      { opsready: { checks: { disabled: ['repository.dockerfile'] } } },
+      {
+        ...withCluster,
+        opsready: { checks: { disabled: ['repository.dockerfile'] } },
+      },
     );
     expect(ctx.output).toHaveBeenCalledWith('failingChecks', []);
   });

@@ -3,11 +3,16 @@ import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { isAtLeastLevel } from '@opsready/plugin-opsready-common';
-import { readScoringConfig, topLevel } from '@opsready/plugin-opsready-node';
+import {
+  readLiveDataSources,
+  readScoringConfig,
+  topLevel,
+} from '@opsready/plugin-opsready-node';
 import { LIVE_DATA_CHECKS } from '../compliance/checksInScope';
 import {
   evaluateWorkspace,
   FailingCheck,
+  PendingCheck,
 } from '../compliance/evaluateWorkspace';
 import { readComponentEntity } from '../compliance/workspaceEntity';
 import { resolveInputPath } from '../lib/workspacePaths';
@@ -25,6 +30,22 @@ function describeFailing(checks: FailingCheck[]): string {
     .join('; ');
 }
 
+/** The pending checks in a sentence a template's output can show. */
+function describePending(checks: PendingCheck[]): string {
+  if (checks.length === 0) {
+    return 'No check waits for data: the portal shows this score and level once the service is registered.';
+  }
+  const until = checks
+    .map(c => c.pendingUntil)
+    .sort()[0]
+    .slice(0, 10);
+  return `Pending, and out of the score until the first probe or deployment: ${checks
+    .map(c => c.title)
+    .join(
+      ', ',
+    )}. The portal shows this score and level until their data arrives, or until ${until}, when they count as unknown if none has.`;
+}
+
 /**
  * `opsready:compliance:verify` — runs OpsReady's check engine on the
  * rendered workspace and fails the run, naming each failing check and why,
@@ -39,9 +60,9 @@ export function createVerifyComplianceAction(options: {
   const { catalog, config } = options;
   return createTemplateAction({
     id: 'opsready:compliance:verify',
-    description: `Runs the OpsReady checks on the workspace (catalog-info.yaml, manifests, Dockerfile, CI, files) and fails below the required level. Checks that need a running service (${LIVE_DATA_CHECKS.join(
+    description: `Runs the OpsReady checks on the workspace (catalog-info.yaml, manifests, Dockerfile, CI, files) as the portal will right after registration, and fails below the required level. Checks that need a running service (${LIVE_DATA_CHECKS.join(
       ', ',
-    )}) are left out.`,
+    )}) are pending (out of the score) until its first probe or deployment, and never stop the run.`,
     examples,
     supportsDryRun: true,
     schema: {
@@ -88,6 +109,25 @@ export function createVerifyComplianceAction(options: {
               }),
             )
             .describe('Checks in scope that did not pass'),
+        pendingChecks: z =>
+          z
+            .array(
+              z.object({
+                checkId: z.string(),
+                title: z.string(),
+                message: z.string(),
+                pendingUntil: z.string(),
+              }),
+            )
+            .describe(
+              'Checks waiting for the first probe or deployment: out of the score until then, or until pendingUntil',
+            ),
+        pendingSummary: z =>
+          z
+            .string()
+            .describe(
+              'The pending checks in a sentence, for the template output',
+            ),
       },
     },
     async handler(ctx) {
@@ -112,13 +152,15 @@ export function createVerifyComplianceAction(options: {
         catalogInfoPath,
       );
 
-      const { score, level, failingChecks } = await evaluateWorkspace({
-        root,
-        entity,
-        catalog,
-        credentials: await ctx.getInitiatorCredentials(),
-        settings,
-      });
+      const { score, level, failingChecks, pendingChecks } =
+        await evaluateWorkspace({
+          root,
+          entity,
+          catalog,
+          credentials: await ctx.getInitiatorCredentials(),
+          settings,
+          sources: readLiveDataSources(config),
+        });
 
       ctx.output('score', score);
       ctx.output('level', level);
@@ -133,8 +175,15 @@ export function createVerifyComplianceAction(options: {
         })),
       );
 
+      ctx.output('pendingChecks', pendingChecks);
+      ctx.output('pendingSummary', describePending(pendingChecks));
+
       const reached = isAtLeastLevel(level, minimumLevel, settings.levels);
-      const blocking = ctx.input.allowFailingChecks ? [] : failingChecks;
+      // A live-data check answers for the portal's sources, not for the
+      // repository: it is reported, never a reason to stop the run.
+      const blocking = ctx.input.allowFailingChecks
+        ? []
+        : failingChecks.filter(c => !LIVE_DATA_CHECKS.includes(c.checkId));
       if (!reached || blocking.length > 0) {
         const standing = `${entity.metadata.name} would reach ${
           level ? `level ${level}` : 'no level'

@@ -4,10 +4,11 @@ import { builtInChecks, CheckDefinition } from '@opsready/plugin-opsready-node';
  * Checks that judge what a running service did, not what its repository
  * says: uptime and latency need the health prober's measurements, drift
  * needs the cluster, and the delivery checks need deployment and error
- * records. A repository that has never run has none of these, and the
- * engine answers `unknown` for them (never a pass), which would hold every
- * new service below the top level. They are left out of a template run and
- * count from the service's first evaluation in the backend on.
+ * records. A template run evaluates them as the portal will right after
+ * registration — pending while their source works but has nothing of the
+ * new service yet, out of the score — so its promised score is the
+ * portal's. They never stop a run: what they answer depends on the
+ * portal's sources, not on the repository.
  */
 export const LIVE_DATA_CHECKS: ReadonlyArray<string> = [
   'health.uptime',
@@ -18,13 +19,12 @@ export const LIVE_DATA_CHECKS: ReadonlyArray<string> = [
 ];
 
 /**
- * The built-in checks a template run holds a new repository to: every
- * catalog, health-declaration, observability, Kubernetes-manifest and
- * repository check, less the live-data checks and those disabled in config.
+ * The built-in checks a template run evaluates: all of them, less those
+ * disabled in config, as the backend runs them.
  */
 export function checksInScope(
   disabled: ReadonlyArray<string> = [],
 ): CheckDefinition[] {
-  const out = new Set([...LIVE_DATA_CHECKS, ...disabled]);
+  const out = new Set(disabled);
   return builtInChecks.filter(check => !out.has(check.id));
 }

@@ -1,17 +1,11 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity, parseEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import {
-  CheckResult,
-  computeLevel,
-  computeScore,
-} from '@opsready/plugin-opsready-common';
+import { CheckResult } from '@opsready/plugin-opsready-common';
 import {
   CatalogFacts,
-  evaluateChecks,
-  factsFromRepository,
-  mergeFacts,
-  readRepositoryDirectory,
+  evaluateNewService,
+  LiveDataSources,
   ScoringConfig,
 } from '@opsready/plugin-opsready-node';
 import { checksInScope } from './checksInScope';
@@ -26,11 +20,20 @@ export interface FailingCheck {
   remediation: string;
 }
 
+/** A check that waits for its first data, and until when it may. */
+export interface PendingCheck {
+  checkId: string;
+  title: string;
+  message: string;
+  pendingUntil: string;
+}
+
 export interface WorkspaceEvaluation {
   score: number | null;
   level: string | null;
   results: CheckResult[];
   failingChecks: FailingCheck[];
+  pendingChecks: PendingCheck[];
 }
 
 const NOT_PASSING = new Set(['fail', 'error', 'unknown']);
@@ -63,10 +66,11 @@ async function catalogFacts(
 }
 
 /**
- * Runs OpsReady's check engine on a rendered repository, as the backend
- * runs it on a registered service: the same fact builders (repository
- * files, manifests, catalog), the same checks and the same score and level
- * maths, over the checks in scope for a repository that has never run.
+ * Runs OpsReady's check engine on a rendered repository as the backend
+ * will run it on the registered service right after registration: the
+ * same fact builders (repository files, manifests, catalog), the live facts
+ * of a service that never ran from the sources the portal reads, the same
+ * checks, pending rule and score and level maths.
  */
 export async function evaluateWorkspace(options: {
   root: string;
@@ -74,26 +78,21 @@ export async function evaluateWorkspace(options: {
   catalog: CatalogService;
   credentials: BackstageCredentials;
   settings: ScoringConfig;
+  sources: LiveDataSources;
   now?: Date;
 }): Promise<WorkspaceEvaluation> {
-  const { root, entity, catalog, credentials, settings } = options;
-  const repository = await readRepositoryDirectory(root);
+  const { root, entity, catalog, credentials, settings, sources } = options;
   const catalogPart = await catalogFacts(entity, catalog, credentials);
-  const facts = mergeFacts(entity, [
-    factsFromRepository(repository),
-    catalogPart ? { catalog: catalogPart } : undefined,
-  ]);
   const checks = checksInScope(settings.disabledChecks);
-  const results = evaluateChecks(checks, facts, {
+  const { score, level, results } = await evaluateNewService({
+    root,
+    entity,
+    catalog: catalogPart,
+    checks,
+    settings,
+    sources,
     now: options.now ?? new Date(),
-    options: settings.options,
   });
-  const weights = new Map(checks.map(c => [c.id, c.weight]));
-  const severities = new Map(checks.map(c => [c.id, c.severity]));
-  const score = computeScore(results, weights, {
-    warnCredit: settings.warnCredit,
-  });
-  const { level } = computeLevel(score, results, severities, settings.levels);
   const byId = new Map(checks.map(c => [c.id, c]));
   const failingChecks = results
     .filter(r => NOT_PASSING.has(r.status))
@@ -108,5 +107,13 @@ export async function evaluateWorkspace(options: {
         remediation: check.remediation,
       };
     });
-  return { score, level, results, failingChecks };
+  const pendingChecks = results
+    .filter(r => r.status === 'pending')
+    .map(r => ({
+      checkId: r.checkId,
+      title: byId.get(r.checkId)!.title,
+      message: r.message,
+      pendingUntil: r.pendingUntil!,
+    }));
+  return { score, level, results, failingChecks, pendingChecks };
 }

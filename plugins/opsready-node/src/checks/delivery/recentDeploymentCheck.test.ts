@@ -84,11 +84,11 @@ describe('delivery.recent-deployment', () => {
     });
   });
 
-  it('fails a service that has never been deployed', () => {
+  it('is pending for a service with no deployment recorded yet', () => {
     expect(deployed(undefined)).toEqual({
-      status: 'fail',
+      status: 'pending',
       message:
-        'No deployment to production has been recorded; a production service must deploy at least every 30 days.',
+        'Waiting for the first deployment: no deployment to production has been recorded yet; a production service must deploy at least every 30 days.',
       evidence: { deployedWithinDays: 30 },
     });
   });

@@ -27,7 +27,17 @@ export const recentDeploymentCheck: CheckDefinition = {
       if (!lastDeploymentAt) {
         // A service a template created within the window has not had its
         // chance to ship yet: it is on time until the window runs out.
-        const provisionedAt = Date.parse(delivery.provisionedAt ?? '');
+        if (delivery.provisionedAt === undefined) {
+          // Nothing recorded yet for a service new to OpsReady: pending until
+          // its first deployment is reported, or its pending time ends (then
+          // unknown: its pipeline may well not report deployments).
+          return {
+            status: 'pending',
+            message: `Waiting for the first deployment: no deployment to production has been recorded yet; a production service must deploy at least every ${deployedWithinDays} days.`,
+            evidence: { deployedWithinDays },
+          };
+        }
+        const provisionedAt = Date.parse(delivery.provisionedAt);
         const sinceProvisioned = context.now.getTime() - provisionedAt;
         if (sinceProvisioned <= deployedWithinDays * DAY_MS) {
           return {

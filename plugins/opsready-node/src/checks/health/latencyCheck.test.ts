@@ -60,8 +60,21 @@ describe('health.latency', () => {
     ).toBe('pass');
   });
 
-  it('is unknown while no latency has been measured', () => {
-    expect(onTwoEndpoints(latencyCheck, measured('default'))).toMatchObject({
+  it('is pending while the prober works but has not probed the service yet', () => {
+    expect(onTwoEndpoints(latencyCheck)).toMatchObject({
+      status: 'pending',
+      message:
+        'Waiting for the first probe: no declared health endpoint has been probed yet, so its latency is not known.',
+    });
+    expect(
+      onTwoEndpoints(latencyCheck, measured('default', { status: 'unknown' })),
+    ).toMatchObject({ status: 'pending' });
+  });
+
+  it('is unknown when probes came back without a latency', () => {
+    expect(
+      onTwoEndpoints(latencyCheck, measured('default', { uptime: 0 })),
+    ).toMatchObject({
       status: 'unknown',
       message:
         'No latency has been measured yet on the declared health endpoints.',

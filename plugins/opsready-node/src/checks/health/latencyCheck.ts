@@ -1,5 +1,10 @@
 import { CheckDefinition, HealthEndpointFacts } from '../types';
-import { hours, isOutcome, measurementsOf } from './measuredEndpoints';
+import {
+  hours,
+  isOutcome,
+  measurementsOf,
+  notProbedYet,
+} from './measuredEndpoints';
 
 // Rounded up, so that 200.4 ms is never shown as the 200 ms it exceeds.
 function milliseconds(value: number): string {
@@ -97,12 +102,21 @@ export const latencyCheck: CheckDefinition = {
       };
     }
     if (measured.length === 0) {
-      return {
-        status: 'unknown',
-        message:
-          'No latency has been measured yet on the declared health endpoints.',
-        evidence,
-      };
+      // Never probed: the first probe is still to come. Probed without a
+      // latency (every probe failed): nothing to wait for, not known.
+      return notProbedYet(measurements)
+        ? {
+            status: 'pending',
+            message:
+              'Waiting for the first probe: no declared health endpoint has been probed yet, so its latency is not known.',
+            evidence,
+          }
+        : {
+            status: 'unknown',
+            message:
+              'No latency has been measured yet on the declared health endpoints.',
+            evidence,
+          };
     }
     if (slow.length > 0) {
       return {

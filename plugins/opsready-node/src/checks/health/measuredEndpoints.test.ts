@@ -11,11 +11,11 @@ import {
 describe.each([latencyCheck, uptimeCheck])(
   '$id without measurements to judge',
   check => {
-    it('is unknown without health facts, and says the prober has not reported', () => {
+    it('is unknown, not pending, without health facts: the prober is off or unreadable', () => {
       expect(evaluate(check, twoEndpoints)).toMatchObject({
         status: 'unknown',
         message:
-          'No health measurements are available for this service: the health prober has not reported on it yet.',
+          'No health measurements are available for this service: the health prober is not enabled, or its records could not be read.',
       });
     });
 

@@ -11,7 +11,10 @@ export interface Measurements {
 /**
  * The measurements the uptime and latency checks judge, or the outcome they
  * answer when there are none to judge: not applicable without a declared
- * endpoint, unknown without health facts.
+ * endpoint, unknown without health facts (no prober, or its records could
+ * not be read). Health facts with no figures for the declared endpoints
+ * mean the prober works but has not probed them yet: the checks then
+ * answer `pending` (see `notProbedYet`).
  */
 export function measurementsOf(
   facts: ServiceFacts,
@@ -28,7 +31,7 @@ export function measurementsOf(
     return {
       status: 'unknown',
       message:
-        'No health measurements are available for this service: the health prober has not reported on it yet.',
+        'No health measurements are available for this service: the health prober is not enabled, or its records could not be read.',
       evidence: { declared: copied(usable) },
     };
   }
@@ -67,4 +70,12 @@ export function percent(share: number): string {
 
 export function hours(windowHours: number): string {
   return windowHours === 1 ? 'hour' : `${windowHours} hours`;
+}
+
+/**
+ * Whether none of the declared endpoints has been probed yet: the prober
+ * works, and the service is new to it (or not deployed yet).
+ */
+export function notProbedYet(measurements: Measurements): boolean {
+  return measurements.endpoints.every(e => e.uptime === undefined);
 }

@@ -87,14 +87,16 @@ describe('health.uptime', () => {
     });
   });
 
-  it('is unknown while no endpoint has been probed', () => {
+  it('is pending while the prober works but has not probed any endpoint yet', () => {
     expect(
       onTwoEndpoints(uptimeCheck, measured('default', { status: 'unknown' })),
     ).toMatchObject({
-      status: 'unknown',
+      status: 'pending',
       message:
-        'No declared health endpoint has been probed yet, so its uptime is not known.',
+        'Waiting for the first probe: no declared health endpoint has been probed yet, so its uptime is not known.',
     });
+    // What the backend gives for a service the prober has not reached yet.
+    expect(onTwoEndpoints(uptimeCheck)).toMatchObject({ status: 'pending' });
   });
 
   it('ignores figures left over from an environment no longer declared', () => {

@@ -42,10 +42,11 @@ export const uptimeCheck: CheckDefinition = {
       notProbed,
     };
     if (probed.length === 0) {
+      // The prober works; it has not reached this service yet.
       return {
-        status: 'unknown',
+        status: 'pending',
         message:
-          'No declared health endpoint has been probed yet, so its uptime is not known.',
+          'Waiting for the first probe: no declared health endpoint has been probed yet, so its uptime is not known.',
         evidence,
       };
     }

@@ -188,6 +188,16 @@ describe('kubernetes.drift', () => {
     });
   });
 
+  it('is pending while the clusters, read, run nothing of the entity yet', () => {
+    expect(
+      evaluate(driftCheck, { declared: [deployment()], live: [] }),
+    ).toEqual({
+      status: 'pending',
+      message:
+        'Waiting for the first deployment: no workload of this entity runs in a cluster yet to compare with the manifests.',
+    });
+  });
+
   it('answers unknown when either side is missing, saying which', () => {
     expect(evaluate(driftCheck, { declared: [deployment()] })).toEqual({
       status: 'unknown',

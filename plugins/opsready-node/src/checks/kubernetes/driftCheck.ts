@@ -171,11 +171,20 @@ export const driftCheck: CheckDefinition = {
       };
     }
     if (liveWorkloads.length === 0) {
-      return {
-        status: 'unknown',
-        message:
-          'Drift needs the cluster too: no workload of this entity was found running in a cluster to compare with the manifests.',
-      };
+      // The clusters were read and run nothing of this entity yet: a service
+      // not deployed yet, whose drift can be judged once it is. Without live
+      // facts at all the clusters could not be read: that is not known.
+      return facts.kubernetes?.live
+        ? {
+            status: 'pending',
+            message:
+              'Waiting for the first deployment: no workload of this entity runs in a cluster yet to compare with the manifests.',
+          }
+        : {
+            status: 'unknown',
+            message:
+              'Drift needs the cluster too: no workload of this entity was found running in a cluster to compare with the manifests.',
+          };
     }
     // Several clusters may run the same workload: each copy is compared.
     const running = new Map<string, WorkloadOnSide[]>();

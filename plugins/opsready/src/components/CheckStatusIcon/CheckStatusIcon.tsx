@@ -3,6 +3,7 @@ import {
   StatusError,
   StatusOK,
   StatusPending,
+  StatusRunning,
   StatusWarning,
 } from '@backstage/core-components';
 import { CheckStatus } from '@opsready/plugin-opsready-common';
@@ -14,6 +15,7 @@ const labels: Record<CheckStatus, string> = {
   error: 'Error',
   'not-applicable': 'Not applicable',
   unknown: 'Unknown',
+  pending: 'Pending',
 };
 
 /**
@@ -31,6 +33,9 @@ export function CheckStatusIcon({ status }: { status: CheckStatus }) {
       return <StatusError>{label}</StatusError>;
     case 'unknown':
       return <StatusPending>{label}</StatusPending>;
+    // Waiting for its first data: not a problem, and not in the score.
+    case 'pending':
+      return <StatusRunning>{label}</StatusRunning>;
     default:
       return <StatusAborted>{label}</StatusAborted>;
   }

@@ -13,6 +13,7 @@ import {
 } from '@opsready/plugin-opsready-common';
 import { DateTime } from 'luxon';
 import { CheckStatusIcon } from '../CheckStatusIcon';
+import { PendingChip } from '../PendingChecks';
 
 const CATEGORY_TITLES: Record<CheckCategory, string> = {
   catalog: 'Catalog metadata',
@@ -23,14 +24,16 @@ const CATEGORY_TITLES: Record<CheckCategory, string> = {
   delivery: 'Delivery',
 };
 
-// What needs someone first; passes and not-applicable last.
+// What needs someone first (below 4); then what waits for its first data,
+// passes and not-applicable last.
 const STATUS_ORDER: Record<CheckStatus, number> = {
   fail: 0,
   error: 1,
   unknown: 2,
   warn: 3,
-  pass: 4,
-  'not-applicable': 5,
+  pending: 4,
+  pass: 5,
+  'not-applicable': 6,
 };
 
 /** What the user may do about exemptions, and where it leads. */
@@ -111,6 +114,9 @@ function CheckRow(props: {
         <Box display="flex" flexDirection="column">
           <Typography variant="body1">
             <CheckStatusIcon status={check.result.status} /> {check.title}
+            {check.result.status === 'pending' && !check.exemption && (
+              <PendingChip check={check} />
+            )}
             {check.exemption && (
               <Typography
                 component="span"

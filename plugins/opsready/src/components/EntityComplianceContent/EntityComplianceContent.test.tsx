@@ -4,6 +4,7 @@ import {
   backendError,
   emptyApi,
   evaluation,
+  pendingUptime,
 } from '../../__testUtils__/testData';
 import { renderForEntity } from '../../__testUtils__/renderForEntity';
 import { EntityComplianceContent } from './EntityComplianceContent';
@@ -55,6 +56,45 @@ describe('EntityComplianceContent', () => {
     expect(
       screen.getByText('No score recorded in the last 30 days yet.'),
     ).toBeInTheDocument();
+  });
+
+  it('labels a pending check with what it waits for and when it counts, and says the score leaves it out', async () => {
+    const api = emptyApi({
+      getEntityEvaluation: jest.fn().mockResolvedValue({
+        ...evaluation,
+        checks: [
+          ...evaluation.checks,
+          pendingUptime,
+          {
+            ...pendingUptime,
+            id: 'kubernetes.drift',
+            title: 'No drift from the manifests',
+            category: 'kubernetes' as const,
+            result: { ...pendingUptime.result, checkId: 'kubernetes.drift' },
+          },
+        ],
+      }),
+    });
+    await renderForEntity(<EntityComplianceContent />, { api });
+
+    const health = await screen.findByRole('region', { name: 'Health' });
+    expect(within(health).getByText('all 1 fine')).toBeInTheDocument();
+    expect(
+      within(health).getByText(
+        'Pending — waiting for the first probe; counts from Dec 14, 2026',
+      ),
+    ).toBeInTheDocument();
+    const kubernetes = screen.getByRole('region', {
+      name: 'Kubernetes workloads',
+    });
+    expect(
+      within(kubernetes).getByText(
+        'Pending — waiting for the first deployment; counts from Dec 14, 2026',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByLabelText('Pending checks')).toHaveTextContent(
+      '2 checks are pending, left out of this score until their first data arrives or until Dec 14, 2026.',
+    );
   });
 
   it('offers "Run checks now" only with permission, shows progress, then the new score', async () => {

@@ -26,6 +26,7 @@ import { ChecksByCategory } from './ChecksByCategory';
 import { ExemptionDecisionDialog } from './ExemptionDecisionDialog';
 import { ExemptionDialog } from './ExemptionDialog';
 import { RunChecksButton } from './RunChecksButton';
+import { PendingScoreNote } from '../PendingChecks';
 import { ScoreTrendChart } from './ScoreTrendChart';
 
 /**
@@ -163,6 +164,7 @@ function ScoreSummary({ evaluation }: { evaluation: EntityEvaluation }) {
           ? describeNextLevel(evaluation.nextLevel)
           : 'Top level reached.'}
       </Typography>
+      <PendingScoreNote checks={evaluation.checks} />
       <Typography variant="caption" color="textSecondary">
         Evaluated <RelativeTime iso={evaluation.evaluatedAt} />
       </Typography>

@@ -6,6 +6,7 @@ import {
   emptyApi,
   errorEvent,
   evaluation,
+  pendingUptime,
 } from '../../__testUtils__/testData';
 import { renderForEntity } from '../../__testUtils__/renderForEntity';
 import { EntityOpsReadyCard, scoreColor } from './EntityOpsReadyCard';
@@ -36,6 +37,31 @@ describe('EntityOpsReadyCard', () => {
       namespace: 'default',
       name: 'checkoutservice',
     });
+  });
+
+  it('shows a pending check as waiting for data, with the date it counts from, not as needing attention', async () => {
+    await renderCard({
+      getEntityEvaluation: jest.fn().mockResolvedValue({
+        ...evaluation,
+        checks: [...evaluation.checks, pendingUptime],
+      }),
+    });
+    expect(
+      await screen.findByText('1 passing · 1 failing · 1 pending'),
+    ).toBeInTheDocument();
+    const waiting = screen.getByRole('list', {
+      name: 'Checks waiting for data',
+    });
+    expect(waiting).toHaveTextContent('Pending Uptime target met');
+    expect(waiting).toHaveTextContent(
+      'Pending — waiting for the first probe; counts from Dec 14, 2026',
+    );
+    expect(
+      screen.getByRole('list', { name: 'Checks that need attention' }),
+    ).not.toHaveTextContent('Uptime target met');
+    expect(screen.getByLabelText('Pending checks')).toHaveTextContent(
+      '1 check is pending, left out of this score until its first data arrives or until Dec 14, 2026.',
+    );
   });
 
   it('lists failing checks first, at most five, and says how many more', async () => {

@@ -22,6 +22,11 @@ import useAsync from 'react-use/esm/useAsync';
 import { opsreadyApiRef } from '../../api/OpsReadyApi';
 import { CheckStatusIcon } from '../CheckStatusIcon';
 import { errorTitle } from '../errorTitle';
+import {
+  pendingChecks,
+  pendingLabel,
+  PendingScoreNote,
+} from '../PendingChecks';
 import { RelativeTime } from '../RelativeTime';
 import { describeNextLevel } from './describeNextLevel';
 import { ServiceState } from './ServiceState';
@@ -43,6 +48,7 @@ const COUNT_LABELS: Array<[CheckStatus, string]> = [
   ['warn', 'warning'],
   ['error', 'broken'],
   ['unknown', 'unknown'],
+  ['pending', 'pending'],
 ];
 
 /**
@@ -92,6 +98,7 @@ function EvaluationSummary({ evaluation }: { evaluation: EntityEvaluation }) {
         b.weight - a.weight,
     );
   const shown = needsAttention.slice(0, MAX_SHOWN);
+  const pending = pendingChecks(applicable);
   return (
     <Box display="flex" alignItems="flex-start" style={{ gap: 16 }}>
       <Box width={160} flexShrink={0}>
@@ -124,6 +131,7 @@ function EvaluationSummary({ evaluation }: { evaluation: EntityEvaluation }) {
             {describeNextLevel(evaluation.nextLevel)}
           </Typography>
         )}
+        <PendingScoreNote checks={evaluation.checks} />
       </Box>
       <Box flexGrow={1} minWidth={0}>
         <Typography variant="body2" aria-label="Check counts">
@@ -157,6 +165,27 @@ function EvaluationSummary({ evaluation }: { evaluation: EntityEvaluation }) {
           <Typography variant="body2" color="textSecondary">
             and {needsAttention.length - shown.length} more
           </Typography>
+        )}
+        {pending.length > 0 && (
+          <>
+            <Typography variant="subtitle2" component="h3">
+              Waiting for data
+            </Typography>
+            <List dense disablePadding aria-label="Checks waiting for data">
+              {pending.map(check => (
+                <ListItem key={check.id} disableGutters>
+                  <ListItemText
+                    primary={
+                      <>
+                        <CheckStatusIcon status="pending" /> {check.title}
+                      </>
+                    }
+                    secondary={pendingLabel(check)}
+                  />
+                </ListItem>
+              ))}
+            </List>
+          </>
         )}
         <Typography variant="caption" color="textSecondary">
           Evaluated <RelativeTime iso={evaluation.evaluatedAt} />

@@ -2708,13 +2708,22 @@ export const spec = {
               'error',
               'not-applicable',
               'unknown',
+              'pending',
             ],
+            description:
+              'pending: the source works but has no data for the entity yet; out of the score until pendingUntil, then unknown',
           },
           message: {
             type: 'string',
           },
           evidence: {
             type: 'object',
+          },
+          pendingUntil: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              'For a pending result, when it counts as unknown if no data has arrived',
           },
         },
       },

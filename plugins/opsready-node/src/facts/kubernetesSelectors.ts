@@ -1,16 +1,37 @@
 import { Entity } from '@backstage/catalog-model';
-import { KubernetesObject } from '@opsready/plugin-opsready-node';
+import { KubernetesObject } from '../checks/types';
 
-/** The annotations Backstage's Kubernetes plugin links entities with. */
+/**
+ * The annotations Backstage's Kubernetes plugin links entities with; the
+ * backend's Kubernetes fact source and a template's promise read them alike.
+ *
+ * @public
+ */
 export const KUBERNETES_ID_ANNOTATION = 'backstage.io/kubernetes-id';
+/**
+ * An equality label selector, e.g. `app=cart,tier=web`.
+ *
+ * @public
+ */
 export const KUBERNETES_LABEL_SELECTOR_ANNOTATION =
   'backstage.io/kubernetes-label-selector';
+/**
+ * The namespace the entity's objects are in, if only one.
+ *
+ * @public
+ */
 export const KUBERNETES_NAMESPACE_ANNOTATION =
   'backstage.io/kubernetes-namespace';
 
-/** Which objects belong to an entity, from its annotations. */
+/**
+ * Which objects belong to an entity, from its annotations.
+ *
+ * @public
+ */
 export interface KubernetesSelector {
+  /** Labels an object must all carry. */
   labels: Record<string, string>;
+  /** The namespace an object must be in, if the entity names one. */
   namespace?: string;
 }
 
@@ -18,6 +39,8 @@ export interface KubernetesSelector {
  * The selector of an entity: `backstage.io/kubernetes-label-selector`
  * (equality terms, e.g. `app=cart,tier=web`) or else the
  * `backstage.io/kubernetes-id` label; undefined if it has neither.
+ *
+ * @public
  */
 export function kubernetesSelectorOf(
   entity: Entity,
@@ -42,7 +65,11 @@ export function kubernetesSelectorOf(
     : undefined;
 }
 
-/** Whether an object carries every label of the selector (and its namespace). */
+/**
+ * Whether an object carries every label of the selector (and its namespace).
+ *
+ * @public
+ */
 export function matchesSelector(
   object: KubernetesObject,
   selector: KubernetesSelector,

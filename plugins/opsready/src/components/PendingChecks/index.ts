@@ -1,0 +1,6 @@
+export {
+  pendingChecks,
+  PendingChip,
+  pendingLabel,
+  PendingScoreNote,
+} from './PendingChecks';
