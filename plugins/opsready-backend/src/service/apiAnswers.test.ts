@@ -113,7 +113,7 @@ describe('requests openapi.yaml does not allow', () => {
     const res = await request(appWith(router)).get('/checks?sort=asc');
     expect(res.status).toBe(400);
     expect(res.body.error.message).toBe(
-      'Invalid query: sort: not a parameter of this route',
+      'Invalid query: sort: not a parameter of this route, which takes none',
     );
   });
 

@@ -580,9 +580,11 @@ export interface paths {
         query?: {
           /** @description e.g. group:default/payments */
           owner?: string;
+          /** @description An entity kind, e.g. Component */
           kind?: string;
-          /** @description a level, or none */
+          /** @description One of the configured levels (GET /checks lists them), or none; any other value is a 400 naming the levels */
           level?: string;
+          /** @description nextCursor of the previous page (an entity ref) */
           cursor?: string;
           limit?: number;
         };
@@ -655,6 +657,7 @@ export interface paths {
         query: {
           /** @description e.g. component:default/cartservice */
           entityRef: string;
+          /** @description One of the configured levels (GET /checks lists them) */
           minLevel: string;
         };
         header?: never;

@@ -681,6 +681,7 @@ export const spec = {
             in: 'query',
             schema: {
               type: 'string',
+              maxLength: 255,
             },
             description: 'e.g. group:default/payments',
           },
@@ -689,22 +690,29 @@ export const spec = {
             in: 'query',
             schema: {
               type: 'string',
+              maxLength: 63,
+              pattern: '^[A-Za-z][A-Za-z0-9]*$',
             },
+            description: 'An entity kind, e.g. Component',
           },
           {
             name: 'level',
             in: 'query',
             schema: {
               type: 'string',
+              maxLength: 64,
             },
-            description: 'a level, or none',
+            description:
+              'One of the configured levels (GET /checks lists them), or none; any other value is a 400 naming the levels',
           },
           {
             name: 'cursor',
             in: 'query',
             schema: {
               type: 'string',
+              maxLength: 512,
             },
+            description: 'nextCursor of the previous page (an entity ref)',
           },
           {
             name: 'limit',
@@ -841,6 +849,7 @@ export const spec = {
             required: true,
             schema: {
               type: 'string',
+              maxLength: 255,
             },
             description: 'e.g. component:default/cartservice',
           },
@@ -850,7 +859,10 @@ export const spec = {
             required: true,
             schema: {
               type: 'string',
+              maxLength: 64,
             },
+            description:
+              'One of the configured levels (GET /checks lists them)',
           },
         ],
         responses: {
@@ -1225,6 +1237,8 @@ export const spec = {
             in: 'query',
             schema: {
               type: 'string',
+              minLength: 1,
+              maxLength: 64,
             },
           },
           {
@@ -1388,6 +1402,8 @@ export const spec = {
             in: 'query',
             schema: {
               type: 'string',
+              minLength: 1,
+              maxLength: 64,
             },
           },
           {
@@ -1509,6 +1525,8 @@ export const spec = {
             in: 'query',
             schema: {
               type: 'string',
+              minLength: 1,
+              maxLength: 64,
             },
           },
           {
@@ -1702,6 +1720,8 @@ export const spec = {
             in: 'query',
             schema: {
               type: 'string',
+              minLength: 1,
+              maxLength: 64,
               default: 'production',
             },
           },
@@ -1753,6 +1773,7 @@ export const spec = {
             required: true,
             schema: {
               type: 'string',
+              maxLength: 255,
             },
             description: 'e.g. group:default/payments',
           },
@@ -1761,6 +1782,8 @@ export const spec = {
             in: 'query',
             schema: {
               type: 'string',
+              minLength: 1,
+              maxLength: 64,
               default: 'production',
             },
           },
@@ -1861,6 +1884,8 @@ export const spec = {
             in: 'query',
             schema: {
               type: 'string',
+              pattern: '^[0-9]+$',
+              maxLength: 20,
             },
             description: 'nextCursor of the previous page',
           },
@@ -2086,6 +2111,7 @@ export const spec = {
         in: 'query',
         schema: {
           type: 'string',
+          maxLength: 512,
         },
         description: 'nextCursor of the previous page',
       },
