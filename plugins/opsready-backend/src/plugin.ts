@@ -25,6 +25,7 @@ import { applyCheckConfig } from './config/checksInForce';
 import { readOpsReadyConfig } from './config/readOpsReadyConfig';
 import { AuthorizedExemptionsService } from './exemptions/AuthorizedExemptionsService';
 import { DefaultExemptionsService } from './exemptions/ExemptionsService';
+import { boundErrorReplies } from './service/boundErrorReplies';
 import { compressResponses } from './service/compressResponses';
 import { createSpecRouter } from './service/createApiRouter';
 import { createEventsRouter } from './service/eventsRouter';
@@ -159,6 +160,7 @@ export const opsreadyPlugin = createBackendPlugin({
             levels: settings.levels,
           }),
         );
+        deps.httpRouter.use(boundErrorReplies());
       },
     });
   },

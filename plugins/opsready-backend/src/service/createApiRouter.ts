@@ -4,7 +4,8 @@ import {
 } from '@backstage/backend-openapi-utils';
 import { InputError, isError } from '@backstage/errors';
 import express from 'express';
-import { truncate } from '../lib/boundedText';
+import { MAX_MESSAGE_LENGTH, truncate } from '../lib/boundedText';
+import { translateBodyError } from './bodyErrors';
 import { spec } from '../schema/openapi/generated';
 
 /** The typed router every part of the OpsReady API is served through. */
@@ -78,7 +79,7 @@ export function createApiRouter(options: ApiRouterOptions): OpsReadyApiRouter {
       return;
     }
     options.bodyParser(req.method, match.path)(req, res, error => {
-      if (error) bodyErrors.set(req, error);
+      if (error) bodyErrors.set(req, translateBodyError(error));
       next();
     });
   };
@@ -126,7 +127,14 @@ export function createApiRouter(options: ApiRouterOptions): OpsReadyApiRouter {
       }
     }
     const bodyName = (key && options.bodyNames?.[key]) ?? 'request body';
-    next(new InputError(rewordValidatorMessage(error.message, bodyName)));
+    next(
+      new InputError(
+        truncate(
+          rewordValidatorMessage(error.message, bodyName),
+          MAX_MESSAGE_LENGTH,
+        ),
+      ),
+    );
   };
   // Runs after the validator, before any route.
   router.use(inHouseForm);

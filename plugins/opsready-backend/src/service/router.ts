@@ -14,6 +14,7 @@ import {
 import { CheckDefinition } from '@opsready/plugin-opsready-node';
 import express from 'express';
 import { createApiRouter, plain } from './createApiRouter';
+import { quoted } from '../lib/zodProblems';
 import { EvaluationsStore } from '../database/EvaluationsStore';
 import { HealthService } from '../health/HealthService';
 import { ExemptionsService } from '../exemptions/ExemptionsService';
@@ -256,9 +257,11 @@ export async function createRouter(
         defaultKind: 'component',
         defaultNamespace: 'default',
       });
-    } catch (error) {
+    } catch {
       throw new InputError(
-        `Invalid query: entityRef: ${(error as Error).message}`,
+        `Invalid query: entityRef: ${quoted(
+          rawRef,
+        )} is not an entity ref, e.g. component:default/cartservice`,
       );
     }
     const evaluation = await evaluations.getEvaluation(entityRef, credentials);

@@ -12,6 +12,7 @@ import {
 import { z } from 'zod/v3';
 import { normalizeEntityRef } from '@opsready/plugin-opsready-common';
 import { isoString, text } from '../events/eventInputs';
+import { quoted, zodProblems } from '../lib/zodProblems';
 
 export { deploymentInput, serviceErrorInput } from '../events/eventInputs';
 
@@ -26,14 +27,7 @@ export function parseInput<T>(
 ): T {
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
-    const problems = parsed.error.issues
-      .map(issue =>
-        issue.path.length
-          ? `${issue.path.join('.')}: ${issue.message}`
-          : issue.message,
-      )
-      .join('; ');
-    throw new InputError(`Invalid ${what}: ${problems}`);
+    throw new InputError(`Invalid ${what}: ${zodProblems(parsed.error)}`);
   }
   return parsed.data;
 }
@@ -81,7 +75,7 @@ export function levelName(levels: Array<{ name: string }>, orNone = false) {
       if (!names.includes(value)) {
         ctx.addIssue({
           code: z.ZodIssueCode.custom,
-          message: `unknown level '${value}'; the levels are ${listed}`,
+          message: `unknown level ${quoted(value)}; the levels are ${listed}`,
         });
       }
     });
@@ -343,7 +337,7 @@ export function parseOwnerRef(owner: string): string {
     });
   } catch {
     throw new InputError(
-      `Invalid query: owner: '${owner}' is not an entity ref`,
+      `Invalid query: owner: ${quoted(owner)} is not an entity ref`,
     );
   }
 }
