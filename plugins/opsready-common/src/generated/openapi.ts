@@ -716,8 +716,13 @@ export interface paths {
      * @description One deployment, or `{ items: [...] }` of up to 500 (opsready.events.maxBatch).
      *     Idempotent: a deployment with a `source` + `externalId` already
      *     stored updates that row (e.g. its status) and never makes a second.
-     *     A batch is written whole or not at all: one bad item fails the
-     *     request with a 400 naming `items.<index>.<field>`.
+     *     A batch is checked whole before anything is written: one bad item
+     *     fails the request with a 400 naming `items.<index>.<field>`.
+     *     An item whose `entityRef` the catalog does not have is not stored:
+     *     it is listed in `rejected` (its index and `entityRef ... is not in
+     *     the catalog`) and the rest of the batch is stored. When no item
+     *     names an entity of the catalog, nothing is stored and the answer is
+     *     a 400 naming them.
      */
     post: {
       parameters: {
@@ -818,7 +823,10 @@ export interface paths {
      *     `source` + `externalId`: a redelivery changes nothing, a later
      *     `occurredAt` counts one more sighting, `resolvedAt` resolves it.
      *     Errors with the same fingerprint (default: entity, environment,
-     *     code and message) are grouped.
+     *     code and message) are grouped. As for deployments, an item whose
+     *     `entityRef` the catalog does not have is listed in `rejected` and
+     *     not stored, and a request none of whose items names an entity of
+     *     the catalog is a 400.
      */
     post: {
       parameters: {
@@ -1569,8 +1577,12 @@ export interface components {
       stored: number;
       /** @description Items that changed the record they name (same source and externalId); a redelivery that changes nothing counts in neither */
       updated: number;
-      /** @description Items that made no record, with the reason (always empty from the ingest API, where a bad item fails the request) */
-      rejected: Record<string, unknown>[];
+      /** @description Items that made no record, by their index in the request's batch (0 for a single item), with the reason; from the ingest API, items whose entityRef the catalog does not have */
+      rejected: {
+        index: number;
+        externalId: string;
+        reason: string;
+      }[];
     };
     DeploymentInput: {
       /** @description e.g. component:default/cartservice (kind and namespace default to component and default) */
@@ -1788,7 +1800,7 @@ export interface components {
     };
   };
   responses: {
-    /** @description What was stored (201 when anything new was) and what was updated */
+    /** @description What was stored (201 when anything new was), what was updated, and the items left out with the reason */
     IngestOutcome: {
       headers: {
         [name: string]: unknown;

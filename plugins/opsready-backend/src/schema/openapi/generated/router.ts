@@ -941,7 +941,7 @@ export const spec = {
       post: {
         summary: 'Record deployments (permission opsready.events.create)',
         description:
-          'One deployment, or `{ items: [...] }` of up to 500 (opsready.events.maxBatch).\nIdempotent: a deployment with a `source` + `externalId` already\nstored updates that row (e.g. its status) and never makes a second.\nA batch is written whole or not at all: one bad item fails the\nrequest with a 400 naming `items.<index>.<field>`.\n',
+          'One deployment, or `{ items: [...] }` of up to 500 (opsready.events.maxBatch).\nIdempotent: a deployment with a `source` + `externalId` already\nstored updates that row (e.g. its status) and never makes a second.\nA batch is checked whole before anything is written: one bad item\nfails the request with a 400 naming `items.<index>.<field>`.\nAn item whose `entityRef` the catalog does not have is not stored:\nit is listed in `rejected` (its index and `entityRef ... is not in\nthe catalog`) and the rest of the batch is stored. When no item\nnames an entity of the catalog, nothing is stored and the answer is\na 400 naming them.\n',
         requestBody: {
           required: true,
           content: {
@@ -1056,7 +1056,7 @@ export const spec = {
       post: {
         summary: 'Record errors (permission opsready.events.create)',
         description:
-          'One error, or `{ items: [...] }` of up to 500. Idempotent by\n`source` + `externalId`: a redelivery changes nothing, a later\n`occurredAt` counts one more sighting, `resolvedAt` resolves it.\nErrors with the same fingerprint (default: entity, environment,\ncode and message) are grouped.\n',
+          'One error, or `{ items: [...] }` of up to 500. Idempotent by\n`source` + `externalId`: a redelivery changes nothing, a later\n`occurredAt` counts one more sighting, `resolvedAt` resolves it.\nErrors with the same fingerprint (default: entity, environment,\ncode and message) are grouped. As for deployments, an item whose\n`entityRef` the catalog does not have is listed in `rejected` and\nnot stored, and a request none of whose items names an entity of\nthe catalog is a 400.\n',
         requestBody: {
           required: true,
           content: {
@@ -2129,7 +2129,7 @@ export const spec = {
     responses: {
       IngestOutcome: {
         description:
-          'What was stored (201 when anything new was) and what was updated',
+          'What was stored (201 when anything new was), what was updated, and the items left out with the reason',
         content: {
           'application/json': {
             schema: {
@@ -2214,9 +2214,21 @@ export const spec = {
           rejected: {
             type: 'array',
             description:
-              'Items that made no record, with the reason (always empty from the ingest API, where a bad item fails the request)',
+              "Items that made no record, by their index in the request's batch (0 for a single item), with the reason; from the ingest API, items whose entityRef the catalog does not have",
             items: {
               type: 'object',
+              required: ['index', 'externalId', 'reason'],
+              properties: {
+                index: {
+                  type: 'integer',
+                },
+                externalId: {
+                  type: 'string',
+                },
+                reason: {
+                  type: 'string',
+                },
+              },
             },
           },
         },
