@@ -26,6 +26,7 @@ import { readOpsReadyConfig } from './config/readOpsReadyConfig';
 import { prepareDatabase } from './database/migrate';
 import { AuthorizedExemptionsService } from './exemptions/AuthorizedExemptionsService';
 import { DefaultExemptionsService } from './exemptions/ExemptionsService';
+import { boundErrorReplies } from './service/boundErrorReplies';
 import { compressResponses } from './service/compressResponses';
 import { createSpecRouter } from './service/createApiRouter';
 import { createEventsRouter } from './service/eventsRouter';
@@ -163,6 +164,7 @@ export const opsreadyPlugin = createBackendPlugin({
             levels: settings.levels,
           }),
         );
+        deps.httpRouter.use(boundErrorReplies());
       },
     });
   },

@@ -2,6 +2,7 @@ import { InputError } from '@backstage/errors';
 import { Knex } from 'knex';
 import { DbTime, iso } from './dbValues';
 import { Page } from './types';
+import { quoted } from '../lib/zodProblems';
 
 /** A cursor is the sort key of the last item served: time and id. */
 export function encodeCursor(at: DbTime, id: string): string {
@@ -12,7 +13,9 @@ export function decodeCursor(cursor: string): { at: Date; id: string } {
   const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const date = new Date(at);
   if (!id || Number.isNaN(date.getTime())) {
-    throw new InputError(`Invalid query: cursor: '${cursor}' is not a cursor`);
+    throw new InputError(
+      `Invalid query: cursor: ${quoted(cursor)} is not a cursor`,
+    );
   }
   return { at: date, id };
 }

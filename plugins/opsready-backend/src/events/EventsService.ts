@@ -18,6 +18,7 @@ import { deploymentInput, serviceErrorInput } from './eventInputs';
 import { compareVersions, correlate } from './correlation';
 import { CorrelationQueue, CorrelationWork } from './CorrelationQueue';
 import { EventIngest, IngestOutcome, WithdrawnDeployment } from './EventIngest';
+import { zodProblems } from '../lib/zodProblems';
 
 /** Deployments loaded before the first one a batch touches, to find versions gone back to. */
 const HISTORY = 10;
@@ -59,11 +60,7 @@ function validate<T>(
       rejected.push({
         index,
         externalId: String((input as any)?.externalId ?? ''),
-        reason: parsed.error.issues
-          .map(i =>
-            i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message,
-          )
-          .join('; '),
+        reason: zodProblems(parsed.error),
       });
     }
   });

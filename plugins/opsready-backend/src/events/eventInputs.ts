@@ -8,6 +8,7 @@ import {
   normalizeEntityRef,
 } from '@opsready/plugin-opsready-common';
 import { z } from 'zod/v3';
+import { quoted } from '../lib/zodProblems';
 
 /*
  * Deployments and errors. The same item schemas check what the ingest API
@@ -37,7 +38,9 @@ export const entityRefString = z
     } catch {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
-        message: `'${value}' is not an entity ref, e.g. component:default/cartservice`,
+        message: `${quoted(
+          value,
+        )} is not an entity ref, e.g. component:default/cartservice`,
       });
       return z.NEVER;
     }

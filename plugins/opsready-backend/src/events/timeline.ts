@@ -1,4 +1,5 @@
 import { InputError } from '@backstage/errors';
+import { quoted } from '../lib/zodProblems';
 import { Deployment, TimelineEvent } from '@opsready/plugin-opsready-common';
 import { DeploymentsStore } from '../database/DeploymentsStore';
 import { ErrorsStore, ErrorSummary } from '../database/ErrorsStore';
@@ -143,7 +144,9 @@ function decode(cursor: string): { at: string; id: string } {
   const split = text.indexOf('|');
   const at = text.slice(0, split);
   if (split < 0 || Number.isNaN(Date.parse(at))) {
-    throw new InputError(`Invalid query: cursor: '${cursor}' is not a cursor`);
+    throw new InputError(
+      `Invalid query: cursor: ${quoted(cursor)} is not a cursor`,
+    );
   }
   return { at, id: text.slice(split + 1) };
 }

@@ -1,4 +1,5 @@
 import { mockErrorHandler, mockServices } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { LevelDefinition } from '@opsready/plugin-opsready-common';
 import { builtInChecks } from '@opsready/plugin-opsready-node';
 import express from 'express';
@@ -54,7 +55,15 @@ describe('answers as openapi.yaml says', () => {
       httpAuth: mockServices.httpAuth(),
       auth: mockServices.auth(),
       permissions: mockServices.permissions(),
-      catalog: unused,
+      catalog: catalogServiceMock({
+        entities: [
+          {
+            apiVersion: 'backstage.io/v1alpha1',
+            kind: 'Component',
+            metadata: { name: 'cartservice', namespace: 'default' },
+          },
+        ],
+      }),
       events: {
         async recordValidDeployments(inputs: unknown[]) {
           recorded.push(...inputs);
@@ -113,7 +122,7 @@ describe('requests openapi.yaml does not allow', () => {
     const res = await request(appWith(router)).get('/checks?sort=asc');
     expect(res.status).toBe(400);
     expect(res.body.error.message).toBe(
-      'Invalid query: sort: not a parameter of this route',
+      'Invalid query: sort: not a parameter of this route, which takes none',
     );
   });
 

@@ -4,6 +4,8 @@ import {
 } from '@backstage/backend-openapi-utils';
 import { InputError, isError } from '@backstage/errors';
 import express from 'express';
+import { MAX_MESSAGE_LENGTH, truncate } from '../lib/boundedText';
+import { translateBodyError } from './bodyErrors';
 import { spec } from '../schema/openapi/generated';
 
 /** The typed router every part of the OpsReady API is served through. */
@@ -80,7 +82,7 @@ export function createApiRouter(options: ApiRouterOptions): OpsReadyApiRouter {
       return;
     }
     options.bodyParser(req.method, match.path)(req, res, error => {
-      if (error) bodyErrors.set(req, error);
+      if (error) bodyErrors.set(req, translateBodyError(error));
       next();
     });
   };
@@ -106,6 +108,18 @@ export function createApiRouter(options: ApiRouterOptions): OpsReadyApiRouter {
     const key = match
       ? (`${req.method.toUpperCase()} ${match.path}` as OperationKey)
       : undefined;
+    const unknownQuery = isUnknownQueryParameter(error.message);
+    if (unknownQuery && match) {
+      next(
+        new InputError(
+          unknownQueryMessage(
+            unknownQuery,
+            queryParameterNames(match.path, req.method),
+          ),
+        ),
+      );
+      return;
+    }
     const ownCheck = key && options.inputChecks?.[key];
     if (ownCheck) {
       try {
@@ -116,11 +130,53 @@ export function createApiRouter(options: ApiRouterOptions): OpsReadyApiRouter {
       }
     }
     const bodyName = (key && options.bodyNames?.[key]) ?? 'request body';
-    next(new InputError(rewordValidatorMessage(error.message, bodyName)));
+    next(
+      new InputError(
+        truncate(
+          rewordValidatorMessage(error.message, bodyName),
+          MAX_MESSAGE_LENGTH,
+        ),
+      ),
+    );
   };
   // Runs after the validator, before any route.
   router.use(inHouseForm);
   return router;
+}
+
+function isUnknownQueryParameter(message: string): string | undefined {
+  return /^Unknown query parameter '([^']+)'$/.exec(message)?.[1];
+}
+
+/** The query parameters an operation of the spec declares, in its order. */
+export function queryParameterNames(path: SpecPath, method: string): string[] {
+  const operation = (spec.paths[path] as Record<string, any>)[
+    method.toLowerCase()
+  ];
+  const parameters: Array<{ $ref?: string; name?: string; in?: string }> =
+    operation?.parameters ?? [];
+  return parameters
+    .map(p =>
+      p.$ref
+        ? (spec.components.parameters as Record<string, any>)[
+            p.$ref.split('/').pop()!
+          ]
+        : p,
+    )
+    .filter(p => p?.in === 'query')
+    .map(p => p.name);
+}
+
+/** A parameter the route does not have, and the ones it does: a typo shows. */
+function unknownQueryMessage(name: string, known?: string[]): string {
+  const what = `Invalid query: ${truncate(
+    name,
+    64,
+  )}: not a parameter of this route`;
+  if (!known) return what;
+  return known.length
+    ? `${what}; the parameters are ${known.join(', ')}`
+    : `${what}, which takes none`;
 }
 
 /** Exported for its test. */
@@ -128,9 +184,9 @@ export function rewordValidatorMessage(
   message: string,
   bodyName: string,
 ): string {
-  const unknownQuery = /^Unknown query parameter '([^']+)'$/.exec(message);
+  const unknownQuery = isUnknownQueryParameter(message);
   if (unknownQuery) {
-    return `Invalid query: ${unknownQuery[1]}: not a parameter of this route`;
+    return unknownQueryMessage(unknownQuery);
   }
   const parts = message.split(/, (?=request\/)/).map(part => {
     const found = /^request\/(query|body|params|headers)\/?(\S*) (.*)$/s.exec(

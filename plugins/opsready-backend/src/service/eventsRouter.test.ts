@@ -128,7 +128,10 @@ describe('deployments and errors API', () => {
       .post('/api/opsready/errors')
       .send(error('e-1', { stackTrace: 'x'.repeat(4096) }));
     expect(res.status).toBe(413);
-    expect(res.body.error.message).toBe('request entity too large');
+    expect(res.body.error).toEqual({
+      name: 'PayloadTooLargeError',
+      message: 'Request body is larger than the limit of 2048 bytes',
+    });
   });
 
   it('updates a deployment status', async () => {

@@ -5,7 +5,7 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
-import { NotFoundError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   DeploymentInput,
@@ -44,13 +44,16 @@ import {
   timelineQuery,
 } from './validation';
 import { createApiRouter, plain } from './createApiRouter';
+import { mergeOutcome, splitByCatalog } from './catalogMembership';
+import { IngestOutcome } from '../events/EventIngest';
+import { boundedJoin } from '../lib/boundedText';
 
 /** A request as the HTTP auth service reads credentials from it. */
 type CredentialsRequest = Parameters<HttpAuthService['credentials']>[0];
 
 export interface EventsRouterOptions {
   httpAuth: HttpAuthService;
-  auth: Pick<AuthService, 'isPrincipal'>;
+  auth: Pick<AuthService, 'isPrincipal' | 'getOwnServiceCredentials'>;
   permissions: PermissionsService;
   catalog: CatalogService;
   events: EventsService;
@@ -149,6 +152,35 @@ export function createEventsRouter(
     return credentials;
   };
 
+  /**
+   * Records the items whose entity the catalog has; the others are listed
+   * in `rejected`. When none has one, nothing is written and the request
+   * is a 400 naming them, as for any other item that cannot be stored.
+   */
+  async function recordKnown<
+    T extends { entityRef: string; externalId: string },
+  >(
+    body: unknown,
+    items: T[],
+    what: string,
+    record: (known: T[]) => Promise<IngestOutcome>,
+  ): Promise<IngestOutcome> {
+    const split = await splitByCatalog(items, options);
+    if (split.known.length === 0) {
+      const batch =
+        typeof body === 'object' && body !== null && 'items' in body;
+      throw new InputError(
+        `Invalid ${what}: ${boundedJoin(
+          split.rejected.map(r =>
+            batch ? `items.${r.index}: ${r.reason}` : r.reason,
+          ),
+          '; ',
+        )}`,
+      );
+    }
+    return mergeOutcome(split, await record(split.known.map(k => k.item)));
+  }
+
   router.post('/deployments', async (req, res) => {
     await mayCreateEvents(req);
     const inputs = parseBatch(
@@ -158,8 +190,8 @@ export function createEventsRouter(
       'deployments',
     );
     // Parsed above with the ingest's own schema: not parsed again.
-    const outcome = await events.recordValidDeployments(
-      inputs as DeploymentInput[],
+    const outcome = await recordKnown(req.body, inputs, 'deployments', known =>
+      events.recordValidDeployments(known as DeploymentInput[]),
     );
     res.status(outcome.stored > 0 ? 201 : 200).json(plain(outcome));
   });
@@ -205,8 +237,8 @@ export function createEventsRouter(
       req.body,
       'errors',
     );
-    const outcome = await events.recordValidErrors(
-      inputs as ServiceErrorInput[],
+    const outcome = await recordKnown(req.body, inputs, 'errors', known =>
+      events.recordValidErrors(known as ServiceErrorInput[]),
     );
     res.status(outcome.stored > 0 ? 201 : 200).json(plain(outcome));
   });

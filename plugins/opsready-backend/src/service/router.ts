@@ -14,6 +14,7 @@ import {
 import { CheckDefinition } from '@opsready/plugin-opsready-node';
 import express from 'express';
 import { createApiRouter, plain } from './createApiRouter';
+import { quoted } from '../lib/zodProblems';
 import { EvaluationsStore } from '../database/EvaluationsStore';
 import { HealthService } from '../health/HealthService';
 import { ExemptionsService } from '../exemptions/ExemptionsService';
@@ -63,6 +64,8 @@ export async function createRouter(
     levels,
   } = options;
   const smallJson = express.json({ limit: '64kb' });
+  const fleet = fleetQuery(levels);
+  const gate = gateQuery(levels);
   const router = createApiRouter({
     paths: [
       '/checks',
@@ -90,8 +93,8 @@ export async function createRouter(
         parseInput(scoreHistoryQuery, req.query, 'query'),
       'GET /entities/{kind}/{namespace}/{name}/health/history': req =>
         parseInput(healthHistoryQuery, req.query, 'query'),
-      'GET /fleet': req => parseInput(fleetQuery, req.query, 'query'),
-      'GET /gate': req => parseInput(gateQuery, req.query, 'query'),
+      'GET /fleet': req => parseInput(fleet, req.query, 'query'),
+      'GET /gate': req => parseInput(gate, req.query, 'query'),
       'POST /entities/{kind}/{namespace}/{name}/exemptions': req =>
         parseInput(newExemptionBody, req.body, 'exemption'),
       'POST /entities/{kind}/{namespace}/{name}/exemption-requests': req =>
@@ -198,11 +201,7 @@ export async function createRouter(
 
   router.get('/fleet', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    const { limit, cursor, ...filter } = parseInput(
-      fleetQuery,
-      req.query,
-      'query',
-    );
+    const { limit, cursor, ...filter } = parseInput(fleet, req.query, 'query');
     const page = await store.getFleet(
       {
         ...filter,
@@ -248,7 +247,7 @@ export async function createRouter(
   router.get('/gate', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     const { entityRef: rawRef, minLevel } = parseInput(
-      gateQuery,
+      gate,
       req.query,
       'query',
     );
@@ -258,16 +257,11 @@ export async function createRouter(
         defaultKind: 'component',
         defaultNamespace: 'default',
       });
-    } catch (error) {
+    } catch {
       throw new InputError(
-        `Invalid query: entityRef: ${(error as Error).message}`,
-      );
-    }
-    if (!levels.some(l => l.name === minLevel)) {
-      throw new InputError(
-        `Invalid query: minLevel: unknown level '${minLevel}'; the levels are ${levels
-          .map(l => l.name)
-          .join(', ')}`,
+        `Invalid query: entityRef: ${quoted(
+          rawRef,
+        )} is not an entity ref, e.g. component:default/cartservice`,
       );
     }
     const evaluation = await evaluations.getEvaluation(entityRef, credentials);

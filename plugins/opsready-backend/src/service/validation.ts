@@ -12,6 +12,7 @@ import {
 import { z } from 'zod/v3';
 import { normalizeEntityRef } from '@opsready/plugin-opsready-common';
 import { isoString, text } from '../events/eventInputs';
+import { quoted, zodProblems } from '../lib/zodProblems';
 
 export { deploymentInput, serviceErrorInput } from '../events/eventInputs';
 
@@ -26,14 +27,7 @@ export function parseInput<T>(
 ): T {
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
-    const problems = parsed.error.issues
-      .map(issue =>
-        issue.path.length
-          ? `${issue.path.join('.')}: ${issue.message}`
-          : issue.message,
-      )
-      .join('; ');
-    throw new InputError(`Invalid ${what}: ${problems}`);
+    throw new InputError(`Invalid ${what}: ${zodProblems(parsed.error)}`);
   }
   return parsed.data;
 }
@@ -58,22 +52,67 @@ export const scoreHistoryQuery = z
     message: 'from must not be after to',
   });
 
-export const fleetQuery = z.object({
-  owner: z.string().min(1).optional(),
-  kind: z.string().min(1).optional(),
-  level: z.string().min(1).optional(),
-  cursor: z.string().min(1).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-});
+/** Backstage's own rule for a kind: a letter, then letters and digits. */
+const entityKind = z
+  .string()
+  .max(63)
+  .regex(/^[A-Za-z][A-Za-z0-9]*$/, 'must be an entity kind, e.g. Component');
 
-export const gateQuery = z.object({
-  entityRef: z
-    .string({
-      required_error: 'is required, e.g. component:default/cartservice',
-    })
-    .min(1),
-  minLevel: z.string({ required_error: 'is required, e.g. silver' }).min(1),
-});
+/**
+ * A level of the configured ones (or `none` where the query allows it):
+ * an unknown level is a mistake, never a filter that matches nothing.
+ */
+export function levelName(levels: Array<{ name: string }>, orNone = false) {
+  const names = [...levels.map(l => l.name), ...(orNone ? ['none'] : [])];
+  const listed = orNone
+    ? `${levels.map(l => l.name).join(', ')}, or none`
+    : names.join(', ');
+  return z
+    .string()
+    .min(1)
+    .max(64)
+    .superRefine((value, ctx) => {
+      if (!names.includes(value)) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: `unknown level ${quoted(value)}; the levels are ${listed}`,
+        });
+      }
+    });
+}
+
+/** The fleet's query; its levels are the configured ones. */
+export function fleetQuery(levels: Array<{ name: string }>) {
+  return z.object({
+    owner: z.string().min(1).max(255).optional(),
+    kind: entityKind.optional(),
+    level: levelName(levels, true).optional(),
+    // The page's last entity ref: anything else is no cursor of ours.
+    cursor: z
+      .string()
+      .min(1)
+      .max(512)
+      .refine(value => /^[^:/]+:[^:/]+\/.+$/.test(value), {
+        message: 'not a cursor from an earlier page',
+      })
+      .optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(50),
+  });
+}
+
+export function gateQuery(levels: Array<{ name: string }>) {
+  return z.object({
+    entityRef: z
+      .string({
+        required_error: 'is required, e.g. component:default/cartservice',
+      })
+      .min(1)
+      .max(255),
+    minLevel: z
+      .string({ required_error: 'is required, e.g. silver' })
+      .pipe(levelName(levels)),
+  });
+}
 
 const MAX_EXEMPTION_DAYS = 366;
 
@@ -298,7 +337,7 @@ export function parseOwnerRef(owner: string): string {
     });
   } catch {
     throw new InputError(
-      `Invalid query: owner: '${owner}' is not an entity ref`,
+      `Invalid query: owner: ${quoted(owner)} is not an entity ref`,
     );
   }
 }

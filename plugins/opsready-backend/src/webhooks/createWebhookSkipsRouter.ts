@@ -3,6 +3,7 @@ import { InputError } from '@backstage/errors';
 import express from 'express';
 import { createApiRouter } from '../service/createApiRouter';
 import { z } from 'zod/v3';
+import { zodProblems } from '../lib/zodProblems';
 import { WebhookSkipsStore } from '../database/WebhookSkipsStore';
 
 const query = z
@@ -19,11 +20,7 @@ const query = z
 function parseQuery(input: unknown) {
   const parsed = query.safeParse(input);
   if (!parsed.success) {
-    throw new InputError(
-      `Invalid query: ${parsed.error.issues
-        .map(i => `${i.path.join('.')}: ${i.message}`)
-        .join('; ')}`,
-    );
+    throw new InputError(`Invalid query: ${zodProblems(parsed.error)}`);
   }
   return parsed.data;
 }

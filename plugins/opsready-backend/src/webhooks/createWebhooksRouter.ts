@@ -4,6 +4,7 @@ import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import express, { Request } from 'express';
 import { createApiRouter } from '../service/createApiRouter';
+import { jsonSyntaxProblem } from '../service/bodyErrors';
 import { WebhookSkipsStore } from '../database/WebhookSkipsStore';
 import { EventIngest } from '../events/EventIngest';
 import { translateAlertmanagerNotification } from './alertmanager';
@@ -55,7 +56,9 @@ function parseJson(raw: Buffer, what: string): unknown {
     return JSON.parse(raw.toString('utf8'));
   } catch (error) {
     throw new InputError(
-      `The ${what} body is not valid JSON: ${(error as Error).message}`,
+      `The ${what} body is not valid JSON: ${jsonSyntaxProblem(
+        (error as Error).message,
+      )}`,
     );
   }
 }

@@ -4,6 +4,7 @@ import {
   ServiceErrorInput,
 } from '@opsready/plugin-opsready-common';
 import { z } from 'zod/v3';
+import { zodProblems } from '../lib/zodProblems';
 
 /*
  * What every webhook's translator produces: the events a payload carries,
@@ -76,16 +77,13 @@ export function parsePayload<T>(
 ): T {
   const parsed = schema.safeParse(payload);
   if (!parsed.success) {
-    const problems = parsed.error.issues
-      .map(issue => {
-        // alerts[1].fingerprint, as one would write it in the payload.
-        const path = issue.path
-          .map(p => (typeof p === 'number' ? `[${p}]` : `.${p}`))
-          .join('')
-          .replace(/^\./, '');
-        return path ? `${path}: ${issue.message}` : issue.message;
-      })
-      .join('; ');
+    // alerts[1].fingerprint, as one would write it in the payload.
+    const problems = zodProblems(parsed.error, issue =>
+      issue.path
+        .map(p => (typeof p === 'number' ? `[${p}]` : `.${p}`))
+        .join('')
+        .replace(/^\./, ''),
+    );
     throw new InputError(`Invalid ${what} payload: ${problems}`);
   }
   return parsed.data;

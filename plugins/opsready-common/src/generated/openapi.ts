@@ -580,9 +580,11 @@ export interface paths {
         query?: {
           /** @description e.g. group:default/payments */
           owner?: string;
+          /** @description An entity kind, e.g. Component */
           kind?: string;
-          /** @description a level, or none */
+          /** @description One of the configured levels (GET /checks lists them), or none; any other value is a 400 naming the levels */
           level?: string;
+          /** @description nextCursor of the previous page (an entity ref) */
           cursor?: string;
           limit?: number;
         };
@@ -655,6 +657,7 @@ export interface paths {
         query: {
           /** @description e.g. component:default/cartservice */
           entityRef: string;
+          /** @description One of the configured levels (GET /checks lists them) */
           minLevel: string;
         };
         header?: never;
@@ -713,8 +716,13 @@ export interface paths {
      * @description One deployment, or `{ items: [...] }` of up to 500 (opsready.events.maxBatch).
      *     Idempotent: a deployment with a `source` + `externalId` already
      *     stored updates that row (e.g. its status) and never makes a second.
-     *     A batch is written whole or not at all: one bad item fails the
-     *     request with a 400 naming `items.<index>.<field>`.
+     *     A batch is checked whole before anything is written: one bad item
+     *     fails the request with a 400 naming `items.<index>.<field>`.
+     *     An item whose `entityRef` the catalog does not have is not stored:
+     *     it is listed in `rejected` (its index and `entityRef ... is not in
+     *     the catalog`) and the rest of the batch is stored. When no item
+     *     names an entity of the catalog, nothing is stored and the answer is
+     *     a 400 naming them.
      */
     post: {
       parameters: {
@@ -815,7 +823,10 @@ export interface paths {
      *     `source` + `externalId`: a redelivery changes nothing, a later
      *     `occurredAt` counts one more sighting, `resolvedAt` resolves it.
      *     Errors with the same fingerprint (default: entity, environment,
-     *     code and message) are grouped.
+     *     code and message) are grouped. As for deployments, an item whose
+     *     `entityRef` the catalog does not have is listed in `rejected` and
+     *     not stored, and a request none of whose items names an entity of
+     *     the catalog is a 400.
      */
     post: {
       parameters: {
@@ -1566,8 +1577,12 @@ export interface components {
       stored: number;
       /** @description Items that changed the record they name (same source and externalId); a redelivery that changes nothing counts in neither */
       updated: number;
-      /** @description Items that made no record, with the reason (always empty from the ingest API, where a bad item fails the request) */
-      rejected: Record<string, unknown>[];
+      /** @description Items that made no record, by their index in the request's batch (0 for a single item), with the reason; from the ingest API, items whose entityRef the catalog does not have */
+      rejected: {
+        index: number;
+        externalId: string;
+        reason: string;
+      }[];
     };
     DeploymentInput: {
       /** @description e.g. component:default/cartservice (kind and namespace default to component and default) */
@@ -1808,7 +1823,7 @@ export interface components {
     };
   };
   responses: {
-    /** @description What was stored (201 when anything new was) and what was updated */
+    /** @description What was stored (201 when anything new was), what was updated, and the items left out with the reason */
     IngestOutcome: {
       headers: {
         [name: string]: unknown;

@@ -681,6 +681,7 @@ export const spec = {
             in: 'query',
             schema: {
               type: 'string',
+              maxLength: 255,
             },
             description: 'e.g. group:default/payments',
           },
@@ -689,22 +690,29 @@ export const spec = {
             in: 'query',
             schema: {
               type: 'string',
+              maxLength: 63,
+              pattern: '^[A-Za-z][A-Za-z0-9]*$',
             },
+            description: 'An entity kind, e.g. Component',
           },
           {
             name: 'level',
             in: 'query',
             schema: {
               type: 'string',
+              maxLength: 64,
             },
-            description: 'a level, or none',
+            description:
+              'One of the configured levels (GET /checks lists them), or none; any other value is a 400 naming the levels',
           },
           {
             name: 'cursor',
             in: 'query',
             schema: {
               type: 'string',
+              maxLength: 512,
             },
+            description: 'nextCursor of the previous page (an entity ref)',
           },
           {
             name: 'limit',
@@ -841,6 +849,7 @@ export const spec = {
             required: true,
             schema: {
               type: 'string',
+              maxLength: 255,
             },
             description: 'e.g. component:default/cartservice',
           },
@@ -850,7 +859,10 @@ export const spec = {
             required: true,
             schema: {
               type: 'string',
+              maxLength: 64,
             },
+            description:
+              'One of the configured levels (GET /checks lists them)',
           },
         ],
         responses: {
@@ -929,7 +941,7 @@ export const spec = {
       post: {
         summary: 'Record deployments (permission opsready.events.create)',
         description:
-          'One deployment, or `{ items: [...] }` of up to 500 (opsready.events.maxBatch).\nIdempotent: a deployment with a `source` + `externalId` already\nstored updates that row (e.g. its status) and never makes a second.\nA batch is written whole or not at all: one bad item fails the\nrequest with a 400 naming `items.<index>.<field>`.\n',
+          'One deployment, or `{ items: [...] }` of up to 500 (opsready.events.maxBatch).\nIdempotent: a deployment with a `source` + `externalId` already\nstored updates that row (e.g. its status) and never makes a second.\nA batch is checked whole before anything is written: one bad item\nfails the request with a 400 naming `items.<index>.<field>`.\nAn item whose `entityRef` the catalog does not have is not stored:\nit is listed in `rejected` (its index and `entityRef ... is not in\nthe catalog`) and the rest of the batch is stored. When no item\nnames an entity of the catalog, nothing is stored and the answer is\na 400 naming them.\n',
         requestBody: {
           required: true,
           content: {
@@ -1044,7 +1056,7 @@ export const spec = {
       post: {
         summary: 'Record errors (permission opsready.events.create)',
         description:
-          'One error, or `{ items: [...] }` of up to 500. Idempotent by\n`source` + `externalId`: a redelivery changes nothing, a later\n`occurredAt` counts one more sighting, `resolvedAt` resolves it.\nErrors with the same fingerprint (default: entity, environment,\ncode and message) are grouped.\n',
+          'One error, or `{ items: [...] }` of up to 500. Idempotent by\n`source` + `externalId`: a redelivery changes nothing, a later\n`occurredAt` counts one more sighting, `resolvedAt` resolves it.\nErrors with the same fingerprint (default: entity, environment,\ncode and message) are grouped. As for deployments, an item whose\n`entityRef` the catalog does not have is listed in `rejected` and\nnot stored, and a request none of whose items names an entity of\nthe catalog is a 400.\n',
         requestBody: {
           required: true,
           content: {
@@ -1225,6 +1237,8 @@ export const spec = {
             in: 'query',
             schema: {
               type: 'string',
+              minLength: 1,
+              maxLength: 64,
             },
           },
           {
@@ -1388,6 +1402,8 @@ export const spec = {
             in: 'query',
             schema: {
               type: 'string',
+              minLength: 1,
+              maxLength: 64,
             },
           },
           {
@@ -1509,6 +1525,8 @@ export const spec = {
             in: 'query',
             schema: {
               type: 'string',
+              minLength: 1,
+              maxLength: 64,
             },
           },
           {
@@ -1702,6 +1720,8 @@ export const spec = {
             in: 'query',
             schema: {
               type: 'string',
+              minLength: 1,
+              maxLength: 64,
               default: 'production',
             },
           },
@@ -1753,6 +1773,7 @@ export const spec = {
             required: true,
             schema: {
               type: 'string',
+              maxLength: 255,
             },
             description: 'e.g. group:default/payments',
           },
@@ -1761,6 +1782,8 @@ export const spec = {
             in: 'query',
             schema: {
               type: 'string',
+              minLength: 1,
+              maxLength: 64,
               default: 'production',
             },
           },
@@ -1861,6 +1884,8 @@ export const spec = {
             in: 'query',
             schema: {
               type: 'string',
+              pattern: '^[0-9]+$',
+              maxLength: 20,
             },
             description: 'nextCursor of the previous page',
           },
@@ -2086,6 +2111,7 @@ export const spec = {
         in: 'query',
         schema: {
           type: 'string',
+          maxLength: 512,
         },
         description: 'nextCursor of the previous page',
       },
@@ -2103,7 +2129,7 @@ export const spec = {
     responses: {
       IngestOutcome: {
         description:
-          'What was stored (201 when anything new was) and what was updated',
+          'What was stored (201 when anything new was), what was updated, and the items left out with the reason',
         content: {
           'application/json': {
             schema: {
@@ -2188,9 +2214,21 @@ export const spec = {
           rejected: {
             type: 'array',
             description:
-              'Items that made no record, with the reason (always empty from the ingest API, where a bad item fails the request)',
+              "Items that made no record, by their index in the request's batch (0 for a single item), with the reason; from the ingest API, items whose entityRef the catalog does not have",
             items: {
               type: 'object',
+              required: ['index', 'externalId', 'reason'],
+              properties: {
+                index: {
+                  type: 'integer',
+                },
+                externalId: {
+                  type: 'string',
+                },
+                reason: {
+                  type: 'string',
+                },
+              },
             },
           },
         },
