@@ -177,7 +177,6 @@ describe('a replica killed mid-sweep', () => {
       );
       dying.child.kill('SIGKILL');
       await dying.exited;
-      const killedAt = Date.now();
       // The server rolls back what the dead replica had open.
       await waitFor(
         'the dead replica’s transaction is gone',
