@@ -66,6 +66,25 @@ describe('HealthSweep', () => {
     await prober.close();
   });
 
+  it('keeps each shard global when the configured schedule names a local scope', async () => {
+    const scheduler = mockServices.scheduler.mock();
+    const { sweep, prober } = await setUp([], {
+      scheduler,
+      shards: 2,
+      schedule: {
+        frequency: { seconds: 60 },
+        timeout: { seconds: 50 },
+        scope: 'local',
+      },
+    });
+    await sweep.start();
+    const scopes = scheduler.scheduleTask.mock.calls.map(
+      ([task]) => task.scope,
+    );
+    expect(scopes).toEqual(['global', 'global', 'global']);
+    await prober.close();
+  });
+
   it('splits the endpoints into disjoint shards that together cover them all', async () => {
     const entities = Array.from({ length: 12 }, (_, i) =>
       serviceEntity(`svc-${i}`, {

@@ -92,8 +92,10 @@ export class HealthSweep {
     for (let shard = 0; shard < shards; shard++) {
       await scheduler.scheduleTask({
         id: `opsready-health-shard-${shard + 1}-of-${shards}`,
-        scope: 'global',
         ...schedule,
+        // After the configured schedule, which may name a scope: each shard
+        // runs once per period across replicas, never once per replica.
+        scope: 'global',
         // The scheduler aborts the signal at the task's timeout and when
         // the backend shuts down; the sweep then stops starting probes.
         fn: async signal => {
