@@ -172,6 +172,173 @@ describe.each(databases.eachSupportedId())(
       expect(await store.resolveError('nope', { by: 'x', at: now })).toBe(0);
     });
 
+    it('shows each group by its latest error in the filter, open while any of its errors is', async () => {
+      const { store, knex } = await createStores(databaseId);
+      const at = '2026-11-24T10:00:00Z';
+      await store.upsertErrors(
+        [
+          // Three sightings at the same time: the one with the greatest id
+          // stands for the group, as it comes first in the flat list.
+          error('tie-mid', at, { fingerprint: 'tie', message: 'mid' }),
+          error('tie-high', at, { fingerprint: 'tie', message: 'high' }),
+          error('tie-low', at, { fingerprint: 'tie', message: 'low' }),
+          // Open before the window, resolved in it, seen again after it.
+          error('edge-before', '2026-11-20T08:00:00Z', { fingerprint: 'edge' }),
+          error('edge-1', '2026-11-24T09:00:00Z', {
+            fingerprint: 'edge',
+            resolvedAt: '2026-11-24T09:10:00Z',
+          }),
+          error('edge-2', '2026-11-24T09:30:00Z', {
+            fingerprint: 'edge',
+            message: 'redis unreachable again',
+            resolvedAt: '2026-11-24T09:40:00Z',
+          }),
+          error('edge-after', '2026-11-25T08:00:00Z', {
+            fingerprint: 'edge',
+            message: 'after the window',
+            resolvedAt: '2026-11-25T08:10:00Z',
+          }),
+          // Every error resolved: the group is, as its latest error says.
+          error('done-1', '2026-11-24T07:00:00Z', {
+            fingerprint: 'done',
+            resolvedAt: '2026-11-24T07:05:00Z',
+          }),
+          error('done-2', '2026-11-24T08:00:00Z', {
+            fingerprint: 'done',
+            message: 'done, latest',
+            resolvedAt: '2026-11-24T08:30:00Z',
+          }),
+          // Latest in staging, which a filter on production leaves out.
+          error('env-prod', '2026-11-24T06:00:00Z', { fingerprint: 'env' }),
+          error('env-staging', '2026-11-24T06:30:00Z', {
+            fingerprint: 'env',
+            environment: 'staging',
+          }),
+        ],
+        now,
+      );
+      // Ids in another order than the rows were written in.
+      for (const [externalId, id] of [
+        ['tie-mid', '55555555-0000-4000-8000-000000000000'],
+        ['tie-high', 'ffffffff-0000-4000-8000-000000000000'],
+        ['tie-low', '00000000-0000-4000-8000-000000000000'],
+      ]) {
+        await knex('opsready_errors')
+          .where('external_id', externalId)
+          .update({ id });
+      }
+      const window = {
+        from: new Date('2026-11-24T00:00:00Z'),
+        to: new Date('2026-11-24T12:00:00Z'),
+      };
+      const groups = await store.listErrorGroups(cart, window, { limit: 10 });
+      const summary = (e: (typeof groups.items)[number]) => ({
+        fingerprint: e.fingerprint,
+        externalId: e.externalId,
+        message: e.message,
+        environment: e.environment,
+        count: e.count,
+        occurrences: e.occurrences,
+        firstSeenAt: e.firstSeenAt,
+        lastSeenAt: e.lastSeenAt,
+        status: e.status,
+        resolvedAt: e.resolvedAt,
+      });
+      expect(groups.items.map(summary)).toEqual([
+        {
+          fingerprint: 'tie',
+          externalId: 'tie-high',
+          message: 'high',
+          environment: 'production',
+          count: 3,
+          occurrences: 3,
+          firstSeenAt: '2026-11-24T10:00:00.000Z',
+          lastSeenAt: '2026-11-24T10:00:00.000Z',
+          status: 'open',
+          resolvedAt: undefined,
+        },
+        {
+          fingerprint: 'edge',
+          externalId: 'edge-2',
+          message: 'redis unreachable again',
+          environment: 'production',
+          count: 2,
+          occurrences: 2,
+          firstSeenAt: '2026-11-24T09:00:00.000Z',
+          lastSeenAt: '2026-11-24T09:30:00.000Z',
+          // edge-before, outside the window, is still open.
+          status: 'open',
+          resolvedAt: undefined,
+        },
+        {
+          fingerprint: 'done',
+          externalId: 'done-2',
+          message: 'done, latest',
+          environment: 'production',
+          count: 2,
+          occurrences: 2,
+          firstSeenAt: '2026-11-24T07:00:00.000Z',
+          lastSeenAt: '2026-11-24T08:00:00.000Z',
+          status: 'resolved',
+          resolvedAt: '2026-11-24T08:30:00.000Z',
+        },
+        {
+          fingerprint: 'env',
+          externalId: 'env-staging',
+          message: 'redis unreachable',
+          environment: 'staging',
+          count: 2,
+          occurrences: 2,
+          firstSeenAt: '2026-11-24T06:00:00.000Z',
+          lastSeenAt: '2026-11-24T06:30:00.000Z',
+          status: 'open',
+          resolvedAt: undefined,
+        },
+      ]);
+      expect(groups.items[2]).toMatchObject({ resolvedBy: 'api' });
+
+      const production = await store.listErrorGroups(
+        cart,
+        { ...window, environment: 'production' },
+        { limit: 10 },
+      );
+      expect(
+        production.items
+          .filter(g => g.fingerprint === 'env')
+          .map(g => [g.externalId, g.occurrences, g.lastSeenAt]),
+      ).toEqual([['env-prod', 1, '2026-11-24T06:00:00.000Z']]);
+
+      // All time, one group a page: the cursor carries the group's time
+      // and fingerprint, so groups of the same time are neither skipped
+      // nor repeated.
+      await store.upsertErrors(
+        [error('tie-other', at, { fingerprint: 'tie-2' })],
+        now,
+      );
+      const walked: Array<[string, string]> = [];
+      let cursor: string | undefined;
+      do {
+        const page = await store.listErrorGroups(
+          cart,
+          {},
+          { limit: 1, cursor },
+        );
+        walked.push(
+          ...page.items.map(
+            g => [g.fingerprint, g.externalId] as [string, string],
+          ),
+        );
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(walked).toEqual([
+        ['edge', 'edge-after'],
+        ['tie', 'tie-high'],
+        ['tie-2', 'tie-other'],
+        ['done', 'done-2'],
+        ['env', 'env-staging'],
+      ]);
+    });
+
     it('counts errors per hour and severity over a range, for the chart', async () => {
       const { store } = await createStores(databaseId);
       await store.upsertErrors(

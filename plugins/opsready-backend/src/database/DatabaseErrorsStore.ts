@@ -6,7 +6,8 @@ import {
   ErrorSeverity,
 } from '@opsready/plugin-opsready-common';
 import { Knex } from 'knex';
-import { CHUNK, DbNumber, DbTime, chunks, iso } from './dbValues';
+import { CHUNK, DbNumber, chunks } from './dbValues';
+import { readErrorGroups, whereErrorFilter } from './errorGroups';
 import {
   ERROR_COLUMNS,
   ERROR_SUMMARY_COLUMNS,
@@ -26,27 +27,13 @@ import {
   ErrorSummary,
   NormalizedErrorInput,
 } from './ErrorsStore';
-import {
-  afterCursor,
-  decodeCursor,
-  encodeCursor,
-  toPage,
-} from './keysetPaging';
+import { afterCursor, toPage } from './keysetPaging';
 import { migratedClient } from './migrate';
 import { timesAsIso } from './timesAsIso';
 import { Page, PageRequest, UpsertOutcome } from './types';
 import { upsertBySourceKey } from './upsertBySourceKey';
 
 const TABLE = 'opsready_errors';
-
-/** A fingerprint's figures over the errors a filter keeps. */
-interface ErrorGroupRow {
-  fingerprint: string;
-  last_seen_at: DbTime;
-  first_seen_at: DbTime;
-  total: DbNumber;
-  occurrences: DbNumber;
-}
 
 /** The knex-backed store of error events, on SQLite or PostgreSQL. */
 export class DatabaseErrorsStore implements ErrorsStore {
@@ -120,20 +107,7 @@ export class DatabaseErrorsStore implements ErrorsStore {
 
   private filteredErrors(entityRef: string, filter: ErrorFilter) {
     // Qualified: listErrors joins the deployments, which share some names.
-    const column = (name: keyof ErrorRow) => `${TABLE}.${name}`;
-    const query = this.db(TABLE).where(column('entity_ref'), entityRef);
-    if (filter.environment) {
-      query.where(column('environment'), filter.environment);
-    }
-    if (filter.severity) query.where(column('severity'), filter.severity);
-    if (filter.category) query.where(column('category'), filter.category);
-    if (filter.status === 'open') query.whereNull(column('resolved_at'));
-    if (filter.status === 'resolved') {
-      query.whereNotNull(column('resolved_at'));
-    }
-    if (filter.from) query.where(column('last_seen_at'), '>=', filter.from);
-    if (filter.to) query.where(column('first_seen_at'), '<=', filter.to);
-    return query;
+    return whereErrorFilter(this.db(TABLE), TABLE, entityRef, filter);
   }
 
   async listErrors(
@@ -172,85 +146,12 @@ export class DatabaseErrorsStore implements ErrorsStore {
     );
   }
 
-  async listErrorGroups(
+  listErrorGroups(
     entityRef: string,
     filter: ErrorFilter,
     page: PageRequest,
   ): Promise<Page<ServiceError>> {
-    // Groups are paged by their latest sighting, then fingerprint.
-    const groups = this.filteredErrors(entityRef, filter)
-      .select('fingerprint')
-      .max({ last_seen_at: 'last_seen_at' })
-      .min({ first_seen_at: 'first_seen_at' })
-      .sum({ total: 'count' })
-      .count({ occurrences: '*' })
-      .groupBy('fingerprint');
-    if (page.cursor) {
-      const { at, id: fingerprint } = decodeCursor(page.cursor);
-      groups.havingRaw(
-        '(max(last_seen_at) < ? or (max(last_seen_at) = ? and fingerprint > ?))',
-        [at, at, fingerprint],
-      );
-    }
-    const rows = (await groups
-      .orderBy([
-        { column: 'last_seen_at', order: 'desc' },
-        { column: 'fingerprint', order: 'asc' },
-      ])
-      .limit(page.limit + 1)) as ErrorGroupRow[];
-    const pageRows = rows.slice(0, page.limit);
-    // The latest event of each group stands for it.
-    const latest = new Map<string, ErrorRow>();
-    for (const batch of chunks(pageRows, CHUNK)) {
-      const events: ErrorRow[] = await this.filteredErrors(entityRef, filter)
-        .whereIn(
-          'fingerprint',
-          batch.map(r => r.fingerprint),
-        )
-        .orderBy([
-          { column: 'last_seen_at', order: 'desc' },
-          { column: 'id', order: 'desc' },
-        ]);
-      for (const event of events) {
-        if (!latest.has(event.fingerprint)) {
-          latest.set(event.fingerprint, event);
-        }
-      }
-    }
-    const openRows: Array<{ fingerprint: string }> = await this.filteredErrors(
-      entityRef,
-      {},
-    )
-      .whereIn(
-        'fingerprint',
-        pageRows.map(r => r.fingerprint),
-      )
-      .whereNull('resolved_at')
-      .distinct('fingerprint');
-    const openGroups = new Set(openRows.map(r => r.fingerprint));
-    const items = pageRows.map((group): ServiceError => {
-      const { resolvedAt, resolvedBy, resolutionNotes, ...event } = toError(
-        latest.get(group.fingerprint)!,
-      );
-      // One open event keeps the whole problem open.
-      const open = openGroups.has(group.fingerprint);
-      return {
-        ...event,
-        count: Number(group.total),
-        occurrences: Number(group.occurrences),
-        firstSeenAt: iso(group.first_seen_at),
-        lastSeenAt: iso(group.last_seen_at),
-        status: open ? 'open' : 'resolved',
-        ...(open ? {} : { resolvedAt, resolvedBy, resolutionNotes }),
-      };
-    });
-    const last = pageRows[pageRows.length - 1];
-    return {
-      items: await this.withDeployments(items),
-      ...(rows.length > page.limit && last
-        ? { nextCursor: encodeCursor(last.last_seen_at, last.fingerprint) }
-        : {}),
-    };
+    return readErrorGroups(this.db, entityRef, filter, page);
   }
 
   async errorCountsByHour(
