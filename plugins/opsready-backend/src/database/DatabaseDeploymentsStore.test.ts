@@ -169,5 +169,48 @@ describe.each(databases.eachSupportedId())(
         ['staging', '1.2.0'],
       ]);
     });
+
+    it('tells the latest successful deployment of each environment that has one', async () => {
+      const { store } = await createStore(databaseId);
+      await store.upsertDeployments(
+        [
+          deployment('prod-ok', '2026-11-20T10:00:00Z', { version: '1.0.0' }),
+          deployment('prod-failed', '2026-11-21T10:00:00Z', {
+            version: '1.1.0',
+            status: 'failed',
+          }),
+          deployment('qa-failed', '2026-11-21T10:00:00Z', {
+            environment: 'qa',
+            status: 'failed',
+          }),
+          deployment('dev-ok', '2026-11-22T10:00:00Z', {
+            environment: 'dev',
+            version: '2.0.0',
+          }),
+          deployment('dev-running', '2026-11-23T10:00:00Z', {
+            environment: 'dev',
+            version: '2.1.0',
+            status: 'started',
+          }),
+          deployment('other', '2026-11-23T10:00:00Z', {
+            entityRef: 'component:default/adservice',
+            environment: 'eu',
+          }),
+        ],
+        now,
+      );
+      expect(
+        (await store.latestPerEnvironment(cart)).map(d => [
+          d.environment,
+          d.externalId,
+        ]),
+      ).toEqual([
+        ['dev', 'dev-ok'],
+        ['production', 'prod-ok'],
+      ]);
+      expect(
+        await store.latestPerEnvironment('component:default/none'),
+      ).toEqual([]);
+    });
   },
 );

@@ -118,11 +118,38 @@ export class DatabaseDeploymentsStore implements DeploymentsStore {
   }
 
   async latestPerEnvironment(entityRef: string): Promise<Deployment[]> {
-    const environments: Array<{ environment: string }> = await this.db(TABLE)
-      .where({ entity_ref: entityRef, status: 'succeeded' })
-      .distinct('environment')
+    // The entity's environments one index probe each (a loose index scan on
+    // entity_ref, environment): a DISTINCT read every deployment of the
+    // entity, 500 ms for 50,000. An environment without a successful
+    // deployment has no latest one and is left out below.
+    const environments: Array<{ environment: string | null }> = await this.db
+      .withRecursive('environments', ['environment'], q =>
+        q
+          .select(this.db.raw('min(environment)'))
+          .from(TABLE)
+          .where('entity_ref', entityRef)
+          .unionAll(next =>
+            next
+              .select(
+                this.db.raw('?', [
+                  this.db(`${TABLE} as d`)
+                    .min('d.environment')
+                    .where('d.entity_ref', entityRef)
+                    .whereRaw('?? > ??', [
+                      'd.environment',
+                      'environments.environment',
+                    ]),
+                ]),
+              )
+              .from('environments')
+              .whereNotNull('environments.environment'),
+          ),
+      )
+      .select('environment')
+      .from('environments')
+      .whereNotNull('environment')
       .orderBy('environment');
-    const latest: DeploymentRow[] = await Promise.all(
+    const latest: Array<DeploymentRow | undefined> = await Promise.all(
       environments.map(({ environment }) =>
         this.db(TABLE)
           .where({ entity_ref: entityRef, environment, status: 'succeeded' })
@@ -133,7 +160,7 @@ export class DatabaseDeploymentsStore implements DeploymentsStore {
           .first(),
       ),
     );
-    return latest.map(toDeployment);
+    return latest.flatMap(row => (row ? [toDeployment(row)] : []));
   }
 
   async saveCorrelations(

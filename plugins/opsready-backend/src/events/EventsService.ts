@@ -289,7 +289,10 @@ export class EventsService implements EventIngest {
     const restorations: DoraRestoration[] = [];
     const byEntity = new Map<string, Deployment[]>();
     for (const d of deployments) {
-      byEntity.set(d.entityRef, [...(byEntity.get(d.entityRef) ?? []), d]);
+      // Pushed, not copied: a 30-day window can hold thousands.
+      const list = byEntity.get(d.entityRef);
+      if (list) list.push(d);
+      else byEntity.set(d.entityRef, [d]);
     }
     // A change failure is restored by the next deployment that is not one.
     for (const list of byEntity.values()) {
