@@ -339,6 +339,28 @@ describe.each(databases.eachSupportedId())(
       ]);
     });
 
+    it('answers a redelivery that changes nothing without waiting for a write holding its row', async () => {
+      const { store, knex } = await createStores(databaseId);
+      const first = error('alert-1', '2026-11-24T10:00:00Z');
+      await store.upsertErrors([first], now);
+      // SQLite writes one transaction at a time: only PostgreSQL has row
+      // locks for a redelivery to wait on.
+      if (knex.client.config.client !== 'pg') return;
+      const holder = await knex.transaction();
+      try {
+        await holder('opsready_errors')
+          .where('external_id', 'alert-1')
+          .forUpdate();
+        const answer = await Promise.race([
+          store.upsertErrors([first], now),
+          new Promise(resolve => setTimeout(() => resolve('waited'), 5_000)),
+        ]);
+        expect(answer).toEqual({ stored: 0, updated: 0, written: [] });
+      } finally {
+        await holder.rollback();
+      }
+    });
+
     it('counts errors per hour and severity over a range, for the chart', async () => {
       const { store } = await createStores(databaseId);
       await store.upsertErrors(

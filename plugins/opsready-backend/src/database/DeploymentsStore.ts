@@ -25,8 +25,9 @@ export interface DeploymentCorrelation {
 /** Where deployments are kept. */
 export interface DeploymentsStore {
   /**
-   * Writes a batch in one transaction: an input naming a known `source` +
-   * `externalId` updates that row, any other makes a new one.
+   * Writes a batch: an input naming a known `source` + `externalId`
+   * updates that row, any other makes a new one. The new rows go in at
+   * once, the updates in one transaction (see upsertBySourceKey).
    */
   upsertDeployments(
     inputs: DeploymentInput[],

@@ -36,9 +36,10 @@ export type ErrorSummary = Omit<
 /** Where error events are kept. */
 export interface ErrorsStore {
   /**
-   * Writes a batch in one transaction: an input naming a known `source` +
-   * `externalId` updates that row, any other makes a new one; a later
-   * sighting of a known error counts once more.
+   * Writes a batch: an input naming a known `source` + `externalId`
+   * updates that row, any other makes a new one; a later sighting of a
+   * known error counts once more. The new rows go in at once, the updates
+   * in one transaction (see upsertBySourceKey).
    */
   upsertErrors(
     inputs: NormalizedErrorInput[],

@@ -116,30 +116,53 @@ export class EventsService implements EventIngest {
 
   async recordDeployments(inputs: DeploymentInput[]): Promise<IngestOutcome> {
     const { valid, rejected } = validate(deploymentInput, inputs);
-    if (valid.length === 0) return { stored: 0, updated: 0, rejected };
+    return {
+      ...(await this.recordValidDeployments(valid as DeploymentInput[])),
+      rejected,
+    };
+  }
+
+  /**
+   * Records deployments the ingest API has already parsed with the same
+   * schema (`deploymentInput`): parsing them again would only cost time.
+   */
+  async recordValidDeployments(
+    valid: DeploymentInput[],
+  ): Promise<IngestOutcome> {
+    if (valid.length === 0) return { stored: 0, updated: 0, rejected: [] };
     const { written, ...outcome } =
       await this.options.deployments.upsertDeployments(
         valid as DeploymentInput[],
         this.now(),
       );
     this.correlateAfter(written.map(d => ({ ...d, at: d.startedAt })));
-    return { ...outcome, rejected };
+    return { ...outcome, rejected: [] };
   }
 
   async recordErrors(inputs: ServiceErrorInput[]): Promise<IngestOutcome> {
     const { valid, rejected } = validate(serviceErrorInput, inputs);
-    if (valid.length === 0) return { stored: 0, updated: 0, rejected };
+    return {
+      ...(await this.recordValidErrors(valid as ServiceErrorInput[])),
+      rejected,
+    };
+  }
+
+  /**
+   * Records errors the ingest API has already parsed with the same schema
+   * (`serviceErrorInput`): parsing them again would only cost time.
+   */
+  async recordValidErrors(valid: ServiceErrorInput[]): Promise<IngestOutcome> {
+    if (valid.length === 0) return { stored: 0, updated: 0, rejected: [] };
     const normalized: NormalizedErrorInput[] = valid.map(input => ({
-      ...(input as ServiceErrorInput),
-      fingerprint:
-        input.fingerprint ?? defaultFingerprint(input as ServiceErrorInput),
+      ...input,
+      fingerprint: input.fingerprint ?? defaultFingerprint(input),
     }));
     const { written, ...outcome } = await this.options.errors.upsertErrors(
       normalized,
       this.now(),
     );
     this.correlateAfter(written.map(e => ({ ...e, at: e.occurredAt })));
-    return { ...outcome, rejected };
+    return { ...outcome, rejected: [] };
   }
 
   async withdrawDeployments(

@@ -56,7 +56,7 @@ describe('answers as openapi.yaml says', () => {
       permissions: mockServices.permissions(),
       catalog: unused,
       events: {
-        async recordDeployments(inputs: unknown[]) {
+        async recordValidDeployments(inputs: unknown[]) {
           recorded.push(...inputs);
           return { stored: inputs.length, updated: 0, rejected: [] };
         },

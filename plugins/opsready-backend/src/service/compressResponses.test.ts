@@ -8,6 +8,9 @@ function app() {
   router.get('/small', (_req, res) => {
     res.json({ items: [{ id: 1 }] });
   });
+  router.post('/large', (_req, res) => {
+    res.json({ items: Array.from({ length: 2_000 }, (_, i) => ({ id: i })) });
+  });
   router.get('/large', (_req, res) => {
     res.status(201).json({
       items: Array.from({ length: 2_000 }, (_, i) => ({
@@ -57,5 +60,14 @@ describe('compressResponses', () => {
       'application/json; charset=utf-8',
     );
     expect(plain.body.items).toHaveLength(2_000);
+  });
+
+  it('leaves what a write answers as it is', async () => {
+    const response = await request(app())
+      .post('/large')
+      .set('Accept-Encoding', 'gzip');
+    expect(response.headers['content-encoding']).toBeUndefined();
+    expect(response.headers.vary).toBeUndefined();
+    expect(response.body.items).toHaveLength(2_000);
   });
 });

@@ -20,6 +20,13 @@ export function compressResponses(): express.RequestHandler {
     level: LEVEL,
   }) as unknown as express.RequestHandler;
   return (req, res, next) => {
+    // Only reads answer with pages; what a write answers (an ingest's
+    // counts, a resolved error) is small, and wrapping its answer for
+    // nothing costs a webhook delivery time it can spend better.
+    if (req.method !== 'GET') {
+      next();
+      return;
+    }
     const accepted = req.headers['accept-encoding'];
     if (accepted) {
       req.headers['accept-encoding'] = accepted

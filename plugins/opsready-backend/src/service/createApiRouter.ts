@@ -18,7 +18,7 @@ export interface ApiRouterOptions {
   /**
    * Parses the body of a request to one of those paths (raw for a signed
    * webhook, a larger limit for an ingest batch); requests to other paths
-   * pass untouched to the routers mounted after this one.
+   * pass untouched, and unvalidated, to the routers mounted after this one.
    */
   bodyParser(method: string, path: SpecPath): express.RequestHandler;
   /**
@@ -73,7 +73,10 @@ export function createApiRouter(options: ApiRouterOptions): OpsReadyApiRouter {
   const parseOwnBodies: express.RequestHandler = (req, res, next) => {
     const match = served.find(({ pattern }) => pattern.test(req.path));
     if (!match) {
-      next();
+      // Another router's request: it leaves this router at once, rather
+      // than pass its validator (which would look the path up in this
+      // router's part of the spec only to let it through) and its routes.
+      next('router');
       return;
     }
     options.bodyParser(req.method, match.path)(req, res, error => {

@@ -157,7 +157,10 @@ export function createEventsRouter(
       req.body,
       'deployments',
     );
-    const outcome = await events.recordDeployments(inputs as DeploymentInput[]);
+    // Parsed above with the ingest's own schema: not parsed again.
+    const outcome = await events.recordValidDeployments(
+      inputs as DeploymentInput[],
+    );
     res.status(outcome.stored > 0 ? 201 : 200).json(plain(outcome));
   });
 
@@ -202,7 +205,9 @@ export function createEventsRouter(
       req.body,
       'errors',
     );
-    const outcome = await events.recordErrors(inputs as ServiceErrorInput[]);
+    const outcome = await events.recordValidErrors(
+      inputs as ServiceErrorInput[],
+    );
     res.status(outcome.stored > 0 ? 201 : 200).json(plain(outcome));
   });
 
