@@ -12,6 +12,7 @@
  * Targets: lost 0 (write); p95 of a 500-row page and of a 90-day timeline
  * under 50 ms (read).
  */
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { readSide } from './read';
@@ -28,10 +29,34 @@ const load = () =>
     .map(l => l.toFixed(2))
     .join(', ')}`;
 
+/**
+ * CPU seconds the backend has used so far (user + system, from /proc), or
+ * undefined where there is no /proc. Its share of a request is the one
+ * figure the other work on a shared machine hardly moves: latency and
+ * throughput there depend on who else runs.
+ */
+function backendCpuSeconds(): number | undefined {
+  try {
+    const root = process.env.OPSREADY_ROOT ?? resolve('..');
+    const pid = readFileSync(
+      resolve(root, '.data/bench-ingest-backend.pid'),
+      'utf8',
+    ).trim();
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name, which is in parentheses: utime and
+    // stime are the 12th and 13th, in clock ticks (100 a second on Linux).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
 async function main() {
   console.log(`    ${load()} (2 cores are shared with other work)`);
   if (phases.includes('write')) {
-    await writeSide({
+    const cpuBefore = backendCpuSeconds();
+    const { requests } = await writeSide({
       backend,
       token: writerToken,
       rate: Number(process.env.RATE ?? 1000),
@@ -39,6 +64,17 @@ async function main() {
       batch: Number(process.env.BATCH ?? 1),
       maxInFlight: Number(process.env.MAX_IN_FLIGHT ?? 100),
     });
+    const cpuAfter = backendCpuSeconds();
+    if (cpuBefore !== undefined && cpuAfter !== undefined && requests) {
+      // Includes what the load left behind: correlation rounds, logging.
+      console.log(
+        `    backend CPU during the write side: ${(
+          cpuAfter - cpuBefore
+        ).toFixed(1)} s, ${(((cpuAfter - cpuBefore) * 1000) / requests).toFixed(
+          2,
+        )} ms per request`,
+      );
+    }
     console.log(`    ${load()}`);
   }
   if (phases.includes('read')) {

@@ -4,7 +4,8 @@
  * minutes faster than the API, and reading is what is measured here), then
  * the entity pages' requests through the HTTP API, one at a time, with the
  * time of each: a 500-row page of deployments and of errors (and the
- * following pages, by their cursors) and a 90-day timeline. Each query is
+ * following pages, by their cursors), a 90-day timeline, and every request
+ * the errors and deployments tabs make when they open. Each query is
  * then run under EXPLAIN ANALYZE, to tell the database's share from the
  * rest of a request (auth, the catalog lookup, JSON).
  */
@@ -17,6 +18,7 @@ import {
   responseData,
 } from '@opsready/plugin-opsready-common';
 import { scalar, sql } from './sql';
+import { nextOf, Read, rowsOf, tabReads } from './tabs';
 import { ms, Summary, summarize, table } from './stats';
 
 export interface ReadOptions {
@@ -122,14 +124,11 @@ async function seed(rowCount: number, anchor: string) {
   return Date.now() - started;
 }
 
-/** One of the entity pages' requests, for the page at `cursor`. */
-type Read = (cursor?: string) => Promise<Page<unknown>>;
-
 /** One request and how long its answer took to arrive and parse. */
 async function timed(
   read: Read,
   cursor?: string,
-): Promise<{ ms: number; body: Page<unknown> }> {
+): Promise<{ ms: number; body: Page<unknown> | object }> {
   const started = performance.now();
   const body = await read(cursor);
   return { ms: performance.now() - started, body };
@@ -142,7 +141,7 @@ async function repeat(read: Read, times: number) {
   for (let i = 0; i < times; i++) {
     const { ms: t, body } = await timed(read);
     samples.push(t);
-    items = body.items.length;
+    items = rowsOf(body);
   }
   return { summary: summarize(samples), items };
 }
@@ -153,11 +152,15 @@ async function walk(read: Read, maxPages: number) {
   const cursors: string[] = [];
   let items = 0;
   let { body } = await timed(read);
-  while (body.nextCursor && samples.length < maxPages) {
-    cursors.push(body.nextCursor);
-    const page = await timed(read, body.nextCursor);
+  for (
+    let next = nextOf(body);
+    next && samples.length < maxPages;
+    next = nextOf(body)
+  ) {
+    cursors.push(next);
+    const page = await timed(read, next);
     samples.push(page.ms);
-    items += page.body.items.length;
+    items += rowsOf(page.body);
     body = page.body;
   }
   return { summary: summarize(samples), items, cursors };
@@ -236,15 +239,24 @@ export async function readSide(options: ReadOptions) {
           signal: signal(),
         }),
       );
-  const deploymentPages: Read = cursor =>
-    responseData(
-      api.GET('/entities/{kind}/{namespace}/{name}/deployments', {
-        params: { path: BENCH_PATH, query: { limit: 500, cursor } },
-        signal: signal(),
-      }),
-    );
+  const deploymentPages =
+    (
+      query: ApiQuery<'/entities/{kind}/{namespace}/{name}/deployments'>,
+    ): Read =>
+    cursor =>
+      responseData(
+        api.GET('/entities/{kind}/{namespace}/{name}/deployments', {
+          params: { path: BENCH_PATH, query: { ...query, cursor } },
+          signal: signal(),
+        }),
+      );
+  // What the errors tab asks for when it opens: the last 7 days.
+  const week = {
+    from: new Date(to.getTime() - 7 * DAY_MS).toISOString(),
+    to: to.toISOString(),
+  };
   const reads = {
-    deployments: deploymentPages,
+    deployments: deploymentPages({ limit: 500 }),
     errorsFlat: errorPages({ view: 'flat', limit: 500 }),
     // The errors tab asks for the last 7 days unless told otherwise.
     errorsGrouped: errorPages({
@@ -255,10 +267,13 @@ export async function readSide(options: ReadOptions) {
     timeline: timelinePages({ limit: 500 }),
     timelineDefault: timelinePages({}),
   };
+  const tabs = tabReads({ api, path: BENCH_PATH, week, signal });
 
   console.log('==> Read side: requests through the HTTP API, one at a time');
   // Warm-up: the first requests compile code paths and fill caches.
-  for (const read of Object.values(reads)) await repeat(read, 5);
+  for (const read of [...Object.values(reads), ...tabs.map(([, r]) => r)]) {
+    await repeat(read, 5);
+  }
 
   const results: Array<{ what: string; items: number; summary: Summary }> = [];
   const first = async (what: string, read: Read, times: number) => {
@@ -303,6 +318,7 @@ export async function readSide(options: ReadOptions) {
     reads.timelineDefault,
     50,
   );
+  for (const [what, read] of tabs) await first(what, read, 30);
 
   console.log(
     table(
@@ -336,10 +352,27 @@ export async function readSide(options: ReadOptions) {
     ],
     [
       'errors (grouped), the groups',
-      `select fingerprint, max(last_seen_at) as last_seen_at, min(first_seen_at) as first_seen_at,
-       sum(count) as total, count(*) as occurrences from opsready_errors
+      `select fingerprint, max(last_seen_at) as group_last_seen_at,
+       min(first_seen_at) as group_first_seen_at, sum(count) as group_total,
+       count(*) as group_occurrences from opsready_errors
        where entity_ref = '${BENCH_ENTITY}' group by fingerprint
-       order by last_seen_at desc, fingerprint asc limit 501`,
+       order by group_last_seen_at desc, fingerprint asc limit 501`,
+    ],
+    [
+      'errors (grouped), a page with its latest rows',
+      `select g.*, (case when exists (select 1 from opsready_errors o
+         where o.entity_ref = '${BENCH_ENTITY}' and o.fingerprint = g.fingerprint
+         and o.resolved_at is null) then 1 else 0 end) as group_open, e.*, linked.version
+       from (select fingerprint, max(last_seen_at) as group_last_seen_at,
+         min(first_seen_at) as group_first_seen_at, sum(count) as group_total,
+         count(*) as group_occurrences from opsready_errors
+         where entity_ref = '${BENCH_ENTITY}' group by fingerprint
+         order by group_last_seen_at desc, fingerprint asc limit 501) g
+       join opsready_errors e on e.id = (select l.id from opsready_errors l
+         where l.entity_ref = '${BENCH_ENTITY}' and l.fingerprint = g.fingerprint
+         order by l.last_seen_at desc, l.id desc limit 1)
+       left join opsready_deployments linked on linked.id = e.deployment_id
+       order by g.group_last_seen_at desc, g.fingerprint asc`,
     ],
     [
       'timeline, deployments of 90 days',

@@ -12,11 +12,14 @@ source "$(dirname "${BASH_SOURCE[0]}")/../../scripts/env.sh"
 cd "$OPSREADY_ROOT"
 
 admin_url="$("$OPSREADY_ROOT/scripts/ensure-postgres.sh")"
-database=opsready_bench_ingest
+# BENCH_DATABASE names another database, e.g. to keep one per checkout
+# when comparing two versions of the code side by side.
+database="${BENCH_DATABASE:-opsready_bench_ingest}"
 export BENCH_INGEST_DATABASE_URL="${admin_url%/*}/$database"
 export BENCH_BACKEND_URL=http://localhost:7031
 export PLANS_FILE="$OPSREADY_ROOT/.data/bench-ingest-plans.txt"
 export OPSREADY_DEMO_KUBERNETES_PORT=7039
+export BACKEND_NODE_ARGS="${BACKEND_NODE_ARGS:-}"
 
 mkdir -p .data
 log=.data/bench-ingest-backend.log
@@ -58,8 +61,10 @@ trap cleanup EXIT
 # the tree during a run would otherwise restart the backend under load. In
 # a process group of its own (setsid), so that stopping it leaves no orphan
 # on the port; the group's leader writes its pid, which is the group's id.
+# BACKEND_NODE_ARGS adds Node options, e.g. `--cpu-prof --cpu-prof-dir=DIR`
+# to profile the backend under load (the profile is written on its exit).
 setsid bash -c 'echo $$ >"$0"; cd packages/backend; exec node --enable-source-maps \
-    --require @backstage/cli-node/config/nodeTransform.cjs src/index.ts "$@"' \
+    $BACKEND_NODE_ARGS --require @backstage/cli-node/config/nodeTransform.cjs src/index.ts "$@"' \
   "$pidfile" \
   --config "$OPSREADY_ROOT/app-config.yaml" \
   --config "$OPSREADY_ROOT/bench/ingest/app-config.bench.yaml" \

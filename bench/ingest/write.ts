@@ -382,5 +382,12 @@ export async function writeSide(options: WriteOptions) {
     console.log('Failed requests, by answer:');
     for (const [sample, n] of errorSamples) console.log(`  ${n} x ${sample}`);
   }
-  return { sent, unique, stored, lost: unique - stored, latency };
+  return {
+    sent,
+    unique,
+    stored,
+    lost: unique - stored,
+    latency,
+    requests: outcomes.length,
+  };
 }
