@@ -197,9 +197,10 @@ describe('HealthSweep', () => {
     expect(windows.qa).toMatchObject({ probes: 3, answered: 3, uptime: 0 });
     expect(windows.qa.p95Ms).not.toBeNull();
 
-    const facts = await new HealthFactProvider(health, { probing: true, now: () => now }).gather([
-      entity,
-    ]);
+    const facts = await new HealthFactProvider(health, {
+      probing: true,
+      now: () => now,
+    }).gather([entity]);
     const latencyCheck = builtInChecks.find(c => c.id === 'health.latency')!;
     const outcome = latencyCheck.evaluate(
       { entity, ...facts.get('component:default/cartservice') },
