@@ -32,8 +32,8 @@ function clientStatus(error: Error): number | undefined {
  * goes on to Backstage's handler (which logs server errors), its message
  * bounded.
  */
-export function boundErrorReplies(): express.ErrorRequestHandler {
-  return (error, req, res, next) => {
+export function boundErrorReplies(): express.RequestHandler {
+  const handler: express.ErrorRequestHandler = (error, req, res, next) => {
     if (!isError(error) || res.headersSent) {
       next(error);
       return;
@@ -55,4 +55,8 @@ export function boundErrorReplies(): express.ErrorRequestHandler {
       response: { statusCode: status },
     });
   };
+  // Express tells an error handler by its four parameters (a router in
+  // between would hide it); the HTTP router service's type names only
+  // request handlers.
+  return handler as unknown as express.RequestHandler;
 }

@@ -88,11 +88,13 @@ describe('ingest of events for entities the catalog does not have', () => {
 
 describe('the catalog lookup of an ingest request', () => {
   it('is one call with the plugin’s own credentials, whoever the caller is', async () => {
-    const getEntitiesByRefs = jest.fn(async ({ entityRefs }) => ({
-      items: entityRefs.map((ref: string) =>
-        ref === NOPE ? undefined : { kind: 'Component' },
-      ),
-    }));
+    const getEntitiesByRefs = jest.fn(
+      async ({ entityRefs }: any, _options: any) => ({
+        items: entityRefs.map((ref: string) =>
+          ref === NOPE ? undefined : { kind: 'Component' },
+        ),
+      }),
+    );
     const recordDeployments = jest.fn(async (inputs: unknown[]) => ({
       stored: inputs.length - 1,
       updated: 0,

@@ -172,7 +172,7 @@ describe('query values', () => {
   );
 
   it('GET /fleet names the configured levels for an unknown one', async () => {
-    const app = await startWith(
+    const configured = await startWith(
       mockServices.rootConfig.factory({
         data: {
           opsready: {
@@ -186,12 +186,14 @@ describe('query values', () => {
         },
       }),
     );
-    const res = await request(app).get('/api/opsready/fleet?level=gold');
+    const res = await request(configured).get('/api/opsready/fleet?level=gold');
     expect(res.status).toBe(400);
     expect(res.body.error.message).toBe(
       "Invalid query: level: unknown level 'gold'; the levels are steel, titanium, or none",
     );
-    await request(app).get('/api/opsready/fleet?level=titanium').expect(200);
-    await request(app).get('/api/opsready/fleet?level=none').expect(200);
+    await request(configured)
+      .get('/api/opsready/fleet?level=titanium')
+      .expect(200);
+    await request(configured).get('/api/opsready/fleet?level=none').expect(200);
   }, 60_000);
 });
