@@ -95,7 +95,7 @@ describe.each(databases.eachSupportedId())(
         }),
       );
       // As the migration found the rows: no first evaluation, then backfilled.
-      const migration = require('../../migrations/20261207000000_first_evaluated_at.js');
+      const migration = require('../../migrations/20261207010000_first_evaluated_at.js');
       await migration.down(knex);
       await migration.up(knex);
       expect(await store.getFirstEvaluatedAt([entityRef])).toEqual(
