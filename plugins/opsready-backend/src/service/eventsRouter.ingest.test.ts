@@ -95,7 +95,7 @@ describe('the catalog lookup of an ingest request', () => {
         ),
       }),
     );
-    const recordDeployments = jest.fn(async (inputs: unknown[]) => ({
+    const recordValidDeployments = jest.fn(async (inputs: unknown[]) => ({
       stored: inputs.length - 1,
       updated: 0,
       // The third item it was given is refused by the event ingest.
@@ -110,7 +110,7 @@ describe('the catalog lookup of an ingest request', () => {
         auth: mockServices.auth({ pluginId: 'opsready' }),
         permissions: mockServices.permissions(),
         catalog: { getEntitiesByRefs } as any,
-        events: { recordDeployments } as any,
+        events: { recordValidDeployments } as any,
         deployments: {} as any,
         errors: {} as any,
         provisioned: {} as any,
@@ -142,7 +142,7 @@ describe('the catalog lookup of an ingest request', () => {
     expect(getEntitiesByRefs.mock.calls[0][1]).toEqual({
       credentials: mockCredentials.service('plugin:opsready'),
     });
-    expect(recordDeployments.mock.calls[0][0]).toHaveLength(3);
+    expect(recordValidDeployments.mock.calls[0][0]).toHaveLength(3);
     // Indexes are those of the request's batch.
     expect(res.body.rejected).toEqual([
       {
