@@ -277,7 +277,7 @@ describe('the routes guarded by OpsReady permissions', () => {
     ).toEqual(guardedInSpec());
   });
 
-  describe.each(Object.entries(guarded))('%s', (route, c) => {
+  describe.each(Object.entries(guarded))('%s', (_route, c) => {
     it('answers 403 naming the permission when it is denied, and succeeds when it is allowed', async () => {
       let mode: Mode = 'allow';
       const { service, asked } = permissionsIn(() => mode);

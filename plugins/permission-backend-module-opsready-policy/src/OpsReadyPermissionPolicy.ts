@@ -40,14 +40,16 @@ const ownerActions = new Set([
  *   grant, decline and revoke exemptions;
  * - nobody signed in as a user ingests events (opsready.events.create): CI
  *   and the webhooks send them with service credentials, which Backstage's
- *   permissions service (ServerPermissionClient in
- *   @backstage/plugin-permission-node, the default of
- *   @backstage/backend-defaults) allows without asking any policy — limited
- *   only by the token's own access restrictions;
+ *   permissions service (`ServerPermissionClient` in
+ *   `@backstage/plugin-permission-node`, the default of
+ *   `@backstage/backend-defaults`) allows without asking any policy —
+ *   limited only by the token's own access restrictions;
  * - an OpsReady permission this policy does not know is denied, so that a
  *   new one is closed until the policy says who may use it;
  * - anything else is allowed, so that the catalog, the scaffolder and the
  *   other plugins work as without a policy.
+ *
+ * @public
  */
 export class OpsReadyPermissionPolicy implements PermissionPolicy {
   private readonly platformGroups: Set<string>;
@@ -62,6 +64,7 @@ export class OpsReadyPermissionPolicy implements PermissionPolicy {
     this.platformGroups = new Set(options.platformGroups);
   }
 
+  /** Decides one permission for a user, or for nobody signed in. */
   async handle(
     request: PolicyQuery,
     user?: PolicyQueryUser,

@@ -5,6 +5,8 @@ import { Config } from '@backstage/config';
  * Reads opsready.permissions.platformGroups as normalised group references
  * (lower case, as the catalog compares them). A reference that is not a
  * group fails start-up, since it would otherwise grant nothing silently.
+ *
+ * @public
  */
 export function readPlatformGroups(config: Config): string[] {
   const key = 'opsready.permissions.platformGroups';
