@@ -12,7 +12,39 @@ export async function enterAsGuest(page: Page) {
   await enter.click();
 }
 
-/** Signs in and opens a service from the catalog by its title. */
+/** The demo's people (app-config.demo.yaml, auth.providers.demo.users). */
+export const demoUsers = {
+  paymentsOwner: 'Alan Turing, payments',
+  platform: 'Ada Lovelace, platform',
+};
+
+/** Signs in as one of the demo's people, by the title the sign-in page shows. */
+export async function signInAs(page: Page, title: string) {
+  await page.goto('/');
+  const signIn = page.getByRole('button', { name: `Sign in as ${title}` });
+  await expect(signIn).toBeVisible();
+  await signIn.click();
+}
+
+/**
+ * Signs in as one of the demo's people and opens a service's page by its
+ * entity name. The catalog first lists what the user's teams own, so the
+ * page is opened by its address; the demo sign-in outlives a page load.
+ */
+export async function openServiceAs(
+  page: Page,
+  as: string,
+  service: { title: string; name: string },
+) {
+  await signInAs(page, as);
+  await expect(page.getByTestId('sidebar-root')).toBeVisible();
+  await page.goto(`/catalog/default/component/${service.name}`);
+  await expect(
+    page.getByRole('heading', { name: service.title }).first(),
+  ).toBeVisible();
+}
+
+/** Signs in as a guest and opens a service from the catalog by its title. */
 export async function openService(page: Page, title: string) {
   await enterAsGuest(page);
   await page.getByRole('link', { name: title }).click();

@@ -1,5 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { enterAsGuest, openService, openCatalog } from '../guest';
+import {
+  demoUsers,
+  enterAsGuest,
+  openService,
+  openServiceAs,
+  openCatalog,
+} from '../guest';
 
 // What users do, not only read: run the checks, resolve an error, filter the
 // fleet. Each acts on demo data no other test reads.
@@ -7,7 +13,10 @@ import { enterAsGuest, openService, openCatalog } from '../guest';
 test('a service owner runs the checks now and reads the outcome', async ({
   page,
 }) => {
-  await openService(page, 'Cart service');
+  await openServiceAs(page, demoUsers.paymentsOwner, {
+    title: 'Payment service',
+    name: 'paymentservice',
+  });
   await page.getByRole('link', { name: 'Compliance', exact: true }).click();
   await expect(page.getByLabel('Compliance score')).toHaveText(
     /^Score \d+ \/ 100$/,
@@ -20,10 +29,13 @@ test('a service owner runs the checks now and reads the outcome', async ({
   ).toBeEnabled();
 });
 
-test('an on-call engineer resolves an error with notes, and it leaves the open list', async ({
+test('a platform engineer on call resolves an error with notes, and it leaves the open list', async ({
   page,
 }) => {
-  await openService(page, 'Storefront web');
+  await openServiceAs(page, demoUsers.platform, {
+    title: 'Storefront web',
+    name: 'frontend',
+  });
   await page.getByRole('link', { name: 'Errors', exact: true }).click();
   await page.getByRole('button', { name: /Time range/ }).click();
   await page.getByRole('option', { name: 'Last 30 days' }).click();

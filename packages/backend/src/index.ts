@@ -26,6 +26,9 @@ backend.add(import('@backstage/plugin-auth-backend'));
 // See https://backstage.io/docs/backend-system/building-backends/migrating#the-auth-plugin
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 // See https://backstage.io/docs/auth/guest/provider
+// The demo's people (auth.providers.demo in app-config.demo.yaml): sign in as
+// a payments engineer or a platform engineer to see what each may do.
+backend.add(import('./demoSignIn'));
 
 // catalog plugin
 backend.add(import('@backstage/plugin-catalog-backend'));
@@ -38,9 +41,11 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 // permission plugin
 backend.add(import('@backstage/plugin-permission-backend'));
-// See https://backstage.io/docs/permissions/getting-started for how to create your own permission policy
+// The OpsReady policy: owners act on their entities, the platform groups
+// (opsready.permissions.platformGroups) grant exemptions, users never ingest
+// events; everything else is allowed.
 backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+  import('@opsready/plugin-permission-backend-module-opsready-policy'),
 );
 
 // search plugin

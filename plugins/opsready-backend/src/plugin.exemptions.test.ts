@@ -104,7 +104,7 @@ describe('opsready backend plugin', () => {
         .expect(404);
     });
 
-    it('takes a request for an exemption from anyone, and lets only a manager grant or decline it', async () => {
+    it('takes a request for an exemption from an owner, and lets only a manager grant or decline it', async () => {
       const catalogOnly = mockServices.rootConfig.factory({
         data: {
           opsready: {
@@ -123,11 +123,20 @@ describe('opsready backend plugin', () => {
           expiresAt: tomorrow(),
         });
 
-      // A service owner without opsready.exemptions.manage may ask, not grant.
+      // A service owner: opsready.exemptions.request, not .manage; may ask,
+      // not grant.
       const owner = await startWith(
         [checkoutservice, payments],
         catalogOnly,
-        mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
+        mockServices.permissions.mock({
+          authorize: async queries =>
+            queries.map(q => ({
+              result:
+                q.permission.name === 'opsready.exemptions.manage'
+                  ? AuthorizeResult.DENY
+                  : AuthorizeResult.ALLOW,
+            })) as any,
+        }).factory,
       );
       const before = (await request(owner).get(`${base}/checks`)).body.score;
       const asked = await ask(owner, 'catalog.description').expect(201);

@@ -12,7 +12,20 @@ export const opsreadyChecksRunPermission = createPermission({
 });
 
 /**
- * Grant or revoke an exemption from a check.
+ * Ask for an exemption from a check of an entity. The request is not in
+ * force until someone with {@link opsreadyExemptionsManagePermission} grants
+ * it; the OpsReady policy gives this to the entity's owners.
+ *
+ * @public
+ */
+export const opsreadyExemptionsRequestPermission = createPermission({
+  name: 'opsready.exemptions.request',
+  attributes: { action: 'create' },
+  resourceType: 'catalog-entity',
+});
+
+/**
+ * Grant or revoke an exemption from a check, and decide requests for one.
  *
  * @public
  */
@@ -50,6 +63,7 @@ export const opsreadyErrorsResolvePermission = createPermission({
  */
 export const opsreadyPermissions = [
   opsreadyChecksRunPermission,
+  opsreadyExemptionsRequestPermission,
   opsreadyExemptionsManagePermission,
   opsreadyEventsCreatePermission,
   opsreadyErrorsResolvePermission,

@@ -89,13 +89,37 @@ describe('AuthorizedExemptionsService', () => {
     );
   });
 
-  it('lets anyone who sees the entity list exemptions and ask for one', async () => {
+  it('lets anyone who sees the entity list exemptions', async () => {
     const { service, inner, permissions } = setUp({ allow: false });
     await service.list(entityRef, credentials);
-    await service.request(entityRef, input, credentials);
     expect(inner.list).toHaveBeenCalled();
-    expect(inner.request).toHaveBeenCalled();
     expect(permissions.authorize).not.toHaveBeenCalled();
+  });
+
+  it('takes a request for an exemption only with opsready.exemptions.request on the entity', async () => {
+    const denied = setUp({ allow: false });
+    await expect(
+      denied.service.request(entityRef, input, credentials),
+    ).rejects.toThrow(
+      `You may not request exemptions of ${entityRef} (permission opsready.exemptions.request)`,
+    );
+    expect(denied.inner.request).not.toHaveBeenCalled();
+
+    const allowed = setUp({ allow: true });
+    await expect(
+      allowed.service.request(entityRef, input, credentials),
+    ).resolves.toBe(exemption);
+    expect(allowed.permissions.authorize).toHaveBeenCalledWith(
+      [
+        {
+          permission: expect.objectContaining({
+            name: 'opsready.exemptions.request',
+          }),
+          resourceRef: entityRef,
+        },
+      ],
+      { credentials },
+    );
   });
 
   it('answers 404, not 403, for an entity or an exemption the caller cannot see', async () => {

@@ -2,7 +2,11 @@ import {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { opsreadyExemptionsManagePermission } from '@opsready/plugin-opsready-common';
+import {
+  opsreadyExemptionsManagePermission,
+  opsreadyExemptionsRequestPermission,
+} from '@opsready/plugin-opsready-common';
+import { ResourcePermission } from '@backstage/plugin-permission-common';
 import {
   ExemptionDecisionInput,
   ExemptionInput,
@@ -14,10 +18,12 @@ import { ExemptionsStore } from '../database/ExemptionsStore';
 import { requirePermission } from '../lib/requirePermission';
 
 /**
- * The exemptions service for callers: granting, deciding and revoking need
- * opsready.exemptions.manage on the entity; listing and asking need only
- * that the caller sees it. An entity the caller may not see stays a 404,
- * also where they would lack the permission.
+ * The exemptions service for callers: asking needs
+ * opsready.exemptions.request on the entity (its owners, in the OpsReady
+ * policy); granting, deciding and revoking need opsready.exemptions.manage
+ * on it (the platform group); listing needs only that the caller sees it.
+ * An entity the caller may not see stays a 404, also where they would lack
+ * the permission.
  */
 export class AuthorizedExemptionsService implements ExemptionsService {
   constructor(
@@ -33,11 +39,17 @@ export class AuthorizedExemptionsService implements ExemptionsService {
     return this.service.list(entityRef, credentials);
   }
 
-  request(
+  async request(
     entityRef: string,
     input: ExemptionInput,
     credentials: BackstageCredentials,
   ) {
+    await this.authorize(
+      entityRef,
+      credentials,
+      'request exemptions',
+      opsreadyExemptionsRequestPermission,
+    );
     return this.service.request(entityRef, input, credentials);
   }
 
@@ -70,15 +82,13 @@ export class AuthorizedExemptionsService implements ExemptionsService {
     entityRef: string,
     credentials: BackstageCredentials,
     action: string,
+    permission: ResourcePermission<'catalog-entity'> = opsreadyExemptionsManagePermission,
   ) {
     // Seen first: whether an entity exists is not told to who cannot see it.
     await this.deps.evaluations.readEntity(entityRef, credentials);
     await requirePermission(
       this.deps.permissions,
-      {
-        permission: opsreadyExemptionsManagePermission,
-        resourceRef: entityRef,
-      },
+      { permission, resourceRef: entityRef },
       credentials,
       `${action} of ${entityRef}`,
     );

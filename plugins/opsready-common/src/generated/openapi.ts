@@ -297,7 +297,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Ask for an exemption from a check (anyone who can see the entity); it is not in force until granted */
+    /** Ask for an exemption from a check (permission opsready.exemptions.request); it is not in force until granted */
     post: {
       parameters: {
         query?: never;
@@ -333,6 +333,7 @@ export interface paths {
           };
         };
         400: components['responses']['Error'];
+        403: components['responses']['Error'];
         404: components['responses']['Error'];
         /** @description Already exempt, or a request for the check waits */
         409: components['responses']['Error'];

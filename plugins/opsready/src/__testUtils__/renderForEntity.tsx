@@ -17,12 +17,17 @@ import { checkoutservice } from './testData';
 
 /**
  * Renders an OpsReady view as the app would: an API, the user's
- * permissions (allowed or not), the entity in context and the catalog's
+ * permissions (all, none, or the named ones), the entity in context and the catalog's
  * entity route mounted so links resolve.
  */
 export function renderForEntity(
   element: ReactElement,
-  options: { api: OpsReadyApi; allowed?: boolean; entity?: Entity },
+  options: {
+    api: OpsReadyApi;
+    /** Every permission, none, or only those named. */
+    allowed?: boolean | string[];
+    entity?: Entity;
+  },
 ) {
   return renderInTestApp(
     <TestApiProvider
@@ -31,9 +36,14 @@ export function renderForEntity(
         [
           permissionApiRef,
           mockApis.permission({
-            authorize: options.allowed
-              ? AuthorizeResult.ALLOW
-              : AuthorizeResult.DENY,
+            authorize: request =>
+              (
+                Array.isArray(options.allowed)
+                  ? options.allowed.includes(request.permission.name)
+                  : options.allowed
+              )
+                ? AuthorizeResult.ALLOW
+                : AuthorizeResult.DENY,
           }),
         ],
       ]}

@@ -14,6 +14,7 @@ import {
 import { DateTime } from 'luxon';
 import { CheckStatusIcon } from '../CheckStatusIcon';
 import { PendingChip } from '../PendingChecks';
+import { WhyNotAllowed } from '../shared';
 
 const CATEGORY_TITLES: Record<CheckCategory, string> = {
   catalog: 'Catalog metadata',
@@ -38,8 +39,10 @@ const STATUS_ORDER: Record<CheckStatus, number> = {
 
 /** What the user may do about exemptions, and where it leads. */
 export interface ExemptionActions {
-  /** Managers grant outright; everyone else asks. */
+  /** Managers grant outright; owners ask. */
   mode: 'grant' | 'request';
+  /** Why the user may not ask either: the button is disabled and says so. */
+  notAllowed?: string;
   onExempt: (check: EntityCheck) => void;
   /** Present for managers: decide a request that waits. */
   onDecide?: (check: EntityCheck) => void;
@@ -193,11 +196,17 @@ function CheckRow(props: {
                 </Button>
               )}
               {!request && (
-                <Button size="small" onClick={() => exemptions.onExempt(check)}>
-                  {exemptions.mode === 'grant'
-                    ? 'Grant an exemption'
-                    : 'Request an exemption'}
-                </Button>
+                <WhyNotAllowed reason={exemptions.notAllowed}>
+                  <Button
+                    size="small"
+                    disabled={!!exemptions.notAllowed}
+                    onClick={() => exemptions.onExempt(check)}
+                  >
+                    {exemptions.mode === 'grant'
+                      ? 'Grant an exemption'
+                      : 'Request an exemption'}
+                  </Button>
+                </WhyNotAllowed>
               )}
             </Box>
           )}

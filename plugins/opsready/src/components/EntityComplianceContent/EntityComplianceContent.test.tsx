@@ -97,19 +97,31 @@ describe('EntityComplianceContent', () => {
     );
   });
 
-  it('offers "Run checks now" only with permission, shows progress, then the new score', async () => {
+  it('lets only users with permission run the checks, saying why to the others, and shows progress, then the new score', async () => {
     let finish: (v: unknown) => void = () => {};
     const refresh = jest.fn(() => new Promise(resolve => (finish = resolve)));
     const api = emptyApi({ refreshEntityEvaluation: refresh as any });
 
     const denied = await renderForEntity(<EntityComplianceContent />, { api });
     await screen.findByText('Score 60 / 100');
+    const run = await screen.findByRole('button', { name: 'Run checks now' });
+    expect(run).toBeDisabled();
     expect(
-      screen.queryByRole('button', { name: 'Run checks now' }),
-    ).not.toBeInTheDocument();
+      screen.getByTitle(
+        "Only this entity's owners and the platform team may run its checks.",
+      ),
+    ).toContainElement(run);
+    // Neither grant nor ask: the request button is disabled, saying why.
     expect(
       screen.queryByRole('button', { name: 'Grant an exemption' }),
     ).not.toBeInTheDocument();
+    const ask = screen.getByRole('button', { name: 'Request an exemption' });
+    expect(ask).toBeDisabled();
+    expect(
+      screen.getByTitle(
+        "Only this entity's owners may ask for an exemption from its checks.",
+      ),
+    ).toContainElement(ask);
     denied.unmount();
 
     await renderForEntity(<EntityComplianceContent />, { api, allowed: true });
@@ -160,11 +172,14 @@ describe('EntityComplianceContent', () => {
     expect(getEntityEvaluation).toHaveBeenCalledTimes(2);
   });
 
-  it('lets a user without the permission ask for an exemption instead, and reloads', async () => {
+  it('lets an owner, who may not grant, ask for an exemption instead, and reloads', async () => {
     const requestExemption = jest.fn().mockResolvedValue({});
     const getEntityEvaluation = jest.fn().mockResolvedValue(evaluation);
     const api = emptyApi({ requestExemption, getEntityEvaluation });
-    await renderForEntity(<EntityComplianceContent />, { api });
+    await renderForEntity(<EntityComplianceContent />, {
+      api,
+      allowed: ['opsready.exemptions.request', 'opsready.checks.run'],
+    });
 
     expect(
       screen.queryByRole('button', { name: 'Grant an exemption' }),

@@ -14,6 +14,7 @@ import {
   EntityCheck,
   EntityEvaluation,
   opsreadyExemptionsManagePermission,
+  opsreadyExemptionsRequestPermission,
 } from '@opsready/plugin-opsready-common';
 import { useEffect, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
@@ -21,7 +22,7 @@ import { opsreadyApiRef } from '../../api/OpsReadyApi';
 import { scoreColor } from '../EntityOpsReadyCard/EntityOpsReadyCard';
 import { describeNextLevel } from '../EntityOpsReadyCard/describeNextLevel';
 import { RelativeTime } from '../RelativeTime';
-import { AsyncContent } from '../shared';
+import { AsyncContent, notAllowedReasons } from '../shared';
 import { ChecksByCategory } from './ChecksByCategory';
 import { ExemptionDecisionDialog } from './ExemptionDecisionDialog';
 import { ExemptionDialog } from './ExemptionDialog';
@@ -52,6 +53,10 @@ export function EntityComplianceContent() {
   useEffect(() => setLatest(evaluation.value), [evaluation.value]);
   const { allowed: mayExempt } = usePermission({
     permission: opsreadyExemptionsManagePermission,
+    resourceRef: stringifyEntityRef(entity),
+  });
+  const { allowed: mayRequest } = usePermission({
+    permission: opsreadyExemptionsRequestPermission,
     resourceRef: stringifyEntityRef(entity),
   });
   const [exempting, setExempting] = useState<EntityCheck>();
@@ -106,6 +111,10 @@ export function EntityComplianceContent() {
                   checks={value.checks}
                   exemptions={{
                     mode: mayExempt ? 'grant' : 'request',
+                    notAllowed:
+                      mayExempt || mayRequest
+                        ? undefined
+                        : notAllowedReasons.requestExemption,
                     onExempt: setExempting,
                     onDecide: mayExempt ? setDeciding : undefined,
                   }}

@@ -15,10 +15,11 @@ import {
 import { useState } from 'react';
 import { opsreadyApiRef } from '../../api/OpsReadyApi';
 import { errorTitle } from '../errorTitle';
+import { notAllowedReasons, WhyNotAllowed } from '../shared';
 
 /**
- * "Run checks now": shown only to users allowed to run them, with progress
- * while the backend evaluates and the outcome when it is done.
+ * "Run checks now", with progress while the backend evaluates and the
+ * outcome when it is done; disabled, saying why, for users who may not.
  */
 export function RunChecksButton(props: {
   entity: CompoundEntityRef;
@@ -27,7 +28,7 @@ export function RunChecksButton(props: {
 }) {
   const { entity, previousScore, onEvaluated } = props;
   const api = useApi(opsreadyApiRef);
-  const { allowed } = usePermission({
+  const { allowed, loading } = usePermission({
     permission: opsreadyChecksRunPermission,
     resourceRef: stringifyEntityRef(entity),
   });
@@ -35,7 +36,7 @@ export function RunChecksButton(props: {
   const [outcome, setOutcome] = useState<string>();
   const [failure, setFailure] = useState<string>();
 
-  if (!allowed) {
+  if (loading) {
     return null;
   }
 
@@ -56,15 +57,17 @@ export function RunChecksButton(props: {
 
   return (
     <Box display="flex" alignItems="center" style={{ gap: 12 }}>
-      <Button
-        variant="outlined"
-        color="primary"
-        onClick={run}
-        disabled={running}
-        startIcon={running ? <CircularProgress size={16} /> : undefined}
-      >
-        {running ? 'Running checks…' : 'Run checks now'}
-      </Button>
+      <WhyNotAllowed reason={allowed ? undefined : notAllowedReasons.runChecks}>
+        <Button
+          variant="outlined"
+          color="primary"
+          onClick={run}
+          disabled={running || !allowed}
+          startIcon={running ? <CircularProgress size={16} /> : undefined}
+        >
+          {running ? 'Running checks…' : 'Run checks now'}
+        </Button>
+      </WhyNotAllowed>
       {outcome && (
         <Typography variant="body2" role="status">
           {outcome}

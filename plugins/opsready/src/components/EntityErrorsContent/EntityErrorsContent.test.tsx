@@ -171,7 +171,7 @@ describe('EntityErrorsContent', () => {
     ).toBeInTheDocument();
   });
 
-  it('hides "Resolve" from users without the permission', async () => {
+  it('keeps "Resolve" from users without the permission, saying why', async () => {
     await renderForEntity(<EntityErrorsContent />, {
       api: emptyApi({
         getErrors: jest.fn().mockResolvedValue({ items: [crash] }),
@@ -184,8 +184,15 @@ describe('EntityErrorsContent', () => {
     );
     const dialog = screen.getByRole('dialog');
     expect(within(dialog).getByText(/Seen 12 times/)).toBeInTheDocument();
+    const resolve = within(dialog).getByRole('button', { name: 'Resolve' });
+    expect(resolve).toBeDisabled();
     expect(
-      within(dialog).queryByRole('button', { name: 'Resolve' }),
+      within(dialog).getByTitle(
+        "Only this entity's owners and the platform team may resolve its errors.",
+      ),
+    ).toContainElement(resolve);
+    expect(
+      within(dialog).queryByLabelText('Resolution notes'),
     ).not.toBeInTheDocument();
   });
 

@@ -21,13 +21,15 @@ import { RelativeTime } from '../RelativeTime';
 import {
   DialogFailure,
   DialogSubmitActions,
+  notAllowedReasons,
   SeverityLabel,
   useDialogSubmit,
 } from '../shared';
 
 /**
  * One error in full: stack trace, impacts, the deployment it followed, and
- * "Resolve" with notes for users allowed to.
+ * "Resolve" with notes for users allowed to (disabled, saying why, for the
+ * others).
  */
 export function ErrorDetailDialog(props: {
   entity: CompoundEntityRef;
@@ -119,11 +121,14 @@ export function ErrorDetailDialog(props: {
         dismissLabel="Close"
         onDismiss={onClose}
         submit={
-          mayResolveThis
+          error.status === 'open'
             ? {
                 label: 'Resolve',
                 onClick: resolve.submit,
                 saving: resolve.saving,
+                notAllowed: mayResolve
+                  ? undefined
+                  : notAllowedReasons.resolveError,
               }
             : undefined
         }

@@ -3,6 +3,7 @@ import DialogActions from '@material-ui/core/DialogActions';
 import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
 import { errorTitle } from '../errorTitle';
+import { WhyNotAllowed } from './WhyNotAllowed';
 
 /**
  * The submit of a dialog that writes to the backend: `saving` while the
@@ -51,6 +52,8 @@ export function DialogSubmitActions(props: {
     saving: boolean;
     /** Further reasons to refuse, e.g. a required field left empty. */
     disabled?: boolean;
+    /** Why the user may not do this at all: the button is disabled and says so. */
+    notAllowed?: string;
   };
 }) {
   const { dismissLabel, onDismiss, submit } = props;
@@ -58,14 +61,16 @@ export function DialogSubmitActions(props: {
     <DialogActions>
       <Button onClick={onDismiss}>{dismissLabel}</Button>
       {submit && (
-        <Button
-          color="primary"
-          variant="contained"
-          disabled={submit.saving || submit.disabled}
-          onClick={submit.onClick}
-        >
-          {submit.label}
-        </Button>
+        <WhyNotAllowed reason={submit.notAllowed}>
+          <Button
+            color="primary"
+            variant="contained"
+            disabled={submit.saving || submit.disabled || !!submit.notAllowed}
+            onClick={submit.onClick}
+          >
+            {submit.label}
+          </Button>
+        </WhyNotAllowed>
       )}
     </DialogActions>
   );

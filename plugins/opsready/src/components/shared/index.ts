@@ -15,3 +15,4 @@ export {
 export { timeAxisProps, timeLabel } from './timeAxis';
 export { environmentNames } from './environmentNames';
 export { LoadsHidden } from './LoadsHidden';
+export { WhyNotAllowed, notAllowedReasons } from './WhyNotAllowed';

@@ -326,7 +326,7 @@ export const spec = {
       ],
       post: {
         summary:
-          'Ask for an exemption from a check (anyone who can see the entity); it is not in force until granted',
+          'Ask for an exemption from a check (permission opsready.exemptions.request); it is not in force until granted',
         requestBody: {
           required: true,
           content: {
@@ -365,6 +365,9 @@ export const spec = {
             },
           },
           '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
             $ref: '#/components/responses/Error',
           },
           '404': {

@@ -1,0 +1,1 @@
+export { authModuleDemoUsers as default } from './module';
