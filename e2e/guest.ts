@@ -37,7 +37,9 @@ export async function openServiceAs(
   service: { title: string; name: string },
 ) {
   await signInAs(page, as);
-  await expect(page.getByTestId('sidebar-root')).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'Catalog', exact: true }).first(),
+  ).toBeVisible();
   await page.goto(`/catalog/default/component/${service.name}`);
   await expect(
     page.getByRole('heading', { name: service.title }).first(),

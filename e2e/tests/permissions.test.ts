@@ -62,8 +62,14 @@ test('an owner runs checks and asks for an exemption, which only the platform gr
   await expect(decision).toContainText(checkTitle);
   await decision.getByRole('button', { name: 'Grant exemption' }).click();
   await expect(decision).toBeHidden();
+  // In force: the check says so, and whose reason it is.
   await expect(
-    platform.getByText(/Exempted by user:default\/ada\.lovelace/),
+    platform.getByRole('button', { name: `${checkTitle} — exempt until` }),
+  ).toBeVisible();
+  await expect(
+    platform.getByText(
+      'Exempted by user:default/alan.turing: Payments runs it behind the gateway that covers this.',
+    ),
   ).toBeVisible();
   await session.close();
 });
