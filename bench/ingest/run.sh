@@ -24,6 +24,12 @@ export BACKEND_NODE_ARGS="${BACKEND_NODE_ARGS:-}"
 mkdir -p .data
 log=.data/bench-ingest-backend.log
 pidfile=.data/bench-ingest-backend.pid
+
+# The write side's 200 services (ingest-load-000 to -199) in the catalog:
+# ingest refuses events for an entity the catalog does not have.
+for i in $(seq 0 199); do
+  printf -- '---\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ingest-load-%03d\nspec:\n  type: service\n  lifecycle: production\n  owner: group:default/ingest-bench\n' "$i"
+done >.data/bench-ingest-load-services.yaml
 rm -f "$pidfile"
 # KEEP_DATABASE=1 keeps the database of an earlier run too: the read side
 # then skips its fill (the write side counts only its own run's rows).
@@ -82,7 +88,8 @@ wait_for() {
 }
 echo "==> Starting a backend for the ingest benchmark on PostgreSQL ($database), log in $log" >&2
 wait_for "$BENCH_BACKEND_URL/.backstage/health/v1/readiness"
-# The read API answers 404 until the catalog has read its one service.
+# The read API answers 404 until the catalog has read its services.
 wait_for "$BENCH_BACKEND_URL/api/opsready/entities/component/default/ingest-bench-service/deployments?limit=1"
+wait_for "$BENCH_BACKEND_URL/api/opsready/entities/component/default/ingest-load-199/deployments?limit=1"
 
 yarn workspace @opsready/bench ingest

@@ -26,14 +26,17 @@ export interface SeedSummary {
 }
 
 /**
- * A 202 means the delivery was taken but not all of it recorded: for the
- * demo that is a mistake in the demo catalog or config, so say it.
+ * A 202 from a webhook, or items in `rejected` from the ingest API (an
+ * entity the catalog has not read yet), mean the delivery was taken but not
+ * all of it recorded: for the demo that is a catalog still loading (the
+ * replay is retried) or a mistake in the demo catalog or config, so say it.
  */
 async function recordedWhole(
   pending: Promise<{ data?: unknown; response: Response }>,
 ): Promise<void> {
   const { data, response } = await pending;
-  if (response.status === 202) {
+  const rejected = (data as { rejected?: unknown[] } | undefined)?.rejected;
+  if (response.status === 202 || (rejected && rejected.length > 0)) {
     throw new Error(
       `POST ${response.url} recorded only part: ${
         typeof data === 'string' ? data : JSON.stringify(data)
