@@ -20,6 +20,7 @@ export {
 } from './facts/repositoryFiles';
 export { factsFromRepository } from './facts/repositoryFacts';
 export { parseKubernetesManifests, imagePinning } from './checks/kubernetes';
+export { applyCheckConfig, type CheckOverride } from './config/checkOverrides';
 export {
   readScoringConfig,
   topLevel,

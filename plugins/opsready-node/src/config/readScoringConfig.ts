@@ -6,6 +6,7 @@ import {
   LevelDefinition,
 } from '@opsready/plugin-opsready-common';
 import { CheckOptions, defaultCheckOptions } from '../checks/types';
+import { CheckOverride, readCheckOverrides } from './checkOverrides';
 
 /**
  * What turns facts into check results, a score and a level: the parts of the
@@ -15,6 +16,8 @@ import { CheckOptions, defaultCheckOptions } from '../checks/types';
  */
 export interface ScoringConfig {
   disabledChecks: string[];
+  /** Per check id, from `opsready.checks.overrides`: weight and scope. */
+  overrides: Map<string, CheckOverride>;
   options: CheckOptions;
   warnCredit: number;
   levels: LevelDefinition[];
@@ -67,6 +70,7 @@ export function readScoringConfig(root: Config): ScoringConfig {
 
   return {
     disabledChecks: checks?.getOptionalStringArray('disabled') ?? [],
+    overrides: readCheckOverrides(checks),
     options,
     warnCredit,
     levels: readLevels(scoring),

@@ -141,6 +141,32 @@ describe('opsready:compliance:verify', () => {
     expect(ctx.output).toHaveBeenCalledWith('failingChecks', []);
   });
 
+  it('scores with the per-check overrides the portal applies', async () => {
+    // The only warning (catalog.dependencies) made heavy, so it shows.
+    await writeGoldenWorkspace(workspacePath, {
+      'catalog-info.yaml': (
+        await fs.readFile(join(workspacePath, 'catalog-info.yaml'), 'utf8')
+      ).replace('  dependsOn: [resource:default/refunds-db]\n', ''),
+    });
+    const { ctx } = await run(
+      { minimumLevel: 'bronze' },
+      {
+        ...withCluster,
+        opsready: {
+          checks: {
+            overrides: {
+              'catalog.dependencies': { weight: 40 },
+              'kubernetes.pdb': { appliesTo: { lifecycles: ['experimental'] } },
+            },
+          },
+        },
+      },
+    );
+    // The warning now weighs 40 and earns half of it: 75 of the score.
+    expect(ctx.output).toHaveBeenCalledWith('score', 75);
+    expect(ctx.output).toHaveBeenCalledWith('level', 'silver');
+  });
+
   it('says what is missing when there is no catalog-info.yaml', async () => {
     await fs.rm(join(workspacePath, 'catalog-info.yaml'));
     await expect(run()).rejects.toThrow(

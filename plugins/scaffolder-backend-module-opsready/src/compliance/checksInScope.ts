@@ -1,4 +1,9 @@
-import { builtInChecks, CheckDefinition } from '@opsready/plugin-opsready-node';
+import {
+  applyCheckConfig,
+  builtInChecks,
+  CheckDefinition,
+  ScoringConfig,
+} from '@opsready/plugin-opsready-node';
 
 /**
  * Checks that judge what a running service did, not what its repository
@@ -19,12 +24,12 @@ export const LIVE_DATA_CHECKS: ReadonlyArray<string> = [
 ];
 
 /**
- * The built-in checks a template run evaluates: all of them, less those
- * disabled in config, as the backend runs them.
+ * The built-in checks a template run evaluates, as the backend runs them:
+ * less those disabled in config, with the configured weights and scopes
+ * (`opsready.checks.overrides`).
  */
 export function checksInScope(
-  disabled: ReadonlyArray<string> = [],
+  settings: Pick<ScoringConfig, 'disabledChecks' | 'overrides'>,
 ): CheckDefinition[] {
-  const out = new Set(disabled);
-  return builtInChecks.filter(check => !out.has(check.id));
+  return applyCheckConfig(builtInChecks, settings);
 }

@@ -83,7 +83,7 @@ export async function evaluateWorkspace(options: {
 }): Promise<WorkspaceEvaluation> {
   const { root, entity, catalog, credentials, settings, sources } = options;
   const catalogPart = await catalogFacts(entity, catalog, credentials);
-  const checks = checksInScope(settings.disabledChecks);
+  const checks = checksInScope(settings);
   const { score, level, results } = await evaluateNewService({
     root,
     entity,
