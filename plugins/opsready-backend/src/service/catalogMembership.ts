@@ -15,39 +15,90 @@ export interface CatalogSplit<T> {
   rejected: Rejection[];
 }
 
+/** How long the catalog's "yes, it exists" is trusted, and how many kept. */
+const KNOWN_FOR_MS = 60_000;
+const MAX_KNOWN = 50_000;
+
+/**
+ * Which entity refs the catalog has, asked once per batch with the plugin's
+ * own credentials: whether an entity exists is not the caller's to see or
+ * not (a CI token may read nothing). A "yes" is kept for a minute, so that
+ * webhooks delivering one event per request do not each cost a catalog
+ * round trip; a "no" is never kept, so an entity registered a moment ago
+ * is taken at once. The price: for up to a minute after an entity leaves
+ * the catalog, its events are still stored (and unreadable, as before).
+ */
+export class KnownEntities {
+  // Entity ref to the time its "yes" stops being trusted, oldest first.
+  private readonly known = new Map<string, number>();
+
+  constructor(
+    private readonly deps: {
+      catalog: CatalogService;
+      auth: Pick<AuthService, 'getOwnServiceCredentials'>;
+    },
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async inCatalog(refs: string[]): Promise<Set<string>> {
+    const now = this.now();
+    const found = new Set<string>();
+    const toAsk: string[] = [];
+    for (const ref of refs) {
+      if ((this.known.get(ref) ?? 0) > now) {
+        found.add(ref);
+      } else {
+        toAsk.push(ref);
+      }
+    }
+    if (toAsk.length === 0) {
+      return found;
+    }
+    let items: Array<unknown | undefined>;
+    try {
+      ({ items } = await this.deps.catalog.getEntitiesByRefs(
+        { entityRefs: toAsk, fields: ['kind', 'metadata.namespace'] },
+        { credentials: await this.deps.auth.getOwnServiceCredentials() },
+      ));
+    } catch (error) {
+      // A 503 the sender retries: nothing of the batch was written.
+      throw new ServiceUnavailableError(
+        `Could not ask the catalog whether the entities exist: ${truncate(
+          isError(error) ? error.message : String(error),
+          200,
+        )}`,
+      );
+    }
+    toAsk.forEach((ref, i) => {
+      if (items[i]) {
+        found.add(ref);
+        this.remember(ref, now + KNOWN_FOR_MS);
+      }
+    });
+    return found;
+  }
+
+  private remember(ref: string, until: number) {
+    this.known.delete(ref);
+    this.known.set(ref, until);
+    if (this.known.size > MAX_KNOWN) {
+      // Map keeps insertion order: the first key is the oldest "yes".
+      this.known.delete(this.known.keys().next().value!);
+    }
+  }
+}
+
 /**
  * Splits ingested items by whether the catalog has their entity: events of
  * an entity it does not have could never be read back (every read goes
- * through the catalog), so they are refused rather than stored. One lookup
- * for the whole batch, with the plugin's own credentials: whether an entity
- * exists is not the caller's to see or not (a CI token may read nothing).
+ * through the catalog), so they are refused rather than stored.
  */
 export async function splitByCatalog<
   T extends { entityRef: string; externalId: string },
->(
-  items: T[],
-  deps: {
-    catalog: CatalogService;
-    auth: Pick<AuthService, 'getOwnServiceCredentials'>;
-  },
-): Promise<CatalogSplit<T>> {
-  const refs = [...new Set(items.map(i => i.entityRef))];
-  let found: Array<unknown | undefined>;
-  try {
-    ({ items: found } = await deps.catalog.getEntitiesByRefs(
-      { entityRefs: refs, fields: ['kind', 'metadata.namespace'] },
-      { credentials: await deps.auth.getOwnServiceCredentials() },
-    ));
-  } catch (error) {
-    // A 503 the sender retries: nothing of the batch was written.
-    throw new ServiceUnavailableError(
-      `Could not ask the catalog whether the entities exist: ${truncate(
-        isError(error) ? error.message : String(error),
-        200,
-      )}`,
-    );
-  }
-  const inCatalog = new Set(refs.filter((_ref, i) => Boolean(found[i])));
+>(items: T[], knownEntities: KnownEntities): Promise<CatalogSplit<T>> {
+  const inCatalog = await knownEntities.inCatalog([
+    ...new Set(items.map(i => i.entityRef)),
+  ]);
   const split: CatalogSplit<T> = { known: [], rejected: [] };
   items.forEach((item, index) => {
     if (inCatalog.has(item.entityRef)) {

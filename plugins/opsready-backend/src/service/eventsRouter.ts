@@ -44,7 +44,11 @@ import {
   timelineQuery,
 } from './validation';
 import { createApiRouter, plain } from './createApiRouter';
-import { mergeOutcome, splitByCatalog } from './catalogMembership';
+import {
+  KnownEntities,
+  mergeOutcome,
+  splitByCatalog,
+} from './catalogMembership';
 import { IngestOutcome } from '../events/EventIngest';
 import { boundedJoin } from '../lib/boundedText';
 
@@ -82,6 +86,7 @@ export function createEventsRouter(
 ): express.Router {
   const { httpAuth, permissions, catalog, events, config } = options;
   const { deployments, errors, provisioned } = options;
+  const knownEntities = new KnownEntities(options);
   // Batches are bigger than other requests: the ingest routes parse their
   // bodies with their own limit, so the rest of the API keeps its small one.
   const ingestJson = express.json({ limit: config.maxPayloadBytes });
@@ -165,7 +170,7 @@ export function createEventsRouter(
     what: string,
     record: (known: T[]) => Promise<IngestOutcome>,
   ): Promise<IngestOutcome> {
-    const split = await splitByCatalog(items, options);
+    const split = await splitByCatalog(items, knownEntities);
     if (split.known.length === 0) {
       const batch =
         typeof body === 'object' && body !== null && 'items' in body;
