@@ -99,8 +99,14 @@ export interface TaskRun {
 /**
  * The real scheduler, which takes the task locks in the database, watched:
  * every run of a task is recorded in `runs` with its replica and its times.
+ * `observe` picks the tasks to watch and adds what a test wants to know of
+ * each (a health shard's number, say); by default every task, as it is.
  */
-export function observedScheduler(replica: string, runs: TaskRun[]) {
+export function observedScheduler<Extra extends object = {}>(
+  replica: string,
+  runs: Array<TaskRun & Extra>,
+  observe: (taskId: string) => Extra | undefined = () => ({} as Extra),
+) {
   return createServiceFactory({
     service: coreServices.scheduler,
     deps: {
@@ -116,15 +122,20 @@ export function observedScheduler(replica: string, runs: TaskRun[]) {
       const scheduleTask = (
         task: SchedulerServiceTaskScheduleDefinition &
           SchedulerServiceTaskInvocationDefinition,
-      ) =>
-        scheduler.scheduleTask({
+      ) => {
+        const extra = observe(task.id);
+        if (!extra) {
+          return scheduler.scheduleTask(task);
+        }
+        return scheduler.scheduleTask({
           ...task,
           fn: async signal => {
-            const run: TaskRun = {
+            const run = {
+              ...extra,
               replica,
               taskId: task.id,
               start: Date.now(),
-            };
+            } as TaskRun & Extra;
             runs.push(run);
             try {
               await task.fn(signal);
@@ -133,6 +144,7 @@ export function observedScheduler(replica: string, runs: TaskRun[]) {
             }
           },
         });
+      };
       return {
         scheduleTask,
         triggerTask: id => scheduler.triggerTask(id),

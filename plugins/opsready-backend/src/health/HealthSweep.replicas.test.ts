@@ -1,12 +1,3 @@
-import {
-  coreServices,
-  createServiceFactory,
-  SchedulerService,
-  SchedulerServiceTaskInvocationDefinition,
-  SchedulerServiceTaskScheduleDefinition,
-} from '@backstage/backend-plugin-api';
-import { metricsServiceRef } from '@backstage/backend-plugin-api/alpha';
-import { DefaultSchedulerService } from '@backstage/backend-defaults/scheduler';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -14,6 +5,7 @@ import knexFactory, { Knex } from 'knex';
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
+import { observedScheduler, TaskRun, waitFor } from '../__testUtils__/replicas';
 import { opsreadyPlugin } from '../plugin';
 import { shardOf } from './HealthSweep';
 
@@ -49,11 +41,8 @@ interface Hit {
 }
 
 /** One run of a shard task, as the scheduler invoked it. */
-interface Run {
-  replica: string;
+interface Run extends TaskRun {
   shard: number;
-  start: number;
-  end?: number;
 }
 
 const hits: Hit[] = [];
@@ -86,71 +75,12 @@ async function startEndpointServer(environment: string) {
   };
 }
 
-/**
- * The real scheduler, which takes the task locks in the database, watched:
- * every run of a health shard is recorded with its replica and its times.
- */
-function observedScheduler(replica: string) {
-  return createServiceFactory({
-    service: coreServices.scheduler,
-    deps: {
-      database: coreServices.database,
-      logger: coreServices.logger,
-      rootLifecycle: coreServices.rootLifecycle,
-      httpRouter: coreServices.httpRouter,
-      pluginMetadata: coreServices.pluginMetadata,
-      metrics: metricsServiceRef,
-    },
-    async factory(deps): Promise<SchedulerService> {
-      const scheduler = DefaultSchedulerService.create(deps);
-      const scheduleTask = (
-        task: SchedulerServiceTaskScheduleDefinition &
-          SchedulerServiceTaskInvocationDefinition,
-      ) => {
-        const shard = task.id.match(/^opsready-health-shard-(\d+)-of-/);
-        if (!shard) {
-          return scheduler.scheduleTask(task);
-        }
-        return scheduler.scheduleTask({
-          ...task,
-          fn: async signal => {
-            const run: Run = {
-              replica,
-              shard: Number(shard[1]) - 1,
-              start: Date.now(),
-            };
-            runs.push(run);
-            try {
-              await task.fn(signal);
-            } finally {
-              run.end = Date.now();
-            }
-          },
-        });
-      };
-      return {
-        scheduleTask,
-        triggerTask: id => scheduler.triggerTask(id),
-        cancelTask: id => scheduler.cancelTask(id),
-        getScheduledTasks: () => scheduler.getScheduledTasks(),
-        createScheduledTaskRunner: schedule => ({
-          run: task => scheduleTask({ ...task, ...schedule }),
-        }),
-      };
-    },
+/** The runs of the health shards, each with its shard's number. */
+const shardRuns = (replica: string) =>
+  observedScheduler<{ shard: number }>(replica, runs, taskId => {
+    const shard = taskId.match(/^opsready-health-shard-(\d+)-of-/);
+    return shard ? { shard: Number(shard[1]) - 1 } : undefined;
   });
-}
-
-/** Polls until the condition holds; fails with `what` at the deadline. */
-async function waitFor(what: string, condition: () => boolean, ms = 40_000) {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) {
-      throw new Error(`Timed out waiting until ${what}`);
-    }
-    await new Promise(r => setTimeout(r, 10));
-  }
-}
 
 describe('the health sweep on two replicas sharing one PostgreSQL database', () => {
   const database = `opsready_replicas_${randomBytes(4).toString('hex')}`;
@@ -205,7 +135,7 @@ describe('the health sweep on two replicas sharing one PostgreSQL database', () 
       startTestBackend({
         features: [
           opsreadyPlugin,
-          observedScheduler(replica),
+          shardRuns(replica),
           catalogServiceMock.factory({ entities }),
           mockServices.rootConfig.factory({
             data: {
