@@ -1,11 +1,15 @@
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import knexFactory, { Knex } from 'knex';
-import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import { observedScheduler, TaskRun, waitFor } from '../__testUtils__/replicas';
+import {
+  createScratchDatabase,
+  observedScheduler,
+  replicaConfig,
+  TaskRun,
+  waitFor,
+} from '../__testUtils__/replicas';
 import { opsreadyPlugin } from '../plugin';
 import { shardOf } from './HealthSweep';
 
@@ -15,16 +19,6 @@ import { shardOf } from './HealthSweep';
  * in that database. SQLite is one process, so this runs on PostgreSQL only;
  * like the store tests, it refuses to run without it rather than skip.
  */
-const connectionString =
-  process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
-if (!connectionString) {
-  throw new Error(
-    `The replica test needs PostgreSQL${
-      process.env.CI ? ' in CI' : ''
-    }: set BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING (scripts/ensure-postgres.sh prints one; scripts/test.sh sets it)`,
-  );
-}
-
 jest.setTimeout(120_000);
 
 const INTERVAL_MS = 2_000;
@@ -83,19 +77,16 @@ const shardRuns = (replica: string) =>
   });
 
 describe('the health sweep on two replicas sharing one PostgreSQL database', () => {
-  const database = `opsready_replicas_${randomBytes(4).toString('hex')}`;
-  let admin: Knex;
+  let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
   const servers: Array<{ base: string; close(): Promise<void> }> = [];
 
   beforeAll(async () => {
-    admin = knexFactory({ client: 'pg', connection: connectionString });
-    await admin.raw('CREATE DATABASE ??', [database]);
+    scratch = await createScratchDatabase('opsready_replicas');
   });
 
   afterAll(async () => {
     await Promise.all(servers.map(s => s.close()));
-    await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [database]);
-    await admin.destroy();
+    await scratch.drop();
   });
 
   it('probes each endpoint once per interval, and the survivor carries on when one replica stops mid-sweep', async () => {
@@ -137,31 +128,21 @@ describe('the health sweep on two replicas sharing one PostgreSQL database', () 
           opsreadyPlugin,
           shardRuns(replica),
           catalogServiceMock.factory({ entities }),
-          mockServices.rootConfig.factory({
-            data: {
-              backend: {
-                database: {
-                  client: 'pg',
-                  connection: connectionString,
-                  ensureExists: false,
-                  plugin: { opsready: { connection: { database } } },
+          replicaConfig(scratch.name, {
+            opsready: {
+              health: {
+                schedule: {
+                  frequency: { seconds: INTERVAL_MS / 1000 },
+                  timeout: { seconds: 30 },
                 },
-              },
-              opsready: {
-                health: {
-                  schedule: {
-                    frequency: { seconds: INTERVAL_MS / 1000 },
-                    timeout: { seconds: 30 },
-                  },
-                  shards: SHARDS,
-                  // Well above the answer delay: on a loaded machine a
-                  // healthy answer can take seconds, and is no failure.
-                  timeoutMs: 5_000,
-                  retries: 0,
-                  perHostConcurrency: 2,
-                  allow: ['127.0.0.1'],
-                  headers: { 'x-opsready-replica': replica },
-                },
+                shards: SHARDS,
+                // Well above the answer delay: on a loaded machine a
+                // healthy answer can take seconds, and is no failure.
+                timeoutMs: 5_000,
+                retries: 0,
+                perHostConcurrency: 2,
+                allow: ['127.0.0.1'],
+                headers: { 'x-opsready-replica': replica },
               },
             },
           }),
@@ -307,55 +288,49 @@ describe('the health sweep on two replicas sharing one PostgreSQL database', () 
     // What the database holds agrees with what the endpoints saw: every
     // request counted once in the rollups, failures only where the endpoint
     // failed, one transition per endpoint, and unbroken success streaks.
-    const url = new URL(connectionString!);
-    url.pathname = `/${database}`;
-    const db = knexFactory({ client: 'pg', connection: url.toString() });
-    try {
-      const rollups: Array<{
-        entity_ref: string;
-        environment: string;
-        probes: string;
-        failures: string;
-      }> = await db('opsready_health_rollups')
-        .select('entity_ref', 'environment')
-        .sum({ probes: 'probes', failures: 'failures' })
-        .groupBy('entity_ref', 'environment');
-      const states = await db('opsready_health_endpoints').select();
-      const transitions = await db('opsready_health_transitions')
-        .select()
-        .orderBy('id');
-      for (const { key } of endpoints) {
-        const [entityRef, environment] = key.split('\n');
-        const received = hits.filter(h => h.key === key).length;
-        const down = key === 'component:default/svc-0\nproduction';
-        const rollup = rollups.find(
-          r => r.entity_ref === entityRef && r.environment === environment,
-        );
-        expect({
-          key,
-          probes: Number(rollup?.probes),
-          failures: Number(rollup?.failures),
-        }).toEqual({ key, probes: received, failures: down ? received : 0 });
-        const state = states.find(
-          s => s.entity_ref === entityRef && s.environment === environment,
-        );
-        expect({
-          key,
-          status: state?.status,
-          streak: Number(
-            down ? state?.consecutive_failures : state?.consecutive_successes,
-          ),
-        }).toEqual({ key, status: down ? 'down' : 'up', streak: received });
-        expect(
-          transitions
-            .filter(
-              t => t.entity_ref === entityRef && t.environment === environment,
-            )
-            .map(t => `${t.from_status}->${t.to_status}`),
-        ).toEqual([down ? 'unknown->down' : 'unknown->up']);
-      }
-    } finally {
-      await db.destroy();
+    const db = scratch.knex;
+    const rollups: Array<{
+      entity_ref: string;
+      environment: string;
+      probes: string;
+      failures: string;
+    }> = await db('opsready_health_rollups')
+      .select('entity_ref', 'environment')
+      .sum({ probes: 'probes', failures: 'failures' })
+      .groupBy('entity_ref', 'environment');
+    const states = await db('opsready_health_endpoints').select();
+    const transitions = await db('opsready_health_transitions')
+      .select()
+      .orderBy('id');
+    for (const { key } of endpoints) {
+      const [entityRef, environment] = key.split('\n');
+      const received = hits.filter(h => h.key === key).length;
+      const down = key === 'component:default/svc-0\nproduction';
+      const rollup = rollups.find(
+        r => r.entity_ref === entityRef && r.environment === environment,
+      );
+      expect({
+        key,
+        probes: Number(rollup?.probes),
+        failures: Number(rollup?.failures),
+      }).toEqual({ key, probes: received, failures: down ? received : 0 });
+      const state = states.find(
+        s => s.entity_ref === entityRef && s.environment === environment,
+      );
+      expect({
+        key,
+        status: state?.status,
+        streak: Number(
+          down ? state?.consecutive_failures : state?.consecutive_successes,
+        ),
+      }).toEqual({ key, status: down ? 'down' : 'up', streak: received });
+      expect(
+        transitions
+          .filter(
+            t => t.entity_ref === entityRef && t.environment === environment,
+          )
+          .map(t => `${t.from_status}->${t.to_status}`),
+      ).toEqual([down ? 'unknown->down' : 'unknown->up']);
     }
   });
 });
