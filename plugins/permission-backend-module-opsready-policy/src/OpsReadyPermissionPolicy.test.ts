@@ -1,5 +1,4 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import { permissionRules } from '@backstage/plugin-catalog-backend/alpha';
 import {
   AuthorizeResult,
@@ -19,23 +18,8 @@ import {
   opsreadyExemptionsRequestPermission,
   opsreadyPermissions,
 } from '@opsready/plugin-opsready-common';
+import { checkout, ownership } from './__testUtils__/demoOrganisation';
 import { OpsReadyPermissionPolicy } from './OpsReadyPermissionPolicy';
-
-// The demo organisation in small: a payments service, a payments engineer,
-// a platform engineer and someone from another team.
-const checkout: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name: 'checkoutservice', namespace: 'default' },
-  spec: { owner: 'group:default/payments' },
-  relations: [{ type: 'ownedBy', targetRef: 'group:default/payments' }],
-};
-
-const ownership: Record<string, string[]> = {
-  'user:default/pat': ['user:default/pat', 'group:default/payments'],
-  'user:default/alex': ['user:default/alex', 'group:default/platform'],
-  'user:default/sam': ['user:default/sam', 'group:default/storefront'],
-};
 
 type Kind = 'owner' | 'platform member' | 'other user' | 'nobody';
 const users: Record<Kind, PolicyQueryUser | undefined> = {

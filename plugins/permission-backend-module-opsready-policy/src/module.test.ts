@@ -8,7 +8,7 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { permissionRules } from '@backstage/plugin-catalog-backend/alpha';
 import { createPermissionIntegrationRouter } from '@backstage/plugin-permission-node';
 import {
@@ -19,15 +19,8 @@ import {
 } from '@opsready/plugin-opsready-common';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import request from 'supertest';
+import { checkout, ownership } from './__testUtils__/demoOrganisation';
 import { permissionModuleOpsReadyPolicy } from './module';
-
-const checkout: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name: 'checkoutservice', namespace: 'default' },
-  spec: { owner: 'group:default/payments' },
-  relations: [{ type: 'ownedBy', targetRef: 'group:default/payments' }],
-};
 
 // Stands in for the catalog: its real permission rules, applied to one
 // entity, as the permission backend asks it to for a conditional decision.
@@ -54,11 +47,6 @@ const catalogStandIn = createBackendPlugin({
   },
 });
 
-const ownership: Record<string, string[]> = {
-  'user:default/pat': ['user:default/pat', 'group:default/payments'],
-  'user:default/alex': ['user:default/alex', 'group:default/platform'],
-  'user:default/sam': ['user:default/sam', 'group:default/storefront'],
-};
 const userInfo = createServiceFactory({
   service: coreServices.userInfo,
   deps: {},
