@@ -37,6 +37,24 @@ export type DomainEvent =
       occurrences: number;
     }
   | {
+      /** A deployment began (status `started`); it may open a window. */
+      type: 'deployment.started';
+      entityRef: string;
+      environment: string;
+      deploymentId: string;
+      version: string;
+      at: string;
+    }
+  | {
+      /** A deployment finished (succeeded, failed or rolled back). */
+      type: 'deployment.finished';
+      entityRef: string;
+      environment: string;
+      deploymentId: string;
+      status: 'succeeded' | 'failed' | 'rolled-back';
+      at: string;
+    }
+  | {
       type: 'deployment.rollback-advised';
       entityRef: string;
       environment: string;
