@@ -169,8 +169,9 @@ export interface Notice {
 }
 
 /** Turns a domain event into the notices it calls for (none is fine). */
-export type DomainEventHandler<T extends DomainEventType = DomainEventType> =
-  (event: Extract<DomainEvent, { type: T }>) => Promise<Notice[]>;
+export type DomainEventHandler<T extends DomainEventType = DomainEventType> = (
+  event: Extract<DomainEvent, { type: T }>,
+) => Promise<Notice[]>;
 
 /** Delivers notices: recipients, maintenance holds, limits, digest, log. */
 export interface NoticeDelivery {
