@@ -249,6 +249,31 @@ export interface Config {
       };
     };
 
+    /**
+     * Notifications to the owners of entities, through Backstage's
+     * notification service: the bell, and email or Slack where the app
+     * installs those notification modules.
+     */
+    notifications?: {
+      /** Whether OpsReady tells anyone anything. Default: true. */
+      enabled?: boolean;
+      rateLimit?: {
+        /**
+         * Notifications one recipient (a group or user the notice is
+         * addressed to) gets per topic and hour, at most; the rest are
+         * logged as rate-limited. A notice that a problem is over always
+         * goes. Default: 20.
+         */
+        perHour?: number;
+      };
+      /**
+       * How long health changes gather before they are told, so that a
+       * dependency and the services it takes down are told as one
+       * incident, 0-300. Default: 3.
+       */
+      groupWaitSeconds?: number;
+    };
+
     scoring?: {
       /** Share of a check's weight a warning earns, 0-1. Default: 0.5. */
       warnCredit?: number;

@@ -37,6 +37,8 @@ import { HealthSweep } from './health/HealthSweep';
 import { Prober } from './health/Prober';
 import { KubernetesCollector } from './kubernetes/KubernetesCollector';
 import { KubernetesProxyClient } from './kubernetes/KubernetesProxyClient';
+import { publishHealthTransitions } from './notifications/publisher';
+import type { DomainEventPublisher } from './notifications/types';
 
 /** The core services the plugin's parts are built from. */
 export interface PluginDeps {
@@ -66,6 +68,7 @@ export type HealthContext = Awaited<ReturnType<typeof buildHealthContext>>;
 export async function buildEventsContext(
   deps: PluginDeps,
   health: HealthContext,
+  publisher?: DomainEventPublisher,
 ) {
   const config = readEventsConfig(deps.config);
   const { database } = deps;
@@ -79,6 +82,7 @@ export async function buildEventsContext(
     config,
     healthFailureThreshold: health.config.rules.failureThreshold,
     logger: deps.logger,
+    publisher,
   });
   // What is still to be correlated is, before the database goes.
   deps.lifecycle.addShutdownHook(() => events.stop());
@@ -200,6 +204,7 @@ export async function startHealthProbing(
   deps: PluginDeps,
   health: HealthContext,
   events: EventsContext,
+  publisher?: DomainEventPublisher,
 ) {
   const { config } = health;
   if (!config.enabled) return;
@@ -230,5 +235,6 @@ export async function startHealthProbing(
       ingest: events.events,
       severityOf: events.config.healthErrorSeverity,
     }),
+    onTransitions: publisher && publishHealthTransitions(publisher),
   }).start();
 }

@@ -3,6 +3,8 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { opsreadyPermissions } from '@opsready/plugin-opsready-common';
 import {
   builtInChecks,
@@ -23,6 +25,9 @@ import {
 } from './buildContexts';
 import { applyCheckConfig } from './config/checksInForce';
 import { readOpsReadyConfig } from './config/readOpsReadyConfig';
+import { readEventsConfig } from './config/readEventsConfig';
+import { readNotificationsConfig } from './config/readNotificationsConfig';
+import { buildNotifications } from './notifications/buildNotifications';
 import { prepareDatabase } from './database/migrate';
 import { AuthorizedExemptionsService } from './exemptions/AuthorizedExemptionsService';
 import { DefaultExemptionsService } from './exemptions/ExemptionsService';
@@ -72,6 +77,8 @@ export const opsreadyPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
+        events: eventsServiceRef,
+        notifications: notificationService,
       },
       async init(deps) {
         const { config, logger, catalog, auth, httpAuth, permissions } = deps;
@@ -84,7 +91,16 @@ export const opsreadyPlugin = createBackendPlugin({
         const checks = () => checksInForce;
 
         const health = await buildHealthContext(deps);
-        const events = await buildEventsContext(deps, health);
+        const notifications = await buildNotifications({
+          ...deps,
+          config: readNotificationsConfig(config),
+          health: health.store,
+          healthSeverity: readEventsConfig(config).healthErrorSeverity,
+        });
+        const { publisher, notifier } = notifications;
+        // What is gathered is told before the database goes.
+        if (notifier) deps.lifecycle.addShutdownHook(() => notifier.flush());
+        const events = await buildEventsContext(deps, health, publisher);
         const kubernetes = await startKubernetes(deps, events);
         const providers = factProviders(deps, {
           kubernetes,
@@ -101,7 +117,7 @@ export const opsreadyPlugin = createBackendPlugin({
           providers,
           settings,
         });
-        await startHealthProbing(deps, health, events);
+        await startHealthProbing(deps, health, events, publisher);
         const exemptions = new AuthorizedExemptionsService(
           new DefaultExemptionsService({
             store: exemptionsStore,

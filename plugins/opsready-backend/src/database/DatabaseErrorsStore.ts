@@ -6,7 +6,7 @@ import {
   ErrorSeverity,
 } from '@opsready/plugin-opsready-common';
 import { Knex } from 'knex';
-import { CHUNK, DbNumber, chunks } from './dbValues';
+import { CHUNK, DbNumber, chunks, iso } from './dbValues';
 import { readErrorGroups, whereErrorFilter } from './errorGroups';
 import {
   ERROR_COLUMNS,
@@ -26,6 +26,7 @@ import {
   ErrorsStore,
   ErrorSummary,
   NormalizedErrorInput,
+  OpenErrorGroup,
 } from './ErrorsStore';
 import { afterCursor, toPage } from './keysetPaging';
 import { migratedClient } from './migrate';
@@ -268,6 +269,62 @@ export class DatabaseErrorsStore implements ErrorsStore {
       entityRef: r.entity_ref,
       externalId: r.external_id,
     }));
+  }
+
+  async openGroups(
+    keys: Array<{ entityRef: string; fingerprint: string }>,
+  ): Promise<Map<string, OpenErrorGroup>> {
+    const groups = new Map<string, OpenErrorGroup>();
+    // Two bound values a key: well under SQLite's 999 a statement.
+    for (const batch of chunks(keys, CHUNK)) {
+      const rows: Array<
+        Pick<
+          ErrorRow,
+          | 'id'
+          | 'entity_ref'
+          | 'fingerprint'
+          | 'environment'
+          | 'severity'
+          | 'message'
+          | 'last_seen_at'
+          | 'count'
+        >
+      > = await this.db(TABLE)
+        .whereNull('resolved_at')
+        .where(q => {
+          for (const key of batch) {
+            q.orWhere(w =>
+              w
+                .where('entity_ref', key.entityRef)
+                .where('fingerprint', key.fingerprint),
+            );
+          }
+        })
+        .select(
+          'id',
+          'entity_ref',
+          'fingerprint',
+          'environment',
+          'severity',
+          'message',
+          'last_seen_at',
+          'count',
+        )
+        .orderBy('last_seen_at');
+      for (const row of rows) {
+        const key = `${row.entity_ref}|${row.fingerprint}`;
+        const before = groups.get(key);
+        groups.set(key, {
+          errorId: String(row.id),
+          environment: row.environment,
+          severity: row.severity,
+          message: row.message,
+          lastSeenAt: iso(row.last_seen_at),
+          occurrences: (before?.occurrences ?? 0) + Number(row.count),
+        });
+      }
+    }
+    return groups;
   }
 
   async deleteOlderThan(before: Date, batchSize = 1000): Promise<number> {

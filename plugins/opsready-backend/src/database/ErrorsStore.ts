@@ -33,6 +33,18 @@ export type ErrorSummary = Omit<
   'stackTrace' | 'userImpact' | 'businessImpact' | 'resolutionNotes'
 >;
 
+/** An open error group as a notification tells of it. */
+export interface OpenErrorGroup {
+  /** The group's latest error. */
+  errorId: string;
+  environment: string;
+  severity: ErrorSeverity;
+  message: string;
+  lastSeenAt: string;
+  /** Sightings of every open error of the group. */
+  occurrences: number;
+}
+
 /** Where error events are kept. */
 export interface ErrorsStore {
   /**
@@ -94,6 +106,13 @@ export interface ErrorsStore {
   listOpenErrors(
     source: string,
   ): Promise<Array<{ entityRef: string; externalId: string }>>;
+  /**
+   * The open groups among these (entity, fingerprint) pairs: their latest
+   * error and how many times the group was seen, by `entityRef|fingerprint`.
+   */
+  openGroups(
+    keys: Array<{ entityRef: string; fingerprint: string }>,
+  ): Promise<Map<string, OpenErrorGroup>>;
 
   /** Deletes errors last seen before `before`, in batches; returns how many. */
   deleteOlderThan(before: Date, batchSize?: number): Promise<number>;

@@ -50,6 +50,7 @@ async function setUp(databaseId: TestDatabaseId) {
         environment: 'production',
         url,
         transition: next.transition,
+        flapping: false,
       });
     }
   };

@@ -19,6 +19,12 @@ import { compareVersions, correlate } from './correlation';
 import { CorrelationQueue, CorrelationWork } from './CorrelationQueue';
 import { EventIngest, IngestOutcome, WithdrawnDeployment } from './EventIngest';
 import { zodProblems } from '../lib/zodProblems';
+import type { DomainEvent, DomainEventPublisher } from '../notifications/types';
+import {
+  deploymentEvents,
+  errorGroupEvents,
+  rollbackAdvisedEvents,
+} from './deliveryEvents';
 
 /** Deployments loaded before the first one a batch touches, to find versions gone back to. */
 const HISTORY = 10;
@@ -78,6 +84,11 @@ export interface EventsServiceOptions {
   now?: () => Date;
   /** How long correlation waits to gather more events of an environment. */
   correlationCoalesceMs?: number;
+  /**
+   * Told of deployments started and finished, serious error groups opened
+   * or seen again, and rollbacks newly advised.
+   */
+  publisher?: DomainEventPublisher;
 }
 
 /**
@@ -133,6 +144,7 @@ export class EventsService implements EventIngest {
         this.now(),
       );
     this.correlateAfter(written.map(d => ({ ...d, at: d.startedAt })));
+    await this.publish(() => deploymentEvents(written));
     return { ...outcome, rejected: [] };
   }
 
@@ -159,7 +171,24 @@ export class EventsService implements EventIngest {
       this.now(),
     );
     this.correlateAfter(written.map(e => ({ ...e, at: e.occurredAt })));
+    await this.publish(() => errorGroupEvents(written, this.options.errors));
     return { ...outcome, rejected: [] };
+  }
+
+  /**
+   * Publishes what a write means to people. The write is stored whatever
+   * happens here: a failure to tell is logged, never the caller's error.
+   */
+  private async publish(
+    events: () => DomainEvent[] | Promise<DomainEvent[]>,
+  ): Promise<void> {
+    const { publisher } = this.options;
+    if (!publisher) return;
+    try {
+      await publisher.publish(await events());
+    } catch (error) {
+      this.options.logger.warn(`Could not publish OpsReady events: ${error}`);
+    }
   }
 
   async withdrawDeployments(
@@ -254,6 +283,9 @@ export class EventsService implements EventIngest {
     await deploymentsStore.saveCorrelations(
       outcome.deployments,
       outcome.errorLinks,
+    );
+    await this.publish(() =>
+      rollbackAdvisedEvents(deployments, outcome.deployments),
     );
   }
 

@@ -22,7 +22,10 @@ import {
   StateRules,
 } from './endpointState';
 import { Prober, ProberClosedError } from './Prober';
-import { HealthTransitionListener } from './healthTransition';
+import {
+  HealthTransitionListener,
+  HealthTransitionsListener,
+} from './healthTransition';
 import { ProbeWriter } from './ProbeWriter';
 
 export interface HealthSweepOptions {
@@ -40,6 +43,7 @@ export interface HealthSweepOptions {
   deadlineMs: number;
   retentionDays: number;
   onTransition?: HealthTransitionListener;
+  onTransitions?: HealthTransitionsListener;
   /** Probes stored per transaction. Default 250. */
   writeBatchSize?: number;
 }
@@ -159,6 +163,7 @@ export class HealthSweep {
       batchSize: this.options.writeBatchSize ?? 250,
       maxDelayMs: WRITE_DELAY_MS,
       onTransition: this.options.onTransition,
+      onTransitions: this.options.onTransitions,
     });
     let probed = 0;
     let down = 0;

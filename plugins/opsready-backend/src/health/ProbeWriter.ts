@@ -1,6 +1,10 @@
 import { HealthStore, ProbeRecord } from '../database/HealthStore';
 import { mapWithConcurrency } from '../lib/concurrency';
-import type { HealthTransitionListener } from './healthTransition';
+import type {
+  HealthTransitionEvent,
+  HealthTransitionListener,
+  HealthTransitionsListener,
+} from './healthTransition';
 
 /**
  * Listener calls in flight at once. The listener writes to the same
@@ -16,6 +20,8 @@ export interface ProbeWriterOptions {
   /** A probe waits at most this long, in ms, for its batch to fill. */
   maxDelayMs: number;
   onTransition?: HealthTransitionListener;
+  /** Told of each stored batch's transitions together, after `onTransition`. */
+  onTransitions?: HealthTransitionsListener;
 }
 
 /**
@@ -93,7 +99,10 @@ export class ProbeWriter {
       return;
     }
     const changed = batch.filter(r => r.transition);
-    if (changed.length > 0 && this.options.onTransition) {
+    if (
+      changed.length > 0 &&
+      (this.options.onTransition || this.options.onTransitions)
+    ) {
       // Chained apart from the writes, so a slow listener does not hold up
       // the next batch.
       this.transitionsNotified = this.transitionsNotified.then(() =>
@@ -103,7 +112,19 @@ export class ProbeWriter {
   }
 
   private async notifyTransitions(changed: ProbeRecord[]) {
-    const listener = this.options.onTransition!;
+    await this.notifyEach(changed);
+    const batchListener = this.options.onTransitions;
+    if (!batchListener) return;
+    try {
+      await batchListener(changed.map(toEvent));
+    } catch (error) {
+      this.listenerFailure ??= { error };
+    }
+  }
+
+  private async notifyEach(changed: ProbeRecord[]) {
+    const listener = this.options.onTransition;
+    if (!listener) return;
     // An endpoint's transitions in their order; endpoints side by side.
     const byEndpoint = new Map<string, ProbeRecord[]>();
     for (const record of changed) {
@@ -114,14 +135,9 @@ export class ProbeWriter {
       [...byEndpoint.values()],
       LISTENER_CONCURRENCY,
       async records => {
-        for (const { entityRef, environment, url, transition } of records) {
+        for (const record of records) {
           try {
-            await listener({
-              entityRef,
-              environment,
-              url,
-              transition: transition!,
-            });
+            await listener(toEvent(record));
           } catch (error) {
             this.listenerFailure ??= { error };
           }
@@ -129,4 +145,14 @@ export class ProbeWriter {
       },
     );
   }
+}
+
+function toEvent(record: ProbeRecord): HealthTransitionEvent {
+  return {
+    entityRef: record.entityRef,
+    environment: record.environment,
+    url: record.url,
+    transition: record.transition!,
+    flapping: record.state.flapping,
+  };
 }

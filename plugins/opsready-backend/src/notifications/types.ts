@@ -164,6 +164,11 @@ export interface Notice {
   holdable?: boolean;
   /** Gathered into the topic's digest when the topic is configured so. */
   digestible?: boolean;
+  /**
+   * Says the problem of its scope is over (an endpoint back up): the
+   * notices before it stop counting as open, and held ones are not released.
+   */
+  closes?: boolean;
   /** Sent at most once per `withinMs` for the same key. */
   once?: { key: string; withinMs: number };
 }

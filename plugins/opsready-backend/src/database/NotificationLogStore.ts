@@ -1,0 +1,82 @@
+import type { NotificationSeverity } from '@backstage/plugin-notifications-common';
+import type { NotificationTopic } from '../notifications/types';
+import { Page, PageRequest } from './types';
+
+/** What became of a notice. */
+export type NoticeStatus =
+  /** Sent as a new notification. */
+  | 'sent'
+  /** Sent again under a scope the recipients already had: it updated theirs. */
+  | 'updated'
+  /** Held by a maintenance window; released or dropped when it ends. */
+  | 'held'
+  /** Was held, and was sent when its window ended with the problem still open. */
+  | 'released'
+  /** Not sent: the recipients had had their hour's share of the topic. */
+  | 'rate-limited'
+  /** Gathered into the topic's next digest. */
+  | 'digested';
+
+/** One notice as the log keeps it. */
+export interface LoggedNotice {
+  id: string;
+  entityRef: string;
+  environment?: string;
+  topic: NotificationTopic;
+  kind: string;
+  severity: NotificationSeverity;
+  title: string;
+  description?: string;
+  link: string;
+  scope: string;
+  recipients: string[];
+  status: NoticeStatus;
+  /** A notice that says a problem is over (an endpoint back up). */
+  closes: boolean;
+  heldBy?: { windowId: string; reason: string; until: string };
+  /** When a later notice said the problem is over. */
+  resolvedAt?: string;
+  createdAt: string;
+}
+
+export type NewLoggedNotice = Omit<
+  LoggedNotice,
+  'id' | 'resolvedAt' | 'createdAt'
+> & { onceKey?: string };
+
+/** What OpsReady told whom, and what it held back. */
+export interface NotificationLogStore {
+  /** Logs notices; a closing one resolves the open ones of its scope. */
+  add(notices: NewLoggedNotice[], at: Date): Promise<void>;
+  /** An entity's notices, newest first; `open` keeps problems not yet over. */
+  list(
+    entityRef: string,
+    filter: { status?: NoticeStatus; open?: boolean },
+    page: PageRequest,
+  ): Promise<Page<LoggedNotice>>;
+  /** Of these keys, the ones a notice went out (or into a digest) for since `since`. */
+  onceKeysSentSince(keys: string[], since: Date): Promise<Set<string>>;
+  /** Scopes some of these recipients were already told about (sent or updated). */
+  scopesAlreadySent(scopes: string[]): Promise<Set<string>>;
+  /**
+   * Held notices whose window ended before `now` and whose problem is not
+   * over (a closing notice resolves itself and the ones before it).
+   */
+  heldUntilBefore(now: Date, limit: number): Promise<LoggedNotice[]>;
+  /** Marks held notices released: they were sent when their window ended. */
+  markReleased(ids: string[]): Promise<void>;
+
+  /** Sends per recipient of a topic since `since`, for the rate limit. */
+  sendsSince(
+    recipients: string[],
+    topic: NotificationTopic,
+    since: Date,
+  ): Promise<Map<string, number>>;
+  recordSends(
+    recipients: string[],
+    topic: NotificationTopic,
+    at: Date,
+  ): Promise<void>;
+  /** Forgets sends and log rows older than the given times. */
+  prune(options: { sendsBefore: Date; logBefore: Date }): Promise<void>;
+}

@@ -1,0 +1,262 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import type { NotificationService } from '@backstage/plugin-notifications-node';
+import type {
+  LoggedNotice,
+  NewLoggedNotice,
+  NotificationLogStore,
+} from '../database/NotificationLogStore';
+import { mapWithConcurrency } from '../lib/concurrency';
+import type { EntityDirectory } from './EntityDirectory';
+import type {
+  MaintenanceCalendar,
+  Notice,
+  NoticeDelivery,
+  NotificationTopic,
+} from './types';
+
+/** Sends in flight at once: each is a request to the notifications backend. */
+const SEND_CONCURRENCY = 8;
+const HOUR_MS = 3_600_000;
+
+/** Where notices the topic's settings gather into a digest go. */
+export interface DigestQueue {
+  accepts(notice: Notice): boolean;
+  add(notice: Notice, recipients: string[]): Promise<void>;
+}
+
+export interface DefaultNoticeDeliveryDeps {
+  notifications: NotificationService;
+  log: NotificationLogStore;
+  directory: Pick<EntityDirectory, 'getMany'>;
+  maintenance?: MaintenanceCalendar;
+  digest?: DigestQueue;
+  logger: LoggerService;
+  /** Notifications per recipient, topic and hour. */
+  perHour: number;
+  now?: () => Date;
+}
+
+type Resolved = Notice & { to: string[] };
+
+/**
+ * Delivers notices through Backstage's notification service, in order:
+ *
+ * 1. a notice sent for its `once` key within its period is dropped;
+ * 2. recipients: the entity's owners, unless the notice names its own,
+ *    and whoever it says to tell as well;
+ * 3. a holdable notice about an entity in a maintenance window is held,
+ *    to be released when the window ends if the problem is not over;
+ * 4. a digestible notice goes to the digest when its topic has one;
+ * 5. each recipient gets at most `perHour` notifications of a topic an
+ *    hour (a notice closing a problem always goes: it updates the one they
+ *    have);
+ * 6. the rest is sent, and everything is logged for the timeline.
+ */
+export class DefaultNoticeDelivery implements NoticeDelivery {
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: DefaultNoticeDeliveryDeps) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  async deliver(notices: Notice[]): Promise<void> {
+    if (notices.length === 0) return;
+    const now = this.now();
+    const fresh = await this.dropRepeats(notices, now);
+    const resolved = await this.resolveRecipients(fresh);
+    const logged: NewLoggedNotice[] = [];
+    const toSend: Resolved[] = [];
+    for (const notice of resolved) {
+      const held = await this.heldBy(notice, now);
+      if (held) {
+        logged.push(entry(notice, notice.to, 'held', held));
+      } else if (this.deps.digest?.accepts(notice)) {
+        await this.deps.digest.add(notice, notice.to);
+        logged.push(entry(notice, notice.to, 'digested'));
+      } else {
+        toSend.push(notice);
+      }
+    }
+    const { allowed, limited } = await this.applyRateLimit(toSend, now);
+    for (const notice of limited) {
+      logged.push(entry(notice, notice.to, 'rate-limited'));
+    }
+    logged.push(...(await this.send(allowed, now)));
+    await this.deps.log.add(logged, now);
+  }
+
+  /**
+   * Sends the held notices whose window is over and whose problem is not:
+   * the latest of each scope (a flapping endpoint held three times is one
+   * notification), within the rate limit. All of them leave the held list.
+   */
+  async release(held: LoggedNotice[]): Promise<void> {
+    if (held.length === 0) return;
+    const now = this.now();
+    const latest = new Map<string, LoggedNotice>();
+    for (const notice of held) latest.set(notice.scope, notice);
+    const notices: Resolved[] = [...latest.values()].map(n => ({
+      ...n,
+      to: n.recipients,
+      holdable: false,
+    }));
+    const { allowed, limited } = await this.applyRateLimit(notices, now);
+    await this.send(allowed, now);
+    await this.deps.log.markReleased(held.map(n => n.id));
+    await this.deps.log.add(
+      limited.map(n => entry(n, n.to, 'rate-limited')),
+      now,
+    );
+  }
+
+  private async dropRepeats(notices: Notice[], now: Date): Promise<Notice[]> {
+    const withOnce = notices.filter(n => n.once);
+    if (withOnce.length === 0) return notices;
+    const sent = new Set<string>();
+    const byPeriod = new Map<number, string[]>();
+    for (const n of withOnce) {
+      byPeriod.set(n.once!.withinMs, [
+        ...(byPeriod.get(n.once!.withinMs) ?? []),
+        n.once!.key,
+      ]);
+    }
+    for (const [withinMs, keys] of byPeriod) {
+      const found = await this.deps.log.onceKeysSentSince(
+        keys,
+        new Date(now.getTime() - withinMs),
+      );
+      found.forEach(k => sent.add(k));
+    }
+    // Two of the same key in one batch: the first goes.
+    const seen = new Set<string>();
+    return notices.filter(n => {
+      if (!n.once) return true;
+      if (sent.has(n.once.key) || seen.has(n.once.key)) return false;
+      seen.add(n.once.key);
+      return true;
+    });
+  }
+
+  private async resolveRecipients(notices: Notice[]): Promise<Resolved[]> {
+    const needOwners = notices.filter(n => !n.recipients).map(n => n.entityRef);
+    const summaries = await this.deps.directory.getMany(needOwners);
+    const out: Resolved[] = [];
+    for (const notice of notices) {
+      const base = notice.recipients ?? summaries.get(notice.entityRef)?.owners;
+      const to = [...new Set([...(base ?? []), ...(notice.alsoTell ?? [])])];
+      if (to.length === 0) {
+        this.deps.logger.info(
+          `Nobody to tell of '${notice.title}': ${notice.entityRef} has no owner in the catalog`,
+        );
+        continue;
+      }
+      out.push({ ...notice, to });
+    }
+    return out;
+  }
+
+  private async heldBy(notice: Notice, now: Date) {
+    if (!notice.holdable || !this.deps.maintenance) return undefined;
+    const window = await this.deps.maintenance.activeWindow(
+      notice.entityRef,
+      notice.environment,
+      now,
+    );
+    return window
+      ? {
+          windowId: window.windowId,
+          reason: window.reason,
+          until: window.endsAt,
+        }
+      : undefined;
+  }
+
+  private async applyRateLimit(notices: Resolved[], now: Date) {
+    const allowed: Resolved[] = [];
+    const limited: Resolved[] = [];
+    const byTopic = new Map<NotificationTopic, Resolved[]>();
+    for (const n of notices) {
+      byTopic.set(n.topic, [...(byTopic.get(n.topic) ?? []), n]);
+    }
+    for (const [topic, ofTopic] of byTopic) {
+      const counts = await this.deps.log.sendsSince(
+        ofTopic.flatMap(n => n.to),
+        topic,
+        new Date(now.getTime() - HOUR_MS),
+      );
+      for (const notice of ofTopic) {
+        const open = notice.closes
+          ? notice.to
+          : notice.to.filter(r => (counts.get(r) ?? 0) < this.deps.perHour);
+        const over = notice.to.filter(r => !open.includes(r));
+        open.forEach(r => counts.set(r, (counts.get(r) ?? 0) + 1));
+        if (open.length > 0) allowed.push({ ...notice, to: open });
+        if (over.length > 0) limited.push({ ...notice, to: over });
+      }
+    }
+    return { allowed, limited };
+  }
+
+  private async send(
+    notices: Resolved[],
+    now: Date,
+  ): Promise<NewLoggedNotice[]> {
+    if (notices.length === 0) return [];
+    const known = await this.deps.log.scopesAlreadySent(
+      notices.map(n => n.scope),
+    );
+    const logged: NewLoggedNotice[] = [];
+    await mapWithConcurrency(notices, SEND_CONCURRENCY, async notice => {
+      try {
+        await this.deps.notifications.send({
+          recipients: { type: 'entity', entityRef: notice.to },
+          payload: {
+            title: notice.title,
+            description: notice.description,
+            link: notice.link,
+            severity: notice.severity,
+            topic: notice.topic,
+            scope: notice.scope,
+          },
+        });
+      } catch (error) {
+        // The log says what was not sent; the problem stays on the tabs.
+        this.deps.logger.warn(
+          `Could not send the notification '${
+            notice.title
+          }' to ${notice.to.join(', ')}: ${error}`,
+        );
+        return;
+      }
+      await this.deps.log.recordSends(notice.to, notice.topic, now);
+      logged.push(
+        entry(notice, notice.to, known.has(notice.scope) ? 'updated' : 'sent'),
+      );
+    });
+    return logged;
+  }
+}
+
+function entry(
+  notice: Notice,
+  recipients: string[],
+  status: NewLoggedNotice['status'],
+  heldBy?: NewLoggedNotice['heldBy'],
+): NewLoggedNotice {
+  return {
+    entityRef: notice.entityRef,
+    environment: notice.environment,
+    topic: notice.topic,
+    kind: notice.kind,
+    severity: notice.severity,
+    title: notice.title,
+    description: notice.description,
+    link: notice.link,
+    scope: notice.scope,
+    recipients,
+    status,
+    closes: notice.closes ?? false,
+    heldBy,
+    onceKey: notice.once?.key,
+  };
+}
