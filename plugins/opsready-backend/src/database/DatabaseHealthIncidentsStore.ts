@@ -176,7 +176,7 @@ export class DatabaseHealthIncidentsStore implements HealthIncidentsStore {
           this.db(INCIDENTS).whereIn('id', numeric),
           this.db(MEMBERS)
             .whereIn('incident_id', numeric)
-            .orderBy('down_since'),
+            .orderBy(['down_since', 'entity_ref', 'environment']),
         ]);
       for (const row of incidents) {
         out.set(String(row.id), {

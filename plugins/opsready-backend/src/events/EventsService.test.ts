@@ -1,7 +1,7 @@
 import { TestDatabaseId } from '@backstage/backend-test-utils';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { createTestEventsService } from '../__testUtils__/eventsService';
-import { cart, deployment } from '../__testUtils__/eventInputs';
+import { cart, deployment, error } from '../__testUtils__/eventInputs';
 import {
   initialEndpointState,
   nextEndpointState,
@@ -14,9 +14,8 @@ const databases = createTestDatabases();
 const url = 'https://cart.example.com/healthz';
 
 async function setUp(databaseId: TestDatabaseId) {
-  const { stores, health, config, events } = await createTestEventsService(
-    await databases.init(databaseId),
-  );
+  const { stores, health, config, events, published } =
+    await createTestEventsService(await databases.init(databaseId));
   const onTransition = healthTransitionsToErrors({
     ingest: events,
     severityOf: config.healthErrorSeverity,
@@ -54,7 +53,7 @@ async function setUp(databaseId: TestDatabaseId) {
       });
     }
   };
-  return { events, stores, probe };
+  return { events, stores, probe, published };
 }
 
 const finished = (externalId: string, version: string, startedAt: string) =>
@@ -62,7 +61,7 @@ const finished = (externalId: string, version: string, startedAt: string) =>
 
 describe.each(databases.eachSupportedId())('EventsService (%s)', databaseId => {
   it('opens an error when health goes down after a deployment, advises a rollback, and resolves it on recovery', async () => {
-    const { events, stores, probe } = await setUp(databaseId);
+    const { events, stores, probe, published } = await setUp(databaseId);
     await probe(true, '2026-11-24T09:00:00Z');
     await events.recordDeployments([
       finished('d-1', '2.0.0', '2026-11-24T10:00:00Z'),
@@ -103,6 +102,19 @@ describe.each(databases.eachSupportedId())('EventsService (%s)', databaseId => {
       status: 'resolved',
       resolvedAt: '2026-11-24T10:21:00.000Z',
       resolvedBy: HEALTH_ERROR_SOURCE,
+    });
+    // Told once that a rollback is advised, however often correlation ran;
+    // the outage's own error is left to the health notifications.
+    expect(published.map(e => e.type)).toEqual([
+      'deployment.finished',
+      'deployment.rollback-advised',
+    ]);
+    expect(published[1]).toMatchObject({
+      entityRef: cart,
+      environment: 'production',
+      deploymentId: deployed.id,
+      version: '2.0.0',
+      reason: '3 consecutive health failures after it',
     });
     expect(await events.listOpenErrors(HEALTH_ERROR_SOURCE)).toEqual([]);
 
@@ -160,6 +172,66 @@ describe.each(databases.eachSupportedId())('EventsService (%s)', databaseId => {
     expect(deployed.rollbackAdvisedReason).toBe(
       '5 errors within 60 minutes after it, against 0 in as long before',
     );
+  });
+
+  it('publishes serious error groups as they open and occur again, and deployments as they start and finish', async () => {
+    const { events, published } = await setUp(databaseId);
+    const sighting = (externalId: string, at: string, severity = 'high') => ({
+      ...error(externalId, at),
+      severity: severity as 'high',
+      fingerprint: undefined,
+    });
+    await events.recordErrors([
+      sighting('e-1', '2026-11-24T10:00:00Z'),
+      {
+        ...sighting('e-low', '2026-11-24T10:00:00Z', 'low'),
+        message: 'slow query',
+      },
+    ]);
+    await events.recordErrors([sighting('e-2', '2026-11-24T10:05:00Z')]);
+    // A redelivery changes nothing and tells nothing.
+    await events.recordErrors([sighting('e-2', '2026-11-24T10:05:00Z')]);
+    expect(
+      published.map(e =>
+        e.type === 'error.opened' ? [e.type, e.severity, e.occurrences] : e,
+      ),
+    ).toEqual([
+      ['error.opened', 'high', 1],
+      ['error.opened', 'high', 2],
+    ]);
+
+    published.length = 0;
+    await events.recordDeployments([
+      deployment('d-1', '2026-11-24T11:00:00Z', {
+        status: 'started',
+        version: '2.1.0',
+      }),
+    ]);
+    await events.recordDeployments([
+      deployment('d-1', '2026-11-24T11:00:00Z', {
+        status: 'failed',
+        version: '2.1.0',
+        finishedAt: '2026-11-24T11:04:00Z',
+      }),
+    ]);
+    expect(published).toEqual([
+      {
+        type: 'deployment.started',
+        entityRef: cart,
+        environment: 'production',
+        deploymentId: 'api:d-1',
+        version: '2.1.0',
+        at: '2026-11-24T11:00:00.000Z',
+      },
+      {
+        type: 'deployment.finished',
+        entityRef: cart,
+        environment: 'production',
+        deploymentId: 'api:d-1',
+        status: 'failed',
+        at: '2026-11-24T11:04:00.000Z',
+      },
+    ]);
   });
 
   it('re-correlates when a deployment arrives after its errors', async () => {

@@ -17,6 +17,8 @@ import type {
 /** Sends in flight at once: each is a request to the notifications backend. */
 const SEND_CONCURRENCY = 8;
 const HOUR_MS = 3_600_000;
+/** Waits before the second and third try of a send. */
+const RETRY_DELAYS_MS = [200, 1000];
 
 /** Where notices the topic's settings gather into a digest go. */
 export interface DigestQueue {
@@ -197,6 +199,25 @@ export class DefaultNoticeDelivery implements NoticeDelivery {
     return { allowed, limited };
   }
 
+  /**
+   * The notifications backend may be restarting or busy (a fleet going
+   * down at once is many sends): a send is tried again twice before the
+   * notice is given up on.
+   */
+  private async sendWithRetries(
+    options: Parameters<NotificationService['send']>[0],
+  ): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.deps.notifications.send(options);
+        return;
+      } catch (error) {
+        if (attempt >= RETRY_DELAYS_MS.length) throw error;
+        await new Promise(r => setTimeout(r, RETRY_DELAYS_MS[attempt]));
+      }
+    }
+  }
+
   private async send(
     notices: Resolved[],
     now: Date,
@@ -208,7 +229,7 @@ export class DefaultNoticeDelivery implements NoticeDelivery {
     const logged: NewLoggedNotice[] = [];
     await mapWithConcurrency(notices, SEND_CONCURRENCY, async notice => {
       try {
-        await this.deps.notifications.send({
+        await this.sendWithRetries({
           recipients: { type: 'entity', entityRef: notice.to },
           payload: {
             title: notice.title,
@@ -220,7 +241,8 @@ export class DefaultNoticeDelivery implements NoticeDelivery {
           },
         });
       } catch (error) {
-        // The log says what was not sent; the problem stays on the tabs.
+        // Not logged as told: the problem stays on the tabs, and the
+        // timeline does not claim the owners know.
         this.deps.logger.warn(
           `Could not send the notification '${
             notice.title

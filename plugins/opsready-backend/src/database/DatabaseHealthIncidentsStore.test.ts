@@ -1,0 +1,129 @@
+import { storeTestDatabases } from '../__testUtils__/testDatabases';
+import { DatabaseHealthIncidentsStore } from './DatabaseHealthIncidentsStore';
+
+jest.setTimeout(60_000);
+
+const { databases, createStore } = storeTestDatabases(
+  DatabaseHealthIncidentsStore,
+);
+
+const redis = 'resource:default/redis-cart';
+const cart = 'component:default/cart';
+const checkout = 'component:default/checkout';
+const member = (entityRef: string, downSince = '2026-12-07T10:02:00.000Z') => ({
+  entityRef,
+  environment: 'production',
+  url: `https://${entityRef.split('/')[1]}.example.com/healthz`,
+  downSince,
+});
+
+describe.each(databases.eachSupportedId())(
+  'DatabaseHealthIncidentsStore (%s)',
+  databaseId => {
+    it('keeps an incident per root cause with the endpoints it took down', async () => {
+      const { store } = await createStore(databaseId);
+      const incident = await store.open(
+        {
+          rootRef: redis,
+          environment: 'production',
+          openedAt: new Date('2026-12-07T10:02:00Z'),
+        },
+        [member(redis), member(cart, '2026-12-07T10:03:00.000Z')],
+      );
+      expect(incident).toMatchObject({
+        rootRef: redis,
+        environment: 'production',
+        openedAt: '2026-12-07T10:02:00.000Z',
+        members: [member(redis), member(cart, '2026-12-07T10:03:00.000Z')],
+      });
+
+      // A member added twice is kept once.
+      await store.addMembers(incident.id, [member(checkout), member(cart)]);
+      const byMember = await store.openIncidentsOf([
+        { entityRef: checkout, environment: 'production' },
+        { entityRef: cart, environment: 'production' },
+        { entityRef: cart, environment: 'staging' },
+      ]);
+      expect([...byMember.keys()].sort()).toEqual([
+        `${cart}|production`,
+        `${checkout}|production`,
+      ]);
+      expect(byMember.get(`${cart}|production`)!.members).toHaveLength(3);
+
+      const byRoot = await store.openIncidentsByRoot([
+        { rootRef: redis, environment: 'production' },
+        { rootRef: cart, environment: 'production' },
+      ]);
+      expect([...byRoot.keys()]).toEqual([`${redis}|production`]);
+    });
+
+    it('lets a recovered dependant leave, and a resolved incident take no one', async () => {
+      const { store } = await createStore(databaseId);
+      const incident = await store.open(
+        {
+          rootRef: redis,
+          environment: 'production',
+          openedAt: new Date('2026-12-07T10:02:00Z'),
+        },
+        [member(redis), member(cart), member(checkout)],
+      );
+      await store.removeMembers([
+        { entityRef: cart, environment: 'production' },
+      ]);
+      expect(
+        (await store.get(incident.id))!.members.map(m => m.entityRef),
+      ).toEqual([checkout, redis]);
+
+      await store.resolve(incident.id, new Date('2026-12-07T10:14:00Z'));
+      expect(await store.get(incident.id)).toMatchObject({
+        resolvedAt: '2026-12-07T10:14:00.000Z',
+        members: [],
+      });
+      expect(
+        (
+          await store.openIncidentsOf([
+            { entityRef: checkout, environment: 'production' },
+          ])
+        ).size,
+      ).toBe(0);
+      expect(
+        (
+          await store.openIncidentsByRoot([
+            { rootRef: redis, environment: 'production' },
+          ])
+        ).size,
+      ).toBe(0);
+
+      // The next outage of the same root cause is a new incident.
+      const next = await store.open(
+        {
+          rootRef: redis,
+          environment: 'production',
+          openedAt: new Date('2026-12-07T11:00:00Z'),
+        },
+        [member(redis, '2026-12-07T11:00:00.000Z')],
+      );
+      expect(next.id).not.toBe(incident.id);
+    });
+
+    it('looks up a thousand endpoints at once', async () => {
+      const { store } = await createStore(databaseId);
+      const many = Array.from({ length: 1000 }, (_, i) =>
+        member(`component:default/svc-${i}`),
+      );
+      const incident = await store.open(
+        {
+          rootRef: redis,
+          environment: 'production',
+          openedAt: new Date('2026-12-07T10:02:00Z'),
+        },
+        many,
+      );
+      const found = await store.openIncidentsOf(many);
+      expect(found.size).toBe(1000);
+      expect(found.get(`component:default/svc-999|production`)!.id).toBe(
+        incident.id,
+      );
+    });
+  },
+);
