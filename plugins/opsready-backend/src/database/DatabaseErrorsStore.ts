@@ -26,9 +26,11 @@ import {
   ErrorsStore,
   ErrorSummary,
   NormalizedErrorInput,
+  OpenErrorGroup,
 } from './ErrorsStore';
 import { afterCursor, toPage } from './keysetPaging';
 import { migratedClient } from './migrate';
+import { readOpenErrorGroupsBefore } from './openErrorGroups';
 import { timesAsIso } from './timesAsIso';
 import { Page, PageRequest, UpsertOutcome } from './types';
 import { upsertBySourceKey } from './upsertBySourceKey';
@@ -268,6 +270,14 @@ export class DatabaseErrorsStore implements ErrorsStore {
       entityRef: r.entity_ref,
       externalId: r.external_id,
     }));
+  }
+
+  openErrorGroupsBefore(
+    severity: ErrorSeverity,
+    openedBefore: Date,
+    limit: number,
+  ): Promise<OpenErrorGroup[]> {
+    return readOpenErrorGroupsBefore(this.db, severity, openedBefore, limit);
   }
 
   async deleteOlderThan(before: Date, batchSize = 1000): Promise<number> {

@@ -33,6 +33,21 @@ export type ErrorSummary = Omit<
   'stackTrace' | 'userImpact' | 'businessImpact' | 'resolutionNotes'
 >;
 
+/**
+ * A problem left open: the open errors of one entity with one fingerprint,
+ * shown by the latest of them.
+ */
+export interface OpenErrorGroup {
+  entityRef: string;
+  fingerprint: string;
+  /** The latest open error of the group. */
+  errorId: string;
+  environment: string;
+  message: string;
+  /** When the oldest open error of the group started. */
+  openedAt: string;
+}
+
 /** Where error events are kept. */
 export interface ErrorsStore {
   /**
@@ -94,6 +109,17 @@ export interface ErrorsStore {
   listOpenErrors(
     source: string,
   ): Promise<Array<{ entityRef: string; externalId: string }>>;
+
+  /**
+   * Open error groups of every entity at this severity whose oldest open
+   * error started before `openedBefore`, oldest first, at most `limit`:
+   * the groups the check "No stale critical errors" finds stale.
+   */
+  openErrorGroupsBefore(
+    severity: ErrorSeverity,
+    openedBefore: Date,
+    limit: number,
+  ): Promise<OpenErrorGroup[]>;
 
   /** Deletes errors last seen before `before`, in batches; returns how many. */
   deleteOlderThan(before: Date, batchSize?: number): Promise<number>;
