@@ -14,7 +14,7 @@ import {
  * the earlier notification rather than adding one.
  */
 export const complianceHandlers = {
-  'compliance.level-dropped': async event => {
+  'compliance.level-dropped': async (event): Promise<Notice[]> => {
     const name = entityName(event.entityRef);
     const none = event.to === NO_LEVEL;
     const notice: Notice = {
@@ -34,7 +34,7 @@ export const complianceHandlers = {
     };
     return [notice];
   },
-  'compliance.check-failing': async event => {
+  'compliance.check-failing': async (event): Promise<Notice[]> => {
     const notice: Notice = {
       entityRef: event.entityRef,
       topic: 'compliance',

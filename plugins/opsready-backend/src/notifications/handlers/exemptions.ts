@@ -63,7 +63,7 @@ export function createExemptionHandlers(options: {
   };
 
   return {
-    'exemption.requested': async event => {
+    'exemption.requested': async (event): Promise<Notice[]> => {
       // Nobody may decide without platform groups; the owners asked and
       // know already.
       if (options.platformGroups.length === 0) {
@@ -80,10 +80,10 @@ export function createExemptionHandlers(options: {
             MAX_QUOTE,
           )}`,
           recipients: options.platformGroups,
-        } satisfies Notice,
+        },
       ];
     },
-    'exemption.decided': async event => {
+    'exemption.decided': async (event): Promise<Notice[]> => {
       const requester = requesterToTell(event.requestedBy);
       // A service has no inbox; and whoever decided their own request knows.
       if (!requester || requester === event.decidedBy) {
@@ -98,10 +98,10 @@ export function createExemptionHandlers(options: {
           title: `${name}: your exemption from ${check} was ${event.decision}`,
           description: `${event.decidedBy} ${event.decision} it${note}`,
           recipients: [requester],
-        } satisfies Notice,
+        },
       ];
     },
-    'exemption.expiring': async event => {
+    'exemption.expiring': async (event): Promise<Notice[]> => {
       const { name, check, notice } = base(event);
       const until = event.expiresAt.slice(0, 10);
       if (event.expired) {
@@ -116,7 +116,7 @@ export function createExemptionHandlers(options: {
               key: `exemption-expiring:${event.exemptionId}:expired`,
               withinMs: EXPIRY_ONCE_MS,
             },
-          } satisfies Notice,
+          },
         ];
       }
       return [
@@ -130,7 +130,7 @@ export function createExemptionHandlers(options: {
             key: `exemption-expiring:${event.exemptionId}:warning`,
             withinMs: EXPIRY_ONCE_MS,
           },
-        } satisfies Notice,
+        },
       ];
     },
   } satisfies DomainEventHandlers;

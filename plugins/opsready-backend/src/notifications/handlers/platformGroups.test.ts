@@ -1,7 +1,7 @@
 import { ConfigReader } from '@backstage/config';
 import { readPlatformGroups } from './platformGroups';
 
-const read = (platformGroups: unknown) =>
+const read = (platformGroups: string[]) =>
   readPlatformGroups(
     new ConfigReader({ opsready: { permissions: { platformGroups } } }),
   );

@@ -25,7 +25,7 @@ function age(hours: number): string {
  * maintenance window like any error news.
  */
 export const staleErrorHandlers = {
-  'error.stale': async event => {
+  'error.stale': async (event): Promise<Notice[]> => {
     const notice: Notice = {
       entityRef: event.entityRef,
       environment: event.environment,
