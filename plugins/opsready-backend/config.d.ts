@@ -272,6 +272,29 @@ export interface Config {
        * incident, 0-300. Default: 3.
        */
       groupWaitSeconds?: number;
+
+      /**
+       * Per topic, how its notifications reach people: `immediate` (one
+       * notification per piece of news), or gathered into one `daily` or
+       * `weekly` digest per recipient. Only compliance and exemptions can
+       * be gathered; health, errors and deployments are always immediate
+       * (anything else stops the backend at start-up). Default: compliance
+       * daily, everything else immediate.
+       */
+      topics?: {
+        compliance?: { delivery?: 'immediate' | 'daily' | 'weekly' };
+        exemptions?: { delivery?: 'immediate' | 'daily' | 'weekly' };
+        health?: { delivery?: 'immediate' | 'daily' | 'weekly' };
+        errors?: { delivery?: 'immediate' | 'daily' | 'weekly' };
+        deployments?: { delivery?: 'immediate' | 'daily' | 'weekly' };
+      };
+      /** When digests are sent. */
+      digest?: {
+        /** The hour of the day, in UTC, 0-23. Default 8. */
+        hour?: number;
+        /** The day weekly digests are sent, e.g. friday. Default monday. */
+        weekday?: string;
+      };
     };
 
     scoring?: {

@@ -133,6 +133,7 @@ export async function buildEvaluationContext(
     checks: () => CheckDefinition[];
     providers: FactProvider[];
     settings: ReturnType<typeof readOpsReadyConfig>;
+    publisher?: DomainEventPublisher;
   },
 ) {
   const store = await DatabaseEvaluationsStore.create({
@@ -149,6 +150,7 @@ export async function buildEvaluationContext(
     providers: () => parts.providers,
     scoring: parts.settings,
     logger: deps.logger,
+    publisher: parts.publisher,
   });
   await new EvaluationSweep({
     catalog: deps.catalog,

@@ -26,8 +26,8 @@ import {
 import { applyCheckConfig } from './config/checksInForce';
 import { readOpsReadyConfig } from './config/readOpsReadyConfig';
 import { readEventsConfig } from './config/readEventsConfig';
-import { readNotificationsConfig } from './config/readNotificationsConfig';
 import { buildNotifications } from './notifications/buildNotifications';
+import { startNotificationScans } from './notifications/scans';
 import { prepareDatabase } from './database/migrate';
 import { AuthorizedExemptionsService } from './exemptions/AuthorizedExemptionsService';
 import { DefaultExemptionsService } from './exemptions/ExemptionsService';
@@ -93,7 +93,7 @@ export const opsreadyPlugin = createBackendPlugin({
         const health = await buildHealthContext(deps);
         const notifications = await buildNotifications({
           ...deps,
-          config: readNotificationsConfig(config),
+          checks,
           health: health.store,
           healthSeverity: readEventsConfig(config).healthErrorSeverity,
         });
@@ -116,6 +116,13 @@ export const opsreadyPlugin = createBackendPlugin({
           checks,
           providers,
           settings,
+          publisher,
+        });
+        await startNotificationScans({
+          ...deps,
+          publisher,
+          exemptions: exemptionsStore,
+          errors: events.errors,
         });
         await startHealthProbing(deps, health, events, publisher);
         const exemptions = new AuthorizedExemptionsService(
@@ -124,6 +131,8 @@ export const opsreadyPlugin = createBackendPlugin({
             evaluations,
             checks,
             auth,
+            publisher,
+            logger,
           }),
           { permissions, store: exemptionsStore, evaluations },
         );

@@ -36,6 +36,9 @@ export async function schemaSnapshot(
   return snapshot;
 }
 
+/** The prefixes of the plugin's own tables. */
+const PLUGIN_TABLES = ['opsready_', 'notification_'];
+
 const isPostgres = (knex: Knex) => knex.client.config.client === 'pg';
 
 async function tableNames(knex: Knex): Promise<string[]> {
@@ -51,7 +54,7 @@ async function tableNames(knex: Knex): Promise<string[]> {
       );
   return rows
     .map(r => r.name)
-    .filter(name => name.startsWith('opsready_'))
+    .filter(name => PLUGIN_TABLES.some(prefix => name.startsWith(prefix)))
     .sort();
 }
 

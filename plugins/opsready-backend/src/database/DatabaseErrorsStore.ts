@@ -26,10 +26,12 @@ import {
   ErrorsStore,
   ErrorSummary,
   NormalizedErrorInput,
+  ErrorGroupTally,
   OpenErrorGroup,
 } from './ErrorsStore';
 import { afterCursor, toPage } from './keysetPaging';
 import { migratedClient } from './migrate';
+import { readOpenErrorGroupsBefore } from './openErrorGroups';
 import { timesAsIso } from './timesAsIso';
 import { Page, PageRequest, UpsertOutcome } from './types';
 import { upsertBySourceKey } from './upsertBySourceKey';
@@ -273,8 +275,8 @@ export class DatabaseErrorsStore implements ErrorsStore {
 
   async openGroups(
     keys: Array<{ entityRef: string; fingerprint: string }>,
-  ): Promise<Map<string, OpenErrorGroup>> {
-    const groups = new Map<string, OpenErrorGroup>();
+  ): Promise<Map<string, ErrorGroupTally>> {
+    const groups = new Map<string, ErrorGroupTally>();
     // Two bound values a key: well under SQLite's 999 a statement.
     for (const batch of chunks(keys, CHUNK)) {
       const rows: Array<
@@ -325,6 +327,14 @@ export class DatabaseErrorsStore implements ErrorsStore {
       }
     }
     return groups;
+  }
+
+  openErrorGroupsBefore(
+    severity: ErrorSeverity,
+    openedBefore: Date,
+    limit: number,
+  ): Promise<OpenErrorGroup[]> {
+    return readOpenErrorGroupsBefore(this.db, severity, openedBefore, limit);
   }
 
   async deleteOlderThan(before: Date, batchSize = 1000): Promise<number> {

@@ -121,6 +121,72 @@ describe.each(databases.eachSupportedId())(
       });
     });
 
+    it('lists exemptions of every entity expiring in a range, leaving out the revoked, the undecided and the renewed', async () => {
+      const { store } = await createStore(databaseId);
+      const make = (
+        entityRef: string,
+        checkId: string,
+        expiresAt: string,
+        status: 'granted' | 'requested' = 'granted',
+      ) =>
+        store.createExemption({
+          entityRef,
+          checkId,
+          reason: 'r',
+          expiresAt: at(expiresAt),
+          createdBy: 'user:default/ada',
+          status,
+        });
+      const cart = 'component:default/cartservice';
+      const ledger = 'component:default/ledger';
+      const soon = await make(cart, 'kubernetes.pdb', '2026-12-10T00:00:00Z');
+      const sooner = await make(
+        ledger,
+        'catalog.owner',
+        '2026-12-09T00:00:00Z',
+      );
+      // Later than the range, or already past it.
+      await make(cart, 'catalog.owner', '2027-01-01T00:00:00Z');
+      await make(cart, 'catalog.description', '2026-12-01T00:00:00Z');
+      // Asked for, not granted: nothing is in force to expire.
+      await make(
+        cart,
+        'kubernetes.probes',
+        '2026-12-10T00:00:00Z',
+        'requested',
+      );
+      const revoked = await make(
+        ledger,
+        'kubernetes.pdb',
+        '2026-12-10T00:00:00Z',
+      );
+      await store.revokeExemption(
+        revoked.id,
+        'user:default/ada',
+        at('2026-12-05T00:00:00Z'),
+      );
+      // Renewed: a later exemption of the same check outlasts it.
+      await make(ledger, 'kubernetes.probes', '2026-12-11T00:00:00Z');
+      await make(ledger, 'kubernetes.probes', '2027-03-01T00:00:00Z');
+
+      const range = {
+        from: at('2026-12-08T00:00:00Z'),
+        to: at('2026-12-15T00:00:00Z'),
+      };
+      expect(await store.expiringExemptions(range, 100)).toEqual([
+        sooner,
+        soon,
+      ]);
+      expect(await store.expiringExemptions(range, 1)).toEqual([sooner]);
+      // The range is open at its start: what expired at `from` was in an earlier scan.
+      expect(
+        await store.expiringExemptions(
+          { from: at('2026-12-09T00:00:00Z'), to: range.to },
+          100,
+        ),
+      ).toEqual([soon]);
+    });
+
     it('deletes every exemption of entities that left the catalog', async () => {
       const { store } = await createStore(databaseId);
       const exemptionOf = (entityRef: string) =>

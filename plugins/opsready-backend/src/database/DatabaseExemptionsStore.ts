@@ -158,6 +158,32 @@ export class DatabaseExemptionsStore implements ExemptionsStore {
       .update({ revoked_at: at, revoked_by: revokedBy });
   }
 
+  async expiringExemptions(
+    range: { from: Date; to: Date },
+    limit: number,
+  ): Promise<Exemption[]> {
+    const renewal = this.db('opsready_exemptions as later')
+      .select(this.db.raw('1'))
+      .whereRaw('?? = ??', ['later.entity_ref', 'ending.entity_ref'])
+      .whereRaw('?? = ??', ['later.check_id', 'ending.check_id'])
+      .where('later.status', 'granted')
+      .whereNull('later.revoked_at')
+      .whereRaw('?? > ??', ['later.expires_at', 'ending.expires_at']);
+    const rows: ExemptionRow[] = await this.db('opsready_exemptions as ending')
+      .select('ending.*')
+      .where('ending.status', 'granted')
+      .whereNull('ending.revoked_at')
+      .where('ending.expires_at', '>', range.from)
+      .where('ending.expires_at', '<=', range.to)
+      .whereNotExists(renewal)
+      .orderBy([
+        { column: 'ending.expires_at', order: 'asc' },
+        { column: 'ending.id', order: 'asc' },
+      ])
+      .limit(limit);
+    return rows.map(toExemption);
+  }
+
   async deleteEntities(entityRefs: string[]): Promise<void> {
     for (const batch of chunks(entityRefs, BATCH)) {
       await this.db<ExemptionRow>('opsready_exemptions')

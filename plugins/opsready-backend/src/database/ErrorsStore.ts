@@ -33,8 +33,8 @@ export type ErrorSummary = Omit<
   'stackTrace' | 'userImpact' | 'businessImpact' | 'resolutionNotes'
 >;
 
-/** An open error group as a notification tells of it. */
-export interface OpenErrorGroup {
+/** An open error group as a notification of it counts it. */
+export interface ErrorGroupTally {
   /** The group's latest error. */
   errorId: string;
   environment: string;
@@ -43,6 +43,21 @@ export interface OpenErrorGroup {
   lastSeenAt: string;
   /** Sightings of every open error of the group. */
   occurrences: number;
+}
+
+/**
+ * A problem left open: the open errors of one entity with one fingerprint,
+ * shown by the latest of them.
+ */
+export interface OpenErrorGroup {
+  entityRef: string;
+  fingerprint: string;
+  /** The latest open error of the group. */
+  errorId: string;
+  environment: string;
+  message: string;
+  /** When the oldest open error of the group started. */
+  openedAt: string;
 }
 
 /** Where error events are kept. */
@@ -112,7 +127,18 @@ export interface ErrorsStore {
    */
   openGroups(
     keys: Array<{ entityRef: string; fingerprint: string }>,
-  ): Promise<Map<string, OpenErrorGroup>>;
+  ): Promise<Map<string, ErrorGroupTally>>;
+
+  /**
+   * Open error groups of every entity at this severity whose oldest open
+   * error started before `openedBefore`, oldest first, at most `limit`:
+   * the groups the check "No stale critical errors" finds stale.
+   */
+  openErrorGroupsBefore(
+    severity: ErrorSeverity,
+    openedBefore: Date,
+    limit: number,
+  ): Promise<OpenErrorGroup[]>;
 
   /** Deletes errors last seen before `before`, in batches; returns how many. */
   deleteOlderThan(before: Date, batchSize?: number): Promise<number>;

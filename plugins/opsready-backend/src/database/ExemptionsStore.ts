@@ -37,6 +37,16 @@ export interface ExemptionsStore {
     decision: ExemptionDecision,
   ): Promise<Exemption | undefined>;
   revokeExemption(id: string, revokedBy: string, at: Date): Promise<void>;
+  /**
+   * Granted exemptions of every entity, not revoked, expiring in
+   * (from, to], soonest first, at most `limit`. An exemption that another
+   * granted, unrevoked exemption of the same entity and check outlasts (it
+   * was renewed) is left out: nothing changes when it ends.
+   */
+  expiringExemptions(
+    range: { from: Date; to: Date },
+    limit: number,
+  ): Promise<Exemption[]>;
   /** Removes every exemption of these entities, in force or not. */
   deleteEntities(entityRefs: string[]): Promise<void>;
 }

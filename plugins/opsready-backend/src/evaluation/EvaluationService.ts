@@ -27,7 +27,10 @@ import {
 } from '../database/EvaluationsStore';
 import { ExemptionsStore } from '../database/ExemptionsStore';
 import { ownerRefOf } from '../lib/entityRefs';
+import { publishSafely } from '../notifications/publishSafely';
+import { DomainEvent, DomainEventPublisher } from '../notifications/types';
 import { CallerEntityReader } from './CallerEntityReader';
+import { complianceChanges } from './complianceChanges';
 
 /** How results become a score and a level, and how long checks may wait. */
 export type ScoringSettings = Pick<
@@ -56,6 +59,11 @@ export class EvaluationService {
       providers: () => FactProvider[];
       scoring: ScoringSettings;
       logger: LoggerService;
+      /**
+       * Told when an evaluation replaces a worse-off one: the level dropped
+       * or a critical check started failing. Without it nothing is told.
+       */
+      publisher?: DomainEventPublisher;
     },
   ) {
     this.entities = new CallerEntityReader(deps.catalog);
@@ -125,6 +133,7 @@ export class EvaluationService {
     );
 
     const evaluations: StoredEvaluation[] = [];
+    const changes: DomainEvent[] = [];
     for (const entity of entities) {
       const key = normalizeEntityRef(entity);
       const facts = mergeFacts(
@@ -156,9 +165,26 @@ export class EvaluationService {
         firstEvaluatedAt,
         results,
       };
+      // Read only when someone listens: what the new results replace.
+      const previous = this.deps.publisher
+        ? await this.deps.store.getEvaluation(key)
+        : undefined;
       await this.deps.store.saveEvaluation(evaluation);
       evaluations.push(evaluation);
+      changes.push(
+        ...complianceChanges({
+          entityRef: key,
+          previous,
+          current: evaluation,
+          checks,
+          levels: this.deps.scoring.levels,
+          exempt,
+          at: now,
+        }),
+      );
     }
+    // Once for the batch, after every result is stored.
+    await publishSafely(this.deps.publisher, changes, this.deps.logger);
     return evaluations;
   }
 

@@ -20,6 +20,7 @@ import { CorrelationQueue, CorrelationWork } from './CorrelationQueue';
 import { EventIngest, IngestOutcome, WithdrawnDeployment } from './EventIngest';
 import { zodProblems } from '../lib/zodProblems';
 import type { DomainEvent, DomainEventPublisher } from '../notifications/types';
+import { publishSafely } from '../notifications/publishSafely';
 import {
   deploymentEvents,
   errorGroupEvents,
@@ -182,12 +183,13 @@ export class EventsService implements EventIngest {
   private async publish(
     events: () => DomainEvent[] | Promise<DomainEvent[]>,
   ): Promise<void> {
-    const { publisher } = this.options;
+    const { publisher, logger } = this.options;
     if (!publisher) return;
     try {
-      await publisher.publish(await events());
+      await publishSafely(publisher, await events(), logger);
     } catch (error) {
-      this.options.logger.warn(`Could not publish OpsReady events: ${error}`);
+      // Working out what to publish read the store, and that failed.
+      logger.warn(`Could not publish OpsReady events: ${error}`);
     }
   }
 

@@ -1,6 +1,7 @@
 import {
   AuthService,
   BackstageCredentials,
+  LoggerService,
 } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
@@ -11,6 +12,8 @@ import {
 import { CheckDefinition } from '@opsready/plugin-opsready-node';
 import { ExemptionsStore } from '../database/ExemptionsStore';
 import { EvaluationService } from '../evaluation/EvaluationService';
+import { publishSafely } from '../notifications/publishSafely';
+import { DomainEvent, DomainEventPublisher } from '../notifications/types';
 import { principalName } from './principalName';
 
 /** Reading an entity as the caller may see it, and re-scoring entities. */
@@ -69,6 +72,13 @@ export class DefaultExemptionsService implements ExemptionsService {
       evaluations: ExemptionsEvaluations;
       checks: () => CheckDefinition[];
       auth: Pick<AuthService, 'isPrincipal'>;
+      /**
+       * Told of a request (for those who decide) and of a decision (for
+       * who asked). Without it nothing is told.
+       */
+      publisher?: DomainEventPublisher;
+      /** Where a failure to tell is logged. */
+      logger?: Pick<LoggerService, 'warn'>;
     },
   ) {}
 
@@ -134,12 +144,23 @@ export class DefaultExemptionsService implements ExemptionsService {
         `${waiting.createdBy} already asked for an exemption of ${ref} from ${input.checkId} (exemption ${waiting.id}); it waits for a decision`,
       );
     }
-    return this.deps.store.createExemption({
+    const requested = await this.deps.store.createExemption({
       entityRef: ref,
       ...input,
       createdBy: principalName(this.deps.auth, credentials),
       status: 'requested',
     });
+    await this.publish({
+      type: 'exemption.requested',
+      entityRef: requested.entityRef,
+      exemptionId: requested.id,
+      checkId: requested.checkId,
+      // A user's entity ref, or a service's subject (see principalName).
+      requestedBy: requested.createdBy,
+      reason: requested.reason,
+      at: requested.createdAt,
+    });
+    return requested;
   }
 
   async decide(
@@ -169,6 +190,18 @@ export class DefaultExemptionsService implements ExemptionsService {
     if (decided.status === 'granted') {
       await this.deps.evaluations.evaluateEntities([entity]);
     }
+    await this.publish({
+      type: 'exemption.decided',
+      entityRef: decided.entityRef,
+      exemptionId: decided.id,
+      checkId: decided.checkId,
+      requestedBy: decided.createdBy,
+      decidedBy:
+        decided.decidedBy ?? principalName(this.deps.auth, credentials),
+      decision: decided.status === 'granted' ? 'granted' : 'declined',
+      ...(decided.decisionNote ? { note: decided.decisionNote } : {}),
+      at: decided.decidedAt ?? new Date().toISOString(),
+    });
     return decided;
   }
 
@@ -194,6 +227,10 @@ export class DefaultExemptionsService implements ExemptionsService {
       { fresh: true },
     );
     return { exemption, entity };
+  }
+
+  private publish(event: DomainEvent) {
+    return publishSafely(this.deps.publisher, [event], this.deps.logger);
   }
 
   private assertCheckInForce(checkId: string) {

@@ -6,6 +6,7 @@ import type {
   NotificationLogStore,
 } from '../database/NotificationLogStore';
 import { mapWithConcurrency } from '../lib/concurrency';
+import type { DigestQueue } from './digest/DigestQueue';
 import type { EntityDirectory } from './EntityDirectory';
 import type {
   MaintenanceCalendar,
@@ -19,12 +20,6 @@ const SEND_CONCURRENCY = 8;
 const HOUR_MS = 3_600_000;
 /** Waits before the second and third try of a send. */
 const RETRY_DELAYS_MS = [200, 1000];
-
-/** Where notices the topic's settings gather into a digest go. */
-export interface DigestQueue {
-  accepts(notice: Notice): boolean;
-  add(notice: Notice, recipients: string[]): Promise<void>;
-}
 
 export interface DefaultNoticeDeliveryDeps {
   notifications: NotificationService;

@@ -1,22 +1,18 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import type { EventsService } from '@backstage/plugin-events-node';
 import type { HealthAlerts, HealthChanged } from './health/HealthAlerts';
+import type { DomainEventHandlers } from './handlers/common';
 import { domainEventsOf } from './publisher';
 import {
   DomainEvent,
   DomainEventHandler,
-  DomainEventType,
   Notice,
   NoticeDelivery,
   OPSREADY_EVENTS_TOPIC,
 } from './types';
 
-/** Every handler but health's, by the event type it turns into notices. */
-export type DomainEventHandlers = {
-  [T in DomainEventType]?: DomainEventHandler<T>;
-};
-
 export interface NotifierDeps {
+  /** Every handler but health's, by the event type it turns into notices. */
   handlers: DomainEventHandlers;
   health: Pick<HealthAlerts, 'handle'>;
   delivery: NoticeDelivery;

@@ -7,7 +7,9 @@ import {
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import type { EventsService } from '@backstage/plugin-events-node';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
-import type { NotificationsConfig } from '../config/readNotificationsConfig';
+import { Config } from '@backstage/config';
+import { CheckDefinition } from '@opsready/plugin-opsready-node';
+import { readNotificationsConfig } from '../config/readNotificationsConfig';
 import { DatabaseHealthIncidentsStore } from '../database/DatabaseHealthIncidentsStore';
 import { DatabaseNotificationLogStore } from '../database/DatabaseNotificationLogStore';
 import type { HealthStore } from '../database/HealthStore';
@@ -15,16 +17,20 @@ import type { ErrorSeverity } from '@opsready/plugin-opsready-common';
 import { EntityDirectory } from './EntityDirectory';
 import { rollbackAdvisedHandler } from './handlers/deployments';
 import { errorOpenedHandler } from './handlers/errors';
-import { notificationSeverity } from './handlers/severity';
+import { triggerHandlers } from './handlers';
+import { notificationSeverity } from './handlers/common';
 import { HealthAlerts } from './health/HealthAlerts';
 import { HeldNoticeRelease } from './HeldNoticeRelease';
-import { DefaultNoticeDelivery, DigestQueue } from './NoticeDelivery';
-import { DomainEventHandlers, Notifier } from './Notifier';
+import { createDigest } from './digest';
+import { DefaultNoticeDelivery } from './NoticeDelivery';
+import { Notifier } from './Notifier';
 import { EventsServicePublisher } from './publisher';
 import type { MaintenanceCalendar } from './types';
 
 export interface NotificationsDeps {
-  config: NotificationsConfig;
+  /** The root config: `opsready.notifications` and the platform groups. */
+  config: Config;
+  checks: () => CheckDefinition[];
   database: DatabaseService;
   scheduler: SchedulerService;
   logger: LoggerService;
@@ -36,9 +42,6 @@ export interface NotificationsDeps {
   /** The severity of a health outage in an environment. */
   healthSeverity(environment: string): ErrorSeverity;
   maintenance?: MaintenanceCalendar;
-  digest?: DigestQueue;
-  /** Handlers of further domain events, beside the built-in ones. */
-  handlers?: DomainEventHandlers;
 }
 
 /**
@@ -47,25 +50,28 @@ export interface NotificationsDeps {
  * releases what maintenance windows held.
  */
 export async function buildNotifications(deps: NotificationsDeps) {
+  const config = readNotificationsConfig(deps.config);
   const publisher = new EventsServicePublisher(deps.events);
   const log = await DatabaseNotificationLogStore.create(deps);
-  if (!deps.config.enabled) return { publisher, log, notifier: undefined };
+  if (!config.enabled) return { publisher, log, notifier: undefined };
 
+  const digest = await createDigest(deps);
+  await digest.sender.start();
   const directory = new EntityDirectory(deps);
   const delivery = new DefaultNoticeDelivery({
     notifications: deps.notifications,
     log,
     directory,
     maintenance: deps.maintenance,
-    digest: deps.digest,
+    digest: digest.queue,
     logger: deps.logger,
-    perHour: deps.config.perHour,
+    perHour: config.perHour,
   });
   const notifier = new Notifier({
     handlers: {
       'error.opened': errorOpenedHandler(directory),
       'deployment.rollback-advised': rollbackAdvisedHandler(directory),
-      ...deps.handlers,
+      ...triggerHandlers(deps),
     },
     health: new HealthAlerts({
       incidents: await DatabaseHealthIncidentsStore.create(deps),
@@ -76,7 +82,7 @@ export async function buildNotifications(deps: NotificationsDeps) {
     }),
     delivery,
     logger: deps.logger,
-    groupWaitMs: deps.config.groupWaitMs,
+    groupWaitMs: config.groupWaitMs,
   });
   await notifier.subscribe(deps.events);
   await new HeldNoticeRelease({

@@ -11,8 +11,10 @@ import { EntityDirectory } from '../EntityDirectory';
 import { rollbackAdvisedHandler } from '../handlers/deployments';
 import { errorOpenedHandler } from '../handlers/errors';
 import { HealthAlerts } from '../health/HealthAlerts';
-import { DefaultNoticeDelivery, DigestQueue } from '../NoticeDelivery';
-import { DomainEventHandlers, Notifier } from '../Notifier';
+import type { DigestQueue } from '../digest';
+import { DefaultNoticeDelivery } from '../NoticeDelivery';
+import type { DomainEventHandlers } from '../handlers/common';
+import { Notifier } from '../Notifier';
 import type { DomainEvent, MaintenanceCalendar } from '../types';
 
 const databases = TestDatabases.create({
