@@ -249,7 +249,9 @@ export interface EnvironmentVersion {
 }
 
 /**
- * What kind of event stands on the timeline.
+ * What kind of event stands on the timeline. A `notification` is a notice to
+ * the entity's owners, sent or held back; its details are
+ * `NotificationTimelineDetails`.
  *
  * @public
  */
@@ -258,7 +260,8 @@ export type TimelineEventType =
   | 'error'
   | 'health'
   | 'score'
-  | 'provisioned';
+  | 'provisioned'
+  | 'notification';
 
 /**
  * One event of a service's timeline: deployments, errors, health

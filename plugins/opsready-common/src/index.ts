@@ -16,4 +16,5 @@ export * from './dora';
 export * from './fleet';
 export * from './entityRefs';
 export * from './api';
+export * from './notifications';
 export * from './client';

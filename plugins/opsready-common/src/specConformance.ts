@@ -14,6 +14,7 @@ import type {
   TimelineEvent,
 } from './events';
 import type { FleetEntity, FleetOverview } from './fleet';
+import type { NotificationRecord } from './notifications';
 import type { components } from './generated/openapi';
 import type { EntityEvaluation, Exemption } from './types';
 
@@ -50,4 +51,5 @@ export type HandWrittenTypesConformToSpec = [
     Page<TimelineEvent> & { from: string; to: string },
     ApiResponse<`${Entity}/timeline`>
   >,
+  Conforms<Page<NotificationRecord>, ApiResponse<`${Entity}/notifications`>>,
 ];

@@ -1280,6 +1280,69 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/entities/{kind}/{namespace}/{name}/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        kind: components['parameters']['kind'];
+        namespace: components['parameters']['namespace'];
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    /** What OpsReady told, or held back from, the people concerned with the entity, newest first */
+    get: {
+      parameters: {
+        query?: {
+          status?:
+            | 'sent'
+            | 'updated'
+            | 'held'
+            | 'released'
+            | 'rate-limited'
+            | 'digested'
+            | 'deduplicated';
+          /** @description true lists only notices about a problem that is still open (a health endpoint still down, an error group still open); false or absent lists every notice */
+          open?: boolean;
+          /** @description nextCursor of the previous page */
+          cursor?: components['parameters']['cursor'];
+          limit?: components['parameters']['limit'];
+        };
+        header?: never;
+        path: {
+          kind: components['parameters']['kind'];
+          namespace: components['parameters']['namespace'];
+          name: components['parameters']['name'];
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['NotificationRecord'][];
+              nextCursor?: string;
+            };
+          };
+        };
+        400: components['responses']['Error'];
+        404: components['responses']['Error'];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/entities/{kind}/{namespace}/{name}/dora': {
     parameters: {
       query?: never;
@@ -1683,7 +1746,13 @@ export interface components {
     TimelineEvent: {
       id: string;
       /** @enum {string} */
-      type: 'deployment' | 'error' | 'health' | 'score' | 'provisioned';
+      type:
+        | 'deployment'
+        | 'error'
+        | 'health'
+        | 'score'
+        | 'provisioned'
+        | 'notification';
       /** Format: date-time */
       at: string;
       title: string;
@@ -1821,6 +1890,53 @@ export interface components {
         /** @description A request for an exemption that waits for a decision (id, reason, expiresAt, createdBy, createdAt) */
         exemptionRequest?: Record<string, unknown>;
       })[];
+    };
+    /** @description One notice the notifier sent, updated or held back, as its log keeps it */
+    NotificationRecord: {
+      id: string;
+      /** @description The entity the news is about */
+      entityRef: string;
+      environment?: string;
+      /**
+       * @description The topic a person can mute in their notification settings
+       * @enum {string}
+       */
+      topic: 'health' | 'errors' | 'deployments' | 'compliance' | 'exemptions';
+      /** @description What kind of news it is, e.g. health.changed, error.opened, exemption.decided */
+      kind: string;
+      /** @enum {string} */
+      severity: 'critical' | 'high' | 'normal' | 'low';
+      title: string;
+      description?: string;
+      /** @description A path in the portal, e.g. /catalog/default/component/cart/opsready-errors */
+      link: string;
+      /** @description Notices with the same scope update one notification in each recipient's bell instead of adding one */
+      scope: string;
+      /** @description Entity refs of the users and groups told (or to be told) */
+      recipients: string[];
+      /**
+       * @description sent: delivered; updated: delivered in place of an earlier notification of the same scope; held: kept back while a maintenance window is in force; released: delivered once the window ended; rate-limited: not delivered, the limit per recipient and topic was reached; digested: gathered into the topic's digest; deduplicated: not delivered, the same news was delivered recently
+       * @enum {string}
+       */
+      status:
+        | 'sent'
+        | 'updated'
+        | 'held'
+        | 'released'
+        | 'rate-limited'
+        | 'digested'
+        | 'deduplicated';
+      /** @description The maintenance window that holds (or held) it */
+      heldBy?: {
+        windowId: string;
+        reason: string;
+        /** Format: date-time */
+        until: string;
+      };
+      /** Format: date-time */
+      createdAt: string;
+      /** @description Whether the problem the notice is about is still open */
+      problemOpen: boolean;
     };
   };
   responses: {

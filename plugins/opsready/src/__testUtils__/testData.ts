@@ -4,6 +4,7 @@ import {
   Deployment,
   DoraFigures,
   EntityEvaluation,
+  NotificationRecord,
   ServiceError,
 } from '@opsready/plugin-opsready-common';
 import { OpsReadyApi } from '../api/OpsReadyApi';
@@ -133,6 +134,27 @@ export const errorEvent = (
   ...extra,
 });
 
+/** A notice the notifier logged for checkoutservice, `minutes` ago. */
+export const notice = (
+  minutes: number,
+  extra: Partial<NotificationRecord> = {},
+): NotificationRecord => ({
+  id: `n${minutes}`,
+  entityRef: 'component:default/checkoutservice',
+  environment: 'production',
+  topic: 'health',
+  kind: 'health.changed',
+  severity: 'critical',
+  title: 'checkoutservice down',
+  link: '/catalog/default/component/checkoutservice/opsready-errors',
+  scope: 'health:component:default/checkoutservice:production',
+  recipients: ['group:default/payments'],
+  status: 'sent',
+  createdAt: minutesAgo(minutes),
+  problemOpen: true,
+  ...extra,
+});
+
 export const dora: DoraFigures = {
   from: minutesAgo(30 * 24 * 60),
   to: minutesAgo(0),
@@ -182,6 +204,7 @@ export function emptyApi(overrides: Partial<OpsReadyApi> = {}): OpsReadyApi {
       items: [],
     }),
     getFleet: jest.fn(),
+    getNotifications: jest.fn().mockResolvedValue({ items: [] }),
     ...overrides,
   };
 }

@@ -16,6 +16,8 @@ import {
   FleetFilter,
   FleetOverview,
   NewExemption,
+  NotificationFilter,
+  NotificationRecord,
   OwnerDora,
   Page,
   PageRequest,
@@ -37,6 +39,10 @@ export type {
   HealthFigures,
   HealthStatus,
   NewExemption,
+  NotificationFilter,
+  NotificationRecord,
+  NotificationStatus,
+  NotificationTimelineDetails,
   OwnerDora,
   Page,
   PageRequest,
@@ -112,6 +118,15 @@ export interface OpsReadyApi {
     page?: PageRequest,
   ): Promise<Page<TimelineEvent> & { from: string; to: string }>;
   getFleet(filter?: FleetFilter, page?: PageRequest): Promise<FleetOverview>;
+  /**
+   * What the entity's owners were told (or what was held back from them),
+   * newest first; `open: true` for notices about problems still open.
+   */
+  getNotifications(
+    entity: CompoundEntityRef,
+    filter?: NotificationFilter,
+    page?: PageRequest,
+  ): Promise<Page<NotificationRecord>>;
 }
 
 /** @public */

@@ -94,6 +94,50 @@ describe('OpsReadyClient', () => {
     });
   });
 
+  it("asks for the latest notice about an open problem as open=true&limit=1, and gives the backend's page", async () => {
+    let seen: URL | undefined;
+    const page = {
+      items: [
+        {
+          id: 'n1',
+          entityRef: 'component:default/checkout service',
+          topic: 'health',
+          kind: 'health.changed',
+          severity: 'critical',
+          title: 'checkout down',
+          link: '/catalog/default/component/checkout%20service/opsready-errors',
+          scope: 'health:component:default/checkout service:production',
+          recipients: ['group:default/payments'],
+          status: 'sent',
+          createdAt: '2026-11-20T10:00:00.000Z',
+          problemOpen: true,
+        },
+      ],
+      nextCursor: 'n2',
+    };
+    server.use(
+      http.get(
+        `${baseUrl}/entities/Component/default/checkout%20service/notifications`,
+        ({ request }) => {
+          seen = new URL(request.url);
+          return HttpResponse.json(page);
+        },
+      ),
+    );
+    await expect(
+      client.getNotifications(ref, { open: true }, { limit: 1 }),
+    ).resolves.toEqual(page);
+    expect(Object.fromEntries(seen!.searchParams)).toEqual({
+      open: 'true',
+      limit: '1',
+    });
+
+    await client.getNotifications(ref, { status: 'rate-limited' });
+    expect(Object.fromEntries(seen!.searchParams)).toEqual({
+      status: 'rate-limited',
+    });
+  });
+
   it("reads the errors chart's series for a range and an environment", async () => {
     let seen: URL | undefined;
     const series = {

@@ -20,6 +20,8 @@ import {
   FleetFilter,
   FleetOverview,
   NewExemption,
+  NotificationFilter,
+  NotificationRecord,
   OpsReadyApiClient,
   OwnerDora,
   Page,
@@ -250,6 +252,19 @@ export class OpsReadyClient implements OpsReadyApi {
     return responseData(
       api.GET('/fleet', { params: { query: { ...filter, ...page } } }),
     ) as Promise<FleetOverview>;
+  }
+
+  async getNotifications(
+    entity: CompoundEntityRef,
+    filter: NotificationFilter = {},
+    page: PageRequest = {},
+  ): Promise<Page<NotificationRecord>> {
+    const api = await this.api();
+    return responseData(
+      api.GET('/entities/{kind}/{namespace}/{name}/notifications', {
+        params: { path: entity, query: { ...filter, ...page } },
+      }),
+    );
   }
 
   /** The client for where discovery says the backend is now. */

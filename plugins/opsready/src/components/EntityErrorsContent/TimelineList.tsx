@@ -11,6 +11,7 @@ import {
 } from '@opsready/plugin-opsready-common';
 import { opsreadyApiRef } from '../../api/OpsReadyApi';
 import { RelativeTime } from '../RelativeTime';
+import { NotificationTimelineItem } from './NotificationTimelineItem';
 import {
   AsyncContent,
   PageControls,
@@ -24,11 +25,12 @@ const TYPE_LABELS: Record<TimelineEventType, string> = {
   health: 'Health',
   score: 'Score',
   provisioned: 'Created',
+  notification: 'Notification',
 };
 
 /**
- * Deployments, errors, health transitions, score changes and the service's
- * creation on one axis, newest first.
+ * Deployments, errors, health transitions, score changes, what the owners
+ * were told and the service's creation on one axis, newest first.
  */
 export function TimelineList(props: {
   entity: CompoundEntityRef;
@@ -50,9 +52,13 @@ export function TimelineList(props: {
         ) : (
           <>
             <List dense aria-label="Timeline">
-              {page.items.map(event => (
-                <TimelineItem key={event.id} event={event} />
-              ))}
+              {page.items.map(event =>
+                event.type === 'notification' ? (
+                  <NotificationTimelineItem key={event.id} event={event} />
+                ) : (
+                  <TimelineItem key={event.id} event={event} />
+                ),
+              )}
             </List>
             <PageControls {...pages} />
           </>

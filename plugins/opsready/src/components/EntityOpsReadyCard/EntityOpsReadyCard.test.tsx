@@ -1,4 +1,5 @@
 import { screen } from '@testing-library/react';
+import { DateTime } from 'luxon';
 import { OpsReadyApi } from '../../api/OpsReadyApi';
 import {
   backendError,
@@ -6,6 +7,7 @@ import {
   emptyApi,
   errorEvent,
   evaluation,
+  notice,
   pendingUptime,
 } from '../../__testUtils__/testData';
 import { renderForEntity } from '../../__testUtils__/renderForEntity';
@@ -182,6 +184,77 @@ describe('the health line', () => {
     expect(await screen.findByLabelText('Health')).toHaveTextContent(
       'Health: no endpoint declared (annotation opsready.io/health-url)',
     );
+  });
+});
+
+describe('the owners-told line', () => {
+  it('says when the owners were last told about a problem still open, linking to it', async () => {
+    const getNotifications = jest
+      .fn()
+      .mockResolvedValue({ items: [notice(12)] });
+    await renderCard({ getNotifications });
+    const line = await screen.findByLabelText('Owners told');
+    expect(line).toHaveTextContent(
+      'Owners told 12 minutes ago: checkoutservice down',
+    );
+    expect(
+      screen.getByRole('link', { name: 'checkoutservice down' }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/component/checkoutservice/opsready-errors',
+    );
+    // The latest notice on an open problem, not every notice.
+    expect(getNotifications).toHaveBeenCalledWith(
+      { kind: 'Component', namespace: 'default', name: 'checkoutservice' },
+      { open: true },
+      { limit: 1 },
+    );
+  });
+
+  it('does not say the owners were told when a maintenance window holds the notice', async () => {
+    const until = DateTime.now()
+      .set({ hour: 14, minute: 0, second: 0, millisecond: 0 })
+      .toISO()!;
+    await renderCard({
+      getNotifications: jest.fn().mockResolvedValue({
+        items: [
+          notice(3, {
+            status: 'held',
+            heldBy: { windowId: 'w1', reason: 'Redis upgrade', until },
+          }),
+        ],
+      }),
+    });
+    const line = await screen.findByLabelText('Owners told');
+    expect(line).toHaveTextContent(
+      'Held from the owners 3 minutes ago: checkoutservice down · maintenance until 14:00',
+    );
+    expect(line).not.toHaveTextContent(/^Owners told/);
+  });
+
+  it('says nothing when no problem is open', async () => {
+    const getNotifications = jest.fn().mockResolvedValue({ items: [] });
+    await renderCard({ getNotifications });
+    expect(await screen.findByLabelText('Health')).toBeInTheDocument();
+    expect(getNotifications).toHaveBeenCalled();
+    expect(screen.queryByLabelText('Owners told')).not.toBeInTheDocument();
+    expect(screen.queryByText(/Owners told/)).not.toBeInTheDocument();
+  });
+
+  it('keeps the card whole when the notification log cannot be read, with a quiet note', async () => {
+    await renderCard({
+      getNotifications: jest
+        .fn()
+        .mockRejectedValue(await backendError('No such route', 500)),
+    });
+    expect(
+      await screen.findByText(
+        'Could not tell when the owners were last told about an open problem.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Score 60 / 100')).toBeInTheDocument();
+    expect(await screen.findByLabelText('Health')).toBeInTheDocument();
+    expect(screen.queryByText(/No such route/)).not.toBeInTheDocument();
   });
 });
 

@@ -29,6 +29,7 @@ import {
 } from '../PendingChecks';
 import { RelativeTime } from '../RelativeTime';
 import { describeNextLevel } from './describeNextLevel';
+import { OwnersTold } from './OwnersTold';
 import { ServiceState } from './ServiceState';
 
 const MAX_SHOWN = 5;
@@ -70,6 +71,7 @@ export function EntityOpsReadyCard() {
       {error && <ResponseErrorPanel error={error} title={errorTitle(error)} />}
       {value && <EvaluationSummary evaluation={value} />}
       {value && <ServiceState entity={getCompoundEntityRef(entity)} />}
+      {value && <OwnersTold entity={getCompoundEntityRef(entity)} />}
     </InfoCard>
   );
 }

@@ -16,3 +16,10 @@ export { timeAxisProps, timeLabel } from './timeAxis';
 export { environmentNames } from './environmentNames';
 export { LoadsHidden } from './LoadsHidden';
 export { WhyNotAllowed, notAllowedReasons } from './WhyNotAllowed';
+export {
+  heldLabel,
+  notificationDetails,
+  ownersToldLead,
+  undeliveredLabel,
+  untilLabel,
+} from './notificationWords';

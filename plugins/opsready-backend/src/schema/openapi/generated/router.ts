@@ -1703,6 +1703,86 @@ export const spec = {
         },
       },
     },
+    '/entities/{kind}/{namespace}/{name}/notifications': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/kind',
+        },
+        {
+          $ref: '#/components/parameters/namespace',
+        },
+        {
+          $ref: '#/components/parameters/name',
+        },
+      ],
+      get: {
+        summary:
+          'What OpsReady told, or held back from, the people concerned with the entity, newest first',
+        parameters: [
+          {
+            name: 'status',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: [
+                'sent',
+                'updated',
+                'held',
+                'released',
+                'rate-limited',
+                'digested',
+                'deduplicated',
+              ],
+            },
+          },
+          {
+            name: 'open',
+            in: 'query',
+            description:
+              'true lists only notices about a problem that is still open (a health endpoint still down, an error group still open); false or absent lists every notice',
+            schema: {
+              type: 'boolean',
+            },
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/NotificationRecord',
+                      },
+                    },
+                    nextCursor: {
+                      type: 'string',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
     '/entities/{kind}/{namespace}/{name}/dora': {
       parameters: [
         {
@@ -2522,7 +2602,14 @@ export const spec = {
           },
           type: {
             type: 'string',
-            enum: ['deployment', 'error', 'health', 'score', 'provisioned'],
+            enum: [
+              'deployment',
+              'error',
+              'health',
+              'score',
+              'provisioned',
+              'notification',
+            ],
           },
           at: {
             type: 'string',
@@ -2902,6 +2989,122 @@ export const spec = {
                 },
               ],
             },
+          },
+        },
+      },
+      NotificationRecord: {
+        type: 'object',
+        description:
+          'One notice the notifier sent, updated or held back, as its log keeps it',
+        required: [
+          'id',
+          'entityRef',
+          'topic',
+          'kind',
+          'severity',
+          'title',
+          'link',
+          'scope',
+          'recipients',
+          'status',
+          'createdAt',
+          'problemOpen',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+            description: 'The entity the news is about',
+          },
+          environment: {
+            type: 'string',
+          },
+          topic: {
+            type: 'string',
+            enum: [
+              'health',
+              'errors',
+              'deployments',
+              'compliance',
+              'exemptions',
+            ],
+            description:
+              'The topic a person can mute in their notification settings',
+          },
+          kind: {
+            type: 'string',
+            description:
+              'What kind of news it is, e.g. health.changed, error.opened, exemption.decided',
+          },
+          severity: {
+            type: 'string',
+            enum: ['critical', 'high', 'normal', 'low'],
+          },
+          title: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          link: {
+            type: 'string',
+            description:
+              'A path in the portal, e.g. /catalog/default/component/cart/opsready-errors',
+          },
+          scope: {
+            type: 'string',
+            description:
+              "Notices with the same scope update one notification in each recipient's bell instead of adding one",
+          },
+          recipients: {
+            type: 'array',
+            description:
+              'Entity refs of the users and groups told (or to be told)',
+            items: {
+              type: 'string',
+            },
+          },
+          status: {
+            type: 'string',
+            enum: [
+              'sent',
+              'updated',
+              'held',
+              'released',
+              'rate-limited',
+              'digested',
+              'deduplicated',
+            ],
+            description:
+              "sent: delivered; updated: delivered in place of an earlier notification of the same scope; held: kept back while a maintenance window is in force; released: delivered once the window ended; rate-limited: not delivered, the limit per recipient and topic was reached; digested: gathered into the topic's digest; deduplicated: not delivered, the same news was delivered recently",
+          },
+          heldBy: {
+            type: 'object',
+            description: 'The maintenance window that holds (or held) it',
+            required: ['windowId', 'reason', 'until'],
+            properties: {
+              windowId: {
+                type: 'string',
+              },
+              reason: {
+                type: 'string',
+              },
+              until: {
+                type: 'string',
+                format: 'date-time',
+              },
+            },
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          problemOpen: {
+            type: 'boolean',
+            description:
+              'Whether the problem the notice is about is still open',
           },
         },
       },
