@@ -135,5 +135,45 @@ describe('OpsReady notifications in the notifications backend', () => {
 
     // Someone who owns nothing hears nothing.
     expect(await bellOf(server, ada)).toEqual([]);
+
+    // The entity's log and timeline say the owners were told.
+    const entity = '/api/opsready/entities/component/default/paymentservice';
+    const read = (path: string) =>
+      request(server)
+        .get(`${entity}${path}`)
+        .set('Authorization', mockCredentials.user.header(ada));
+    const log = await read('/notifications?open=true');
+    expect(log.status).toBe(200);
+    expect(
+      log.body.items.map((n: any) => [n.status, n.problemOpen, n.recipients]),
+    ).toEqual([
+      ['updated', true, ['group:default/payments']],
+      ['sent', true, ['group:default/payments']],
+    ]);
+    const timeline = await read('/timeline');
+    expect(
+      timeline.body.items
+        .filter((e: any) => e.type === 'notification')
+        .map((e: any) => e.title),
+    ).toEqual([
+      'Owners told: Error again in paymentservice (production): Card processor rejected every charge',
+      'Owners told: New error in paymentservice (production): Card processor rejected every charge',
+    ]);
+
+    // Once the error is resolved, nothing the owners were told is open.
+    const errorId = (await read('/errors')).body.items[0].id;
+    const resolved = await request(server)
+      .post(`/api/opsready/errors/${errorId}/resolve`)
+      .set('Authorization', mockCredentials.user.header(alan))
+      .send({ notes: 'Processor back' });
+    expect(resolved.status).toBe(200);
+    expect((await read('/notifications?open=true')).body.items).toEqual([]);
+    expect((await read('/notifications?limit=1')).body).toMatchObject({
+      items: [{ status: 'updated', problemOpen: false }],
+      nextCursor: expect.any(String),
+    });
+    expect((await read('/notifications?cursor=not-a-cursor!')).status).toBe(
+      400,
+    );
   });
 });

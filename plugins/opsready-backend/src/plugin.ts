@@ -35,6 +35,8 @@ import { boundErrorReplies } from './service/boundErrorReplies';
 import { compressResponses } from './service/compressResponses';
 import { createSpecRouter } from './service/createApiRouter';
 import { createEventsRouter } from './service/eventsRouter';
+import { createNotificationsRouter } from './service/notificationsRouter';
+import { NotificationLogReader } from './notifications/NotificationLogReader';
 import { createRouter } from './service/router';
 import { createWebhookSkipsRouter, createWebhooksRouter } from './webhooks';
 
@@ -160,6 +162,17 @@ export const opsreadyPlugin = createBackendPlugin({
           createWebhookSkipsRouter({ httpAuth, skips: events.webhookSkips }),
         );
         deps.httpRouter.use(
+          createNotificationsRouter({
+            httpAuth,
+            reader: new NotificationLogReader({
+              log: notifications.log,
+              errors: events.errors,
+            }),
+            readEntity: (entityRef, credentials) =>
+              evaluations.readEntity(entityRef, credentials),
+          }),
+        );
+        deps.httpRouter.use(
           createEventsRouter({
             httpAuth,
             auth,
@@ -171,6 +184,7 @@ export const opsreadyPlugin = createBackendPlugin({
             provisioned: events.provisioned,
             health: health.store,
             scores: store,
+            notifications: notifications.log,
             config: events.config,
             readEntity: (entityRef, credentials) =>
               evaluations.readEntity(entityRef, credentials),

@@ -15,7 +15,7 @@ export type NotificationRecord = components['schemas']['NotificationRecord'];
 /**
  * What became of a notice: delivered (`sent`, `updated`, `released`), kept
  * back by a maintenance window (`held`), or not delivered on its own
- * (`rate-limited`, `digested`, `deduplicated`).
+ * (`rate-limited`, `digested`).
  *
  * @public
  */

@@ -117,11 +117,12 @@ export class DatabaseNotificationLogStore implements NotificationLogStore {
 
   async list(
     entityRef: string,
-    filter: { status?: NoticeStatus; open?: boolean },
+    filter: { status?: NoticeStatus; open?: boolean; topics?: string[] },
     page: PageRequest,
   ): Promise<Page<LoggedNotice>> {
     const query = this.db<LogRow>(LOG).where('entity_ref', entityRef);
     if (filter.status) query.where('status', filter.status);
+    if (filter.topics) query.whereIn('topic', filter.topics);
     if (filter.open) query.whereNull('resolved_at').where('closes', false);
     if (page.cursor) query.where('id', '<', Number(page.cursor));
     const rows = await query.orderBy('id', 'desc').limit(page.limit + 1);
@@ -129,6 +130,19 @@ export class DatabaseNotificationLogStore implements NotificationLogStore {
     return rows.length > page.limit
       ? { items, nextCursor: items[items.length - 1].id }
       : { items };
+  }
+
+  async noticesBetween(
+    entityRef: string,
+    range: { from: Date; to: Date },
+    limit: number,
+  ): Promise<LoggedNotice[]> {
+    const rows = await this.db<LogRow>(LOG)
+      .where('entity_ref', entityRef)
+      .whereBetween('created_at', [range.from, range.to])
+      .orderBy('id', 'desc')
+      .limit(limit);
+    return rows.map(toNotice);
   }
 
   async onceKeysSentSince(keys: string[], since: Date): Promise<Set<string>> {

@@ -48,12 +48,21 @@ export type NewLoggedNotice = Omit<
 export interface NotificationLogStore {
   /** Logs notices; a closing one resolves the open ones of its scope. */
   add(notices: NewLoggedNotice[], at: Date): Promise<void>;
-  /** An entity's notices, newest first; `open` keeps problems not yet over. */
+  /**
+   * An entity's notices, newest first; `open` keeps those no later notice
+   * closed (and not closing ones), `topics` those of these topics.
+   */
   list(
     entityRef: string,
-    filter: { status?: NoticeStatus; open?: boolean },
+    filter: { status?: NoticeStatus; open?: boolean; topics?: string[] },
     page: PageRequest,
   ): Promise<Page<LoggedNotice>>;
+  /** An entity's notices in a time range, newest first, at most `limit`. */
+  noticesBetween(
+    entityRef: string,
+    range: { from: Date; to: Date },
+    limit: number,
+  ): Promise<LoggedNotice[]>;
   /** Of these keys, the ones a notice went out (or into a digest) for since `since`. */
   onceKeysSentSince(keys: string[], since: Date): Promise<Set<string>>;
   /** Scopes some of these recipients were already told about (sent or updated). */

@@ -1,6 +1,10 @@
 import { InputError } from '@backstage/errors';
 import { quoted } from '../lib/zodProblems';
-import { Deployment, TimelineEvent } from '@opsready/plugin-opsready-common';
+import {
+  Deployment,
+  NotificationTimelineDetails,
+  TimelineEvent,
+} from '@opsready/plugin-opsready-common';
 import { DeploymentsStore } from '../database/DeploymentsStore';
 import { ErrorsStore, ErrorSummary } from '../database/ErrorsStore';
 import { EvaluationsStore, ScorePoint } from '../database/EvaluationsStore';
@@ -9,11 +13,15 @@ import {
   ProvisionedEvent,
   ProvisionedEventsStore,
 } from '../database/ProvisionedEventsStore';
+import type {
+  LoggedNotice,
+  NotificationLogStore,
+} from '../database/NotificationLogStore';
 
 /*
  * One time axis for everything that happened to a service: deployments,
- * errors (where they started), health transitions, score changes and its
- * creation from a template. Newest first, paged by a time cursor: the
+ * errors (where they started), health transitions, score changes, its
+ * creation from a template, and what its owners were told. Newest first, paged by a time cursor: the
  * (time, id) of the last event served.
  */
 
@@ -116,6 +124,25 @@ export function provisionedEvent(p: ProvisionedEvent): TimelineEvent {
   };
 }
 
+/** "Owners told: cart is down", with what became of the notice. */
+export function notificationEvent(n: LoggedNotice): TimelineEvent {
+  const details: NotificationTimelineDetails = {
+    topic: n.topic,
+    status: n.status,
+    recipients: n.recipients,
+    heldBy: n.heldBy,
+  };
+  return {
+    id: `notification:${n.id}`,
+    type: 'notification',
+    at: n.createdAt,
+    title: `Owners told: ${n.title}`,
+    environment: n.environment,
+    details: { ...details },
+    links: [],
+  };
+}
+
 /** An event's place on the axis: its time, parsed once, and its id. */
 interface Position {
   t: number;
@@ -158,6 +185,7 @@ export async function readTimeline(
     provisioned: Pick<ProvisionedEventsStore, 'provisionedBetween'>;
     health: Pick<HealthStore, 'getTransitions'>;
     scores: Pick<EvaluationsStore, 'getScoreHistory'>;
+    notifications?: Pick<NotificationLogStore, 'noticesBetween'>;
   },
   entityRef: string,
   query: { from: Date; to: Date; limit: number; cursor?: string },
@@ -170,13 +198,14 @@ export async function readTimeline(
   // Deployments and errors can be many: each source gives at most a page
   // (plus the events sharing the cursor's time); the others are few.
   const fetch = query.limit + 1 + (position ? 50 : 0);
-  const [deployments, errors, transitions, scores, provisioned] =
+  const [deployments, errors, transitions, scores, provisioned, notices] =
     await Promise.all([
       stores.deployments.listDeployments(entityRef, range, { limit: fetch }),
       stores.errors.errorsStartedBetween(entityRef, range, fetch),
       stores.health.getTransitions(entityRef, range),
       stores.scores.getScoreHistory(entityRef, range),
       stores.provisioned.provisionedBetween(entityRef, range),
+      stores.notifications?.noticesBetween(entityRef, range, fetch) ?? [],
     ]);
   const merged = [
     ...deployments.items.map(deploymentEvent),
@@ -184,6 +213,7 @@ export async function readTimeline(
     ...transitions.map(healthEvent),
     ...scores.map(scoreEvent),
     ...provisioned.map(provisionedEvent),
+    ...notices.map(notificationEvent),
   ]
     .map(event => ({ event, at: positionOf(event) }))
     .filter(({ at }) => !position || compare(position, at) < 0)

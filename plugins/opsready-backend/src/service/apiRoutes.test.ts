@@ -6,6 +6,7 @@ import { createWebhookSkipsRouter } from '../webhooks/createWebhookSkipsRouter';
 import { createWebhooksRouter } from '../webhooks/createWebhooksRouter';
 import { rewordValidatorMessage } from './createApiRouter';
 import { createEventsRouter } from './eventsRouter';
+import { createNotificationsRouter } from './notificationsRouter';
 import { createRouter } from './router';
 
 /** What each router's handlers are never called with here. */
@@ -58,6 +59,11 @@ describe('the routers of the API', () => {
         config: new ConfigReader({}),
       }),
       createWebhookSkipsRouter({ httpAuth: unused, skips: unused }),
+      createNotificationsRouter({
+        httpAuth: unused,
+        reader: unused,
+        readEntity: unused,
+      }),
     ];
     const served = routers.flatMap(routesOf);
     const documented = Object.entries(spec.paths).flatMap(([path, item]) =>

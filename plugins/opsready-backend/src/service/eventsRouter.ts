@@ -20,6 +20,7 @@ import { DeploymentsStore } from '../database/DeploymentsStore';
 import { ErrorsStore } from '../database/ErrorsStore';
 import { EvaluationsStore } from '../database/EvaluationsStore';
 import { HealthStore } from '../database/HealthStore';
+import type { NotificationLogStore } from '../database/NotificationLogStore';
 import { ProvisionedEventsStore } from '../database/ProvisionedEventsStore';
 import { EventsService } from '../events/EventsService';
 import { principalName } from '../exemptions/principalName';
@@ -66,6 +67,8 @@ export interface EventsRouterOptions {
   provisioned: ProvisionedEventsStore;
   health: HealthStore;
   scores: EvaluationsStore;
+  /** What owners were told, for the timeline. */
+  notifications?: Pick<NotificationLogStore, 'noticesBetween'>;
   config: EventsConfig;
   /** The entity as the caller may see it; NotFoundError otherwise. */
   readEntity(
@@ -375,6 +378,7 @@ export function createEventsRouter(
         provisioned,
         health: options.health,
         scores: options.scores,
+        notifications: options.notifications,
       },
       entityRef,
       query,

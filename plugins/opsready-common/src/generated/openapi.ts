@@ -1301,8 +1301,7 @@ export interface paths {
             | 'held'
             | 'released'
             | 'rate-limited'
-            | 'digested'
-            | 'deduplicated';
+            | 'digested';
           /** @description true lists only notices about a problem that is still open (a health endpoint still down, an error group still open); false or absent lists every notice */
           open?: boolean;
           /** @description nextCursor of the previous page */
@@ -1902,7 +1901,7 @@ export interface components {
        * @enum {string}
        */
       topic: 'health' | 'errors' | 'deployments' | 'compliance' | 'exemptions';
-      /** @description What kind of news it is, e.g. health.changed, error.opened, exemption.decided */
+      /** @description What kind of news it is, e.g. health.down, health.up, error.opened, error.recurred, exemption.decided */
       kind: string;
       /** @enum {string} */
       severity: 'critical' | 'high' | 'normal' | 'low';
@@ -1915,7 +1914,7 @@ export interface components {
       /** @description Entity refs of the users and groups told (or to be told) */
       recipients: string[];
       /**
-       * @description sent: delivered; updated: delivered in place of an earlier notification of the same scope; held: kept back while a maintenance window is in force; released: delivered once the window ended; rate-limited: not delivered, the limit per recipient and topic was reached; digested: gathered into the topic's digest; deduplicated: not delivered, the same news was delivered recently
+       * @description sent: delivered; updated: delivered in place of an earlier notification of the same scope; held: kept back while a maintenance window is in force; released: delivered once the window ended; rate-limited: not delivered, the limit per recipient and topic was reached; digested: gathered into the topic's digest. A reminder already sent in its period is not logged again.
        * @enum {string}
        */
       status:
@@ -1924,8 +1923,7 @@ export interface components {
         | 'held'
         | 'released'
         | 'rate-limited'
-        | 'digested'
-        | 'deduplicated';
+        | 'digested';
       /** @description The maintenance window that holds (or held) it */
       heldBy?: {
         windowId: string;

@@ -14,7 +14,6 @@ const STATUSES: ReadonlyArray<NotificationStatus> = [
   'released',
   'rate-limited',
   'digested',
-  'deduplicated',
 ];
 
 /**
@@ -39,7 +38,7 @@ export function heldLabel(heldBy?: Partial<HeldBy>): string {
 /**
  * The words for a notice that did not reach its recipients as it was
  * raised; none for one that did (sent, updated, released), and none for
- * those folded into others (digested, deduplicated), which the owners hear
+ * those folded into others (digested), which the owners hear
  * of another way.
  */
 export function undeliveredLabel(
@@ -64,8 +63,6 @@ export function ownersToldLead(status: NotificationStatus): string {
       return 'Kept from the owners by the rate limit';
     case 'digested':
       return "Put in the owners' digest";
-    case 'deduplicated':
-      return 'Owners told before; repeated';
     default:
       return 'Owners told';
   }

@@ -1731,7 +1731,6 @@ export const spec = {
                 'released',
                 'rate-limited',
                 'digested',
-                'deduplicated',
               ],
             },
           },
@@ -3036,7 +3035,7 @@ export const spec = {
           kind: {
             type: 'string',
             description:
-              'What kind of news it is, e.g. health.changed, error.opened, exemption.decided',
+              'What kind of news it is, e.g. health.down, health.up, error.opened, error.recurred, exemption.decided',
           },
           severity: {
             type: 'string',
@@ -3075,10 +3074,9 @@ export const spec = {
               'released',
               'rate-limited',
               'digested',
-              'deduplicated',
             ],
             description:
-              "sent: delivered; updated: delivered in place of an earlier notification of the same scope; held: kept back while a maintenance window is in force; released: delivered once the window ended; rate-limited: not delivered, the limit per recipient and topic was reached; digested: gathered into the topic's digest; deduplicated: not delivered, the same news was delivered recently",
+              "sent: delivered; updated: delivered in place of an earlier notification of the same scope; held: kept back while a maintenance window is in force; released: delivered once the window ended; rate-limited: not delivered, the limit per recipient and topic was reached; digested: gathered into the topic's digest. A reminder already sent in its period is not logged again.",
           },
           heldBy: {
             type: 'object',
