@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { opsreadyPermissions } from '@opsready/plugin-opsready-common';
 import {
   builtInChecks,
@@ -17,6 +18,7 @@ import {
   buildEvaluationContext,
   buildEventsContext,
   buildHealthContext,
+  buildMaintenanceContext,
   factProviders,
   startHealthProbing,
   startKubernetes,
@@ -26,10 +28,12 @@ import { readOpsReadyConfig } from './config/readOpsReadyConfig';
 import { prepareDatabase } from './database/migrate';
 import { AuthorizedExemptionsService } from './exemptions/AuthorizedExemptionsService';
 import { DefaultExemptionsService } from './exemptions/ExemptionsService';
+import { AuthorizedMaintenanceService } from './maintenance/AuthorizedMaintenanceService';
 import { boundErrorReplies } from './service/boundErrorReplies';
 import { compressResponses } from './service/compressResponses';
 import { createSpecRouter } from './service/createApiRouter';
 import { createEventsRouter } from './service/eventsRouter';
+import { createMaintenanceRouter } from './service/maintenanceRouter';
 import { createRouter } from './service/router';
 import { createWebhookSkipsRouter, createWebhooksRouter } from './webhooks';
 
@@ -72,6 +76,7 @@ export const opsreadyPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
+        events: eventsServiceRef,
       },
       async init(deps) {
         const { config, logger, catalog, auth, httpAuth, permissions } = deps;
@@ -83,7 +88,10 @@ export const opsreadyPlugin = createBackendPlugin({
         const checksInForce = applyCheckConfig(registry.list(), settings);
         const checks = () => checksInForce;
 
-        const health = await buildHealthContext(deps);
+        // The MaintenanceCalendar the notifier holds health and error
+        // notifications by; health leaves its windows out of uptime.
+        const { service: maintenance } = await buildMaintenanceContext(deps);
+        const health = await buildHealthContext(deps, maintenance);
         const events = await buildEventsContext(deps, health);
         const kubernetes = await startKubernetes(deps, events);
         const providers = factProviders(deps, {
@@ -149,6 +157,18 @@ export const opsreadyPlugin = createBackendPlugin({
             config: events.config,
             readEntity: (entityRef, credentials) =>
               evaluations.readEntity(entityRef, credentials),
+          }),
+        );
+        deps.httpRouter.use(
+          createMaintenanceRouter({
+            httpAuth,
+            maintenance: new AuthorizedMaintenanceService({
+              maintenance,
+              permissions,
+              auth,
+              readEntity: (entityRef, credentials) =>
+                evaluations.readEntity(entityRef, credentials),
+            }),
           }),
         );
         deps.httpRouter.use(

@@ -6,6 +6,7 @@ import { createWebhookSkipsRouter } from '../webhooks/createWebhookSkipsRouter';
 import { createWebhooksRouter } from '../webhooks/createWebhooksRouter';
 import { rewordValidatorMessage } from './createApiRouter';
 import { createEventsRouter } from './eventsRouter';
+import { createMaintenanceRouter } from './maintenanceRouter';
 import { createRouter } from './router';
 
 /** What each router's handlers are never called with here. */
@@ -58,6 +59,7 @@ describe('the routers of the API', () => {
         config: new ConfigReader({}),
       }),
       createWebhookSkipsRouter({ httpAuth: unused, skips: unused }),
+      createMaintenanceRouter({ httpAuth: unused, maintenance: unused }),
     ];
     const served = routers.flatMap(routesOf);
     const documented = Object.entries(spec.paths).flatMap(([path, item]) =>
