@@ -116,6 +116,18 @@ describe.each(databases.eachSupportedId())(
       expect(
         await ids('2026-12-05T00:00:00Z', '2026-12-06T00:00:00Z', [shop]),
       ).toEqual([systemWide.id]);
+      expect(
+        await store.systemWindowsOverlap({
+          from: at('2026-12-05T00:00:00Z'),
+          to: at('2026-12-06T00:00:00Z'),
+        }),
+      ).toBe(true);
+      expect(
+        await store.systemWindowsOverlap({
+          from: at('2026-12-05T05:00:00Z'),
+          to: at('2026-12-06T00:00:00Z'),
+        }),
+      ).toBe(false);
       // Nothing has started before the range ends.
       expect(await ids('2026-08-01T00:00:00Z', '2026-08-02T00:00:00Z')).toEqual(
         [],

@@ -91,33 +91,37 @@ export class DatabaseMaintenanceWindowsStore
     return row && toWindow(row);
   }
 
-  async windowsOverlapping(
-    targetRefs: string[],
-    range: { from: Date; to: Date },
-  ): Promise<MaintenanceWindow[]> {
+  /** The windows that may be in force at some time in the range. */
+  private overlapping(range: { from: Date; to: Date }) {
     // A recurring window's occurrences start before `until` and last at
     // most MAX_WINDOW_MS: one whose until is earlier than that before
     // `from` is over by then.
     const lastReach = new Date(range.from.getTime() - MAX_WINDOW_MS);
+    return this.db<WindowRow>(TABLE)
+      .where('starts_at', '<', range.to)
+      .where(overlap =>
+        overlap
+          .where(once =>
+            once.whereNull('cron').where('ends_at', '>', range.from),
+          )
+          .orWhere(recurring =>
+            recurring
+              .whereNotNull('cron')
+              .where(open =>
+                open.whereNull('until').orWhere('until', '>', lastReach),
+              ),
+          ),
+      );
+  }
+
+  async windowsOverlapping(
+    targetRefs: string[],
+    range: { from: Date; to: Date },
+  ): Promise<MaintenanceWindow[]> {
     const rows: WindowRow[] = [];
     for (const batch of chunks(targetRefs, BATCH)) {
       rows.push(
-        ...(await this.db<WindowRow>(TABLE)
-          .whereIn('target_ref', batch)
-          .where('starts_at', '<', range.to)
-          .where(overlap =>
-            overlap
-              .where(once =>
-                once.whereNull('cron').where('ends_at', '>', range.from),
-              )
-              .orWhere(recurring =>
-                recurring
-                  .whereNotNull('cron')
-                  .where(open =>
-                    open.whereNull('until').orWhere('until', '>', lastReach),
-                  ),
-              ),
-          )),
+        ...(await this.overlapping(range).whereIn('target_ref', batch)),
       );
     }
     return rows
@@ -126,6 +130,17 @@ export class DatabaseMaintenanceWindowsStore
         (a, b) =>
           a.startsAt.localeCompare(b.startsAt) || a.id.localeCompare(b.id),
       );
+  }
+
+  async systemWindowsOverlap(range: {
+    from: Date;
+    to: Date;
+  }): Promise<boolean> {
+    // Targets are normalized refs: a System's begin `system:`.
+    const row = await this.overlapping(range)
+      .where('target_ref', 'like', 'system:%')
+      .first('id');
+    return row !== undefined;
   }
 
   async deleteWindow(id: string): Promise<boolean> {

@@ -50,6 +50,11 @@ export interface MaintenanceWindowsStore {
     targetRefs: string[],
     range: { from: Date; to: Date },
   ): Promise<MaintenanceWindow[]>;
+  /**
+   * Whether any window on a System may be in force at some time in the
+   * range: when none is, an entity's system need not be looked up.
+   */
+  systemWindowsOverlap(range: { from: Date; to: Date }): Promise<boolean>;
   /** Removes the window; false when there was none. */
   deleteWindow(id: string): Promise<boolean>;
   /** The window a deployment opened on the target, if any. */

@@ -57,7 +57,7 @@ async function setUp(now = at('2026-12-05T03:00:00Z')) {
 
 describe('MaintenanceService.activeWindow', () => {
   it('answers the window in force for the entity, with its reason and end', async () => {
-    const { service, add } = await setUp();
+    const { service, add, getEntityByRef } = await setUp();
     const window = await add();
     expect(
       await service.activeWindow(
@@ -84,6 +84,8 @@ describe('MaintenanceService.activeWindow', () => {
         at('2026-12-05T03:00:00Z'),
       ),
     ).toBeUndefined();
+    // No System has a window: nobody's system needed looking up.
+    expect(getEntityByRef).not.toHaveBeenCalled();
   });
 
   it("holds only the window's environment, or every one when it names none", async () => {

@@ -57,8 +57,18 @@ export class MaintenanceService implements MaintenanceCalendar {
     },
   ) {}
 
-  /** The entity and, when it names one, its system. */
-  async targetsOf(entityRef: string): Promise<string[]> {
+  /**
+   * The entity and, when it names one, its system. The system is read from
+   * the catalog only when some System has a window in the range: most
+   * questions (every evaluation asks for each entity's uptime) need none.
+   */
+  async targetsOf(
+    entityRef: string,
+    range: { from: Date; to: Date },
+  ): Promise<string[]> {
+    if (!(await this.deps.store.systemWindowsOverlap(range))) {
+      return [entityRef];
+    }
     const system = await this.deps.systems.systemOf(entityRef);
     return system && system !== entityRef ? [entityRef, system] : [entityRef];
   }
@@ -68,9 +78,10 @@ export class MaintenanceService implements MaintenanceCalendar {
     environment: string | undefined,
     at: Date,
   ): Promise<ActiveMaintenance | undefined> {
+    const instant = { from: at, to: new Date(at.getTime() + 1) };
     const windows = await this.deps.store.windowsOverlapping(
-      await this.targetsOf(entityRef),
-      { from: at, to: new Date(at.getTime() + 1) },
+      await this.targetsOf(entityRef, instant),
+      instant,
     );
     let found: ActiveMaintenance | undefined;
     for (const window of windows.filter(w => covers(w, environment))) {
@@ -98,7 +109,7 @@ export class MaintenanceService implements MaintenanceCalendar {
     options: { environment?: string } = {},
   ): Promise<MaintenanceOccurrence[]> {
     const windows = await this.deps.store.windowsOverlapping(
-      await this.targetsOf(entityRef),
+      await this.targetsOf(entityRef, range),
       range,
     );
     return windows
@@ -131,9 +142,10 @@ export class MaintenanceService implements MaintenanceCalendar {
     const from = options.includePast
       ? new Date(now.getTime() - PAST_LISTED_DAYS * 24 * 3600_000)
       : now;
+    const range = { from, to: new Date(now.getTime() + AHEAD_MS) };
     const windows = await this.deps.store.windowsOverlapping(
-      await this.targetsOf(entityRef),
-      { from, to: new Date(now.getTime() + AHEAD_MS) },
+      await this.targetsOf(entityRef, range),
+      range,
     );
     const listed = windows.map(window => {
       const next = nextOccurrence(timingOf(window), now);
