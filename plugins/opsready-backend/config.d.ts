@@ -297,6 +297,25 @@ export interface Config {
       };
     };
 
+    /** Maintenance windows (declared through the API and the entity page). */
+    maintenance?: {
+      /**
+       * A short window opened by each deployment that starts, for its entity
+       * and environment: health and error notifications are held, and
+       * uptime left out, while it is in force. It ends when the deployment
+       * finishes, or after `duration`, whichever comes first.
+       */
+      deploymentWindow?: {
+        /** Open them at all. Default false. */
+        enabled?: boolean;
+        /**
+         * How long one lasts at most: a duration object or an ISO 8601
+         * duration, from 1 minute to 24 hours. Default { minutes: 15 }.
+         */
+        duration?: HumanDuration | string;
+      };
+    };
+
     scoring?: {
       /** Share of a check's weight a warning earns, 0-1. Default: 0.5. */
       warnCredit?: number;

@@ -9,7 +9,7 @@
  * @param {import('knex').Knex} knex
  */
 exports.up = async function up(knex) {
-  await knex.schema.createTable('notification_digest_items', table => {
+  await knex.schema.createTable('opsready_notification_digest_items', table => {
     table.comment(
       'Notices waiting for, or carried by, a daily or weekly digest',
     );
@@ -31,7 +31,7 @@ exports.up = async function up(knex) {
       .nullable()
       .comment('When the digest carrying it was sent; null while it waits');
     // The sender reads what waits, topic by topic.
-    table.index(['sent_at', 'topic'], 'notification_digest_items_unsent_idx');
+    table.index(['sent_at', 'topic'], 'opsready_notification_digest_items_unsent_idx');
   });
 };
 
@@ -39,5 +39,5 @@ exports.up = async function up(knex) {
  * @param {import('knex').Knex} knex
  */
 exports.down = async function down(knex) {
-  await knex.schema.dropTable('notification_digest_items');
+  await knex.schema.dropTable('opsready_notification_digest_items');
 };

@@ -9,16 +9,19 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { EventsService as BackstageEventsService } from '@backstage/plugin-events-node';
 import { CheckDefinition, FactProvider } from '@opsready/plugin-opsready-node';
 import { readOpsReadyConfig } from './config/readOpsReadyConfig';
 import { readHealthConfig } from './config/readHealthConfig';
 import { readEventsConfig } from './config/readEventsConfig';
 import { readKubernetesConfig } from './config/readKubernetesConfig';
+import { readMaintenanceConfig } from './config/readMaintenanceConfig';
 import { DatabaseDeploymentsStore } from './database/DatabaseDeploymentsStore';
 import { DatabaseErrorsStore } from './database/DatabaseErrorsStore';
 import { DatabaseEvaluationsStore } from './database/DatabaseEvaluationsStore';
 import { DatabaseExemptionsStore } from './database/DatabaseExemptionsStore';
 import { DatabaseHealthStore } from './database/DatabaseHealthStore';
+import { DatabaseMaintenanceWindowsStore } from './database/DatabaseMaintenanceWindowsStore';
 import { DatabaseProvisionedEventsStore } from './database/DatabaseProvisionedEventsStore';
 import { DatabaseWebhookSkipsStore } from './database/DatabaseWebhookSkipsStore';
 import { EvaluationService } from './evaluation/EvaluationService';
@@ -39,6 +42,9 @@ import { KubernetesCollector } from './kubernetes/KubernetesCollector';
 import { KubernetesProxyClient } from './kubernetes/KubernetesProxyClient';
 import { publishHealthTransitions } from './notifications/publisher';
 import type { DomainEventPublisher } from './notifications/types';
+import { DeploymentWindows } from './maintenance/DeploymentWindows';
+import { MaintenanceService } from './maintenance/MaintenanceService';
+import { SystemLookup } from './maintenance/SystemLookup';
 
 /** The core services the plugin's parts are built from. */
 export interface PluginDeps {
@@ -53,11 +59,41 @@ export interface PluginDeps {
   catalog: CatalogService;
 }
 
-/** Probe results and their history. */
-export async function buildHealthContext(deps: PluginDeps) {
+/**
+ * Maintenance windows of entities and systems, and the windows deployments
+ * in progress open where configured.
+ */
+export async function buildMaintenanceContext(
+  deps: PluginDeps & { events: BackstageEventsService },
+) {
+  const store = await DatabaseMaintenanceWindowsStore.create({
+    database: deps.database,
+  });
+  const service = new MaintenanceService({
+    store,
+    systems: new SystemLookup({
+      catalog: deps.catalog,
+      auth: deps.auth,
+      logger: deps.logger,
+    }),
+  });
+  await new DeploymentWindows({
+    events: deps.events,
+    store,
+    config: readMaintenanceConfig(deps.config).deploymentWindow,
+    logger: deps.logger,
+  }).start();
+  return { store, service };
+}
+
+/** Probe results and their history, maintenance left out of uptime. */
+export async function buildHealthContext(
+  deps: PluginDeps,
+  maintenance?: MaintenanceService,
+) {
   const config = readHealthConfig(deps.config);
   const store = await DatabaseHealthStore.create({ database: deps.database });
-  return { config, store, health: new HealthService(store) };
+  return { config, store, health: new HealthService(store, maintenance) };
 }
 export type HealthContext = Awaited<ReturnType<typeof buildHealthContext>>;
 

@@ -125,6 +125,20 @@ async function storedError(server: Server, n: number) {
     .id as string;
 }
 
+const maintenanceWindow = () => ({
+  startsAt: new Date().toISOString(),
+  endsAt: new Date(Date.now() + 3600_000).toISOString(),
+  reason: 'Database upgrade',
+});
+
+async function declaredWindow(server: Server) {
+  const res = await request(server)
+    .post(`${base}/maintenance-windows`)
+    .send(maintenanceWindow())
+    .expect(201);
+  return res.body.id as string;
+}
+
 const guarded: Record<
   string,
   { permission: string; onEntity: boolean; succeeds: number; prepare: Prepare }
@@ -192,6 +206,28 @@ const guarded: Record<
           .post(`/api/opsready/errors/${id}/resolve`)
           .set('Authorization', auth)
           .send({ notes: 'Fixed' });
+    },
+  },
+  'POST /entities/{kind}/{namespace}/{name}/maintenance-windows': {
+    permission: 'opsready.maintenance.manage',
+    onEntity: true,
+    succeeds: 201,
+    prepare: async () => (server, auth) =>
+      request(server)
+        .post(`${base}/maintenance-windows`)
+        .set('Authorization', auth)
+        .send(maintenanceWindow()),
+  },
+  'DELETE /maintenance-windows/{id}': {
+    permission: 'opsready.maintenance.manage',
+    onEntity: true,
+    succeeds: 204,
+    prepare: async s => {
+      const id = await declaredWindow(s);
+      return (server, auth) =>
+        request(server)
+          .delete(`/api/opsready/maintenance-windows/${id}`)
+          .set('Authorization', auth);
     },
   },
   'POST /deployments': {

@@ -19,6 +19,7 @@ import {
   buildEvaluationContext,
   buildEventsContext,
   buildHealthContext,
+  buildMaintenanceContext,
   factProviders,
   startHealthProbing,
   startKubernetes,
@@ -31,12 +32,14 @@ import { startNotificationScans } from './notifications/scans';
 import { prepareDatabase } from './database/migrate';
 import { AuthorizedExemptionsService } from './exemptions/AuthorizedExemptionsService';
 import { DefaultExemptionsService } from './exemptions/ExemptionsService';
+import { AuthorizedMaintenanceService } from './maintenance/AuthorizedMaintenanceService';
 import { boundErrorReplies } from './service/boundErrorReplies';
 import { compressResponses } from './service/compressResponses';
 import { createSpecRouter } from './service/createApiRouter';
 import { createEventsRouter } from './service/eventsRouter';
 import { createNotificationsRouter } from './service/notificationsRouter';
 import { NotificationLogReader } from './notifications/NotificationLogReader';
+import { createMaintenanceRouter } from './service/maintenanceRouter';
 import { createRouter } from './service/router';
 import { createWebhookSkipsRouter, createWebhooksRouter } from './webhooks';
 
@@ -92,10 +95,14 @@ export const opsreadyPlugin = createBackendPlugin({
         const checksInForce = applyCheckConfig(registry.list(), settings);
         const checks = () => checksInForce;
 
-        const health = await buildHealthContext(deps);
+        // The MaintenanceCalendar the notifier holds health and error
+        // notifications by; health leaves its windows out of uptime.
+        const { service: maintenance } = await buildMaintenanceContext(deps);
+        const health = await buildHealthContext(deps, maintenance);
         const notifications = await buildNotifications({
           ...deps,
           checks,
+          maintenance,
           health: health.store,
           healthSeverity: readEventsConfig(config).healthErrorSeverity,
         });
@@ -188,6 +195,18 @@ export const opsreadyPlugin = createBackendPlugin({
             config: events.config,
             readEntity: (entityRef, credentials) =>
               evaluations.readEntity(entityRef, credentials),
+          }),
+        );
+        deps.httpRouter.use(
+          createMaintenanceRouter({
+            httpAuth,
+            maintenance: new AuthorizedMaintenanceService({
+              maintenance,
+              permissions,
+              auth,
+              readEntity: (entityRef, credentials) =>
+                evaluations.readEntity(entityRef, credentials),
+            }),
           }),
         );
         deps.httpRouter.use(

@@ -113,6 +113,37 @@ export type ExemptionDecision = ApiRequestBody<'/exemptions/{id}/decision'>;
 /** @public */
 export type EntityExemption = Schemas['Exemption'] & { active: boolean };
 
+/**
+ * A maintenance window of an entity, or of a System for its entities.
+ *
+ * @public
+ */
+export type MaintenanceWindow = Schemas['MaintenanceWindow'];
+
+/**
+ * A maintenance window as listed for an entity: whether it is in force, and
+ * its occurrence in force or next.
+ *
+ * @public
+ */
+export type ListedMaintenanceWindow = Schemas['ListedMaintenanceWindow'];
+
+/**
+ * What declaring a maintenance window takes.
+ *
+ * @public
+ */
+export type NewMaintenanceWindow = Schemas['MaintenanceWindowInput'];
+
+/**
+ * The health series of an entity for charts, and its maintenance in the
+ * range.
+ *
+ * @public
+ */
+export type HealthHistory =
+  ApiResponse<'/entities/{kind}/{namespace}/{name}/health/history'>;
+
 /** @public */
 export type HealthStatus = 'up' | 'down' | 'unknown';
 
@@ -131,8 +162,10 @@ export interface HealthFigures {
   failedToConnect?: number;
   /** Probes with no complete answer within the timeout. */
   timedOut?: number;
-  /** 0-1, or null without probes. */
+  /** 0-1, outside maintenance; null without such probes. */
   uptime: number | null;
+  /** Probes in hours that overlapped a maintenance window: left out of uptime. */
+  maintenanceProbes?: number;
   p50Ms: number | null;
   p95Ms: number | null;
   p99Ms: number | null;

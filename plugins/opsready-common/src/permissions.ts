@@ -57,6 +57,20 @@ export const opsreadyErrorsResolvePermission = createPermission({
 });
 
 /**
+ * Declare and delete maintenance windows of an entity (a System's apply to
+ * its entities): health and error notifications are held, and uptime left
+ * out, while one is in force. The OpsReady policy gives this to the
+ * entity's owners and the platform groups.
+ *
+ * @public
+ */
+export const opsreadyMaintenanceManagePermission = createPermission({
+  name: 'opsready.maintenance.manage',
+  attributes: { action: 'update' },
+  resourceType: 'catalog-entity',
+});
+
+/**
  * Every permission OpsReady defines, for registration and policies.
  *
  * @public
@@ -67,4 +81,5 @@ export const opsreadyPermissions = [
   opsreadyExemptionsManagePermission,
   opsreadyEventsCreatePermission,
   opsreadyErrorsResolvePermission,
+  opsreadyMaintenanceManagePermission,
 ];

@@ -16,6 +16,7 @@ import {
   opsreadyEventsCreatePermission,
   opsreadyExemptionsManagePermission,
   opsreadyExemptionsRequestPermission,
+  opsreadyMaintenanceManagePermission,
   opsreadyPermissions,
 } from '@opsready/plugin-opsready-common';
 import { checkout, ownership } from './__testUtils__/demoOrganisation';
@@ -77,6 +78,10 @@ describe('OpsReadyPermissionPolicy', () => {
     [opsreadyErrorsResolvePermission, 'platform member', 'allow', 'allow'],
     [opsreadyErrorsResolvePermission, 'other user', 'conditional', 'deny'],
     [opsreadyErrorsResolvePermission, 'nobody', 'deny', 'deny'],
+    [opsreadyMaintenanceManagePermission, 'owner', 'conditional', 'allow'],
+    [opsreadyMaintenanceManagePermission, 'platform member', 'allow', 'allow'],
+    [opsreadyMaintenanceManagePermission, 'other user', 'conditional', 'deny'],
+    [opsreadyMaintenanceManagePermission, 'nobody', 'deny', 'deny'],
     [opsreadyExemptionsManagePermission, 'owner', 'deny', 'deny'],
     [opsreadyExemptionsManagePermission, 'platform member', 'allow', 'allow'],
     [opsreadyExemptionsManagePermission, 'other user', 'deny', 'deny'],

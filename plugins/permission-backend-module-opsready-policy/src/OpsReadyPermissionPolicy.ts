@@ -19,6 +19,7 @@ import {
   opsreadyEventsCreatePermission,
   opsreadyExemptionsManagePermission,
   opsreadyExemptionsRequestPermission,
+  opsreadyMaintenanceManagePermission,
 } from '@opsready/plugin-opsready-common';
 
 /** What an entity's owners may do on it; the platform groups on every entity. */
@@ -26,6 +27,7 @@ const ownerActions = new Set([
   opsreadyChecksRunPermission.name,
   opsreadyExemptionsRequestPermission.name,
   opsreadyErrorsResolvePermission.name,
+  opsreadyMaintenanceManagePermission.name,
 ]);
 
 /**
@@ -33,8 +35,9 @@ const ownerActions = new Set([
  *
  * - everyone may read what the catalog lets them read (OpsReady has no read
  *   permission of its own: its reads follow catalog read of the entity);
- * - an entity's owners run its checks, request exemptions for it and resolve
- *   its errors, through a conditional decision that the catalog applies to
+ * - an entity's owners run its checks, request exemptions for it, resolve
+ *   its errors and declare its maintenance windows (a System's owners, the
+ *   System's), through a conditional decision that the catalog applies to
  *   the entity (owned by the user or one of their groups);
  * - members of the platform groups may do all of that on every entity, and
  *   grant, decline and revoke exemptions;

@@ -16,6 +16,7 @@ import {
   opsreadyEventsCreatePermission,
   opsreadyExemptionsManagePermission,
   opsreadyExemptionsRequestPermission,
+  opsreadyMaintenanceManagePermission,
 } from '@opsready/plugin-opsready-common';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import request from 'supertest';
@@ -83,6 +84,7 @@ describe('the OpsReady policy module in the permission backend', () => {
             opsreadyChecksRunPermission,
             opsreadyExemptionsRequestPermission,
             opsreadyExemptionsManagePermission,
+            opsreadyMaintenanceManagePermission,
           ]
             .map((permission, i) => ({
               id: String(i),
@@ -90,26 +92,29 @@ describe('the OpsReady policy module in the permission backend', () => {
               resourceRef: 'component:default/checkoutservice',
             }))
             .concat([
-              { id: '3', permission: opsreadyEventsCreatePermission } as any,
+              { id: '4', permission: opsreadyEventsCreatePermission } as any,
             ]),
         })
         .expect(200);
       return res.body.items.map((item: any) => item.result);
     };
-    // run checks, request, manage, ingest
+    // run checks, request, manage exemptions, maintenance, ingest
     expect(await ask('user:default/pat')).toEqual([
       'ALLOW',
       'ALLOW',
       'DENY',
+      'ALLOW',
       'DENY',
     ]);
     expect(await ask('user:default/alex')).toEqual([
       'ALLOW',
       'ALLOW',
       'ALLOW',
+      'ALLOW',
       'DENY',
     ]);
     expect(await ask('user:default/sam')).toEqual([
+      'DENY',
       'DENY',
       'DENY',
       'DENY',

@@ -36,9 +36,6 @@ export async function schemaSnapshot(
   return snapshot;
 }
 
-/** The prefixes of the plugin's own tables. */
-const PLUGIN_TABLES = ['opsready_', 'notification_'];
-
 const isPostgres = (knex: Knex) => knex.client.config.client === 'pg';
 
 async function tableNames(knex: Knex): Promise<string[]> {
@@ -54,7 +51,7 @@ async function tableNames(knex: Knex): Promise<string[]> {
       );
   return rows
     .map(r => r.name)
-    .filter(name => PLUGIN_TABLES.some(prefix => name.startsWith(prefix)))
+    .filter(name => name.startsWith('opsready_'))
     .sort();
 }
 

@@ -6,9 +6,9 @@ import { CHUNK, chunks, DbTime, iso } from './dbValues';
 import { DigestItem, DigestStore, NewDigestItem } from './DigestStore';
 import { migratedClient } from './migrate';
 
-const TABLE = 'notification_digest_items';
+const TABLE = 'opsready_notification_digest_items';
 
-/** A row of `notification_digest_items`. */
+/** A row of `opsready_notification_digest_items`. */
 interface DigestItemRow {
   id: string;
   topic: string;

@@ -9,7 +9,7 @@ import { HealthService } from '../health/HealthService';
 
 /**
  * Health facts for the checks, from what the prober measured over the last
- * 24 hours. While the prober runs, an entity it has not probed yet gets
+ * 24 hours, maintenance left out of uptime. While the prober runs, an entity it has not probed yet gets
  * health facts without figures, so the health checks answer `pending`
  * until its first probe. With probing off there is nothing to wait for:
  * entities get no health facts, and the health checks answer `unknown`.
@@ -44,6 +44,9 @@ export class HealthFactProvider implements FactProvider {
               url: e.url,
               status: e.status,
               ...(day.uptime !== null ? { uptime: day.uptime } : {}),
+              ...(day.maintenanceProbes > 0
+                ? { maintenanceProbes: day.maintenanceProbes }
+                : {}),
               ...(day.p95Ms !== null ? { p95LatencyMs: day.p95Ms } : {}),
               probes: day.probes,
               unanswered: {

@@ -1,5 +1,9 @@
 import { HealthStore, Rollup, StoredTransition } from '../database/HealthStore';
 import {
+  MaintenanceOccurrence,
+  MaintenanceService,
+} from '../maintenance/MaintenanceService';
+import {
   emptyHistogram,
   mergeHistograms,
   percentile,
@@ -18,16 +22,46 @@ export interface WindowFigures {
   refused: number;
   failedToConnect: number;
   timedOut: number;
-  /** Share of successful probes, 0 to 1; null without probes. */
+  /**
+   * Share of successful probes outside maintenance, 0 to 1; null without
+   * such probes.
+   */
   uptime: number | null;
+  /**
+   * Probes in rollups (hours, or days once folded) that overlap a
+   * maintenance window of the endpoint's environment: left out of uptime.
+   */
+  maintenanceProbes: number;
   p50Ms: number | null;
   p95Ms: number | null;
   p99Ms: number | null;
 }
 
-function figures(rollups: Rollup[]): WindowFigures {
+const bucketEnd = (rollup: Rollup) =>
+  rollup.bucketStart.getTime() + (rollup.bucket === 'day' ? DAY : HOUR);
+
+/** Whether a maintenance span of the rollup's environment overlaps it. */
+function inMaintenance(rollup: Rollup, spans: MaintenanceOccurrence[]) {
+  const start = rollup.bucketStart.getTime();
+  const end = bucketEnd(rollup);
+  return spans.some(
+    span =>
+      (!span.environment || span.environment === rollup.environment) &&
+      span.start.getTime() < end &&
+      span.end.getTime() > start,
+  );
+}
+
+function figures(
+  rollups: Rollup[],
+  maintenance: MaintenanceOccurrence[] = [],
+): WindowFigures {
   const probes = rollups.reduce((n, r) => n + r.probes, 0);
-  const failures = rollups.reduce((n, r) => n + r.failures, 0);
+  // Rollups are an hour (or, folded, a day) long: one that overlaps
+  // maintenance leaves uptime whole, even where the window was shorter.
+  const counted = rollups.filter(r => !inMaintenance(r, maintenance));
+  const countedProbes = counted.reduce((n, r) => n + r.probes, 0);
+  const failures = counted.reduce((n, r) => n + r.failures, 0);
   const histogram = rollups.reduce(
     (h, r) => mergeHistograms(h, r.histogram),
     emptyHistogram(),
@@ -40,7 +74,8 @@ function figures(rollups: Rollup[]): WindowFigures {
     probes,
     answered: histogram.reduce((n, count) => n + count, 0),
     ...unanswered,
-    uptime: probes ? (probes - failures) / probes : null,
+    uptime: countedProbes ? (countedProbes - failures) / countedProbes : null,
+    maintenanceProbes: probes - countedProbes,
     p50Ms: percentile(histogram, 0.5) ?? null,
     p95Ms: percentile(histogram, 0.95) ?? null,
     p99Ms: percentile(histogram, 0.99) ?? null,
@@ -55,22 +90,31 @@ function within(
   from: number,
 ): Rollup[] {
   return rollups.filter(
-    r =>
-      r.environment === environment &&
-      r.bucketStart.getTime() + (r.bucket === 'day' ? DAY : HOUR) > from,
+    r => r.environment === environment && bucketEnd(r) > from,
   );
 }
 
-/** Health figures as the API and the checks present them. */
+/**
+ * Health figures as the API and the checks present them. With maintenance
+ * windows, the time an entity (or its system) was in maintenance is left out
+ * of its uptime.
+ */
 export class HealthService {
-  constructor(private readonly store: HealthStore) {}
+  constructor(
+    private readonly store: HealthStore,
+    private readonly maintenance?: Pick<
+      MaintenanceService,
+      'occurrencesBetween'
+    >,
+  ) {}
 
   async entityHealth(entityRef: string, now = new Date()) {
     const endpoints = await this.store.getEndpoints(entityRef);
     const month = { from: new Date(now.getTime() - 30 * DAY), to: now };
-    const [rollups, transitions] = await Promise.all([
+    const [rollups, transitions, maintenance] = await Promise.all([
       this.store.getRollups(entityRef, month),
       this.store.getTransitions(entityRef, month),
+      this.maintenanceIn(entityRef, month),
     ]);
     const t = now.getTime();
     return {
@@ -83,9 +127,18 @@ export class HealthService {
         flapping: endpoint.state.flapping,
         lastProbe: endpoint.lastProbe ?? null,
         windows: {
-          '24h': figures(within(rollups, endpoint.environment, t - DAY)),
-          '7d': figures(within(rollups, endpoint.environment, t - 7 * DAY)),
-          '30d': figures(within(rollups, endpoint.environment, t - 30 * DAY)),
+          '24h': figures(
+            within(rollups, endpoint.environment, t - DAY),
+            maintenance,
+          ),
+          '7d': figures(
+            within(rollups, endpoint.environment, t - 7 * DAY),
+            maintenance,
+          ),
+          '30d': figures(
+            within(rollups, endpoint.environment, t - 30 * DAY),
+            maintenance,
+          ),
         },
         lastTransitions: transitions
           .filter(
@@ -97,26 +150,32 @@ export class HealthService {
     };
   }
 
-  /** The series for charts: one point per bucket and environment. */
+  /**
+   * The series for charts, one point per bucket and environment, and the
+   * maintenance in the range for them to shade.
+   */
   async history(
     entityRef: string,
     range: { from: Date; to: Date },
     bucket: 'hour' | 'day',
   ) {
-    const rollups = await this.store.getRollups(entityRef, range);
+    const [rollups, maintenance] = await Promise.all([
+      this.store.getRollups(entityRef, range),
+      this.maintenanceIn(entityRef, range),
+    ]);
     const groups = new Map<string, Rollup[]>();
     for (const rollup of rollups) {
       const start = bucketStartOf(rollup.bucketStart, bucket).getTime();
       const key = `${rollup.environment}\n${start}`;
       groups.set(key, [...(groups.get(key) ?? []), rollup]);
     }
-    return [...groups.entries()]
+    const items = [...groups.entries()]
       .map(([key, group]) => {
         const [environment, start] = key.split('\n');
         return {
           environment,
           bucketStart: new Date(Number(start)).toISOString(),
-          ...figures(group),
+          ...figures(group, maintenance),
         };
       })
       .sort((a, b) =>
@@ -124,5 +183,24 @@ export class HealthService {
           ? a.environment.localeCompare(b.environment)
           : a.bucketStart.localeCompare(b.bucketStart),
       );
+    return {
+      items,
+      maintenance: maintenance.map(span => ({
+        windowId: span.windowId,
+        start: span.start.toISOString(),
+        end: span.end.toISOString(),
+        reason: span.reason,
+        ...(span.environment ? { environment: span.environment } : {}),
+      })),
+    };
+  }
+
+  private async maintenanceIn(
+    entityRef: string,
+    range: { from: Date; to: Date },
+  ): Promise<MaintenanceOccurrence[]> {
+    return this.maintenance
+      ? this.maintenance.occurrencesBetween(entityRef, range)
+      : [];
   }
 }

@@ -7,6 +7,7 @@ import { createWebhooksRouter } from '../webhooks/createWebhooksRouter';
 import { rewordValidatorMessage } from './createApiRouter';
 import { createEventsRouter } from './eventsRouter';
 import { createNotificationsRouter } from './notificationsRouter';
+import { createMaintenanceRouter } from './maintenanceRouter';
 import { createRouter } from './router';
 
 /** What each router's handlers are never called with here. */
@@ -64,6 +65,7 @@ describe('the routers of the API', () => {
         reader: unused,
         readEntity: unused,
       }),
+      createMaintenanceRouter({ httpAuth: unused, maintenance: unused }),
     ];
     const served = routers.flatMap(routesOf);
     const documented = Object.entries(spec.paths).flatMap(([path, item]) =>

@@ -190,11 +190,11 @@ export async function createRouter(
         from: from.toISOString(),
         to: to.toISOString(),
         bucket,
-        items: await health.history(
+        ...(await health.history(
           normalizeEntityRef(entity),
           { from, to },
           bucket,
-        ),
+        )),
       });
     },
   );

@@ -32,7 +32,7 @@ export function parseInput<T>(
   return parsed.data;
 }
 
-const isoDate = z
+export const isoDate = z
   .string()
   .refine(value => !Number.isNaN(Date.parse(value)), {
     message: 'must be an ISO 8601 date-time, e.g. 2026-11-22T10:00:00Z',

@@ -548,6 +548,17 @@ export interface paths {
               to?: string;
               /** @enum {string} */
               bucket?: 'hour' | 'day';
+              /** @description The maintenance in the range, the entity's and its system's, for charts to shade; a bucket that overlaps one of its environment leaves its probes out of uptime */
+              maintenance?: {
+                windowId: string;
+                /** Format: date-time */
+                start: string;
+                /** Format: date-time */
+                end: string;
+                reason: string;
+                /** @description Absent: every environment */
+                environment?: string;
+              }[];
               items?: (components['schemas']['HealthFigures'] & {
                 environment?: string;
                 /** Format: date-time */
@@ -563,6 +574,126 @@ export interface paths {
     put?: never;
     post?: never;
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/entities/{kind}/{namespace}/{name}/maintenance-windows': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        kind: components['parameters']['kind'];
+        namespace: components['parameters']['namespace'];
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    /** The maintenance windows that apply to the entity, its system's among them, those in force first, then the upcoming ones by when they next start */
+    get: {
+      parameters: {
+        query?: {
+          /** @description past: also the windows over within the last 30 days, latest first */
+          include?: 'past';
+        };
+        header?: never;
+        path: {
+          kind: components['parameters']['kind'];
+          namespace: components['parameters']['namespace'];
+          name: components['parameters']['name'];
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The windows (at most 200) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['ListedMaintenanceWindow'][];
+            };
+          };
+        };
+        400: components['responses']['Error'];
+        404: components['responses']['Error'];
+      };
+    };
+    put?: never;
+    /** Declare a maintenance window on the entity, or on a System for every entity of it (permission opsready.maintenance.manage); health and error notifications are held, and uptime left out, while it is in force */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          kind: components['parameters']['kind'];
+          namespace: components['parameters']['namespace'];
+          name: components['parameters']['name'];
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['MaintenanceWindowInput'];
+        };
+      };
+      responses: {
+        /** @description The window */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['MaintenanceWindow'];
+          };
+        };
+        400: components['responses']['Error'];
+        403: components['responses']['Error'];
+        404: components['responses']['Error'];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/maintenance-windows/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Delete a maintenance window (permission opsready.maintenance.manage), asked on the entity or System it is on */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Deleted; it no longer holds anything */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        403: components['responses']['Error'];
+        404: components['responses']['Error'];
+      };
+    };
     options?: never;
     head?: never;
     patch?: never;
@@ -1794,8 +1925,10 @@ export interface components {
       failedToConnect?: number;
       /** @description Probes with no complete answer within the timeout */
       timedOut?: number;
-      /** @description Share of successful probes, 0-1 */
+      /** @description Share of successful probes, 0-1, outside maintenance */
       uptime?: number | null;
+      /** @description Probes in hours that overlapped a maintenance window of the environment: left out of uptime */
+      maintenanceProbes?: number;
       p50Ms?: number | null;
       p95Ms?: number | null;
       p99Ms?: number | null;
@@ -1935,6 +2068,66 @@ export interface components {
       createdAt: string;
       /** @description Whether the problem the notice is about is still open */
       problemOpen: boolean;
+    };
+    MaintenanceWindowInput: {
+      /**
+       * Format: date-time
+       * @description At most 15 minutes ago (a window cannot be declared after the fact)
+       */
+      startsAt: string;
+      /**
+       * Format: date-time
+       * @description After startsAt and in the future, at most 31 days after startsAt; of a recurring window, the end of its first occurrence, which sets how long each lasts
+       */
+      endsAt: string;
+      reason: string;
+      /** @description Only this environment; absent, every environment */
+      environment?: string;
+      /** @description Makes the window recur - five fields (minute hour day-of-month month day-of-week), e.g. `0 2 * * 6` for Saturdays at 02:00. Each occurrence starts when the cron fires, from startsAt on, and lasts endsAt - startsAt; occurrences may not overlap */
+      cron?: string;
+      /** @description The IANA time zone the cron is read in, e.g. Europe/Berlin; default UTC. Only with cron */
+      timeZone?: string;
+      /**
+       * Format: date-time
+       * @description No occurrence starts at or after this. Only with cron
+       */
+      until?: string;
+    };
+    MaintenanceWindow: {
+      id: string;
+      /** @description The entity or System it is on, e.g. system:default/shop */
+      targetRef: string;
+      /** @description Absent: every environment */
+      environment?: string;
+      /** Format: date-time */
+      startsAt: string;
+      /** Format: date-time */
+      endsAt: string;
+      reason: string;
+      cron?: string;
+      timeZone?: string;
+      /** Format: date-time */
+      until?: string;
+      createdBy: string;
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * @description deployment - opened by a deployment in progress, closed when it finishes
+       * @enum {string}
+       */
+      source: 'manual' | 'deployment';
+      deploymentId?: string;
+    };
+    ListedMaintenanceWindow: components['schemas']['MaintenanceWindow'] & {
+      /** @description In force now */
+      active: boolean;
+      /** @description The occurrence in force, else the next; null once the window is over */
+      nextOccurrence: {
+        /** Format: date-time */
+        start: string;
+        /** Format: date-time */
+        end: string;
+      } | null;
     };
   };
   responses: {

@@ -71,8 +71,16 @@ export interface HealthEndpointFacts {
   url: string;
   /** Current state; `unknown` before the first probe. */
   status: 'up' | 'down' | 'unknown';
-  /** Share of successful probes over the window, 0 to 1; absent if never probed. */
+  /**
+   * Share of successful probes over the window, 0 to 1, outside
+   * maintenance; absent if never probed, or in maintenance throughout.
+   */
   uptime?: number;
+  /**
+   * Probes over the window left out of uptime because their hour
+   * overlapped a maintenance window of the environment; absent if none.
+   */
+  maintenanceProbes?: number;
   /**
    * 95th percentile latency over the window, in milliseconds, of the probes
    * that got an HTTP answer; absent when none did.

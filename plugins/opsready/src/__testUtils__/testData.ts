@@ -5,6 +5,7 @@ import {
   DoraFigures,
   EntityEvaluation,
   NotificationRecord,
+  ListedMaintenanceWindow,
   ServiceError,
 } from '@opsready/plugin-opsready-common';
 import { OpsReadyApi } from '../api/OpsReadyApi';
@@ -170,6 +171,26 @@ export const dora: DoraFigures = {
  * An OpsReady API whose every read answers "nothing yet", for tests that
  * override only what they look at.
  */
+export const hoursFromNow = (hours: number) =>
+  new Date(Date.now() + hours * 3600_000).toISOString();
+
+/** A window of checkoutservice in force from an hour ago for three hours. */
+export const maintenanceWindow = (
+  extra: Partial<ListedMaintenanceWindow> = {},
+): ListedMaintenanceWindow => ({
+  id: 'w1',
+  targetRef: 'component:default/checkoutservice',
+  startsAt: hoursFromNow(-1),
+  endsAt: hoursFromNow(2),
+  reason: 'Database upgrade',
+  createdBy: 'user:default/pat',
+  createdAt: hoursFromNow(-2),
+  source: 'manual',
+  active: true,
+  nextOccurrence: { start: hoursFromNow(-1), end: hoursFromNow(2) },
+  ...extra,
+});
+
 export function emptyApi(overrides: Partial<OpsReadyApi> = {}): OpsReadyApi {
   return {
     getEntityEvaluation: jest.fn().mockResolvedValue(evaluation),
@@ -186,6 +207,16 @@ export function emptyApi(overrides: Partial<OpsReadyApi> = {}): OpsReadyApi {
       declared: [],
       problems: [],
     }),
+    getHealthHistory: jest.fn().mockResolvedValue({
+      from: minutesAgo(7 * 24 * 60),
+      to: minutesAgo(0),
+      bucket: 'day',
+      items: [],
+      maintenance: [],
+    }),
+    getMaintenanceWindows: jest.fn().mockResolvedValue({ items: [] }),
+    createMaintenanceWindow: jest.fn(),
+    deleteMaintenanceWindow: jest.fn(),
     getDeployments: jest.fn().mockResolvedValue({ items: [] }),
     getEnvironments: jest.fn().mockResolvedValue({ items: [] }),
     getDora: jest.fn().mockResolvedValue(dora),

@@ -15,9 +15,13 @@ import {
   ExemptionDecision,
   FleetFilter,
   FleetOverview,
+  HealthHistory,
+  ListedMaintenanceWindow,
+  MaintenanceWindow,
   NewExemption,
   NotificationFilter,
   NotificationRecord,
+  NewMaintenanceWindow,
   OwnerDora,
   Page,
   PageRequest,
@@ -37,12 +41,16 @@ export type {
   ExemptionDecision,
   HealthEndpointState,
   HealthFigures,
+  HealthHistory,
   HealthStatus,
+  ListedMaintenanceWindow,
+  MaintenanceWindow,
   NewExemption,
   NotificationFilter,
   NotificationRecord,
   NotificationStatus,
   NotificationTimelineDetails,
+  NewMaintenanceWindow,
   OwnerDora,
   Page,
   PageRequest,
@@ -82,6 +90,30 @@ export interface OpsReadyApi {
   decideExemption(id: string, decision: ExemptionDecision): Promise<Exemption>;
   revokeExemption(id: string): Promise<void>;
   getHealth(entity: CompoundEntityRef): Promise<EntityHealth>;
+  /** Health per bucket and environment over the range, and its maintenance. */
+  getHealthHistory(
+    entity: CompoundEntityRef,
+    options?: TimeRange & { bucket?: 'hour' | 'day' },
+  ): Promise<HealthHistory>;
+  /**
+   * The maintenance windows that apply to the entity, its system's among
+   * them: in force first, then upcoming; with `includePast`, those over
+   * within the last 30 days too.
+   */
+  getMaintenanceWindows(
+    entity: CompoundEntityRef,
+    options?: { includePast?: boolean },
+  ): Promise<{ items: ListedMaintenanceWindow[] }>;
+  /**
+   * Declares a maintenance window on the entity, or on a System for all of
+   * its entities (permission opsready.maintenance.manage).
+   */
+  createMaintenanceWindow(
+    entity: CompoundEntityRef,
+    window: NewMaintenanceWindow,
+  ): Promise<MaintenanceWindow>;
+  /** Deletes a maintenance window (permission opsready.maintenance.manage). */
+  deleteMaintenanceWindow(id: string): Promise<void>;
   getDeployments(
     entity: CompoundEntityRef,
     filter?: DeploymentFilter,

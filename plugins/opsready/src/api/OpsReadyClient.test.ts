@@ -237,4 +237,39 @@ describe('OpsReadyClient', () => {
     );
     await expect(client.revokeExemption('x1')).resolves.toBeUndefined();
   });
+  it('lists, declares and deletes maintenance windows', async () => {
+    const seen: string[] = [];
+    let body: unknown;
+    const windows = `${baseUrl}/entities/Component/default/checkout%20service/maintenance-windows`;
+    server.use(
+      http.get(windows, ({ request }) => {
+        seen.push(`GET ${new URL(request.url).search}`);
+        return HttpResponse.json({ items: [] });
+      }),
+      http.post(windows, async ({ request }) => {
+        body = await request.json();
+        seen.push('POST');
+        return HttpResponse.json({ id: 'w1' }, { status: 201 });
+      }),
+      http.delete(`${baseUrl}/maintenance-windows/w1`, () => {
+        seen.push('DELETE');
+        return new HttpResponse(null, { status: 204 });
+      }),
+    );
+    await client.getMaintenanceWindows(ref);
+    await client.getMaintenanceWindows(ref, { includePast: true });
+    const declared = {
+      startsAt: '2026-12-05T10:00:00.000Z',
+      endsAt: '2026-12-05T12:00:00.000Z',
+      reason: 'Database upgrade',
+      cron: '0 2 * * 6',
+      timeZone: 'Europe/Berlin',
+    };
+    await expect(
+      client.createMaintenanceWindow(ref, declared),
+    ).resolves.toEqual({ id: 'w1' });
+    await client.deleteMaintenanceWindow('w1');
+    expect(body).toEqual(declared);
+    expect(seen).toEqual(['GET ', 'GET ?include=past', 'POST', 'DELETE']);
+  });
 });

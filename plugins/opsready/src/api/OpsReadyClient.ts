@@ -19,9 +19,13 @@ import {
   ExemptionDecision,
   FleetFilter,
   FleetOverview,
+  HealthHistory,
+  ListedMaintenanceWindow,
+  MaintenanceWindow,
   NewExemption,
   NotificationFilter,
   NotificationRecord,
+  NewMaintenanceWindow,
   OpsReadyApiClient,
   OwnerDora,
   Page,
@@ -148,6 +152,55 @@ export class OpsReadyClient implements OpsReadyApi {
         params: { path: entity },
       }),
     ) as Promise<EntityHealth>;
+  }
+
+  /** {@inheritDoc OpsReadyApi.getHealthHistory} */
+  async getHealthHistory(
+    entity: CompoundEntityRef,
+    options: TimeRange & { bucket?: 'hour' | 'day' } = {},
+  ): Promise<HealthHistory> {
+    const api = await this.api();
+    return responseData(
+      api.GET('/entities/{kind}/{namespace}/{name}/health/history', {
+        params: { path: entity, query: options },
+      }),
+    );
+  }
+
+  /** {@inheritDoc OpsReadyApi.getMaintenanceWindows} */
+  async getMaintenanceWindows(
+    entity: CompoundEntityRef,
+    options: { includePast?: boolean } = {},
+  ): Promise<{ items: ListedMaintenanceWindow[] }> {
+    const api = await this.api();
+    return responseData(
+      api.GET('/entities/{kind}/{namespace}/{name}/maintenance-windows', {
+        params: {
+          path: entity,
+          query: options.includePast ? { include: 'past' } : {},
+        },
+      }),
+    );
+  }
+
+  /** {@inheritDoc OpsReadyApi.createMaintenanceWindow} */
+  async createMaintenanceWindow(
+    entity: CompoundEntityRef,
+    window: NewMaintenanceWindow,
+  ): Promise<MaintenanceWindow> {
+    const api = await this.api();
+    return responseData(
+      api.POST('/entities/{kind}/{namespace}/{name}/maintenance-windows', {
+        params: { path: entity },
+        body: window,
+      }),
+    );
+  }
+
+  /** {@inheritDoc OpsReadyApi.deleteMaintenanceWindow} */
+  async deleteMaintenanceWindow(id: string): Promise<void> {
+    const api = await this.api();
+    await api.DELETE('/maintenance-windows/{id}', { params: { path: { id } } });
   }
 
   async getDeployments(

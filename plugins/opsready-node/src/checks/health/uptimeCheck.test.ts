@@ -113,6 +113,33 @@ describe('health.uptime', () => {
     ).toBe('pass');
   });
 
+  it('judges uptime outside maintenance, and says what it left out', () => {
+    expect(
+      onTwoEndpoints(
+        uptimeCheck,
+        measured('default', { uptime: 0.995, maintenanceProbes: 120 }),
+      ),
+    ).toMatchObject({
+      status: 'pass',
+      message:
+        'Every probed health endpoint was up at least 99% of the last 24 hours (lowest 99.5%); left out for maintenance: default (120 probes).',
+      evidence: { maintenance: [{ environment: 'default', probes: 120 }] },
+    });
+  });
+
+  it('has nothing to judge when every probed endpoint was in maintenance throughout', () => {
+    expect(
+      onTwoEndpoints(
+        uptimeCheck,
+        measured('default', { probes: 1440, maintenanceProbes: 1440 }),
+      ),
+    ).toMatchObject({
+      status: 'not-applicable',
+      message:
+        'Every probed health endpoint was in maintenance throughout the last 24 hours: there is no uptime to judge; left out for maintenance: default (1440 probes).',
+    });
+  });
+
   it('speaks of the window the prober measured over', () => {
     expect(
       evaluate(uptimeCheck, twoEndpoints, {

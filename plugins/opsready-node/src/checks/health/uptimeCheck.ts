@@ -6,7 +6,7 @@ export const uptimeCheck: CheckDefinition = {
   id: 'health.uptime',
   title: 'Uptime target met',
   description:
-    'Every probed health endpoint answered its probes over the window at least as often as the uptime target.',
+    'Every probed health endpoint answered its probes over the window at least as often as the uptime target. Hours in a maintenance window of the entity or its system are left out.',
   category: 'health',
   severity: 'high',
   weight: 3,
@@ -28,9 +28,18 @@ export const uptimeCheck: CheckDefinition = {
     const target = options.uptimeTarget;
     const window = hours(measurements.windowHours);
     const probed = measurements.endpoints.filter(e => e.uptime !== undefined);
+    const inMaintenance = (e: { maintenanceProbes?: number }) =>
+      (e.maintenanceProbes ?? 0) > 0;
+    // Probed, but in maintenance the whole window: nothing to judge.
+    const maintained = measurements.endpoints.filter(
+      e => e.uptime === undefined && inMaintenance(e),
+    );
     const notProbed = measurements.endpoints
-      .filter(e => e.uptime === undefined)
+      .filter(e => e.uptime === undefined && !inMaintenance(e))
       .map(e => e.environment);
+    const leftOut = measurements.endpoints
+      .filter(inMaintenance)
+      .map(e => ({ environment: e.environment, probes: e.maintenanceProbes! }));
     const evidence = {
       target,
       windowHours: measurements.windowHours,
@@ -40,7 +49,21 @@ export const uptimeCheck: CheckDefinition = {
         uptime,
       })),
       notProbed,
+      ...(leftOut.length > 0 ? { maintenance: leftOut } : {}),
     };
+    const maintenanceNote =
+      leftOut.length > 0
+        ? `; left out for maintenance: ${leftOut
+            .map(e => `${e.environment} (${e.probes} probes)`)
+            .join(', ')}`
+        : '';
+    if (probed.length === 0 && maintained.length > 0) {
+      return {
+        status: 'not-applicable',
+        message: `Every probed health endpoint was in maintenance throughout the last ${window}: there is no uptime to judge${maintenanceNote}.`,
+        evidence,
+      };
+    }
     if (probed.length === 0) {
       // The prober works; it has not reached this service yet.
       return {
@@ -58,7 +81,7 @@ export const uptimeCheck: CheckDefinition = {
           target,
         )} target: ${below
           .map(e => `${e.environment} ${percent(e.uptime!)}`)
-          .join(', ')}.`,
+          .join(', ')}${maintenanceNote}.`,
         evidence,
       };
     }
@@ -69,7 +92,7 @@ export const uptimeCheck: CheckDefinition = {
         target,
       )} of the last ${window} (lowest ${percent(lowest)})${
         notProbed.length > 0 ? `; not probed yet: ${notProbed.join(', ')}` : ''
-      }.`,
+      }${maintenanceNote}.`,
       evidence,
     };
   },

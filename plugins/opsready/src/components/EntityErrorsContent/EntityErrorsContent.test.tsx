@@ -1,7 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DateTime } from 'luxon';
-import { deployment, emptyApi, errorEvent } from '../../__testUtils__/testData';
+import {
+  deployment,
+  emptyApi,
+  errorEvent,
+  hoursFromNow,
+} from '../../__testUtils__/testData';
 import { renderForEntity } from '../../__testUtils__/renderForEntity';
 import { EntityErrorsContent } from './EntityErrorsContent';
 
@@ -201,6 +206,79 @@ describe('EntityErrorsContent', () => {
     expect(await screen.findByText('No errors recorded')).toBeInTheDocument();
     expect(
       screen.getByText('Nothing happened in this range.'),
+    ).toBeInTheDocument();
+  });
+  it('shades maintenance on the errors chart and shows it on the uptime strip', async () => {
+    const day = (daysAgo: number) =>
+      DateTime.now().toUTC().minus({ days: daysAgo }).startOf('day').toISO()!;
+    const getHealthHistory = jest.fn().mockResolvedValue({
+      from: '',
+      to: '',
+      bucket: 'day',
+      items: [
+        {
+          environment: 'production',
+          bucketStart: day(2),
+          probes: 1440,
+          uptime: 0.995,
+          maintenanceProbes: 60,
+          p50Ms: 20,
+          p95Ms: 40,
+          p99Ms: 80,
+        },
+        {
+          environment: 'production',
+          bucketStart: day(1),
+          probes: 1440,
+          uptime: null,
+          maintenanceProbes: 1440,
+          p50Ms: 20,
+          p95Ms: 40,
+          p99Ms: 80,
+        },
+      ],
+      maintenance: [
+        {
+          windowId: 'w1',
+          start: hoursFromNow(-40),
+          end: hoursFromNow(-20),
+          reason: 'Database upgrade',
+        },
+      ],
+    });
+    await renderForEntity(<EntityErrorsContent />, {
+      api: emptyApi({
+        getHealthHistory,
+        getErrors: jest.fn().mockResolvedValue({ items: [crash] }),
+      }),
+    });
+    expect(
+      await screen.findByText(/Shaded: maintenance \(Database upgrade\)\./),
+    ).toBeInTheDocument();
+    const strip = screen.getByRole('list', {
+      name: 'Uptime of production by day',
+    });
+    const cells = within(strip).getAllByRole('listitem');
+    expect(cells[0]).toHaveAccessibleName(
+      /: 99\.5% up, 60 probes in maintenance left out$/,
+    );
+    expect(cells[1]).toHaveAccessibleName(/: maintenance, not counted$/);
+  });
+
+  it('still shows the errors when uptime cannot be read', async () => {
+    await renderForEntity(<EntityErrorsContent />, {
+      api: emptyApi({
+        getHealthHistory: jest
+          .fn()
+          .mockRejectedValue(new Error('Health is away')),
+        getErrors: jest.fn().mockResolvedValue({ items: [crash] }),
+      }),
+    });
+    expect(
+      await screen.findByText(/error events and 0 deployments/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Uptime could not be read: Health is away'),
     ).toBeInTheDocument();
   });
 });

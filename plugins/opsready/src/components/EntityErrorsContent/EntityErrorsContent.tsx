@@ -4,12 +4,15 @@ import {
 } from '@backstage/catalog-model';
 import { CodeSnippet, EmptyState, InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import Typography from '@material-ui/core/Typography';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
 import { DateTime } from 'luxon';
 import { useMemo, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { opsreadyApiRef } from '../../api/OpsReadyApi';
+import { errorTitle } from '../errorTitle';
+import { MaintenancePanel } from '../Maintenance';
 import {
   AsyncContent,
   FilterSelect,
@@ -19,6 +22,7 @@ import {
 import { ErrorTimelineChart } from './ErrorTimelineChart';
 import { ErrorsTable } from './ErrorsTable';
 import { TimelineList } from './TimelineList';
+import { UptimeStrip } from './UptimeStrip';
 
 const RANGES = [
   { value: '1', label: 'Last 24 hours' },
@@ -31,8 +35,9 @@ const RANGES = [
 const CHART_DEPLOYMENTS = 200;
 
 /**
- * The errors tab: errors by severity over time with deployments on the same
- * axis, the errors grouped by fingerprint, and the service's timeline.
+ * The errors tab: the maintenance windows, errors by severity over time with
+ * deployments and maintenance on the same axis, uptime, the errors grouped
+ * by fingerprint, and the service's timeline.
  *
  * @public
  */
@@ -54,16 +59,22 @@ export function EntityErrorsContent() {
     [range],
   );
   const chart = useAsyncRetry(async () => {
-    const [series, deployments, anyError] = await Promise.all([
+    const [series, deployments, anyError, health] = await Promise.all([
       api.getErrorSeries(ref, isoRange),
       api.getDeployments(ref, isoRange, { limit: CHART_DEPLOYMENTS }),
       api.getErrors(ref, {}, { limit: 1 }),
+      // The errors are the tab's business: without health, they still show.
+      api.getHealthHistory(ref, isoRange).then(
+        history => ({ history, failure: undefined }),
+        (e: Error) => ({ history: undefined, failure: errorTitle(e) }),
+      ),
     ]);
     return {
       series: series.items,
       environments: series.environments,
       deployments: deployments.items,
       hasAny: anyError.items.length > 0,
+      health,
     };
   }, [api, entityRef, isoRange]);
 
@@ -88,22 +99,42 @@ export function EntityErrorsContent() {
           onChange={value => setDays(value || '7')}
         />
       </Grid>
+      <Grid item xs={12}>
+        <MaintenancePanel entity={entity} onChanged={chart.retry} />
+      </Grid>
       <AsyncContent {...chart}>
-        {({ series, deployments, hasAny }) => (
-          <Grid item xs={12}>
-            {hasAny ? (
-              <InfoCard title="Errors over time">
-                <ErrorTimelineChart
-                  series={series}
-                  deployments={deployments}
-                  from={range.from}
-                  to={range.to}
-                />
+        {({ series, deployments, hasAny, health }) => (
+          <>
+            <Grid item xs={12}>
+              {hasAny ? (
+                <InfoCard title="Errors over time">
+                  <ErrorTimelineChart
+                    series={series}
+                    deployments={deployments}
+                    maintenance={health.history?.maintenance}
+                    from={range.from}
+                    to={range.to}
+                  />
+                </InfoCard>
+              ) : (
+                <NoErrorsYet entityRef={entityRef} />
+              )}
+            </Grid>
+            <Grid item xs={12}>
+              <InfoCard
+                title="Uptime"
+                subheader="Maintenance is left out of uptime"
+              >
+                {health.history ? (
+                  <UptimeStrip history={health.history} />
+                ) : (
+                  <Typography variant="body2" color="error" role="alert">
+                    Uptime could not be read: {health.failure}
+                  </Typography>
+                )}
               </InfoCard>
-            ) : (
-              <NoErrorsYet entityRef={entityRef} />
-            )}
-          </Grid>
+            </Grid>
+          </>
         )}
       </AsyncContent>
       {!noErrorsYet && (

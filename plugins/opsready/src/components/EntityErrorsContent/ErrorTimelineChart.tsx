@@ -12,6 +12,7 @@ import {
   BarChart,
   CartesianGrid,
   Legend,
+  ReferenceArea,
   ReferenceLine,
   ResponsiveContainer,
   Tooltip,
@@ -22,20 +23,31 @@ import { timeAxisProps, timeLabel } from '../shared';
 
 type Bucket = { t: number } & Record<ErrorSeverity, number>;
 
+/** A span the entity (or its system) was in maintenance. */
+export interface MaintenanceSpan {
+  start: string;
+  end: string;
+  reason: string;
+  environment?: string;
+}
+
 /**
  * Errors per day by severity, stacked, with each deployment drawn as a
  * dashed line on the same axis: "did it start after that release?" is the
- * question this chart answers. Severities differ by pattern of the stack
- * order and the legend names them, not by colour alone.
+ * question this chart answers. Maintenance is shaded and labelled, so that
+ * errors during a planned outage read as such. Severities differ by pattern
+ * of the stack order and the legend names them, not by colour alone.
  */
 export function ErrorTimelineChart(props: {
   /** Events per hour, as the backend counts them. */
   series: ErrorSeriesPoint[];
   deployments: Deployment[];
+  /** Maintenance in the range, shaded. */
+  maintenance?: MaintenanceSpan[];
   from: DateTime;
   to: DateTime;
 }) {
-  const { series, deployments, from, to } = props;
+  const { series, deployments, maintenance = [], from, to } = props;
   const theme = useTheme();
   const colours: Record<ErrorSeverity, string> = {
     critical: theme.palette.error.dark,
@@ -70,6 +82,17 @@ export function ErrorTimelineChart(props: {
               isAnimationActive={false}
             />
           ))}
+          {maintenance.map(m => (
+            <ReferenceArea
+              key={`${m.start}-${m.end}-${m.reason}`}
+              x1={Math.max(Date.parse(m.start), from.toMillis())}
+              x2={Math.min(Date.parse(m.end), to.toMillis())}
+              fill={theme.palette.text.disabled}
+              fillOpacity={0.2}
+              ifOverflow="hidden"
+              label={{ value: 'Maintenance', position: 'insideTop' }}
+            />
+          ))}
           {deployments.map(d => (
             <ReferenceLine
               key={d.id}
@@ -86,6 +109,10 @@ export function ErrorTimelineChart(props: {
           {total} error events and {deployments.length} deployments (dashed
           lines) between {from.toLocaleString(DateTime.DATE_MED)} and{' '}
           {to.toLocaleString(DateTime.DATE_MED)}.
+          {maintenance.length > 0 &&
+            ` Shaded: maintenance (${[
+              ...new Set(maintenance.map(m => m.reason)),
+            ].join('; ')}).`}
         </Typography>
       </figcaption>
     </figure>

@@ -8,6 +8,8 @@ import {
   errorEvent,
   evaluation,
   notice,
+  hoursFromNow,
+  maintenanceWindow,
   pendingUptime,
 } from '../../__testUtils__/testData';
 import { renderForEntity } from '../../__testUtils__/renderForEntity';
@@ -18,6 +20,51 @@ function renderCard(api: Partial<OpsReadyApi>) {
 }
 
 describe('EntityOpsReadyCard', () => {
+  it('says the entity is in maintenance, until when and why, while a window is in force', async () => {
+    const end = hoursFromNow(48);
+    await renderCard({
+      getMaintenanceWindows: jest.fn().mockResolvedValue({
+        items: [
+          maintenanceWindow({
+            reason: 'Database upgrade',
+            nextOccurrence: { start: hoursFromNow(-1), end },
+          }),
+        ],
+      }),
+    });
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      `In maintenance until ${DateTime.fromISO(end).toLocaleString(
+        DateTime.DATETIME_MED,
+      )}: Database upgrade`,
+    );
+    expect(await screen.findByText('Score 60 / 100')).toBeInTheDocument();
+  });
+
+  it('says nothing of maintenance when none is in force, and only a line when it cannot tell', async () => {
+    await renderCard({
+      getMaintenanceWindows: jest.fn().mockResolvedValue({
+        items: [
+          maintenanceWindow({
+            active: false,
+            nextOccurrence: { start: hoursFromNow(5), end: hoursFromNow(6) },
+          }),
+        ],
+      }),
+    });
+    expect(await screen.findByText('Score 60 / 100')).toBeInTheDocument();
+    expect(screen.queryByText(/In maintenance/)).not.toBeInTheDocument();
+
+    await renderCard({
+      getMaintenanceWindows: jest
+        .fn()
+        .mockRejectedValue(await backendError('No maintenance here', 503)),
+    });
+    expect(
+      await screen.findByText('Maintenance windows could not be read.'),
+    ).toBeInTheDocument();
+    expect(screen.getAllByText('Score 60 / 100')).toHaveLength(2);
+  });
+
   it("shows the entity's score, level, counts and what needs attention, status in words", async () => {
     const getEntityEvaluation = jest.fn().mockResolvedValue(evaluation);
     await renderCard({ getEntityEvaluation });

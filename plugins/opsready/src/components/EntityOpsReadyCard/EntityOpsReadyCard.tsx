@@ -22,6 +22,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { opsreadyApiRef } from '../../api/OpsReadyApi';
 import { CheckStatusIcon } from '../CheckStatusIcon';
 import { errorTitle } from '../errorTitle';
+import { MaintenanceNotice } from '../Maintenance';
 import {
   pendingChecks,
   pendingLabel,
@@ -67,6 +68,7 @@ export function EntityOpsReadyCard() {
 
   return (
     <InfoCard title="OpsReady" subheader="Compliance with the golden path">
+      <MaintenanceNotice entity={getCompoundEntityRef(entity)} />
       {loading && <Progress />}
       {error && <ResponseErrorPanel error={error} title={errorTitle(error)} />}
       {value && <EvaluationSummary evaluation={value} />}

@@ -12,6 +12,10 @@ export const notAllowedReasons = {
     "Only this entity's owners may ask for an exemption from its checks.",
   resolveError:
     "Only this entity's owners and the platform team may resolve its errors.",
+  declareMaintenance:
+    "Only this entity's owners and the platform team may declare its maintenance windows.",
+  deleteMaintenance: (targetRef: string) =>
+    `Only the owners of ${targetRef} and the platform team may delete its maintenance windows.`,
 };
 
 /**

@@ -638,6 +638,35 @@ export const spec = {
                       type: 'string',
                       enum: ['hour', 'day'],
                     },
+                    maintenance: {
+                      type: 'array',
+                      description:
+                        "The maintenance in the range, the entity's and its system's, for charts to shade; a bucket that overlaps one of its environment leaves its probes out of uptime",
+                      items: {
+                        type: 'object',
+                        required: ['windowId', 'start', 'end', 'reason'],
+                        properties: {
+                          windowId: {
+                            type: 'string',
+                          },
+                          start: {
+                            type: 'string',
+                            format: 'date-time',
+                          },
+                          end: {
+                            type: 'string',
+                            format: 'date-time',
+                          },
+                          reason: {
+                            type: 'string',
+                          },
+                          environment: {
+                            type: 'string',
+                            description: 'Absent: every environment',
+                          },
+                        },
+                      },
+                    },
                     items: {
                       type: 'array',
                       items: {
@@ -666,6 +695,124 @@ export const spec = {
             },
           },
           '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/maintenance-windows': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/kind',
+        },
+        {
+          $ref: '#/components/parameters/namespace',
+        },
+        {
+          $ref: '#/components/parameters/name',
+        },
+      ],
+      get: {
+        summary:
+          "The maintenance windows that apply to the entity, its system's among them, those in force first, then the upcoming ones by when they next start",
+        parameters: [
+          {
+            name: 'include',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['past'],
+            },
+            description:
+              'past: also the windows over within the last 30 days, latest first',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The windows (at most 200)',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/ListedMaintenanceWindow',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+      post: {
+        summary:
+          'Declare a maintenance window on the entity, or on a System for every entity of it (permission opsready.maintenance.manage); health and error notifications are held, and uptime left out, while it is in force',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/MaintenanceWindowInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The window',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/MaintenanceWindow',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/maintenance-windows/{id}': {
+      delete: {
+        summary:
+          'Delete a maintenance window (permission opsready.maintenance.manage), asked on the entity or System it is on',
+        parameters: [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        responses: {
+          '204': {
+            description: 'Deleted; it no longer holds anything',
+          },
+          '403': {
             $ref: '#/components/responses/Error',
           },
           '404': {
@@ -2743,7 +2890,12 @@ export const spec = {
           },
           uptime: {
             type: ['number', 'null'],
-            description: 'Share of successful probes, 0-1',
+            description: 'Share of successful probes, 0-1, outside maintenance',
+          },
+          maintenanceProbes: {
+            type: 'integer',
+            description:
+              'Probes in hours that overlapped a maintenance window of the environment: left out of uptime',
           },
           p50Ms: {
             type: ['integer', 'null'],
@@ -3105,6 +3257,149 @@ export const spec = {
               'Whether the problem the notice is about is still open',
           },
         },
+      },
+      MaintenanceWindowInput: {
+        type: 'object',
+        required: ['startsAt', 'endsAt', 'reason'],
+        properties: {
+          startsAt: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              'At most 15 minutes ago (a window cannot be declared after the fact)',
+          },
+          endsAt: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              'After startsAt and in the future, at most 31 days after startsAt; of a recurring window, the end of its first occurrence, which sets how long each lasts',
+          },
+          reason: {
+            type: 'string',
+            minLength: 3,
+            maxLength: 500,
+          },
+          environment: {
+            type: 'string',
+            maxLength: 64,
+            description: 'Only this environment; absent, every environment',
+          },
+          cron: {
+            type: 'string',
+            maxLength: 255,
+            description:
+              'Makes the window recur - five fields (minute hour day-of-month month day-of-week), e.g. `0 2 * * 6` for Saturdays at 02:00. Each occurrence starts when the cron fires, from startsAt on, and lasts endsAt - startsAt; occurrences may not overlap',
+          },
+          timeZone: {
+            type: 'string',
+            maxLength: 64,
+            description:
+              'The IANA time zone the cron is read in, e.g. Europe/Berlin; default UTC. Only with cron',
+          },
+          until: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              'No occurrence starts at or after this. Only with cron',
+          },
+        },
+      },
+      MaintenanceWindow: {
+        type: 'object',
+        required: [
+          'id',
+          'targetRef',
+          'startsAt',
+          'endsAt',
+          'reason',
+          'createdBy',
+          'createdAt',
+          'source',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          targetRef: {
+            type: 'string',
+            description:
+              'The entity or System it is on, e.g. system:default/shop',
+          },
+          environment: {
+            type: 'string',
+            description: 'Absent: every environment',
+          },
+          startsAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          endsAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          reason: {
+            type: 'string',
+          },
+          cron: {
+            type: 'string',
+          },
+          timeZone: {
+            type: 'string',
+          },
+          until: {
+            type: 'string',
+            format: 'date-time',
+          },
+          createdBy: {
+            type: 'string',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          source: {
+            type: 'string',
+            enum: ['manual', 'deployment'],
+            description:
+              'deployment - opened by a deployment in progress, closed when it finishes',
+          },
+          deploymentId: {
+            type: 'string',
+          },
+        },
+      },
+      ListedMaintenanceWindow: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/MaintenanceWindow',
+          },
+          {
+            type: 'object',
+            required: ['active', 'nextOccurrence'],
+            properties: {
+              active: {
+                type: 'boolean',
+                description: 'In force now',
+              },
+              nextOccurrence: {
+                type: ['object', 'null'],
+                description:
+                  'The occurrence in force, else the next; null once the window is over',
+                required: ['start', 'end'],
+                properties: {
+                  start: {
+                    type: 'string',
+                    format: 'date-time',
+                  },
+                  end: {
+                    type: 'string',
+                    format: 'date-time',
+                  },
+                },
+              },
+            },
+          },
+        ],
       },
     },
   },

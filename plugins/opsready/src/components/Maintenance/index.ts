@@ -1,0 +1,2 @@
+export { MaintenancePanel } from './MaintenancePanel';
+export { MaintenanceNotice } from './MaintenanceNotice';
