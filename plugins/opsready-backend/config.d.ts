@@ -272,6 +272,12 @@ export interface Config {
        * incident, 0-300. Default: 3.
        */
       groupWaitSeconds?: number;
+      /**
+       * How often an outage that goes on is told again, in the notification
+       * its recipients already have (updated, not added), e.g.
+       * `{ hours: 4 }` (the default, as Alertmanager's repeat_interval).
+       */
+      repeatInterval?: HumanDuration;
 
       /**
        * Per topic, how its notifications reach people: `immediate` (one

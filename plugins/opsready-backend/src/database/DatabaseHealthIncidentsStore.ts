@@ -167,6 +167,18 @@ export class DatabaseHealthIncidentsStore implements HealthIncidentsStore {
     return (await this.load([incidentId])).get(incidentId);
   }
 
+  async openBefore(before: Date, limit: number): Promise<HealthIncident[]> {
+    const rows: IncidentRow[] = await this.db(INCIDENTS)
+      .whereNull('resolved_at')
+      .where('opened_at', '<', before)
+      .orderBy(['opened_at', 'id'])
+      .limit(limit)
+      .select('id');
+    const ids = rows.map(r => String(r.id));
+    const incidents = await this.load(ids);
+    return ids.map(id => incidents.get(id)!);
+  }
+
   private async load(ids: string[]): Promise<Map<string, HealthIncident>> {
     const out = new Map<string, HealthIncident>();
     for (const batch of chunks(ids, CHUNK)) {

@@ -44,6 +44,8 @@ export interface HealthIncidentsStore {
   /** Resolves an incident; its members leave it. */
   resolve(incidentId: string, at: Date): Promise<void>;
   get(incidentId: string): Promise<HealthIncident | undefined>;
+  /** Open incidents opened before `before`, oldest first, at most `limit`. */
+  openBefore(before: Date, limit: number): Promise<HealthIncident[]>;
 }
 
 /** The key incidents are looked up by. */

@@ -20,6 +20,7 @@ import { errorOpenedHandler } from './handlers/errors';
 import { triggerHandlers } from './handlers';
 import { notificationSeverity } from './handlers/common';
 import { HealthAlerts } from './health/HealthAlerts';
+import { OutageReminders } from './health/OutageReminders';
 import { HeldNoticeRelease } from './HeldNoticeRelease';
 import { createDigest } from './digest';
 import { DefaultNoticeDelivery } from './NoticeDelivery';
@@ -67,6 +68,9 @@ export async function buildNotifications(deps: NotificationsDeps) {
     logger: deps.logger,
     perHour: config.perHour,
   });
+  const incidents = await DatabaseHealthIncidentsStore.create(deps);
+  const severityOf = (environment: string) =>
+    notificationSeverity(deps.healthSeverity(environment));
   const notifier = new Notifier({
     handlers: {
       'error.opened': errorOpenedHandler(directory),
@@ -74,11 +78,10 @@ export async function buildNotifications(deps: NotificationsDeps) {
       ...triggerHandlers(deps),
     },
     health: new HealthAlerts({
-      incidents: await DatabaseHealthIncidentsStore.create(deps),
+      incidents,
       endpoints: deps.health,
       directory,
-      severityOf: environment =>
-        notificationSeverity(deps.healthSeverity(environment)),
+      severityOf,
     }),
     delivery,
     logger: deps.logger,
@@ -89,6 +92,15 @@ export async function buildNotifications(deps: NotificationsDeps) {
     scheduler: deps.scheduler,
     log,
     delivery,
+    logger: deps.logger,
+  }).start();
+  await new OutageReminders({
+    scheduler: deps.scheduler,
+    incidents,
+    directory,
+    delivery,
+    severityOf,
+    repeatIntervalMs: config.repeatIntervalMs,
     logger: deps.logger,
   }).start();
   return { publisher, log, notifier, directory };

@@ -172,6 +172,7 @@ export async function notifierHarness(options: {
   return {
     notifier,
     delivery,
+    directory,
     log,
     incidents,
     sent,

@@ -1,3 +1,5 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { OutageReminders } from './OutageReminders';
 import {
   component,
   notifierHarness,
@@ -173,5 +175,55 @@ describe('health notifications, grouped by root cause', () => {
       ],
     ]);
     expect(h.sent[1].payload.severity).toBe('normal');
+  });
+});
+
+describe('reminders of outages that go on', () => {
+  it('tells everyone told again, in the notification they have, once the interval has passed', async () => {
+    const h = await notifierHarness({ entities: fleet });
+    await h.health(
+      { name: 'redis-cart', to: 'down', at: '2026-12-07T10:02:00Z' },
+      { name: 'cart', to: 'down', at: '2026-12-07T10:03:00Z' },
+    );
+    let now = new Date('2026-12-07T12:00:00Z');
+    const reminders = new OutageReminders({
+      scheduler: mockServices.scheduler.mock(),
+      incidents: h.incidents,
+      directory: h.directory,
+      delivery: h.delivery,
+      severityOf: () => 'critical',
+      repeatIntervalMs: 4 * 3_600_000,
+      logger: h.logger,
+      now: () => now,
+    });
+    h.sent.length = 0;
+    expect(await reminders.run()).toBe(0);
+    expect(h.sent).toEqual([]);
+
+    now = new Date('2026-12-07T14:05:00Z');
+    expect(await reminders.run()).toBe(1);
+    expect(h.told()).toEqual([
+      [
+        [platform],
+        'redis-cart is still down in production, and 1 dependant with it (for 4 h)',
+        redisScope,
+      ],
+      [[payments], 'cart down — redis-cart down since 10:02 UTC', redisScope],
+    ]);
+    const logged = await h.log.list(refOf('redis-cart'), {}, { limit: 1 });
+    expect(logged.items[0]).toMatchObject({
+      kind: 'health.still-down',
+      status: 'updated',
+    });
+
+    // Over: nothing to remind of.
+    await h.health({
+      name: 'redis-cart',
+      to: 'up',
+      at: '2026-12-07T14:06:00Z',
+    });
+    h.sent.length = 0;
+    now = new Date('2026-12-07T20:00:00Z');
+    expect(await reminders.run()).toBe(0);
   });
 });

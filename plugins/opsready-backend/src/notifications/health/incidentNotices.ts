@@ -15,12 +15,17 @@ const LISTED = 5;
 export const incidentScope = (rootRef: string, environment: string) =>
   `opsready:health:${rootRef}:${environment}`;
 
-/** `10:02 UTC`, or `Dec 6 10:02 UTC` when it was not today. */
-export function clockTime(at: string | Date, now = new Date()): string {
+/**
+ * `10:02 UTC`, or `Dec 6 10:02 UTC` when it was not on the day of the news
+ * (`now`: when what is told happened, so the text does not depend on when
+ * it is worked out).
+ */
+export function clockTime(at: string | Date, now: string | Date): string {
+  const reference = new Date(now);
   const date = new Date(at);
   const hhmm = date.toISOString().slice(11, 16);
   const sameDay =
-    date.toISOString().slice(0, 10) === now.toISOString().slice(0, 10);
+    date.toISOString().slice(0, 10) === reference.toISOString().slice(0, 10);
   return sameDay
     ? `${hhmm} UTC`
     : `${date.toLocaleString('en-US', {
@@ -76,7 +81,11 @@ export async function incidentNotices(
   ]);
   const rootName = nameOf(summaries, rootRef);
   const rootMember = members.find(m => m.entityRef === rootRef);
-  const since = clockTime(rootMember?.downSince ?? incident.openedAt);
+  const newsAt = options.joined.reduce(
+    (latest, m) => (m.downSince > latest ? m.downSince : latest),
+    incident.openedAt,
+  );
+  const since = clockTime(rootMember?.downSince ?? incident.openedAt, newsAt);
   const dependants = members.filter(m => m.entityRef !== rootRef);
   const rootOwners = summaries.get(rootRef)?.owners ?? [];
   const scope = incidentScope(rootRef, environment);
@@ -192,7 +201,8 @@ export async function recoveryNotices(
       kind: 'health.up',
       severity: 'normal',
       title: `${rootName} is back up in ${environment}`,
-      description: `Down from ${clockTime(from)} to ${clockTime(
+      description: `Down from ${clockTime(from, up.at)} to ${clockTime(
+        up.at,
         up.at,
       )} (${minutesBetween(from, up.at)}).`,
       link: entityTabPath(rootRef, 'health'),
