@@ -217,11 +217,10 @@ describe('reminders of outages that go on', () => {
     });
 
     // Over: nothing to remind of.
-    await h.health({
-      name: 'redis-cart',
-      to: 'up',
-      at: '2026-12-07T14:06:00Z',
-    });
+    await h.health(
+      { name: 'redis-cart', to: 'up', at: '2026-12-07T14:06:00Z' },
+      { name: 'cart', to: 'up', at: '2026-12-07T14:06:00Z' },
+    );
     h.sent.length = 0;
     now = new Date('2026-12-07T20:00:00Z');
     expect(await reminders.run()).toBe(0);
