@@ -253,14 +253,14 @@ describe.each(databases.eachSupportedId())('EventsService (%s)', databaseId => {
       finished('d-1', '2.0.0', '2026-11-24T10:00:00Z'),
     ]);
     await events.settled([cart]);
-    const [error] = (await stores.errors.listErrors(cart, {}, { limit: 1 }))
+    const [stored] = (await stores.errors.listErrors(cart, {}, { limit: 1 }))
       .items;
     const page = await stores.deployments.listDeployments(
       cart,
       {},
       { limit: 2 },
     );
-    expect(error.deploymentId).toBe(page.items[0].id);
+    expect(stored.deploymentId).toBe(page.items[0].id);
     expect(page.items.map(d => d.changeFailure)).toEqual([true, false]);
   });
 });

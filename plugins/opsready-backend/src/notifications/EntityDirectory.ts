@@ -21,6 +21,11 @@ const TTL_MS = 60_000;
 /** Refs per catalog request. */
 const PAGE = 500;
 
+function ownerFromSpec(specOwner: unknown): string[] {
+  if (typeof specOwner !== 'string') return [];
+  return [specOwner.includes(':') ? specOwner : `group:default/${specOwner}`];
+}
+
 function summarize(ref: string, entity: Entity | null): EntitySummary {
   if (!entity) {
     return { ref, displayName: ref, owners: [], dependsOn: [] };
@@ -37,12 +42,7 @@ function summarize(ref: string, entity: Entity | null): EntitySummary {
     displayName: entity.metadata.title ?? entity.metadata.name,
     // The relation is the catalog's resolved ref; spec.owner is only a
     // fallback for an entity whose relations are not processed yet.
-    owners:
-      owners.length > 0
-        ? owners
-        : typeof specOwner === 'string'
-        ? [specOwner.includes(':') ? specOwner : `group:default/${specOwner}`]
-        : [],
+    owners: owners.length > 0 ? owners : ownerFromSpec(specOwner),
     dependsOn: targets(RELATION_DEPENDS_ON),
   };
 }

@@ -12,6 +12,8 @@ import { parseInput, pathEntityRef } from './validation';
 
 const PATH = '/entities/{kind}/{namespace}/{name}/notifications' as const;
 
+const BOOLEAN_TEXT: Record<string, boolean> = { true: true, false: false };
+
 const notificationsQuery = z
   .object({
     status: z
@@ -20,7 +22,7 @@ const notificationsQuery = z
     // Text in the URL; a boolean once the spec's validator has read it.
     open: z
       .preprocess(
-        value => (value === 'true' ? true : value === 'false' ? false : value),
+        value => BOOLEAN_TEXT[String(value)] ?? value,
         z.boolean({ invalid_type_error: "must be 'true' or 'false'" }),
       )
       .optional(),

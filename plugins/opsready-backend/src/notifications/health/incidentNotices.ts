@@ -50,6 +50,19 @@ function minutesBetween(from: string, to: string): string {
   return minutes < 120 ? `${minutes} min` : `${Math.round(minutes / 60)} h`;
 }
 
+/** What the root cause's owners read: down, down with dependants, or flapping. */
+function rootTitle(
+  rootName: string,
+  environment: string,
+  news: { flapping: boolean; dependants: number },
+): string {
+  if (news.flapping)
+    return `${rootName} is flapping in ${environment}: down again`;
+  if (news.dependants === 0) return `${rootName} is down in ${environment}`;
+  const noun = news.dependants === 1 ? 'dependant' : 'dependants';
+  return `${rootName} is down in ${environment}, and ${news.dependants} ${noun} with it`;
+}
+
 const nameOf = (summaries: Map<string, EntitySummary>, ref: string) =>
   summaries.get(ref)?.displayName ?? ref;
 
@@ -113,18 +126,18 @@ export async function incidentNotices(
       ...base,
       entityRef: rootRef,
       kind: isFlapping ? 'health.flapping' : 'health.down',
-      title: isFlapping
-        ? `${rootName} is flapping in ${environment}: down again`
-        : dependantNames.length > 0
-        ? `${rootName} is down in ${environment}, and ${
-            dependantNames.length
-          } ${dependantNames.length === 1 ? 'dependant' : 'dependants'} with it`
-        : `${rootName} is down in ${environment}`,
-      description:
-        `Down since ${since}${rootMember ? ` (${rootMember.url})` : ''}.` +
-        (dependantNames.length > 0
-          ? ` Down with it: ${listNames(dependantNames)}.`
-          : ''),
+      title: rootTitle(rootName, environment, {
+        flapping: isFlapping,
+        dependants: dependantNames.length,
+      }),
+      description: [
+        `Down since ${since}${rootMember ? ` (${rootMember.url})` : ''}.`,
+        dependantNames.length > 0
+          ? `Down with it: ${listNames(dependantNames)}.`
+          : undefined,
+      ]
+        .filter(Boolean)
+        .join(' '),
       link: entityTabPath(rootRef, 'health'),
       recipients: rootOwners,
     });
