@@ -275,9 +275,10 @@ export interface Config {
       /**
        * How often an outage that goes on is told again, in the notification
        * its recipients already have (updated, not added), e.g.
-       * `{ hours: 4 }` (the default, as Alertmanager's repeat_interval).
+       * `{ hours: 4 }` or `PT4H` (the default, as Alertmanager's
+       * repeat_interval).
        */
-      repeatInterval?: HumanDuration;
+      repeatInterval?: HumanDuration | string;
 
       /**
        * Per topic, how its notifications reach people: `immediate` (one

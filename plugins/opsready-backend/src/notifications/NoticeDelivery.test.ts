@@ -287,6 +287,8 @@ describe('Notifier with the built-in handlers', () => {
       advised('github-actions[bot]'),
       advised('user:default/nobody'),
     ]);
+    // Advised again after correlation took it back: told once.
+    await h.notifier.accept([advised('alan.turing')]);
     expect(h.sent.map(s => s.recipients)).toEqual([
       { type: 'entity', entityRef: [payments, alan] },
       { type: 'entity', entityRef: [payments] },

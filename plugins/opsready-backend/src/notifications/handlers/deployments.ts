@@ -3,6 +3,9 @@ import type { EntityDirectory } from '../EntityDirectory';
 import { entityTabPath } from '../links';
 import type { DomainEventHandler } from '../types';
 
+/** How long a deployment's rollback advice is told once only. */
+const ROLLBACK_TOLD_ONCE_MS = 30 * 24 * 3_600_000;
+
 /** The user entity an actor names, if it can name one. */
 export function actorUserRef(actor: string | undefined): string | undefined {
   if (!actor || /\s/.test(actor)) return undefined;
@@ -42,6 +45,12 @@ export function rollbackAdvisedHandler(
         link: entityTabPath(event.entityRef, 'deployments'),
         scope: `opsready:rollback:${event.deploymentId}`,
         alsoTell,
+        // Correlation may take the advice back and give it again as errors
+        // and health changes come in (a flapping endpoint): once is enough.
+        once: {
+          key: `rollback:${event.deploymentId}`,
+          withinMs: ROLLBACK_TOLD_ONCE_MS,
+        },
       },
     ];
   };

@@ -1,5 +1,6 @@
 import { truncate } from '../../lib/boundedText';
 import type { EntityDirectory } from '../EntityDirectory';
+import { clockTime } from '../wording';
 import { entityTabPath } from '../links';
 import type { DomainEventHandler } from '../types';
 
@@ -28,8 +29,14 @@ export function errorOpenedHandler(
           event.environment
         }): ${truncate(event.message, MESSAGE_IN_TITLE)}`,
         description: again
-          ? `Seen ${event.occurrences} times, last at ${event.at}.`
-          : `A new ${event.severity} error, first seen at ${event.at}.`,
+          ? `Seen ${event.occurrences} times, last at ${clockTime(
+              event.at,
+              event.at,
+            )}.`
+          : `A new ${event.severity} error, first seen at ${clockTime(
+              event.at,
+              event.at,
+            )}.`,
         link: entityTabPath(event.entityRef, 'errors'),
         scope: `opsready:error:${event.entityRef}:${event.fingerprint}`,
         holdable: true,
