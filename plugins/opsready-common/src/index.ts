@@ -10,6 +10,7 @@ export * from './score';
 export * from './levels';
 export * from './pending';
 export * from './permissions';
+export * from './platformGroups';
 export * from './healthAnnotations';
 export * from './events';
 export * from './dora';

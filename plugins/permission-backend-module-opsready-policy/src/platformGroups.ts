@@ -1,5 +1,8 @@
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { Config } from '@backstage/config';
+import {
+  PLATFORM_GROUPS_CONFIG_KEY,
+  parsePlatformGroups,
+} from '@opsready/plugin-opsready-common';
 
 /**
  * Reads opsready.permissions.platformGroups as normalised group references
@@ -9,25 +12,7 @@ import { Config } from '@backstage/config';
  * @public
  */
 export function readPlatformGroups(config: Config): string[] {
-  const key = 'opsready.permissions.platformGroups';
-  const values = config.getOptionalStringArray(key) ?? [];
-  return values.map((value, index) => {
-    let ref;
-    try {
-      ref = parseEntityRef(value, {
-        defaultKind: 'group',
-        defaultNamespace: 'default',
-      });
-    } catch {
-      throw new Error(
-        `Invalid ${key}[${index}]: '${value}' is not an entity reference, e.g. group:default/platform`,
-      );
-    }
-    if (ref.kind.toLocaleLowerCase('en-US') !== 'group') {
-      throw new Error(
-        `Invalid ${key}[${index}]: '${value}' is a ${ref.kind}, not a group`,
-      );
-    }
-    return stringifyEntityRef(ref).toLocaleLowerCase('en-US');
-  });
+  return parsePlatformGroups(
+    config.getOptionalStringArray(PLATFORM_GROUPS_CONFIG_KEY) ?? [],
+  );
 }

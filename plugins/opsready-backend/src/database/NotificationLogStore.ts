@@ -1,34 +1,28 @@
-import type { NotificationSeverity } from '@backstage/plugin-notifications-common';
-import type { NotificationTopic } from '../notifications/types';
+import type { NotificationStatus } from '@opsready/plugin-opsready-common';
+import type { Notice, NotificationTopic } from '../notifications/types';
 import { Page, PageRequest } from './types';
 
-/** What became of a notice. */
-export type NoticeStatus =
-  /** Sent as a new notification. */
-  | 'sent'
-  /** Sent again under a scope the recipients already had: it updated theirs. */
-  | 'updated'
-  /** Held by a maintenance window; released or dropped when it ends. */
-  | 'held'
-  /** Was held, and was sent when its window ended with the problem still open. */
-  | 'released'
-  /** Not sent: the recipients had had their hour's share of the topic. */
-  | 'rate-limited'
-  /** Gathered into the topic's next digest. */
-  | 'digested';
+/**
+ * What became of a notice (see the API's NotificationRecord.status): sent,
+ * updated, held by a maintenance window, released when it ended,
+ * rate-limited, or put in a digest.
+ */
+export type NoticeStatus = NotificationStatus;
 
-/** One notice as the log keeps it. */
-export interface LoggedNotice {
+/** One notice as the log keeps it: what was to be told, and what became of it. */
+export type LoggedNotice = Pick<
+  Notice,
+  | 'entityRef'
+  | 'environment'
+  | 'topic'
+  | 'kind'
+  | 'severity'
+  | 'title'
+  | 'description'
+  | 'link'
+  | 'scope'
+> & {
   id: string;
-  entityRef: string;
-  environment?: string;
-  topic: NotificationTopic;
-  kind: string;
-  severity: NotificationSeverity;
-  title: string;
-  description?: string;
-  link: string;
-  scope: string;
   recipients: string[];
   status: NoticeStatus;
   /** A notice that says a problem is over (an endpoint back up). */
@@ -37,7 +31,7 @@ export interface LoggedNotice {
   /** When a later notice said the problem is over. */
   resolvedAt?: string;
   createdAt: string;
-}
+};
 
 export type NewLoggedNotice = Omit<
   LoggedNotice,
