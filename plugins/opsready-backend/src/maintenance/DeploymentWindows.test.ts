@@ -46,8 +46,12 @@ async function setUp(enabled = true) {
     config: { enabled, durationMs: 15 * 60_000 },
     logger,
   }).start();
+  // As the events service publisher sends them: a batch per message.
   const publish = (event: unknown) =>
-    events.publish({ topic: OPSREADY_EVENTS_TOPIC, eventPayload: event });
+    events.publish({
+      topic: OPSREADY_EVENTS_TOPIC,
+      eventPayload: { events: [event] },
+    });
   return { store, publish, logger };
 }
 

@@ -4,6 +4,7 @@ import { normalizeEntityRef } from '@opsready/plugin-opsready-common';
 import { MaintenanceConfig } from '../config/readMaintenanceConfig';
 import { MaintenanceWindowsStore } from '../database/MaintenanceWindowsStore';
 import { truncate } from '../lib/boundedText';
+import { domainEventsOf } from '../notifications/publisher';
 import { DomainEvent, OPSREADY_EVENTS_TOPIC } from '../notifications/types';
 import { MAX_REASON_LENGTH } from '../service/maintenanceValidation';
 
@@ -65,15 +66,17 @@ export class DeploymentWindows {
       id: DEPLOYMENT_WINDOWS_SUBSCRIBER,
       topics: [OPSREADY_EVENTS_TOPIC],
       onEvent: async ({ eventPayload }) => {
-        const event = deploymentEvent(eventPayload);
-        if (!event) return;
-        try {
-          await this.handle(event);
-        } catch (error) {
-          // One event's failure must not stop the others reaching us.
-          this.deps.logger.warn(
-            `Could not update the maintenance window of deployment ${event.deploymentId}: ${error}`,
-          );
+        for (const published of domainEventsOf(eventPayload)) {
+          const event = deploymentEvent(published);
+          if (!event) continue;
+          try {
+            await this.handle(event);
+          } catch (error) {
+            // One event's failure must not stop the others reaching us.
+            this.deps.logger.warn(
+              `Could not update the maintenance window of deployment ${event.deploymentId}: ${error}`,
+            );
+          }
         }
       },
     });
