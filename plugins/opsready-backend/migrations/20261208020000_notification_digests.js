@@ -31,7 +31,10 @@ exports.up = async function up(knex) {
       .nullable()
       .comment('When the digest carrying it was sent; null while it waits');
     // The sender reads what waits, topic by topic.
-    table.index(['sent_at', 'topic'], 'opsready_notification_digest_items_unsent_idx');
+    table.index(
+      ['sent_at', 'topic'],
+      'opsready_notification_digest_items_unsent_idx',
+    );
   });
 };
 
