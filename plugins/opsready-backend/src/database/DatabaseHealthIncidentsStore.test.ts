@@ -106,6 +106,56 @@ describe.each(databases.eachSupportedId())(
       expect(next.id).not.toBe(incident.id);
     });
 
+    it('takes an endpoint as an entity in one environment, never an entity in any', async () => {
+      const { store } = await createStore(databaseId);
+      const at = (entityRef: string, environment: string) => ({
+        ...member(entityRef),
+        environment,
+      });
+      const production = await store.open(
+        {
+          rootRef: redis,
+          environment: 'production',
+          openedAt: new Date('2026-12-07T10:02:00Z'),
+        },
+        [at(redis, 'production'), at(cart, 'production')],
+      );
+      const staging = await store.open(
+        {
+          rootRef: redis,
+          environment: 'staging',
+          openedAt: new Date('2026-12-07T10:02:00Z'),
+        },
+        [at(redis, 'staging'), at(cart, 'staging'), at(checkout, 'staging')],
+      );
+      // cart in production and checkout in staging, asked together, are
+      // not cart in staging.
+      const asked = [
+        { entityRef: cart, environment: 'production' },
+        { entityRef: checkout, environment: 'staging' },
+      ];
+      const found = await store.openIncidentsOf(asked);
+      expect(
+        [...found].map(([key, incident]) => [key, incident.id]).sort(),
+      ).toEqual([
+        [`${cart}|production`, production.id],
+        [`${checkout}|staging`, staging.id],
+      ]);
+      const byRoot = await store.openIncidentsByRoot([
+        { rootRef: redis, environment: 'staging' },
+        { rootRef: cart, environment: 'production' },
+      ]);
+      expect([...byRoot.keys()]).toEqual([`${redis}|staging`]);
+
+      await store.removeMembers(asked);
+      expect(
+        (await store.get(production.id))!.members.map(m => m.entityRef),
+      ).toEqual([redis]);
+      expect(
+        (await store.get(staging.id))!.members.map(m => m.entityRef),
+      ).toEqual([cart, redis]);
+    });
+
     it('looks up a thousand endpoints at once', async () => {
       const { store } = await createStore(databaseId);
       const many = Array.from({ length: 1000 }, (_, i) =>

@@ -28,6 +28,26 @@ interface MemberRow {
   down_since: DbTime;
 }
 
+/**
+ * The entities of some endpoints, by environment. Endpoints are looked up
+ * one environment at a time by a list of entities, which the databases
+ * find in the index; a list of (entity, environment) pairs, OR-ed,
+ * PostgreSQL tests row by row: 4.7 s for the 10,000 members of one outage.
+ */
+function byEnvironment(
+  endpoints: Array<{ entityRef: string; environment: string }>,
+): Map<string, string[]> {
+  const out = new Map<string, Set<string>>();
+  for (const { entityRef, environment } of endpoints) {
+    const refs = out.get(environment) ?? new Set<string>();
+    refs.add(entityRef);
+    out.set(environment, refs);
+  }
+  return new Map(
+    [...out].map(([environment, refs]) => [environment, [...refs]]),
+  );
+}
+
 /** HealthIncidentsStore on the plugin's database. */
 export class DatabaseHealthIncidentsStore implements HealthIncidentsStore {
   static async create(options: {
@@ -44,26 +64,21 @@ export class DatabaseHealthIncidentsStore implements HealthIncidentsStore {
     endpoints: Array<{ entityRef: string; environment: string }>,
   ): Promise<Map<string, HealthIncident>> {
     const ids = new Map<string, string>();
-    for (const batch of chunks(endpoints, CHUNK)) {
-      const rows: MemberRow[] = await this.db(MEMBERS)
-        .join(INCIDENTS, `${INCIDENTS}.id`, `${MEMBERS}.incident_id`)
-        .whereNull(`${INCIDENTS}.resolved_at`)
-        .where(q => {
-          for (const e of batch) {
-            q.orWhere(w =>
-              w
-                .where(`${MEMBERS}.entity_ref`, e.entityRef)
-                .where(`${MEMBERS}.environment`, e.environment),
-            );
-          }
-        })
-        .select(`${MEMBERS}.*`);
-      rows.forEach(r =>
-        ids.set(
-          endpointKey(r.entity_ref, r.environment),
-          String(r.incident_id),
-        ),
-      );
+    for (const [environment, refs] of byEnvironment(endpoints)) {
+      for (const batch of chunks(refs, CHUNK)) {
+        const rows: MemberRow[] = await this.db(MEMBERS)
+          .join(INCIDENTS, `${INCIDENTS}.id`, `${MEMBERS}.incident_id`)
+          .whereNull(`${INCIDENTS}.resolved_at`)
+          .where(`${MEMBERS}.environment`, environment)
+          .whereIn(`${MEMBERS}.entity_ref`, batch)
+          .select(`${MEMBERS}.*`);
+        rows.forEach(r =>
+          ids.set(
+            endpointKey(r.entity_ref, r.environment),
+            String(r.incident_id),
+          ),
+        );
+      }
     }
     const incidents = await this.load([...new Set(ids.values())]);
     const out = new Map<string, HealthIncident>();
@@ -75,20 +90,19 @@ export class DatabaseHealthIncidentsStore implements HealthIncidentsStore {
     roots: Array<{ rootRef: string; environment: string }>,
   ): Promise<Map<string, HealthIncident>> {
     const ids: string[] = [];
-    for (const batch of chunks(roots, CHUNK)) {
-      const rows: IncidentRow[] = await this.db(INCIDENTS)
-        .whereNull('resolved_at')
-        .where(q => {
-          for (const r of batch) {
-            q.orWhere(w =>
-              w
-                .where('root_ref', r.rootRef)
-                .where('environment', r.environment),
-            );
-          }
-        })
-        .select('id');
-      ids.push(...rows.map(r => String(r.id)));
+    const endpoints = roots.map(r => ({
+      entityRef: r.rootRef,
+      environment: r.environment,
+    }));
+    for (const [environment, refs] of byEnvironment(endpoints)) {
+      for (const batch of chunks(refs, CHUNK)) {
+        const rows: IncidentRow[] = await this.db(INCIDENTS)
+          .whereNull('resolved_at')
+          .where('environment', environment)
+          .whereIn('root_ref', batch)
+          .select('id');
+        ids.push(...rows.map(r => String(r.id)));
+      }
     }
     const incidents = await this.load(ids);
     return new Map(
@@ -135,22 +149,17 @@ export class DatabaseHealthIncidentsStore implements HealthIncidentsStore {
   async removeMembers(
     endpoints: Array<{ entityRef: string; environment: string }>,
   ): Promise<void> {
-    for (const batch of chunks(endpoints, CHUNK)) {
-      await this.db(MEMBERS)
-        .whereIn(
-          'incident_id',
-          this.db(INCIDENTS).whereNull('resolved_at').select('id'),
-        )
-        .where(q => {
-          for (const e of batch) {
-            q.orWhere(w =>
-              w
-                .where('entity_ref', e.entityRef)
-                .where('environment', e.environment),
-            );
-          }
-        })
-        .delete();
+    for (const [environment, refs] of byEnvironment(endpoints)) {
+      for (const batch of chunks(refs, CHUNK)) {
+        await this.db(MEMBERS)
+          .whereIn(
+            'incident_id',
+            this.db(INCIDENTS).whereNull('resolved_at').select('id'),
+          )
+          .where('environment', environment)
+          .whereIn('entity_ref', batch)
+          .delete();
+      }
     }
   }
 
