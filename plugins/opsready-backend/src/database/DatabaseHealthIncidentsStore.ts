@@ -48,6 +48,29 @@ function byEnvironment(
   );
 }
 
+function memberRow(incidentId: string, m: IncidentMember) {
+  return {
+    incident_id: Number(incidentId),
+    entity_ref: m.entityRef,
+    environment: m.environment,
+    url: m.url.slice(0, 1000),
+    down_since: new Date(m.downSince),
+  };
+}
+
+/** Adds member rows; a member already in its incident is kept as it is. */
+async function insertMembers(
+  db: Knex,
+  rows: Array<ReturnType<typeof memberRow>>,
+): Promise<void> {
+  for (const batch of chunks(rows, CHUNK)) {
+    await db(MEMBERS)
+      .insert(batch)
+      .onConflict(['incident_id', 'entity_ref', 'environment'])
+      .ignore();
+  }
+}
+
 /** HealthIncidentsStore on the plugin's database. */
 export class DatabaseHealthIncidentsStore implements HealthIncidentsStore {
   static async create(options: {
@@ -117,33 +140,59 @@ export class DatabaseHealthIncidentsStore implements HealthIncidentsStore {
     root: { rootRef: string; environment: string; openedAt: Date },
     members: IncidentMember[],
   ): Promise<HealthIncident> {
-    const [row] = await this.db(INCIDENTS)
-      .insert({
-        root_ref: root.rootRef,
-        environment: root.environment,
-        opened_at: root.openedAt,
-      })
-      .returning('id');
-    const id = String(typeof row === 'object' ? row.id : row);
-    await this.addMembers(id, members);
-    return (await this.get(id))!;
+    const [incident] = await this.openMany([{ ...root, members }]);
+    return incident;
+  }
+
+  async openMany(
+    openings: Array<{
+      rootRef: string;
+      environment: string;
+      openedAt: Date;
+      members: IncidentMember[];
+    }>,
+  ): Promise<HealthIncident[]> {
+    if (openings.length === 0) return [];
+    const keys = openings.map(o => endpointKey(o.rootRef, o.environment));
+    if (new Set(keys).size < keys.length) {
+      throw new Error('Cannot open two incidents of one root cause at once');
+    }
+    const ids = new Map<string, string>();
+    await this.db.transaction(async tx => {
+      for (const batch of chunks(openings, CHUNK)) {
+        // Matched back by root cause: neither database promises to return
+        // the rows of a multi-row insert in the order of its values.
+        const rows: Array<
+          Pick<IncidentRow, 'id' | 'root_ref' | 'environment'>
+        > = await tx(INCIDENTS)
+          .insert(
+            batch.map(o => ({
+              root_ref: o.rootRef,
+              environment: o.environment,
+              opened_at: o.openedAt,
+            })),
+          )
+          .returning(['id', 'root_ref', 'environment']);
+        rows.forEach(r =>
+          ids.set(endpointKey(r.root_ref, r.environment), String(r.id)),
+        );
+      }
+      const members = openings.flatMap(o =>
+        o.members.map(m =>
+          memberRow(ids.get(endpointKey(o.rootRef, o.environment))!, m),
+        ),
+      );
+      await insertMembers(tx, members);
+    });
+    const incidents = await this.load([...ids.values()]);
+    return keys.map(key => incidents.get(ids.get(key)!)!);
   }
 
   async addMembers(incidentId: string, members: IncidentMember[]) {
-    for (const batch of chunks(members, CHUNK)) {
-      await this.db(MEMBERS)
-        .insert(
-          batch.map(m => ({
-            incident_id: Number(incidentId),
-            entity_ref: m.entityRef,
-            environment: m.environment,
-            url: m.url.slice(0, 1000),
-            down_since: new Date(m.downSince),
-          })),
-        )
-        .onConflict(['incident_id', 'entity_ref', 'environment'])
-        .ignore();
-    }
+    await insertMembers(
+      this.db,
+      members.map(m => memberRow(incidentId, m)),
+    );
   }
 
   async removeMembers(
@@ -164,11 +213,29 @@ export class DatabaseHealthIncidentsStore implements HealthIncidentsStore {
   }
 
   async resolve(incidentId: string, at: Date): Promise<void> {
+    await this.resolveMany([{ incidentId, at }]);
+  }
+
+  async resolveMany(
+    resolutions: Array<{ incidentId: string; at: Date }>,
+  ): Promise<void> {
+    if (resolutions.length === 0) return;
+    // One transaction: a commit per incident is what made a fleet's
+    // recovery slow, not the statements.
     await this.db.transaction(async tx => {
-      await tx(INCIDENTS)
-        .where('id', Number(incidentId))
-        .update({ resolved_at: at });
-      await tx(MEMBERS).where('incident_id', Number(incidentId)).delete();
+      for (const { incidentId, at } of resolutions) {
+        await tx(INCIDENTS)
+          .where('id', Number(incidentId))
+          .update({ resolved_at: at });
+      }
+      for (const batch of chunks(resolutions, CHUNK)) {
+        await tx(MEMBERS)
+          .whereIn(
+            'incident_id',
+            batch.map(r => Number(r.incidentId)),
+          )
+          .delete();
+      }
     });
   }
 
