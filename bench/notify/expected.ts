@@ -76,7 +76,10 @@ export function checkOutage(sends: Send[], incidents: ExpectedIncident[]) {
   const byScope = new Map(incidents.map(i => [i.scope, i]));
   const heard = new Map<string, number>();
   let unexpected = 0;
-  let misnamed = 0;
+  /** Notices naming none of the recipient's entities down in the incident. */
+  let namingNone = 0;
+  /** Notices naming some of them: the rest went down after it was sent. */
+  let namingSome = 0;
   for (const send of sends) {
     const incident = byScope.get(send.scope);
     for (const recipient of send.recipients) {
@@ -87,7 +90,9 @@ export function checkOutage(sends: Send[], incidents: ExpectedIncident[]) {
         unexpected += 1;
         continue;
       }
-      if (!names.every(n => send.title.includes(n))) misnamed += 1;
+      const named = names.filter(n => send.title.includes(n)).length;
+      if (named === 0) namingNone += 1;
+      else if (named < names.length) namingSome += 1;
     }
   }
   let missing = 0;
@@ -105,7 +110,8 @@ export function checkOutage(sends: Send[], incidents: ExpectedIncident[]) {
     repeated: [...heard.values()].filter(n => n > 1).length,
     unexpected,
     missing,
-    misnamed,
+    namingNone,
+    namingSome,
     bound: boundOf(incidents),
   };
 }
