@@ -28,6 +28,49 @@ interface MemberRow {
   down_since: DbTime;
 }
 
+/**
+ * The entities of some endpoints, by environment. Endpoints are looked up
+ * one environment at a time by a list of entities, which the databases
+ * find in the index; a list of (entity, environment) pairs, OR-ed,
+ * PostgreSQL tests row by row: 4.7 s for the 10,000 members of one outage.
+ */
+function byEnvironment(
+  endpoints: Array<{ entityRef: string; environment: string }>,
+): Map<string, string[]> {
+  const out = new Map<string, Set<string>>();
+  for (const { entityRef, environment } of endpoints) {
+    const refs = out.get(environment) ?? new Set<string>();
+    refs.add(entityRef);
+    out.set(environment, refs);
+  }
+  return new Map(
+    [...out].map(([environment, refs]) => [environment, [...refs]]),
+  );
+}
+
+function memberRow(incidentId: string, m: IncidentMember) {
+  return {
+    incident_id: Number(incidentId),
+    entity_ref: m.entityRef,
+    environment: m.environment,
+    url: m.url.slice(0, 1000),
+    down_since: new Date(m.downSince),
+  };
+}
+
+/** Adds member rows; a member already in its incident is kept as it is. */
+async function insertMembers(
+  db: Knex,
+  rows: Array<ReturnType<typeof memberRow>>,
+): Promise<void> {
+  for (const batch of chunks(rows, CHUNK)) {
+    await db(MEMBERS)
+      .insert(batch)
+      .onConflict(['incident_id', 'entity_ref', 'environment'])
+      .ignore();
+  }
+}
+
 /** HealthIncidentsStore on the plugin's database. */
 export class DatabaseHealthIncidentsStore implements HealthIncidentsStore {
   static async create(options: {
@@ -44,26 +87,21 @@ export class DatabaseHealthIncidentsStore implements HealthIncidentsStore {
     endpoints: Array<{ entityRef: string; environment: string }>,
   ): Promise<Map<string, HealthIncident>> {
     const ids = new Map<string, string>();
-    for (const batch of chunks(endpoints, CHUNK)) {
-      const rows: MemberRow[] = await this.db(MEMBERS)
-        .join(INCIDENTS, `${INCIDENTS}.id`, `${MEMBERS}.incident_id`)
-        .whereNull(`${INCIDENTS}.resolved_at`)
-        .where(q => {
-          for (const e of batch) {
-            q.orWhere(w =>
-              w
-                .where(`${MEMBERS}.entity_ref`, e.entityRef)
-                .where(`${MEMBERS}.environment`, e.environment),
-            );
-          }
-        })
-        .select(`${MEMBERS}.*`);
-      rows.forEach(r =>
-        ids.set(
-          endpointKey(r.entity_ref, r.environment),
-          String(r.incident_id),
-        ),
-      );
+    for (const [environment, refs] of byEnvironment(endpoints)) {
+      for (const batch of chunks(refs, CHUNK)) {
+        const rows: MemberRow[] = await this.db(MEMBERS)
+          .join(INCIDENTS, `${INCIDENTS}.id`, `${MEMBERS}.incident_id`)
+          .whereNull(`${INCIDENTS}.resolved_at`)
+          .where(`${MEMBERS}.environment`, environment)
+          .whereIn(`${MEMBERS}.entity_ref`, batch)
+          .select(`${MEMBERS}.*`);
+        rows.forEach(r =>
+          ids.set(
+            endpointKey(r.entity_ref, r.environment),
+            String(r.incident_id),
+          ),
+        );
+      }
     }
     const incidents = await this.load([...new Set(ids.values())]);
     const out = new Map<string, HealthIncident>();
@@ -75,20 +113,19 @@ export class DatabaseHealthIncidentsStore implements HealthIncidentsStore {
     roots: Array<{ rootRef: string; environment: string }>,
   ): Promise<Map<string, HealthIncident>> {
     const ids: string[] = [];
-    for (const batch of chunks(roots, CHUNK)) {
-      const rows: IncidentRow[] = await this.db(INCIDENTS)
-        .whereNull('resolved_at')
-        .where(q => {
-          for (const r of batch) {
-            q.orWhere(w =>
-              w
-                .where('root_ref', r.rootRef)
-                .where('environment', r.environment),
-            );
-          }
-        })
-        .select('id');
-      ids.push(...rows.map(r => String(r.id)));
+    const endpoints = roots.map(r => ({
+      entityRef: r.rootRef,
+      environment: r.environment,
+    }));
+    for (const [environment, refs] of byEnvironment(endpoints)) {
+      for (const batch of chunks(refs, CHUNK)) {
+        const rows: IncidentRow[] = await this.db(INCIDENTS)
+          .whereNull('resolved_at')
+          .where('environment', environment)
+          .whereIn('root_ref', batch)
+          .select('id');
+        ids.push(...rows.map(r => String(r.id)));
+      }
     }
     const incidents = await this.load(ids);
     return new Map(
@@ -103,63 +140,102 @@ export class DatabaseHealthIncidentsStore implements HealthIncidentsStore {
     root: { rootRef: string; environment: string; openedAt: Date },
     members: IncidentMember[],
   ): Promise<HealthIncident> {
-    const [row] = await this.db(INCIDENTS)
-      .insert({
-        root_ref: root.rootRef,
-        environment: root.environment,
-        opened_at: root.openedAt,
-      })
-      .returning('id');
-    const id = String(typeof row === 'object' ? row.id : row);
-    await this.addMembers(id, members);
-    return (await this.get(id))!;
+    const [incident] = await this.openMany([{ ...root, members }]);
+    return incident;
+  }
+
+  async openMany(
+    openings: Array<{
+      rootRef: string;
+      environment: string;
+      openedAt: Date;
+      members: IncidentMember[];
+    }>,
+  ): Promise<HealthIncident[]> {
+    if (openings.length === 0) return [];
+    const keys = openings.map(o => endpointKey(o.rootRef, o.environment));
+    if (new Set(keys).size < keys.length) {
+      throw new Error('Cannot open two incidents of one root cause at once');
+    }
+    const ids = new Map<string, string>();
+    await this.db.transaction(async tx => {
+      for (const batch of chunks(openings, CHUNK)) {
+        // Matched back by root cause: neither database promises to return
+        // the rows of a multi-row insert in the order of its values.
+        const rows: Array<
+          Pick<IncidentRow, 'id' | 'root_ref' | 'environment'>
+        > = await tx(INCIDENTS)
+          .insert(
+            batch.map(o => ({
+              root_ref: o.rootRef,
+              environment: o.environment,
+              opened_at: o.openedAt,
+            })),
+          )
+          .returning(['id', 'root_ref', 'environment']);
+        rows.forEach(r =>
+          ids.set(endpointKey(r.root_ref, r.environment), String(r.id)),
+        );
+      }
+      const members = openings.flatMap(o =>
+        o.members.map(m =>
+          memberRow(ids.get(endpointKey(o.rootRef, o.environment))!, m),
+        ),
+      );
+      await insertMembers(tx, members);
+    });
+    const incidents = await this.load([...ids.values()]);
+    return keys.map(key => incidents.get(ids.get(key)!)!);
   }
 
   async addMembers(incidentId: string, members: IncidentMember[]) {
-    for (const batch of chunks(members, CHUNK)) {
-      await this.db(MEMBERS)
-        .insert(
-          batch.map(m => ({
-            incident_id: Number(incidentId),
-            entity_ref: m.entityRef,
-            environment: m.environment,
-            url: m.url.slice(0, 1000),
-            down_since: new Date(m.downSince),
-          })),
-        )
-        .onConflict(['incident_id', 'entity_ref', 'environment'])
-        .ignore();
-    }
+    await insertMembers(
+      this.db,
+      members.map(m => memberRow(incidentId, m)),
+    );
   }
 
   async removeMembers(
     endpoints: Array<{ entityRef: string; environment: string }>,
   ): Promise<void> {
-    for (const batch of chunks(endpoints, CHUNK)) {
-      await this.db(MEMBERS)
-        .whereIn(
-          'incident_id',
-          this.db(INCIDENTS).whereNull('resolved_at').select('id'),
-        )
-        .where(q => {
-          for (const e of batch) {
-            q.orWhere(w =>
-              w
-                .where('entity_ref', e.entityRef)
-                .where('environment', e.environment),
-            );
-          }
-        })
-        .delete();
+    for (const [environment, refs] of byEnvironment(endpoints)) {
+      for (const batch of chunks(refs, CHUNK)) {
+        await this.db(MEMBERS)
+          .whereIn(
+            'incident_id',
+            this.db(INCIDENTS).whereNull('resolved_at').select('id'),
+          )
+          .where('environment', environment)
+          .whereIn('entity_ref', batch)
+          .delete();
+      }
     }
   }
 
   async resolve(incidentId: string, at: Date): Promise<void> {
+    await this.resolveMany([{ incidentId, at }]);
+  }
+
+  async resolveMany(
+    resolutions: Array<{ incidentId: string; at: Date }>,
+  ): Promise<void> {
+    if (resolutions.length === 0) return;
+    // One transaction: a commit per incident is what made a fleet's
+    // recovery slow, not the statements.
     await this.db.transaction(async tx => {
-      await tx(INCIDENTS)
-        .where('id', Number(incidentId))
-        .update({ resolved_at: at });
-      await tx(MEMBERS).where('incident_id', Number(incidentId)).delete();
+      for (const { incidentId, at } of resolutions) {
+        await tx(INCIDENTS)
+          .where('id', Number(incidentId))
+          .update({ resolved_at: at });
+      }
+      for (const batch of chunks(resolutions, CHUNK)) {
+        await tx(MEMBERS)
+          .whereIn(
+            'incident_id',
+            batch.map(r => Number(r.incidentId)),
+          )
+          .delete();
+      }
     });
   }
 

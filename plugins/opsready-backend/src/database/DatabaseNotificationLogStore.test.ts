@@ -80,6 +80,38 @@ describe.each(databases.eachSupportedId())(
       ]);
     });
 
+    it('knows who was told of an open problem, until a closing notice ends it', async () => {
+      const { store } = await createStore(databaseId);
+      const scope = `opsready:health:${cart}:production`;
+      const other = 'opsready:health:component:default/ads:production';
+      const web = 'group:default/web';
+      const platform = 'group:default/platform';
+      await store.add(
+        [
+          notice({ recipients: [platform] }),
+          notice({ recipients: [payments, web], status: 'updated' }),
+          notice({ recipients: ['group:default/held'], status: 'held' }),
+          notice({
+            recipients: ['group:default/limited'],
+            status: 'rate-limited',
+          }),
+          notice({ scope: other, recipients: ['group:default/ads'] }),
+        ],
+        at('10:02'),
+      );
+      const told = await store.recipientsOfOpenScopes([scope, other, 'none']);
+      expect([...told.keys()].sort()).toEqual([other, scope].sort());
+      expect(told.get(scope)!.sort()).toEqual([payments, platform, web].sort());
+
+      await store.add(
+        [notice({ recipients: [platform], closes: true, status: 'updated' })],
+        at('10:20'),
+      );
+      expect([
+        ...(await store.recipientsOfOpenScopes([scope, other])).keys(),
+      ]).toEqual([other]);
+    });
+
     it('gives the held notices whose window is over and whose problem is not', async () => {
       const { store } = await createStore(databaseId);
       const heldBy = (until: string) => ({

@@ -170,6 +170,29 @@ export class DatabaseNotificationLogStore implements NotificationLogStore {
     return found;
   }
 
+  async recipientsOfOpenScopes(
+    scopes: string[],
+  ): Promise<Map<string, string[]>> {
+    const told = new Map<string, Set<string>>();
+    for (const batch of chunks([...new Set(scopes)], CHUNK)) {
+      const rows: Array<Pick<LogRow, 'scope' | 'recipients'>> = await this.db(
+        LOG,
+      )
+        .select('scope', 'recipients')
+        .whereIn('scope', batch)
+        .whereNull('resolved_at')
+        .whereIn('status', ['sent', 'updated', 'released']);
+      for (const row of rows) {
+        const recipients = told.get(row.scope) ?? new Set<string>();
+        for (const r of JSON.parse(row.recipients) as string[]) {
+          recipients.add(r);
+        }
+        told.set(row.scope, recipients);
+      }
+    }
+    return new Map([...told].map(([scope, set]) => [scope, [...set]]));
+  }
+
   async heldUntilBefore(now: Date, limit: number): Promise<LoggedNotice[]> {
     const rows = await this.db<LogRow>(LOG)
       .where('status', 'held')

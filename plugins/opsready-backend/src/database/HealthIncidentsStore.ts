@@ -35,6 +35,18 @@ export interface HealthIncidentsStore {
     root: { rootRef: string; environment: string; openedAt: Date },
     members: IncidentMember[],
   ): Promise<HealthIncident>;
+  /**
+   * Opens an incident for each of many root causes (at most one each), in
+   * one transaction; the incidents come back in the order asked.
+   */
+  openMany(
+    openings: Array<{
+      rootRef: string;
+      environment: string;
+      openedAt: Date;
+      members: IncidentMember[];
+    }>,
+  ): Promise<HealthIncident[]>;
   /** Adds members to an open incident (a member already there is kept). */
   addMembers(incidentId: string, members: IncidentMember[]): Promise<void>;
   /** Takes endpoints out of whatever open incident they are in. */
@@ -43,6 +55,10 @@ export interface HealthIncidentsStore {
   ): Promise<void>;
   /** Resolves an incident; its members leave it. */
   resolve(incidentId: string, at: Date): Promise<void>;
+  /** Resolves many incidents, each at its time, in one transaction. */
+  resolveMany(
+    resolutions: Array<{ incidentId: string; at: Date }>,
+  ): Promise<void>;
   get(incidentId: string): Promise<HealthIncident | undefined>;
   /** Open incidents opened before `before`, oldest first, at most `limit`. */
   openBefore(before: Date, limit: number): Promise<HealthIncident[]>;

@@ -62,6 +62,12 @@ export interface NotificationLogStore {
   /** Scopes some of these recipients were already told about (sent or updated). */
   scopesAlreadySent(scopes: string[]): Promise<Set<string>>;
   /**
+   * Who has been told of each scope's open problem (by a notice sent,
+   * updated or released that no closing notice has resolved yet), so that
+   * everyone told hears when it is over.
+   */
+  recipientsOfOpenScopes(scopes: string[]): Promise<Map<string, string[]>>;
+  /**
    * Held notices whose window ended before `now` and whose problem is not
    * over (a closing notice resolves itself and the ones before it).
    */

@@ -40,7 +40,8 @@ type Resolved = Notice & { to: string[] };
  *
  * 1. a notice sent for its `once` key within its period is dropped;
  * 2. recipients: the entity's owners, unless the notice names its own,
- *    and whoever it says to tell as well;
+ *    and whoever it says to tell as well; a notice closing a problem also
+ *    goes to everyone told of it;
  * 3. a holdable notice about an entity in a maintenance window is held,
  *    to be released when the window ends if the problem is not over;
  * 4. a digestible notice goes to the digest when its topic has one;
@@ -137,10 +138,24 @@ export class DefaultNoticeDelivery implements NoticeDelivery {
   private async resolveRecipients(notices: Notice[]): Promise<Resolved[]> {
     const needOwners = notices.filter(n => !n.recipients).map(n => n.entityRef);
     const summaries = await this.deps.directory.getMany(needOwners);
+    // Everyone told of a problem hears that it is over, also those whose
+    // reason to be told has gone: the owners of a dependant that came back
+    // before its root cause, which left the incident quietly.
+    const closing = notices.filter(n => n.closes).map(n => n.scope);
+    const toldOf =
+      closing.length > 0
+        ? await this.deps.log.recipientsOfOpenScopes(closing)
+        : new Map<string, string[]>();
     const out: Resolved[] = [];
     for (const notice of notices) {
       const base = notice.recipients ?? summaries.get(notice.entityRef)?.owners;
-      const to = [...new Set([...(base ?? []), ...(notice.alsoTell ?? [])])];
+      const to = [
+        ...new Set([
+          ...(base ?? []),
+          ...(notice.alsoTell ?? []),
+          ...((notice.closes && toldOf.get(notice.scope)) || []),
+        ]),
+      ];
       if (to.length === 0) {
         this.deps.logger.info(
           `Nobody to tell of '${notice.title}': ${notice.entityRef} has no owner in the catalog`,
@@ -173,7 +188,9 @@ export class DefaultNoticeDelivery implements NoticeDelivery {
     const limited: Resolved[] = [];
     const byTopic = new Map<NotificationTopic, Resolved[]>();
     for (const n of notices) {
-      byTopic.set(n.topic, [...(byTopic.get(n.topic) ?? []), n]);
+      const ofTopic = byTopic.get(n.topic) ?? [];
+      ofTopic.push(n);
+      byTopic.set(n.topic, ofTopic);
     }
     for (const [topic, ofTopic] of byTopic) {
       const counts = await this.deps.log.sendsSince(
@@ -222,6 +239,7 @@ export class DefaultNoticeDelivery implements NoticeDelivery {
       notices.map(n => n.scope),
     );
     const logged: NewLoggedNotice[] = [];
+    const told = new Map<NotificationTopic, string[]>();
     await mapWithConcurrency(notices, SEND_CONCURRENCY, async notice => {
       try {
         await this.sendWithRetries({
@@ -245,11 +263,22 @@ export class DefaultNoticeDelivery implements NoticeDelivery {
         );
         return;
       }
-      await this.deps.log.recordSends(notice.to, notice.topic, now);
+      const recipients = told.get(notice.topic) ?? [];
+      recipients.push(...notice.to);
+      told.set(notice.topic, recipients);
       logged.push(
         entry(notice, notice.to, known.has(notice.scope) ? 'updated' : 'sent'),
       );
     });
+    // Counted for the rate limit once all are sent, in a few multi-row
+    // inserts rather than a statement per send, which took most of the
+    // time a fleet's outage took to tell (bench/notify). This delivery read
+    // its counts before sending; one running beside it (a release of held
+    // notices, another replica) could already miss sends in flight, and
+    // now misses them until this delivery ends.
+    for (const [topic, recipients] of told) {
+      await this.deps.log.recordSends(recipients, topic, now);
+    }
     return logged;
   }
 }

@@ -56,9 +56,13 @@ export async function notifierHarness(options: {
   const database = testPluginDatabase(knex);
   const log = await DatabaseNotificationLogStore.create({ database });
   const incidents = await DatabaseHealthIncidentsStore.create({ database });
+  const catalog = catalogServiceMock({ entities: options.entities });
+  const now = options.now;
   const directory = new EntityDirectory({
-    catalog: catalogServiceMock({ entities: options.entities }),
+    catalog,
     auth: mockServices.auth(),
+    // The directory keeps what it read for a minute of the test's clock.
+    now: now ? () => now().getTime() : undefined,
   });
   const sent: NotificationSendOptions[] = [];
   /** Sends of a title to refuse, and how many more times. */
@@ -171,6 +175,7 @@ export async function notifierHarness(options: {
 
   return {
     notifier,
+    catalog,
     delivery,
     directory,
     log,

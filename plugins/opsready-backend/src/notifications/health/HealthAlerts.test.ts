@@ -98,6 +98,67 @@ describe('health notifications, grouped by root cause', () => {
     // ads went down on its own and is still down: nothing new about it.
   });
 
+  it('tells everyone told that the root cause is back, also the owners of dependants back up before it', async () => {
+    const h = await notifierHarness({ entities: fleet });
+    await h.health(
+      { name: 'redis-cart', to: 'down', at: '2026-12-07T10:02:00Z' },
+      { name: 'cart', to: 'down', at: '2026-12-07T10:02:00Z' },
+      { name: 'checkout', to: 'down', at: '2026-12-07T10:02:00Z' },
+    );
+    // checkout, web's only entity in the incident, is back a sweep early.
+    await h.health({ name: 'checkout', to: 'up', at: '2026-12-07T10:20:00Z' });
+    h.sent.length = 0;
+    await h.health(
+      { name: 'redis-cart', to: 'up', at: '2026-12-07T10:21:00Z' },
+      { name: 'cart', to: 'up', at: '2026-12-07T10:21:00Z' },
+    );
+    expect(h.told()).toEqual([
+      [
+        [platform, payments, web],
+        'redis-cart is back up in production',
+        redisScope,
+      ],
+    ]);
+
+    // The next outage is told to those it concerns, not to all told before.
+    h.sent.length = 0;
+    await h.health({
+      name: 'redis-cart',
+      to: 'down',
+      at: '2026-12-07T11:00:00Z',
+    });
+    await h.health({
+      name: 'redis-cart',
+      to: 'up',
+      at: '2026-12-07T11:05:00Z',
+    });
+    expect(h.told().map(([to]) => to)).toEqual([[platform], [platform]]);
+  });
+
+  it('reads the owners of all root causes back up at once, however long they were down', async () => {
+    let now = new Date('2026-12-07T10:02:00Z');
+    const h = await notifierHarness({ entities: fleet, now: () => now });
+    await h.health(
+      { name: 'redis-cart', to: 'down', at: '2026-12-07T10:02:00Z' },
+      { name: 'cart', to: 'down', at: '2026-12-07T10:02:00Z' },
+      { name: 'ads', to: 'down', at: '2026-12-07T10:02:00Z' },
+    );
+    h.sent.length = 0;
+    // What the directory read at the outage is out of date by now.
+    now = new Date('2026-12-07T10:30:00Z');
+    const reads = jest.spyOn(h.catalog, 'getEntitiesByRefs');
+    await h.health(
+      { name: 'redis-cart', to: 'up', at: '2026-12-07T10:30:00Z' },
+      { name: 'cart', to: 'up', at: '2026-12-07T10:30:00Z' },
+      { name: 'ads', to: 'up', at: '2026-12-07T10:30:00Z' },
+    );
+    expect(h.told().map(([to, title]) => [to, title])).toEqual([
+      [[platform, payments], 'redis-cart is back up in production'],
+      [[web], 'ads is back up in production'],
+    ]);
+    expect(reads).toHaveBeenCalledTimes(1);
+  });
+
   it('keeps a flapping endpoint in one notification: every change has the same scope', async () => {
     const h = await notifierHarness({ entities: fleet });
     await h.health({ name: 'ads', to: 'down', at: '2026-12-07T10:00:00Z' });

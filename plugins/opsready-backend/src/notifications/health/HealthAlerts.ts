@@ -57,6 +57,7 @@ export class HealthAlerts {
     // Back up: a root cause's recovery resolves its incident; a dependant
     // recovering while its root cause is still down leaves it quietly.
     const resolved = new Map<string, HealthIncident>();
+    const recoveries: Array<[HealthIncident, HealthChanged]> = [];
     const quietlyUp: HealthChanged[] = [];
     const upKeys = new Set<string>();
     for (const up of latest.filter(e => e.to === 'up')) {
@@ -68,13 +69,29 @@ export class HealthAlerts {
         incident.environment === up.environment;
       if (isRoot) {
         resolved.set(incident.id, incident);
-        await incidents.resolve(incident.id, new Date(up.at));
-        notices.push(
-          ...(await recoveryNotices(incident, up, this.deps.directory)),
-        );
+        recoveries.push([incident, up]);
       } else {
         quietlyUp.push(up);
       }
+    }
+    await incidents.resolveMany(
+      recoveries.map(([incident, up]) => ({
+        incidentId: incident.id,
+        at: new Date(up.at),
+      })),
+    );
+    // Everyone's owners in one read: the directory's minute has passed
+    // since the outage began, and each notice would ask the catalog again.
+    await this.deps.directory.getMany(
+      recoveries.flatMap(([incident]) => [
+        incident.rootRef,
+        ...incident.members.map(m => m.entityRef),
+      ]),
+    );
+    for (const [incident, up] of recoveries) {
+      notices.push(
+        ...(await recoveryNotices(incident, up, this.deps.directory)),
+      );
     }
     await incidents.removeMembers(quietlyUp);
 
@@ -138,6 +155,8 @@ export class HealthAlerts {
 
     const existing = await incidents.openIncidentsByRoot([...groups.values()]);
     const notices: Notice[] = [];
+    const openings: Array<Parameters<HealthIncidentsStore['openMany']>[0][0]> =
+      [];
     for (const [key, group] of groups) {
       let incident = existing.get(key);
       const joined = group.members;
@@ -163,17 +182,23 @@ export class HealthAlerts {
         const rootEndpoint = graph.endpoint(group.rootRef, group.environment);
         if (rootEndpoint) members.unshift(rootEndpoint);
       }
-      const openedAt = new Date(
-        Math.min(...members.map(m => Date.parse(m.downSince))),
-      );
-      incident = await incidents.open(
-        { rootRef: group.rootRef, environment: group.environment, openedAt },
+      openings.push({
+        rootRef: group.rootRef,
+        environment: group.environment,
+        openedAt: new Date(
+          Math.min(...members.map(m => Date.parse(m.downSince))),
+        ),
         members,
-      );
+      });
+    }
+    // New root causes are opened in one transaction: a fleet down on its
+    // own (the prober cut off, say) is thousands of them, and opening each
+    // in its own took 37 s for 10,000.
+    for (const incident of await incidents.openMany(openings)) {
       notices.push(
         ...(await incidentNotices(incident, {
           directory,
-          severity: this.deps.severityOf(group.environment),
+          severity: this.deps.severityOf(incident.environment),
           joined: incident.members,
           alreadyIn: [],
           flapping,
