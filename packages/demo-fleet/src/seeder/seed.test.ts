@@ -27,6 +27,10 @@ const demoCatalog: Entity[] = ['org.yaml', 'online-boutique.yaml'].flatMap(
 
 const NOW = Date.parse('2026-11-22T12:00:00Z');
 
+// It starts a backend and replays thirty days through its API: more than
+// Jest's default five seconds on a busy machine.
+jest.setTimeout(60_000);
+
 describe('the demo history seeder', () => {
   it('replays thirty days of history through the ingest API and the webhooks, idempotently', async () => {
     const { server } = await startTestBackend({

@@ -258,6 +258,13 @@ describe('DefaultNoticeDelivery', () => {
     h.failFor.add('New error in cart', 3);
     await h.delivery.deliver([notice()]);
     expect(h.sent).toEqual([]);
+
+    // Refused for good (the notifications backend is not installed): one try.
+    h.failFor.add('Nowhere to go', 1, 'Request failed with status 404');
+    await h.delivery.deliver([
+      notice({ scope: 'nowhere', title: 'Nowhere to go' }),
+    ]);
+    expect(h.sent).toEqual([]);
     expect((await h.log.list(refOf('cart'), {}, { limit: 10 })).items).toEqual(
       [],
     );

@@ -20,6 +20,30 @@ const SEND_CONCURRENCY = 8;
 const HOUR_MS = 3_600_000;
 /** Waits before the second and third try of a send. */
 const RETRY_DELAYS_MS = [200, 1000];
+/** How long one try of a send may take. */
+const SEND_TIMEOUT_MS = 10_000;
+
+/**
+ * Whether a failed send may go through if tried again: the notification
+ * service reports an answer's status only in its message.
+ */
+function worthRetrying(error: unknown): boolean {
+  const status = /status (\d{3})/.exec(String(error))?.[1];
+  if (!status) return true;
+  const code = Number(status);
+  return code >= 500 || code === 429;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`no answer within ${ms} ms`)),
+      ms,
+    );
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
 
 export interface DefaultNoticeDeliveryDeps {
   notifications: NotificationService;
@@ -213,18 +237,26 @@ export class DefaultNoticeDelivery implements NoticeDelivery {
 
   /**
    * The notifications backend may be restarting or busy (a fleet going
-   * down at once is many sends): a send is tried again twice before the
-   * notice is given up on.
+   * down at once is many sends): a send that times out, cannot connect, or
+   * gets a 5xx or 429 is tried again twice before the notice is given up on.
+   * One the backend refuses for good (a 404 where it is not installed, a
+   * 400) is not. The notification service's own request has no timeout, so
+   * each try gets one here.
    */
   private async sendWithRetries(
     options: Parameters<NotificationService['send']>[0],
   ): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       try {
-        await this.deps.notifications.send(options);
+        await withTimeout(
+          this.deps.notifications.send(options),
+          SEND_TIMEOUT_MS,
+        );
         return;
       } catch (error) {
-        if (attempt >= RETRY_DELAYS_MS.length) throw error;
+        if (attempt >= RETRY_DELAYS_MS.length || !worthRetrying(error)) {
+          throw error;
+        }
         await new Promise(r => setTimeout(r, RETRY_DELAYS_MS[attempt]));
       }
     }

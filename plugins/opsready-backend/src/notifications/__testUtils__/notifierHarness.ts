@@ -66,16 +66,17 @@ export async function notifierHarness(options: {
   });
   const sent: NotificationSendOptions[] = [];
   /** Sends of a title to refuse, and how many more times. */
-  const refusals = new Map<string, number>();
+  const refusals = new Map<string, { times: number; message: string }>();
   const failFor = {
-    add: (title: string, times = Infinity) => refusals.set(title, times),
+    add: (title: string, times = Infinity, message = 'backend is down') =>
+      refusals.set(title, { times, message }),
   };
   const notifications = {
     async send(send: NotificationSendOptions) {
-      const left = refusals.get(send.payload.title) ?? 0;
-      if (left > 0) {
-        refusals.set(send.payload.title, left - 1);
-        throw new Error('backend is down');
+      const refusal = refusals.get(send.payload.title);
+      if (refusal && refusal.times > 0) {
+        refusal.times -= 1;
+        throw new Error(`Failed to send notifications: ${refusal.message}`);
       }
       sent.push(send);
     },
