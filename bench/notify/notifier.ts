@@ -71,7 +71,7 @@ export async function startNotifier(options: {
     'add',
     'recordSends',
     'sendsSince',
-    'scopesAlreadySent',
+    'recipientsTold',
     'onceKeysSentSince',
   ]);
   profile.wrap('incidents', incidents, [

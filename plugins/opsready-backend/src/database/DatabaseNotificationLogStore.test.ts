@@ -177,12 +177,23 @@ describe.each(databases.eachSupportedId())(
       expect(
         await store.onceKeysSentSince(['stale:cart:a'], at('10:01')),
       ).toEqual(new Set());
+      await store.add(
+        [notice({ recipients: ['user:default/ana'], status: 'updated' })],
+        at('10:05'),
+      );
       expect(
-        await store.scopesAlreadySent([
+        await store.recipientsTold([
           `opsready:health:${cart}:production`,
           'opsready:never',
         ]),
-      ).toEqual(new Set([`opsready:health:${cart}:production`]));
+      ).toEqual(
+        new Map([
+          [
+            `opsready:health:${cart}:production`,
+            new Set([payments, 'user:default/ana']),
+          ],
+        ]),
+      );
 
       await store.recordSends(
         [payments, 'user:default/ana'],

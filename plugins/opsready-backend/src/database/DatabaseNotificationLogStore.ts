@@ -158,16 +158,24 @@ export class DatabaseNotificationLogStore implements NotificationLogStore {
     return found;
   }
 
-  async scopesAlreadySent(scopes: string[]): Promise<Set<string>> {
-    const found = new Set<string>();
+  async recipientsTold(scopes: string[]): Promise<Map<string, Set<string>>> {
+    const told = new Map<string, Set<string>>();
     for (const batch of chunks([...new Set(scopes)], CHUNK)) {
-      const rows = await this.db(LOG)
-        .distinct('scope')
+      const rows: Array<Pick<LogRow, 'scope' | 'recipients'>> = await this.db(
+        LOG,
+      )
+        .distinct('scope', 'recipients')
         .whereIn('scope', batch)
         .whereIn('status', ['sent', 'updated', 'released']);
-      rows.forEach(r => found.add(r.scope));
+      for (const row of rows) {
+        const recipients = told.get(row.scope) ?? new Set<string>();
+        for (const r of JSON.parse(row.recipients) as string[]) {
+          recipients.add(r);
+        }
+        told.set(row.scope, recipients);
+      }
     }
-    return found;
+    return told;
   }
 
   async recipientsOfOpenScopes(

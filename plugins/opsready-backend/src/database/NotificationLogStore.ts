@@ -59,8 +59,11 @@ export interface NotificationLogStore {
   ): Promise<LoggedNotice[]>;
   /** Of these keys, the ones a notice went out (or into a digest) for since `since`. */
   onceKeysSentSince(keys: string[], since: Date): Promise<Set<string>>;
-  /** Scopes some of these recipients were already told about (sent or updated). */
-  scopesAlreadySent(scopes: string[]): Promise<Set<string>>;
+  /**
+   * Of these scopes, who has been told under each (sent, updated or
+   * released): a notice to them under it updates what they have.
+   */
+  recipientsTold(scopes: string[]): Promise<Map<string, Set<string>>>;
   /**
    * Who has been told of each scope's open problem (by a notice sent,
    * updated or released that no closing notice has resolved yet), so that

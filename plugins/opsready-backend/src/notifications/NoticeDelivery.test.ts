@@ -242,6 +242,21 @@ describe('DefaultNoticeDelivery', () => {
     );
   });
 
+  it('logs a notice as updated only when every recipient already had its scope', async () => {
+    const h = await notifierHarness({ entities: fleet });
+    const incident = (to: string[]) =>
+      notice({ topic: 'health', scope: 'opsready:health:x', recipients: to });
+    await h.delivery.deliver([incident([payments])]);
+    await h.delivery.deliver([incident([web])]);
+    await h.delivery.deliver([incident([payments, web])]);
+    const logged = await h.log.list(refOf('cart'), {}, { limit: 10 });
+    expect(logged.items.map(n => [n.recipients, n.status])).toEqual([
+      [[payments, web], 'updated'],
+      [[web], 'sent'],
+      [[payments], 'sent'],
+    ]);
+  });
+
   it('tries a refused send again, and logs nothing as told when it never goes', async () => {
     const h = await notifierHarness({ entities: fleet });
     h.failFor.add('New error in cart', 1);

@@ -267,9 +267,15 @@ export class DefaultNoticeDelivery implements NoticeDelivery {
     now: Date,
   ): Promise<NewLoggedNotice[]> {
     if (notices.length === 0) return [];
-    const known = await this.deps.log.scopesAlreadySent(
+    const toldBefore = await this.deps.log.recipientsTold(
       notices.map(n => n.scope),
     );
+    // Updated where every recipient already had the scope's notification;
+    // sent where it is new to at least one.
+    const status = (notice: Resolved) =>
+      notice.to.every(r => toldBefore.get(notice.scope)?.has(r))
+        ? 'updated'
+        : 'sent';
     const logged: NewLoggedNotice[] = [];
     const told = new Map<NotificationTopic, string[]>();
     await mapWithConcurrency(notices, SEND_CONCURRENCY, async notice => {
@@ -298,9 +304,7 @@ export class DefaultNoticeDelivery implements NoticeDelivery {
       const recipients = told.get(notice.topic) ?? [];
       recipients.push(...notice.to);
       told.set(notice.topic, recipients);
-      logged.push(
-        entry(notice, notice.to, known.has(notice.scope) ? 'updated' : 'sent'),
-      );
+      logged.push(entry(notice, notice.to, status(notice)));
     });
     // Counted for the rate limit once all are sent, in a few multi-row
     // inserts rather than a statement per send, which took most of the
