@@ -1,27 +1,14 @@
-/** Who opened a window: a person (or a script) through the API, or a deployment. */
-export type MaintenanceWindowSource = 'manual' | 'deployment';
+import type { MaintenanceWindow } from '@opsready/plugin-opsready-common';
 
-/** A maintenance window as stored; times are ISO 8601. */
-export interface MaintenanceWindow {
-  id: string;
-  /** The entity, or the System, it is on (a normalized entity ref). */
-  targetRef: string;
-  /** Absent: every environment. */
-  environment?: string;
-  startsAt: string;
-  /** The end of the first (or only) occurrence. */
-  endsAt: string;
-  reason: string;
-  /** Present for a recurring window (see windowOccurrences). */
-  cron?: string;
-  timeZone?: string;
-  /** No occurrence starts at or after this. */
-  until?: string;
-  createdBy: string;
-  createdAt: string;
-  source: MaintenanceWindowSource;
-  deploymentId?: string;
-}
+/**
+ * A maintenance window as stored is the API's (times ISO 8601; `targetRef`
+ * the entity or System it is on; no `environment`: every environment;
+ * `cron`, `timeZone` and `until` for a recurring one).
+ */
+export type { MaintenanceWindow };
+
+/** Who opened a window: a person (or a script) through the API, or a deployment. */
+export type MaintenanceWindowSource = MaintenanceWindow['source'];
 
 export interface NewMaintenanceWindow {
   targetRef: string;
