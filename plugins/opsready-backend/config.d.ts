@@ -284,7 +284,7 @@ export interface Config {
        * Per topic, how its notifications reach people: `immediate` (one
        * notification per piece of news), or gathered into one `daily` or
        * `weekly` digest per recipient. Only compliance and exemptions can
-       * be gathered; health, errors and deployments are always immediate
+       * be gathered; health, errors, deployments and campaigns are always immediate
        * (anything else stops the backend at start-up). Default: compliance
        * daily, everything else immediate.
        */
@@ -294,6 +294,7 @@ export interface Config {
         health?: { delivery?: 'immediate' | 'daily' | 'weekly' };
         errors?: { delivery?: 'immediate' | 'daily' | 'weekly' };
         deployments?: { delivery?: 'immediate' | 'daily' | 'weekly' };
+        campaigns?: { delivery?: 'immediate' | 'daily' | 'weekly' };
       };
       /** When digests are sent. */
       digest?: {

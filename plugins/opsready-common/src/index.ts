@@ -19,3 +19,4 @@ export * from './entityRefs';
 export * from './api';
 export * from './notifications';
 export * from './client';
+export * from './campaigns';

@@ -71,6 +71,17 @@ export const opsreadyMaintenanceManagePermission = createPermission({
 });
 
 /**
+ * Launch, edit, pause, resume and end campaigns. The OpsReady policy gives
+ * this to the platform groups.
+ *
+ * @public
+ */
+export const opsreadyCampaignsManagePermission = createPermission({
+  name: 'opsready.campaigns.manage',
+  attributes: { action: 'update' },
+});
+
+/**
  * Every permission OpsReady defines, for registration and policies.
  *
  * @public
@@ -82,4 +93,5 @@ export const opsreadyPermissions = [
   opsreadyEventsCreatePermission,
   opsreadyErrorsResolvePermission,
   opsreadyMaintenanceManagePermission,
+  opsreadyCampaignsManagePermission,
 ];

@@ -116,6 +116,31 @@ export type DomainEvent =
       message: string;
       openedAt: string;
       ageHours: number;
+    }
+  | {
+      /**
+       * A campaign started: launched with a start already past, or a
+       * scheduled one reaching its start. Its owners in scope are told.
+       */
+      type: 'campaign.launched';
+      campaignId: string;
+      at: string;
+    }
+  | {
+      /**
+       * Owners with items left are reminded: weekly, and 7 days and 1 day
+       * before the deadline.
+       */
+      type: 'campaign.reminder';
+      campaignId: string;
+      reason: 'weekly' | 'due-in-7-days' | 'due-in-1-day';
+      at: string;
+    }
+  | {
+      /** Every entity in scope is done or exempt; its owner is told. */
+      type: 'campaign.completed';
+      campaignId: string;
+      at: string;
     };
 
 export type DomainEventType = DomainEvent['type'];
@@ -135,6 +160,7 @@ export const NOTIFICATION_TOPICS = [
   'deployments',
   'compliance',
   'exemptions',
+  'campaigns',
 ] as const;
 export type NotificationTopic = (typeof NOTIFICATION_TOPICS)[number];
 
@@ -144,7 +170,10 @@ export type NotificationTopic = (typeof NOTIFICATION_TOPICS)[number];
  * recipient's bell instead of adding one.
  */
 export interface Notice {
-  /** The entity the news is about: its timeline shows what was sent. */
+  /**
+   * The entity the news is about: its timeline shows what was sent. For a
+   * campaign's news to a team, the team's group.
+   */
   entityRef: string;
   environment?: string;
   topic: NotificationTopic;

@@ -812,6 +812,14 @@ export interface paths {
               pass: boolean;
               /** Format: date-time */
               evaluatedAt?: string;
+              /** @description Enforced campaigns past their deadline the entity still has items left in; any fails the gate */
+              blockingCampaigns?: {
+                id: string;
+                name: string;
+                /** Format: date-time */
+                deadline: string;
+                reason: string;
+              }[];
               failingChecks: {
                 id?: string;
                 title?: string;
@@ -1762,6 +1770,457 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/campaigns': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The campaigns, with their progress; running ones first, then by deadline */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Only campaigns in this state (default: all) */
+          state?: 'scheduled' | 'active' | 'paused' | 'ended';
+          /** @description nextCursor of the previous page */
+          cursor?: components['parameters']['cursor'];
+          limit?: components['parameters']['limit'];
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page of campaigns */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['CampaignSummary'][];
+              nextCursor?: string;
+            };
+          };
+        };
+        400: components['responses']['Error'];
+      };
+    };
+    put?: never;
+    /** Launch a campaign (permission opsready.campaigns.manage). Refused with a 400 when the deadline is not after the start, or a goal check or level does not exist; `warnings` says when the scope matches no entity */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CampaignInput'];
+        };
+      };
+      responses: {
+        /** @description The campaign, and what to look at again */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CampaignSaved'];
+          };
+        };
+        400: components['responses']['Error'];
+        403: components['responses']['Error'];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/campaigns/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Validate a campaign without saving it, and count the entities its scope matches (for the form) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CampaignInput'];
+        };
+      };
+      responses: {
+        /** @description What the campaign would cover */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CampaignPreview'];
+          };
+        };
+        400: components['responses']['Error'];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/campaigns/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    /** A campaign and its progress */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The campaign */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CampaignSummary'];
+          };
+        };
+        404: components['responses']['Error'];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Edit a campaign, or pause, resume or end it with `state` (permission opsready.campaigns.manage). Each change is kept in its history */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CampaignPatch'];
+        };
+      };
+      responses: {
+        /** @description The campaign as saved */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CampaignSaved'];
+          };
+        };
+        400: components['responses']['Error'];
+        403: components['responses']['Error'];
+        404: components['responses']['Error'];
+      };
+    };
+    trace?: never;
+  };
+  '/campaigns/{id}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    /** Who launched, edited, paused, resumed or ended the campaign, newest first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The changes */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['CampaignChange'][];
+            };
+          };
+        };
+        404: components['responses']['Error'];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/campaigns/{id}/progress': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    /** The campaign's burn-up (one point a day from its start), its teams by what they have left, and the projection */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The progress */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CampaignProgress'];
+          };
+        };
+        404: components['responses']['Error'];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/campaigns/{id}/entities': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    /** The entities in the campaign's scope, with what each still needs; those with items left first */
+    get: {
+      parameters: {
+        query?: {
+          status?: 'done' | 'open' | 'exempt';
+          /** @description Only entities of this owner, e.g. group:default/team-a */
+          owner?: string;
+          /** @description nextCursor of the previous page */
+          cursor?: components['parameters']['cursor'];
+          limit?: components['parameters']['limit'];
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page of entities */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['CampaignEntity'][];
+              totalItems: number;
+              nextCursor?: string;
+            };
+          };
+        };
+        400: components['responses']['Error'];
+        404: components['responses']['Error'];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/campaigns/{id}/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    /** The campaign's status as CSV, one row per entity (entity, owner, status, items left, due date); the same data as GET /campaigns/{id}/entities */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The CSV, as an attachment */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': string;
+          };
+        };
+        404: components['responses']['Error'];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/entities/{kind}/{namespace}/{name}/campaigns': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        kind: components['parameters']['kind'];
+        namespace: components['parameters']['namespace'];
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    /** The running and paused campaigns whose scope has the entity, with what it still needs for each and when it is due */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          kind: components['parameters']['kind'];
+          namespace: components['parameters']['namespace'];
+          name: components['parameters']['name'];
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The entity's campaigns */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['EntityCampaign'][];
+            };
+          };
+        };
+        404: components['responses']['Error'];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/campaign-items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A team's open campaign items - its entities that still need something for a running campaign, by campaign, soonest deadline first */
+    get: {
+      parameters: {
+        query: {
+          /** @description The owning group, e.g. group:default/team-a */
+          owner: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The team's items, by campaign */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              owner: string;
+              items: components['schemas']['TeamCampaignItems'][];
+            };
+          };
+        };
+        400: components['responses']['Error'];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2033,7 +2492,13 @@ export interface components {
        * @description The topic a person can mute in their notification settings
        * @enum {string}
        */
-      topic: 'health' | 'errors' | 'deployments' | 'compliance' | 'exemptions';
+      topic:
+        | 'health'
+        | 'errors'
+        | 'deployments'
+        | 'compliance'
+        | 'exemptions'
+        | 'campaigns';
       /** @description What kind of news it is, e.g. health.down, health.up, error.opened, error.recurred, exemption.decided */
       kind: string;
       /** @enum {string} */
@@ -2128,6 +2593,241 @@ export interface components {
         /** Format: date-time */
         end: string;
       } | null;
+    };
+    /** @description What every entity in scope must reach; at least one of the two */
+    CampaignGoal: {
+      /** @description Checks that must pass (or not apply) */
+      checks?: string[];
+      /** @description The level to reach or pass */
+      minLevel?: string | null;
+    };
+    /** @description Which entities the campaign asks; a field lists alternatives (any of them), the fields all apply. Empty - every entity OpsReady evaluates */
+    CampaignScope: {
+      kinds?: string[];
+      types?: string[];
+      lifecycles?: string[];
+      /** @description Owner refs, e.g. group:default/team-a */
+      owners?: string[];
+      /** @description System refs or names */
+      systems?: string[];
+      tags?: string[];
+      /** @description key (present) or key=value */
+      annotations?: string[];
+    };
+    CampaignInput: {
+      name: string;
+      /** @description Markdown */
+      description?: string;
+      /** @description Why it matters */
+      rationale?: string;
+      goal: components['schemas']['CampaignGoal'];
+      scope?: components['schemas']['CampaignScope'];
+      /** Format: date-time */
+      startsAt: string;
+      /** Format: date-time */
+      deadline: string;
+      /** @description The owning group, e.g. group:default/platform */
+      owner: string;
+      /** @description After the deadline, /gate fails entities with items left */
+      enforce?: boolean;
+    };
+    CampaignPatch: {
+      name?: string;
+      description?: string;
+      rationale?: string;
+      goal?: components['schemas']['CampaignGoal'];
+      scope?: components['schemas']['CampaignScope'];
+      /** Format: date-time */
+      startsAt?: string;
+      /** Format: date-time */
+      deadline?: string;
+      owner?: string;
+      enforce?: boolean;
+      /**
+       * @description active resumes a paused campaign; ended is final
+       * @enum {string}
+       */
+      state?: 'active' | 'paused' | 'ended';
+      /** @description Kept in the history */
+      note?: string;
+    };
+    /**
+     * @description scheduled - before its start; active - running; paused - not reminding nor enforcing; ended - ended by hand, or done
+     * @enum {string}
+     */
+    CampaignState: 'scheduled' | 'active' | 'paused' | 'ended';
+    Campaign: {
+      id: string;
+      name: string;
+      description: string;
+      rationale: string;
+      goal: components['schemas']['CampaignGoal'];
+      scope: components['schemas']['CampaignScope'];
+      /** Format: date-time */
+      startsAt: string;
+      /** Format: date-time */
+      deadline: string;
+      owner: string;
+      enforce: boolean;
+      state: components['schemas']['CampaignState'];
+      createdBy: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /**
+       * Format: date-time
+       * @description When every entity was done or exempt
+       */
+      completedAt?: string;
+      /** Format: date-time */
+      endedAt?: string;
+    };
+    CampaignFigures: {
+      total: number;
+      done: number;
+      exempt: number;
+      open: number;
+    };
+    CampaignProjection: {
+      /**
+       * Format: date-time
+       * @description When the last entity is done at the recent rate; null if nothing moved lately
+       */
+      projectedCompletion: string | null;
+      /** @description Entities done (or exempted) a week, over the last 14 days */
+      ratePerWeek: number;
+      /** @description Items are left and the projection falls after the deadline (or there is none) */
+      atRisk: boolean;
+    };
+    CampaignSummary: components['schemas']['Campaign'] & {
+      figures: components['schemas']['CampaignFigures'];
+      projection: components['schemas']['CampaignProjection'];
+      /**
+       * Format: date-time
+       * @description When progress was last computed; absent until the first time
+       */
+      computedAt?: string;
+    };
+    CampaignSaved: {
+      campaign: components['schemas']['CampaignSummary'];
+      /** @description e.g. the scope matches no entity */
+      warnings: string[];
+    };
+    CampaignPreview: {
+      /** @description Entities the scope matches now */
+      matching: number;
+      /** @description Up to 10 of them */
+      sample: string[];
+      warnings: string[];
+    };
+    CampaignChange: {
+      /** @enum {string} */
+      action:
+        | 'launched'
+        | 'edited'
+        | 'paused'
+        | 'resumed'
+        | 'ended'
+        | 'completed';
+      by: string;
+      /** Format: date-time */
+      at: string;
+      /** @description field: { from, to } for each field edited */
+      changes: {
+        [key: string]: {
+          from?: unknown;
+          to?: unknown;
+        };
+      };
+      note?: string;
+    };
+    BurnUpPoint: {
+      /**
+       * Format: date
+       * @description UTC day; figures as at its end
+       */
+      day: string;
+      total: number;
+      done: number;
+      exempt: number;
+    };
+    CampaignTeam: {
+      owner: string;
+      total: number;
+      done: number;
+      exempt: number;
+      open: number;
+    };
+    CampaignProgress: {
+      campaignId: string;
+      figures: components['schemas']['CampaignFigures'];
+      projection: components['schemas']['CampaignProjection'];
+      burnUp: components['schemas']['BurnUpPoint'][];
+      /** @description Most left first */
+      teams: components['schemas']['CampaignTeam'][];
+      /** Format: date-time */
+      computedAt?: string;
+    };
+    /** @description One thing an entity still needs for a campaign */
+    CampaignItem: {
+      /** @enum {string} */
+      type: 'check' | 'level';
+      checkId?: string;
+      /** @description The check's title */
+      title: string;
+      /** @description The check's status now */
+      status?: string;
+      /** @description Why it fails now */
+      message?: string;
+      /** @description How to fix it (Markdown) */
+      remediation?: string;
+      currentLevel?: string | null;
+      requiredLevel?: string;
+    };
+    /**
+     * @description exempt - the only items left are checks exempted for it
+     * @enum {string}
+     */
+    CampaignEntityStatus: 'done' | 'open' | 'exempt';
+    CampaignEntity: {
+      entityRef: string;
+      owner: string | null;
+      status: components['schemas']['CampaignEntityStatus'];
+      /** @description What is left (open), or what is exempted (exempt) */
+      items: components['schemas']['CampaignItem'][];
+      /**
+       * Format: date-time
+       * @description In this status since
+       */
+      since: string;
+    };
+    EntityCampaign: {
+      campaign: {
+        id: string;
+        name: string;
+        state: components['schemas']['CampaignState'];
+        /** Format: date-time */
+        deadline: string;
+        owner: string;
+        enforce: boolean;
+      };
+      status: components['schemas']['CampaignEntityStatus'];
+      items: components['schemas']['CampaignItem'][];
+      /** Format: date-time */
+      dueAt: string;
+    };
+    TeamCampaignItems: {
+      campaign: {
+        id: string;
+        name: string;
+        state: components['schemas']['CampaignState'];
+        /** Format: date-time */
+        deadline: string;
+        atRisk: boolean;
+      };
+      /** @description The team's entities with items left */
+      entities: components['schemas']['CampaignEntity'][];
     };
   };
   responses: {

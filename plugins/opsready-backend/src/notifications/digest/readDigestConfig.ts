@@ -27,12 +27,14 @@ const DELIVERIES: readonly TopicDelivery[] = ['immediate', 'daily', 'weekly'];
 
 /**
  * News that must not wait for a digest: an outage, an error, a deployment
- * are worth something only while they are news.
+ * are worth something only while they are news; a campaign's notices are
+ * already reminders.
  */
 const NEVER_DIGESTED: ReadonlySet<NotificationTopic> = new Set([
   'health',
   'errors',
   'deployments',
+  'campaigns',
 ]);
 
 const DEFAULT_DELIVERY: Record<NotificationTopic, TopicDelivery> = {
@@ -41,6 +43,7 @@ const DEFAULT_DELIVERY: Record<NotificationTopic, TopicDelivery> = {
   deployments: 'immediate',
   compliance: 'daily',
   exemptions: 'immediate',
+  campaigns: 'immediate',
 };
 
 const isTopic = (name: string): name is NotificationTopic =>

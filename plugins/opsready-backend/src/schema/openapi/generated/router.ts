@@ -1050,6 +1050,30 @@ export const spec = {
                       type: 'string',
                       format: 'date-time',
                     },
+                    blockingCampaigns: {
+                      type: 'array',
+                      description:
+                        'Enforced campaigns past their deadline the entity still has items left in; any fails the gate',
+                      items: {
+                        type: 'object',
+                        required: ['id', 'name', 'deadline', 'reason'],
+                        properties: {
+                          id: {
+                            type: 'string',
+                          },
+                          name: {
+                            type: 'string',
+                          },
+                          deadline: {
+                            type: 'string',
+                            format: 'date-time',
+                          },
+                          reason: {
+                            type: 'string',
+                          },
+                        },
+                      },
+                    },
                     failingChecks: {
                       type: 'array',
                       items: {
@@ -2302,6 +2326,452 @@ export const spec = {
         },
       },
     },
+    '/campaigns': {
+      get: {
+        summary:
+          'The campaigns, with their progress; running ones first, then by deadline',
+        parameters: [
+          {
+            name: 'state',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['scheduled', 'active', 'paused', 'ended'],
+            },
+            description: 'Only campaigns in this state (default: all)',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of campaigns',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/CampaignSummary',
+                      },
+                    },
+                    nextCursor: {
+                      type: 'string',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+      post: {
+        summary:
+          'Launch a campaign (permission opsready.campaigns.manage). Refused with a 400 when the deadline is not after the start, or a goal check or level does not exist; `warnings` says when the scope matches no entity',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/CampaignInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The campaign, and what to look at again',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CampaignSaved',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/campaigns/preview': {
+      post: {
+        summary:
+          'Validate a campaign without saving it, and count the entities its scope matches (for the form)',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/CampaignInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'What the campaign would cover',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CampaignPreview',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/campaigns/{id}': {
+      parameters: [
+        {
+          name: 'id',
+          in: 'path',
+          required: true,
+          schema: {
+            type: 'string',
+            maxLength: 64,
+          },
+        },
+      ],
+      get: {
+        summary: 'A campaign and its progress',
+        responses: {
+          '200': {
+            description: 'The campaign',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CampaignSummary',
+                },
+              },
+            },
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+      patch: {
+        summary:
+          'Edit a campaign, or pause, resume or end it with `state` (permission opsready.campaigns.manage). Each change is kept in its history',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/CampaignPatch',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The campaign as saved',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CampaignSaved',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/campaigns/{id}/history': {
+      parameters: [
+        {
+          name: 'id',
+          in: 'path',
+          required: true,
+          schema: {
+            type: 'string',
+            maxLength: 64,
+          },
+        },
+      ],
+      get: {
+        summary:
+          'Who launched, edited, paused, resumed or ended the campaign, newest first',
+        responses: {
+          '200': {
+            description: 'The changes',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/CampaignChange',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/campaigns/{id}/progress': {
+      parameters: [
+        {
+          name: 'id',
+          in: 'path',
+          required: true,
+          schema: {
+            type: 'string',
+            maxLength: 64,
+          },
+        },
+      ],
+      get: {
+        summary:
+          "The campaign's burn-up (one point a day from its start), its teams by what they have left, and the projection",
+        responses: {
+          '200': {
+            description: 'The progress',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CampaignProgress',
+                },
+              },
+            },
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/campaigns/{id}/entities': {
+      parameters: [
+        {
+          name: 'id',
+          in: 'path',
+          required: true,
+          schema: {
+            type: 'string',
+            maxLength: 64,
+          },
+        },
+      ],
+      get: {
+        summary:
+          "The entities in the campaign's scope, with what each still needs; those with items left first",
+        parameters: [
+          {
+            name: 'status',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['done', 'open', 'exempt'],
+            },
+          },
+          {
+            name: 'owner',
+            in: 'query',
+            schema: {
+              type: 'string',
+              maxLength: 255,
+            },
+            description:
+              'Only entities of this owner, e.g. group:default/team-a',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of entities',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items', 'totalItems'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/CampaignEntity',
+                      },
+                    },
+                    totalItems: {
+                      type: 'integer',
+                    },
+                    nextCursor: {
+                      type: 'string',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/campaigns/{id}/export': {
+      parameters: [
+        {
+          name: 'id',
+          in: 'path',
+          required: true,
+          schema: {
+            type: 'string',
+            maxLength: 64,
+          },
+        },
+      ],
+      get: {
+        summary:
+          "The campaign's status as CSV, one row per entity (entity, owner, status, items left, due date); the same data as GET /campaigns/{id}/entities",
+        responses: {
+          '200': {
+            description: 'The CSV, as an attachment',
+            content: {
+              'text/csv': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/campaigns': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/kind',
+        },
+        {
+          $ref: '#/components/parameters/namespace',
+        },
+        {
+          $ref: '#/components/parameters/name',
+        },
+      ],
+      get: {
+        summary:
+          'The running and paused campaigns whose scope has the entity, with what it still needs for each and when it is due',
+        responses: {
+          '200': {
+            description: "The entity's campaigns",
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/EntityCampaign',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/campaign-items': {
+      get: {
+        summary:
+          "A team's open campaign items - its entities that still need something for a running campaign, by campaign, soonest deadline first",
+        parameters: [
+          {
+            name: 'owner',
+            in: 'query',
+            required: true,
+            schema: {
+              type: 'string',
+              maxLength: 255,
+            },
+            description: 'The owning group, e.g. group:default/team-a',
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The team's items, by campaign",
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['owner', 'items'],
+                  properties: {
+                    owner: {
+                      type: 'string',
+                    },
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/TeamCampaignItems',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
   },
   components: {
     securitySchemes: {
@@ -3180,6 +3650,7 @@ export const spec = {
               'deployments',
               'compliance',
               'exemptions',
+              'campaigns',
             ],
             description:
               'The topic a person can mute in their notification settings',
@@ -3400,6 +3871,633 @@ export const spec = {
             },
           },
         ],
+      },
+      CampaignGoal: {
+        type: 'object',
+        description:
+          'What every entity in scope must reach; at least one of the two',
+        properties: {
+          checks: {
+            type: 'array',
+            maxItems: 50,
+            items: {
+              type: 'string',
+              maxLength: 255,
+            },
+            description: 'Checks that must pass (or not apply)',
+          },
+          minLevel: {
+            type: ['string', 'null'],
+            maxLength: 64,
+            description: 'The level to reach or pass',
+          },
+        },
+      },
+      CampaignScope: {
+        type: 'object',
+        description:
+          'Which entities the campaign asks; a field lists alternatives (any of them), the fields all apply. Empty - every entity OpsReady evaluates',
+        properties: {
+          kinds: {
+            type: 'array',
+            maxItems: 20,
+            items: {
+              type: 'string',
+              maxLength: 64,
+            },
+          },
+          types: {
+            type: 'array',
+            maxItems: 50,
+            items: {
+              type: 'string',
+              maxLength: 64,
+            },
+          },
+          lifecycles: {
+            type: 'array',
+            maxItems: 20,
+            items: {
+              type: 'string',
+              maxLength: 64,
+            },
+          },
+          owners: {
+            type: 'array',
+            maxItems: 100,
+            items: {
+              type: 'string',
+              maxLength: 255,
+            },
+            description: 'Owner refs, e.g. group:default/team-a',
+          },
+          systems: {
+            type: 'array',
+            maxItems: 100,
+            items: {
+              type: 'string',
+              maxLength: 255,
+            },
+            description: 'System refs or names',
+          },
+          tags: {
+            type: 'array',
+            maxItems: 50,
+            items: {
+              type: 'string',
+              maxLength: 64,
+            },
+          },
+          annotations: {
+            type: 'array',
+            maxItems: 20,
+            items: {
+              type: 'string',
+              maxLength: 512,
+            },
+            description: 'key (present) or key=value',
+          },
+        },
+      },
+      CampaignInput: {
+        type: 'object',
+        required: ['name', 'goal', 'startsAt', 'deadline', 'owner'],
+        properties: {
+          name: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          description: {
+            type: 'string',
+            maxLength: 20000,
+            description: 'Markdown',
+          },
+          rationale: {
+            type: 'string',
+            maxLength: 20000,
+            description: 'Why it matters',
+            'in Markdown': null,
+          },
+          goal: {
+            $ref: '#/components/schemas/CampaignGoal',
+          },
+          scope: {
+            $ref: '#/components/schemas/CampaignScope',
+          },
+          startsAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          deadline: {
+            type: 'string',
+            format: 'date-time',
+          },
+          owner: {
+            type: 'string',
+            maxLength: 255,
+            description: 'The owning group, e.g. group:default/platform',
+          },
+          enforce: {
+            type: 'boolean',
+            description:
+              'After the deadline, /gate fails entities with items left',
+          },
+        },
+      },
+      CampaignPatch: {
+        type: 'object',
+        properties: {
+          name: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          description: {
+            type: 'string',
+            maxLength: 20000,
+          },
+          rationale: {
+            type: 'string',
+            maxLength: 20000,
+          },
+          goal: {
+            $ref: '#/components/schemas/CampaignGoal',
+          },
+          scope: {
+            $ref: '#/components/schemas/CampaignScope',
+          },
+          startsAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          deadline: {
+            type: 'string',
+            format: 'date-time',
+          },
+          owner: {
+            type: 'string',
+            maxLength: 255,
+          },
+          enforce: {
+            type: 'boolean',
+          },
+          state: {
+            type: 'string',
+            enum: ['active', 'paused', 'ended'],
+            description: 'active resumes a paused campaign; ended is final',
+          },
+          note: {
+            type: 'string',
+            maxLength: 2000,
+            description: 'Kept in the history',
+          },
+        },
+      },
+      CampaignState: {
+        type: 'string',
+        enum: ['scheduled', 'active', 'paused', 'ended'],
+        description:
+          'scheduled - before its start; active - running; paused - not reminding nor enforcing; ended - ended by hand, or done',
+      },
+      Campaign: {
+        type: 'object',
+        required: [
+          'id',
+          'name',
+          'description',
+          'rationale',
+          'goal',
+          'scope',
+          'startsAt',
+          'deadline',
+          'owner',
+          'enforce',
+          'state',
+          'createdBy',
+          'createdAt',
+          'updatedAt',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          rationale: {
+            type: 'string',
+          },
+          goal: {
+            $ref: '#/components/schemas/CampaignGoal',
+          },
+          scope: {
+            $ref: '#/components/schemas/CampaignScope',
+          },
+          startsAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          deadline: {
+            type: 'string',
+            format: 'date-time',
+          },
+          owner: {
+            type: 'string',
+          },
+          enforce: {
+            type: 'boolean',
+          },
+          state: {
+            $ref: '#/components/schemas/CampaignState',
+          },
+          createdBy: {
+            type: 'string',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          updatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          completedAt: {
+            type: 'string',
+            format: 'date-time',
+            description: 'When every entity was done or exempt',
+          },
+          endedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      CampaignFigures: {
+        type: 'object',
+        required: ['total', 'done', 'exempt', 'open'],
+        properties: {
+          total: {
+            type: 'integer',
+          },
+          done: {
+            type: 'integer',
+          },
+          exempt: {
+            type: 'integer',
+          },
+          open: {
+            type: 'integer',
+          },
+        },
+      },
+      CampaignProjection: {
+        type: 'object',
+        required: ['atRisk', 'projectedCompletion', 'ratePerWeek'],
+        properties: {
+          projectedCompletion: {
+            type: ['string', 'null'],
+            format: 'date-time',
+            description:
+              'When the last entity is done at the recent rate; null if nothing moved lately',
+          },
+          ratePerWeek: {
+            type: 'number',
+            description:
+              'Entities done (or exempted) a week, over the last 14 days',
+          },
+          atRisk: {
+            type: 'boolean',
+            description:
+              'Items are left and the projection falls after the deadline (or there is none)',
+          },
+        },
+      },
+      CampaignSummary: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/Campaign',
+          },
+          {
+            type: 'object',
+            required: ['figures', 'projection'],
+            properties: {
+              figures: {
+                $ref: '#/components/schemas/CampaignFigures',
+              },
+              projection: {
+                $ref: '#/components/schemas/CampaignProjection',
+              },
+              computedAt: {
+                type: 'string',
+                format: 'date-time',
+                description:
+                  'When progress was last computed; absent until the first time',
+              },
+            },
+          },
+        ],
+      },
+      CampaignSaved: {
+        type: 'object',
+        required: ['campaign', 'warnings'],
+        properties: {
+          campaign: {
+            $ref: '#/components/schemas/CampaignSummary',
+          },
+          warnings: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+            description: 'e.g. the scope matches no entity',
+          },
+        },
+      },
+      CampaignPreview: {
+        type: 'object',
+        required: ['matching', 'sample', 'warnings'],
+        properties: {
+          matching: {
+            type: 'integer',
+            description: 'Entities the scope matches now',
+          },
+          sample: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+            description: 'Up to 10 of them',
+          },
+          warnings: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      CampaignChange: {
+        type: 'object',
+        required: ['action', 'by', 'at', 'changes'],
+        properties: {
+          action: {
+            type: 'string',
+            enum: [
+              'launched',
+              'edited',
+              'paused',
+              'resumed',
+              'ended',
+              'completed',
+            ],
+          },
+          by: {
+            type: 'string',
+          },
+          at: {
+            type: 'string',
+            format: 'date-time',
+          },
+          changes: {
+            type: 'object',
+            description: 'field: { from, to } for each field edited',
+            additionalProperties: {
+              type: 'object',
+              properties: {
+                from: {},
+                to: {},
+              },
+            },
+          },
+          note: {
+            type: 'string',
+          },
+        },
+      },
+      BurnUpPoint: {
+        type: 'object',
+        required: ['day', 'total', 'done', 'exempt'],
+        properties: {
+          day: {
+            type: 'string',
+            format: 'date',
+            description: 'UTC day; figures as at its end',
+          },
+          total: {
+            type: 'integer',
+          },
+          done: {
+            type: 'integer',
+          },
+          exempt: {
+            type: 'integer',
+          },
+        },
+      },
+      CampaignTeam: {
+        type: 'object',
+        required: ['owner', 'total', 'done', 'exempt', 'open'],
+        properties: {
+          owner: {
+            type: 'string',
+          },
+          total: {
+            type: 'integer',
+          },
+          done: {
+            type: 'integer',
+          },
+          exempt: {
+            type: 'integer',
+          },
+          open: {
+            type: 'integer',
+          },
+        },
+      },
+      CampaignProgress: {
+        type: 'object',
+        required: ['campaignId', 'figures', 'projection', 'burnUp', 'teams'],
+        properties: {
+          campaignId: {
+            type: 'string',
+          },
+          figures: {
+            $ref: '#/components/schemas/CampaignFigures',
+          },
+          projection: {
+            $ref: '#/components/schemas/CampaignProjection',
+          },
+          burnUp: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/BurnUpPoint',
+            },
+          },
+          teams: {
+            type: 'array',
+            description: 'Most left first',
+            items: {
+              $ref: '#/components/schemas/CampaignTeam',
+            },
+          },
+          computedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      CampaignItem: {
+        type: 'object',
+        description: 'One thing an entity still needs for a campaign',
+        required: ['type', 'title'],
+        properties: {
+          type: {
+            type: 'string',
+            enum: ['check', 'level'],
+          },
+          checkId: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+            description: "The check's title",
+            "or 'Reach level Gold'": null,
+          },
+          status: {
+            type: 'string',
+            description: "The check's status now",
+          },
+          message: {
+            type: 'string',
+            description: 'Why it fails now',
+          },
+          remediation: {
+            type: 'string',
+            description: 'How to fix it (Markdown)',
+          },
+          currentLevel: {
+            type: ['string', 'null'],
+          },
+          requiredLevel: {
+            type: 'string',
+          },
+        },
+      },
+      CampaignEntityStatus: {
+        type: 'string',
+        enum: ['done', 'open', 'exempt'],
+        description: 'exempt - the only items left are checks exempted for it',
+      },
+      CampaignEntity: {
+        type: 'object',
+        required: ['entityRef', 'owner', 'status', 'items', 'since'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          owner: {
+            type: ['string', 'null'],
+          },
+          status: {
+            $ref: '#/components/schemas/CampaignEntityStatus',
+          },
+          items: {
+            type: 'array',
+            description: 'What is left (open), or what is exempted (exempt)',
+            items: {
+              $ref: '#/components/schemas/CampaignItem',
+            },
+          },
+          since: {
+            type: 'string',
+            format: 'date-time',
+            description: 'In this status since',
+          },
+        },
+      },
+      EntityCampaign: {
+        type: 'object',
+        required: ['campaign', 'status', 'items', 'dueAt'],
+        properties: {
+          campaign: {
+            type: 'object',
+            required: ['id', 'name', 'state', 'deadline', 'owner', 'enforce'],
+            properties: {
+              id: {
+                type: 'string',
+              },
+              name: {
+                type: 'string',
+              },
+              state: {
+                $ref: '#/components/schemas/CampaignState',
+              },
+              deadline: {
+                type: 'string',
+                format: 'date-time',
+              },
+              owner: {
+                type: 'string',
+              },
+              enforce: {
+                type: 'boolean',
+              },
+            },
+          },
+          status: {
+            $ref: '#/components/schemas/CampaignEntityStatus',
+          },
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CampaignItem',
+            },
+          },
+          dueAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      TeamCampaignItems: {
+        type: 'object',
+        required: ['campaign', 'entities'],
+        properties: {
+          campaign: {
+            type: 'object',
+            required: ['id', 'name', 'state', 'deadline', 'atRisk'],
+            properties: {
+              id: {
+                type: 'string',
+              },
+              name: {
+                type: 'string',
+              },
+              state: {
+                $ref: '#/components/schemas/CampaignState',
+              },
+              deadline: {
+                type: 'string',
+                format: 'date-time',
+              },
+              atRisk: {
+                type: 'boolean',
+              },
+            },
+          },
+          entities: {
+            type: 'array',
+            description: "The team's entities with items left",
+            items: {
+              $ref: '#/components/schemas/CampaignEntity',
+            },
+          },
+        },
       },
     },
   },
