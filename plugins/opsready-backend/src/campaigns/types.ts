@@ -9,8 +9,12 @@ import type {
   CampaignChange,
   CampaignEntity,
   CampaignFigures,
+  CampaignProgress,
+  CampaignSummary,
   CampaignTeam,
   CheckStatus,
+  EntityCampaign,
+  TeamCampaignItems,
 } from '@opsready/plugin-opsready-common';
 import type { StoredEvaluation } from '../database/EvaluationsStore';
 
@@ -161,3 +165,49 @@ export interface EvaluatedEntity {
 
 /** Told of every batch of evaluations once they are stored. */
 export type EvaluationListener = (batch: EvaluatedEntity[]) => Promise<void>;
+
+/**
+ * What can be read of campaigns, for the API's reads and for automation
+ * (the actions registry). No permission is checked here: reading a
+ * campaign needs none, and entity reads are checked by the caller.
+ */
+export interface CampaignReads {
+  list(options: {
+    state?: CampaignSummary['state'];
+    cursor?: string;
+    limit: number;
+  }): Promise<{ items: CampaignSummary[]; nextCursor?: string }>;
+  /** 404 (NotFoundError) when there is no such campaign. */
+  get(id: string): Promise<CampaignSummary>;
+  getHistory(id: string): Promise<CampaignChange[]>;
+  getProgress(id: string): Promise<CampaignProgress>;
+  listEntities(
+    id: string,
+    filter: { status?: CampaignEntity['status']; owner?: string },
+    page: { cursor?: string; limit: number },
+  ): Promise<{
+    items: CampaignEntity[];
+    totalItems: number;
+    nextCursor?: string;
+  }>;
+  /** The campaign's status as CSV, one row per entity in scope. */
+  exportCsv(id: string): Promise<string>;
+  /** Running and paused campaigns whose scope has the entity. */
+  getEntityCampaigns(entityRef: string): Promise<EntityCampaign[]>;
+  /** An owner's entities with items left, by running campaign. */
+  getTeamItems(owner: string): Promise<TeamCampaignItems[]>;
+  /**
+   * Enforced campaigns past their deadline (not paused, not ended) in which
+   * the entity still has items left; exempt entities have none.
+   */
+  getGateBlocks(entityRef: string, now: Date): Promise<CampaignGateBlock[]>;
+}
+
+/** An enforced campaign that fails the gate for an entity. */
+export interface CampaignGateBlock {
+  id: string;
+  name: string;
+  deadline: string;
+  /** e.g. "Campaign 'PDBs everywhere' was due 2026-12-01: Has a PodDisruptionBudget" */
+  reason: string;
+}
