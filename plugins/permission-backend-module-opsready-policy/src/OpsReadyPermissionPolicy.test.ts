@@ -15,6 +15,7 @@ import {
   opsreadyErrorsResolvePermission,
   opsreadyEventsCreatePermission,
   opsreadyExemptionsManagePermission,
+  opsreadyCampaignsManagePermission,
   opsreadyExemptionsRequestPermission,
   opsreadyMaintenanceManagePermission,
   opsreadyPermissions,
@@ -86,6 +87,10 @@ describe('OpsReadyPermissionPolicy', () => {
     [opsreadyExemptionsManagePermission, 'platform member', 'allow', 'allow'],
     [opsreadyExemptionsManagePermission, 'other user', 'deny', 'deny'],
     [opsreadyExemptionsManagePermission, 'nobody', 'deny', 'deny'],
+    [opsreadyCampaignsManagePermission, 'owner', 'deny', 'deny'],
+    [opsreadyCampaignsManagePermission, 'platform member', 'allow', 'allow'],
+    [opsreadyCampaignsManagePermission, 'other user', 'deny', 'deny'],
+    [opsreadyCampaignsManagePermission, 'nobody', 'deny', 'deny'],
     [opsreadyEventsCreatePermission, 'owner', 'deny', 'deny'],
     [opsreadyEventsCreatePermission, 'platform member', 'deny', 'deny'],
     [opsreadyEventsCreatePermission, 'other user', 'deny', 'deny'],
@@ -162,7 +167,7 @@ describe('OpsReadyPermissionPolicy', () => {
 
   it('denies an OpsReady permission it does not know, even to the platform', async () => {
     const unknown = createPermission({
-      name: 'opsready.campaigns.manage',
+      name: 'opsready.reports.publish',
       attributes: { action: 'update' },
     });
     expect(

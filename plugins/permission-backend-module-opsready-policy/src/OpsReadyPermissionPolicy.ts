@@ -14,6 +14,7 @@ import {
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import {
+  opsreadyCampaignsManagePermission,
   opsreadyChecksRunPermission,
   opsreadyErrorsResolvePermission,
   opsreadyEventsCreatePermission,
@@ -21,6 +22,12 @@ import {
   opsreadyExemptionsRequestPermission,
   opsreadyMaintenanceManagePermission,
 } from '@opsready/plugin-opsready-common';
+
+/** What only the platform groups may do. */
+const platformActions = new Set([
+  opsreadyExemptionsManagePermission.name,
+  opsreadyCampaignsManagePermission.name,
+]);
 
 /** What an entity's owners may do on it; the platform groups on every entity. */
 const ownerActions = new Set([
@@ -39,8 +46,9 @@ const ownerActions = new Set([
  *   its errors and declare its maintenance windows (a System's owners, the
  *   System's), through a conditional decision that the catalog applies to
  *   the entity (owned by the user or one of their groups);
- * - members of the platform groups may do all of that on every entity, and
- *   grant, decline and revoke exemptions;
+ * - members of the platform groups may do all of that on every entity,
+ *   grant, decline and revoke exemptions, and launch, edit, pause and end
+ *   campaigns;
  * - nobody signed in as a user ingests events (opsready.events.create): CI
  *   and the webhooks send them with service credentials, which Backstage's
  *   permissions service (`ServerPermissionClient` in
@@ -85,7 +93,7 @@ export class OpsReadyPermissionPolicy implements PermissionPolicy {
     const isPlatform = ownershipEntityRefs.some(ref =>
       this.platformGroups.has(ref.toLocaleLowerCase('en-US')),
     );
-    if (permission.name === opsreadyExemptionsManagePermission.name) {
+    if (platformActions.has(permission.name)) {
       return {
         result: isPlatform ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
       };
