@@ -151,4 +151,18 @@ describe('campaign notices', () => {
     ]);
     expect(h.sent).toEqual([]);
   });
+
+  it('logs which campaign it could not tell of when the campaigns cannot be read', async () => {
+    const h = await harness();
+    h.campaigns.getCampaign = async () => {
+      throw new Error('database is gone');
+    };
+    await h.notifier.accept([
+      { type: 'campaign.launched', campaignId: 'c1', at: '2026-12-01T09:05Z' },
+    ]);
+    expect(h.sent).toEqual([]);
+    expect(h.logger.warn).toHaveBeenCalledWith(
+      'Could not work out whom to tell of campaign.launched for campaign c1: Error: database is gone',
+    );
+  });
 });
