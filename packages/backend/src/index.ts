@@ -78,6 +78,9 @@ backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 // OpsReady: checks, scores, health, deployments and errors of every service
 backend.add(import('@opsready/plugin-opsready-backend'));
+// The local demo's past (opsready.demo.history, set by app-config.demo.yaml
+// only): three weeks of check results for its campaign.
+backend.add(import('./demoHistory'));
 // OpsReady's golden-template actions for the scaffolder
 backend.add(import('@opsready/plugin-scaffolder-backend-module-opsready'));
 

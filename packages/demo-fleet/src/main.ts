@@ -3,7 +3,7 @@
  * Kubernetes API the local app-config names as the `demo` cluster, the
  * services the demo catalog's health URLs point at, then,
  * once the backend answers and its catalog has the demo services, the
- * delivery history. Stops on SIGINT/SIGTERM.
+ * delivery history and the demo campaign. Stops on SIGINT/SIGTERM.
  *
  *   OPSREADY_DEMO_KUBERNETES_PORT   default 7100
  *   OPSREADY_BACKEND_URL            default http://localhost:7007
@@ -17,6 +17,7 @@ import {
   startHealthService,
   stopHealthService,
 } from './services/healthServices';
+import { launchDemoCampaign } from './seeder/campaign';
 import { demoHistory } from './seeder/history';
 import { seed } from './seeder/seed';
 
@@ -71,6 +72,18 @@ async function seedHistory(backendUrl: string) {
   );
   log(
     `Replayed the history: ${summary.deployments} deployments and ${summary.errors} errors through the API, ${summary.githubDeliveries} GitHub and ${summary.alertmanagerDeliveries} Alertmanager deliveries`,
+  );
+  // The backend reports ready once its demo history module has backdated
+  // the check results the campaign's burn-up is replayed from.
+  const campaign = await retry(
+    'launching the demo campaign',
+    () => launchDemoCampaign({ backendUrl, token: 'demo-fleet-seeder-token' }),
+    5 * 60_000,
+  );
+  log(
+    campaign.launched
+      ? `Launched the demo campaign ${campaign.id}`
+      : `The demo campaign ${campaign.id} was launched before`,
   );
 }
 

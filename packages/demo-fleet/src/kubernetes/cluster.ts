@@ -419,33 +419,59 @@ function frontendAutoscaling(now: number): KubeObject[] {
         ],
       },
     },
-    {
+  ];
+}
+
+/**
+ * The PodDisruptionBudgets the storefront team added for the demo campaign
+ * (PDBs and probes for every production service): the frontend's 16 days
+ * ago, the cart service's 9. The payments team has none yet. The demo's
+ * backdated check history (packages/backend, demoHistory) tells the same.
+ */
+function disruptionBudgets(now: number): KubeObject[] {
+  const budget = (
+    app: string,
+    daysAgo: number,
+    pods: number,
+    allowed: { minAvailable: number } | { maxUnavailable: number },
+  ): KubeObject => {
+    const disruptionsAllowed =
+      'minAvailable' in allowed
+        ? pods - allowed.minAvailable
+        : allowed.maxUnavailable;
+    return {
       apiVersion: 'policy/v1',
       kind: 'PodDisruptionBudget',
       metadata: {
-        name: 'frontend',
+        name: app,
         namespace: DEMO_NAMESPACE,
-        uid: uid('PodDisruptionBudget/frontend'),
-        creationTimestamp: iso(now - 29 * DAY),
-        labels,
+        uid: uid(`PodDisruptionBudget/${app}`),
+        creationTimestamp: iso(now - daysAgo * DAY),
+        labels: { app, [ENTITY_LABEL]: app },
       },
-      spec: { minAvailable: 1, selector: { matchLabels: { app: 'frontend' } } },
+      spec: { ...allowed, selector: { matchLabels: { app } } },
       status: {
-        currentHealthy: 3,
-        desiredHealthy: 1,
-        expectedPods: 3,
-        disruptionsAllowed: 2,
+        currentHealthy: pods,
+        desiredHealthy: pods - disruptionsAllowed,
+        expectedPods: pods,
+        disruptionsAllowed,
       },
-    },
+    };
+  };
+  // The cart service runs one replica: a budget that lets it go keeps
+  // node drains possible.
+  return [
+    budget('frontend', 16, 3, { minAvailable: 1 }),
+    budget('cartservice', 9, 1, { maxUnavailable: 1 }),
   ];
 }
 
 /**
  * Every object of the demo cluster at `now`: the Online Boutique's
  * Deployments with their rollout history (ReplicaSets) and Pods, its
- * Services, and the frontend's autoscaler and disruption budget. Two
- * things are wrong, as in any real cluster: paymentservice crash-loops and
- * cartservice was OOM-killed a while ago.
+ * Services, the frontend's autoscaler, and the storefront's disruption
+ * budgets. Two things are wrong, as in any real cluster: paymentservice
+ * crash-loops and cartservice was OOM-killed a while ago.
  */
 export function demoCluster(now: number = Date.now()): KubeObject[] {
   const manifests = readDemoManifests();
@@ -465,6 +491,6 @@ export function demoCluster(now: number = Date.now()): KubeObject[] {
       });
     }
   }
-  objects.push(...frontendAutoscaling(now));
+  objects.push(...frontendAutoscaling(now), ...disruptionBudgets(now));
   return objects;
 }

@@ -92,9 +92,9 @@ export class Notifier {
         notices.push(...(await handler(event)));
       } catch (error) {
         this.deps.logger.warn(
-          `Could not work out whom to tell of ${event.type} for ${
-            'entityRef' in event ? event.entityRef : 'an entity'
-          }: ${error}`,
+          `Could not work out whom to tell of ${event.type} for ${subjectOf(
+            event,
+          )}: ${error}`,
         );
       }
     }
@@ -108,4 +108,11 @@ export class Notifier {
     );
     return run;
   }
+}
+
+/** What an event is about, for a log line: its entity, or its campaign. */
+function subjectOf(event: DomainEvent): string {
+  if ('entityRef' in event) return event.entityRef;
+  if ('campaignId' in event) return `campaign ${event.campaignId}`;
+  return 'an entity';
 }

@@ -28,3 +28,8 @@ export function entityTabPath(entityRef: string, tab: EntityTab): string {
   const tabPath = TAB_PATHS[tab];
   return tabPath ? `${base}/${tabPath}` : base;
 }
+
+/** The portal path of a campaign's page, under the OpsReady page. */
+export function campaignPath(campaignId: string): string {
+  return `/opsready/campaigns/${encodeURIComponent(campaignId)}`;
+}

@@ -13,6 +13,7 @@ describe('readDigestConfig', () => {
         deployments: 'immediate',
         compliance: 'daily',
         exemptions: 'immediate',
+        campaigns: 'immediate',
       },
       hour: 8,
       weekday: 1,
@@ -44,20 +45,23 @@ describe('readDigestConfig', () => {
     ).toBe('immediate');
   });
 
-  it('refuses to digest health, errors or deployments, naming the key', () => {
+  it('refuses to digest health, errors, deployments or campaigns, naming the key', () => {
     expect(() => read({ topics: { errors: { delivery: 'daily' } } })).toThrow(
       "Invalid opsready.notifications.topics.errors.delivery: 'daily'; errors notifications are sent as they happen and cannot be gathered into a digest",
     );
     expect(() => read({ topics: { health: { delivery: 'weekly' } } })).toThrow(
       'opsready.notifications.topics.health.delivery',
     );
+    expect(() =>
+      read({ topics: { campaigns: { delivery: 'daily' } } }),
+    ).toThrow('opsready.notifications.topics.campaigns.delivery');
   });
 
   it('refuses an unknown topic, delivery, hour or weekday', () => {
     expect(() =>
       read({ topics: { complaince: { delivery: 'daily' } } }),
     ).toThrow(
-      "Invalid opsready.notifications.topics.complaince: there is no topic 'complaince'; the topics are health, errors, deployments, compliance, exemptions",
+      "Invalid opsready.notifications.topics.complaince: there is no topic 'complaince'; the topics are health, errors, deployments, compliance, exemptions, campaigns",
     );
     expect(() =>
       read({ topics: { compliance: { delivery: 'hourly' } } }),

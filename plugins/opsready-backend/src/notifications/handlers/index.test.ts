@@ -1,4 +1,5 @@
 import { ConfigReader } from '@backstage/config';
+import { fakeCampaigns } from '../__testUtils__/fakeCampaigns';
 import { triggerHandlers } from '.';
 
 describe('triggerHandlers', () => {
@@ -28,5 +29,19 @@ describe('triggerHandlers', () => {
     });
     expect(notice.recipients).toEqual(['group:default/platform']);
     expect(notice.title).toContain('"Has a PDB"');
+  });
+
+  it('handles campaign events where it is given the campaigns', () => {
+    const config = new ConfigReader({});
+    const without = triggerHandlers({ config, checks: () => [] });
+    expect(without['campaign.launched']).toBeUndefined();
+    const handlers = triggerHandlers({
+      config,
+      checks: () => [],
+      campaigns: fakeCampaigns(),
+    });
+    expect(
+      Object.keys(handlers).filter(type => type.startsWith('campaign.')),
+    ).toEqual(['campaign.launched', 'campaign.reminder', 'campaign.completed']);
   });
 });

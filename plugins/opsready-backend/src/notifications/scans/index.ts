@@ -1,20 +1,24 @@
 import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { readScoringConfig } from '@opsready/plugin-opsready-node';
+import type { CampaignsStore } from '../../campaigns/types';
 import { ErrorsStore } from '../../database/ErrorsStore';
 import { ExemptionsStore } from '../../database/ExemptionsStore';
 import { DomainEventPublisher } from '../types';
+import { CampaignScan } from './CampaignScan';
 import { ExemptionExpiryScan } from './ExemptionExpiryScan';
 import { StaleErrorsScan } from './StaleErrorsScan';
 
+export { CampaignScan } from './CampaignScan';
 export { ExemptionExpiryScan } from './ExemptionExpiryScan';
 export { StaleErrorsScan } from './StaleErrorsScan';
 
 /**
  * Starts the hourly scans that publish what no request or evaluation
- * brings about: exemptions expiring or expired, and critical errors left
- * open past `opsready.checks.criticalErrorMaxAgeHours`. Each runs once per
- * hour across replicas.
+ * brings about: exemptions expiring or expired, critical errors left open
+ * past `opsready.checks.criticalErrorMaxAgeHours`, and, where there are
+ * campaigns, their launches and reminders. Each runs once per hour across
+ * replicas.
  */
 export async function startNotificationScans(deps: {
   scheduler: SchedulerService;
@@ -22,11 +26,13 @@ export async function startNotificationScans(deps: {
   publisher: DomainEventPublisher;
   exemptions: Pick<ExemptionsStore, 'expiringExemptions'>;
   errors: Pick<ErrorsStore, 'openErrorGroupsBefore'>;
+  campaigns?: Pick<CampaignsStore, 'listCampaigns'>;
   /** The root config. */
   config: Config;
 }): Promise<{
   exemptionExpiry: ExemptionExpiryScan;
   staleErrors: StaleErrorsScan;
+  campaigns?: CampaignScan;
 }> {
   const { scheduler, logger, publisher } = deps;
   const exemptionExpiry = new ExemptionExpiryScan({
@@ -43,7 +49,16 @@ export async function startNotificationScans(deps: {
     maxAgeHours: readScoringConfig(deps.config).options
       .criticalErrorMaxAgeHours,
   });
+  const campaigns = deps.campaigns
+    ? new CampaignScan({
+        campaigns: deps.campaigns,
+        publisher,
+        scheduler,
+        logger,
+      })
+    : undefined;
   await exemptionExpiry.start();
   await staleErrors.start();
-  return { exemptionExpiry, staleErrors };
+  await campaigns?.start();
+  return { exemptionExpiry, staleErrors, campaigns };
 }

@@ -8,6 +8,7 @@ import {
 import { error } from '../../__testUtils__/eventInputs';
 import { DatabaseErrorsStore } from '../../database/DatabaseErrorsStore';
 import { DatabaseExemptionsStore } from '../../database/DatabaseExemptionsStore';
+import { fakeCampaigns } from '../__testUtils__/fakeCampaigns';
 import { createExemptionHandlers } from '../handlers/exemptions';
 import { staleErrorHandlers } from '../handlers/staleErrors';
 import { startNotificationScans } from '.';
@@ -17,7 +18,10 @@ const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 const cart = 'component:default/cartservice';
 
-async function setUp(config: object = {}) {
+async function setUp(
+  config: object = {},
+  campaigns?: ReturnType<typeof fakeCampaigns>,
+) {
   const knex = await databases.init('SQLITE_3');
   const database = { getClient: async () => knex };
   const exemptions = await DatabaseExemptionsStore.create({ database });
@@ -30,6 +34,7 @@ async function setUp(config: object = {}) {
     publisher,
     exemptions,
     errors,
+    campaigns,
     config: new ConfigReader(config),
   });
   /** The function the scheduler runs for the task. */
@@ -59,6 +64,19 @@ describe('startNotificationScans', () => {
         }),
       );
     }
+  });
+
+  it('schedules the campaign scan too where there are campaigns', async () => {
+    const { scheduler, scans } = await setUp({}, fakeCampaigns());
+    expect(scheduler.scheduleTask).toHaveBeenCalledTimes(3);
+    expect(scheduler.scheduleTask).toHaveBeenCalledWith(
+      expect.objectContaining({
+        id: 'opsready-notify-campaigns',
+        scope: 'global',
+        frequency: { hours: 1 },
+      }),
+    );
+    expect(scans.campaigns).toBeDefined();
   });
 });
 

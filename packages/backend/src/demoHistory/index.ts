@@ -1,0 +1,1 @@
+export { opsreadyModuleDemoHistory as default } from './module';

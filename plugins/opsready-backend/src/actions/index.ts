@@ -1,0 +1,2 @@
+export { registerOpsReadyActions } from './registerOpsReadyActions';
+export type { GateAnswer, OpsReadyActionsDeps } from './types';

@@ -1,0 +1,33 @@
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
+import type {
+  ApiResponse,
+  EntityEvaluation,
+} from '@opsready/plugin-opsready-common';
+import type { CampaignReads } from '../campaigns/types';
+
+/** What `GET /gate` answers: the verdict and what stands in its way. */
+export type GateAnswer = ApiResponse<'/gate'>;
+
+/** What the OpsReady actions read, each as the API reads it. */
+export interface OpsReadyActionsDeps {
+  actionsRegistry: ActionsRegistryService;
+  /** Campaigns need no permission to read. */
+  campaigns: CampaignReads;
+  /**
+   * The entity's latest evaluation, read as the caller may see the entity:
+   * a NotFoundError when they may not, as the API answers 404.
+   */
+  compliance: (
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ) => Promise<EntityEvaluation>;
+  /**
+   * The gate's verdict, as `GET /gate` gives it, for the caller; an
+   * InputError for a level that does not exist.
+   */
+  gate: (
+    input: { entityRef: string; minLevel: string },
+    credentials: BackstageCredentials,
+  ) => Promise<GateAnswer>;
+}
