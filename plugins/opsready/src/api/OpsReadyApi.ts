@@ -104,6 +104,7 @@ export type CheckCatalog = ApiResponse<'/checks'>;
  * @public
  */
 export interface CampaignFilter {
+  /** Only campaigns in this state; all by default. */
   state?: CampaignState;
 }
 
@@ -113,6 +114,7 @@ export interface CampaignFilter {
  * @public
  */
 export interface CampaignEntityFilter {
+  /** Only entities done, open or exempt. */
   status?: CampaignEntityStatus;
   /** An owner ref, e.g. group:default/team-a. */
   owner?: string;
@@ -133,7 +135,9 @@ export type CampaignEntitiesPage = Page<CampaignEntity> & {
  * @public
  */
 export interface CampaignExport {
+  /** e.g. `probes-everywhere.csv`. */
   filename: string;
+  /** One row per entity: entity, owner, status, items left, due date. */
   csv: string;
 }
 
@@ -245,6 +249,7 @@ export interface OpsReadyApi {
     filter?: CampaignFilter,
     page?: PageRequest,
   ): Promise<Page<CampaignSummary>>;
+  /** A campaign and its figures and projection. */
   getCampaign(id: string): Promise<CampaignSummary>;
   /**
    * Validates a campaign without saving it, and counts the entities its

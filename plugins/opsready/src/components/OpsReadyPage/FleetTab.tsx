@@ -1,9 +1,6 @@
 import {
-  Content,
   ContentHeader,
-  Header,
   InfoCard,
-  Page,
   Table,
   TableColumn,
 } from '@backstage/core-components';
@@ -15,6 +12,7 @@ import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { FleetEntity, FleetFilter } from '@opsready/plugin-opsready-common';
 import { opsreadyApiRef } from '../../api/OpsReadyApi';
+import { FleetCampaignItems } from '../Campaigns';
 import { RelativeTime } from '../RelativeTime';
 import {
   AsyncContent,
@@ -54,12 +52,11 @@ const columns: TableColumn<FleetEntity>[] = [
 ];
 
 /**
- * The fleet page: levels across the portal, teams ranked, the checks that
- * fail most, DORA by team, and every entity with its score.
- *
- * @public
+ * The fleet tab: levels across the portal, teams ranked, the checks that
+ * fail most, DORA by team, every entity with its score, and the open
+ * campaign items of the owner filtered by (or the user's teams).
  */
-export function OpsReadyPage() {
+export function FleetTab() {
   const api = useApi(opsreadyApiRef);
   const [filter, setFilter] = useState<FleetFilter>({});
   // The choices come from the unfiltered fleet, so a filter never hides
@@ -73,74 +70,67 @@ export function OpsReadyPage() {
     setFilter(f => ({ ...f, [key]: value || undefined }));
 
   return (
-    <Page themeId="tool">
-      <Header
-        title="OpsReady"
-        subtitle="Compliance, delivery and reliability across the fleet"
-      />
-      <Content>
-        <ContentHeader title="Fleet" />
-        <Box display="flex" flexWrap="wrap" style={{ gap: 16 }} mb={2}>
-          <FilterSelect
-            label="Owner"
-            value={filter.owner ?? ''}
-            options={everything.value?.owners.map(o => o.owner) ?? []}
-            onChange={set('owner')}
-          />
-          <FilterSelect
-            label="Kind"
-            value={filter.kind ?? ''}
-            options={['component', 'api', 'resource', 'system']}
-            onChange={set('kind')}
-          />
-          <FilterSelect
-            label="Level"
-            value={filter.level ?? ''}
-            options={Object.keys(everything.value?.levelCounts ?? {})}
-            onChange={set('level')}
-          />
-        </Box>
-        <AsyncContent {...pages}>
-          {fleet => (
-            <Grid container spacing={3}>
-              <Grid item xs={12} md={4}>
-                <InfoCard title="Levels">
-                  <LevelDistribution
-                    levelCounts={fleet.levelCounts}
-                    total={fleet.totalEntities}
-                  />
-                </InfoCard>
-              </Grid>
-              <Grid item xs={12} md={4}>
-                <InfoCard title="Teams by average score">
-                  <OwnersRanked owners={fleet.owners} />
-                </InfoCard>
-              </Grid>
-              <Grid item xs={12} md={4}>
-                <InfoCard title="Checks failing most">
-                  <TopFailingChecks checks={fleet.topFailingChecks} />
-                </InfoCard>
-              </Grid>
-              <Grid item xs={12}>
-                <Table<FleetEntity>
-                  title={`Entities (${fleet.totalEntities})`}
-                  options={SERVER_PAGED_TABLE}
-                  columns={columns}
-                  data={fleet.items}
-                  isLoading={pages.loading}
-                  emptyContent={
-                    <Box p={2}>No entity matches these filters.</Box>
-                  }
+    <>
+      <ContentHeader title="Fleet" />
+      <Box display="flex" flexWrap="wrap" style={{ gap: 16 }} mb={2}>
+        <FilterSelect
+          label="Owner"
+          value={filter.owner ?? ''}
+          options={everything.value?.owners.map(o => o.owner) ?? []}
+          onChange={set('owner')}
+        />
+        <FilterSelect
+          label="Kind"
+          value={filter.kind ?? ''}
+          options={['component', 'api', 'resource', 'system']}
+          onChange={set('kind')}
+        />
+        <FilterSelect
+          label="Level"
+          value={filter.level ?? ''}
+          options={Object.keys(everything.value?.levelCounts ?? {})}
+          onChange={set('level')}
+        />
+      </Box>
+      <FleetCampaignItems owner={filter.owner} />
+      <AsyncContent {...pages}>
+        {fleet => (
+          <Grid container spacing={3}>
+            <Grid item xs={12} md={4}>
+              <InfoCard title="Levels">
+                <LevelDistribution
+                  levelCounts={fleet.levelCounts}
+                  total={fleet.totalEntities}
                 />
-                <PageControls {...pages} />
-              </Grid>
-              <Grid item xs={12}>
-                <OwnerDoraTable owners={fleet.owners.map(o => o.owner)} />
-              </Grid>
+              </InfoCard>
             </Grid>
-          )}
-        </AsyncContent>
-      </Content>
-    </Page>
+            <Grid item xs={12} md={4}>
+              <InfoCard title="Teams by average score">
+                <OwnersRanked owners={fleet.owners} />
+              </InfoCard>
+            </Grid>
+            <Grid item xs={12} md={4}>
+              <InfoCard title="Checks failing most">
+                <TopFailingChecks checks={fleet.topFailingChecks} />
+              </InfoCard>
+            </Grid>
+            <Grid item xs={12}>
+              <Table<FleetEntity>
+                title={`Entities (${fleet.totalEntities})`}
+                options={SERVER_PAGED_TABLE}
+                columns={columns}
+                data={fleet.items}
+                isLoading={pages.loading}
+                emptyContent={<Box p={2}>No entity matches these filters.</Box>}
+              />
+              <PageControls {...pages} />
+            </Grid>
+            <Grid item xs={12}>
+              <OwnerDoraTable owners={fleet.owners.map(o => o.owner)} />
+            </Grid>
+          </Grid>
+        )}
+      </AsyncContent>
+    </>
   );
 }
