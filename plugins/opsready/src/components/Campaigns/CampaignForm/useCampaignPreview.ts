@@ -16,10 +16,16 @@ import { problemsByField } from './fieldProblems';
 export const PREVIEW_DELAY_MS = 400;
 
 // The preview is about the goal and the scope; the name and owner are
-// judged when the campaign is saved, so stand-ins let it count entities
-// before they are filled in.
+// judged when the campaign is saved. A stand-in name (and owner, until one
+// is given) lets it count entities before they are filled in, and typing
+// the name does not ask again.
 const NAME_STAND_IN = 'Preview';
 const OWNER_STAND_IN = 'group:default/preview';
+
+/** The backend's answer to the form as it was (its key), or its refusal. */
+type Answer =
+  | { key: string; preview: CampaignPreview }
+  | { key: string; error: Error };
 
 export type PreviewState =
   | { status: 'idle' }
@@ -39,7 +45,7 @@ export function useCampaignPreview(values: CampaignFormValues): PreviewState {
   const key = hasGoal
     ? JSON.stringify({
         ...input,
-        name: input.name || NAME_STAND_IN,
+        name: NAME_STAND_IN,
         owner: input.owner || OWNER_STAND_IN,
         // Words do not change what the campaign covers.
         description: '',
@@ -49,28 +55,33 @@ export function useCampaignPreview(values: CampaignFormValues): PreviewState {
   const [asked, setAsked] = useState('');
   useDebounce(() => setAsked(key), PREVIEW_DELAY_MS, [key]);
 
-  const answer = useAsync(
-    async () => (asked ? api.previewCampaign(JSON.parse(asked)) : undefined),
-    [api, asked],
-  );
+  // The answer carries the key it answers, so an answer (or refusal) to
+  // an earlier state of the form is never shown as the current one's.
+  const answer = useAsync(async (): Promise<Answer | undefined> => {
+    if (!asked) return undefined;
+    try {
+      return {
+        key: asked,
+        preview: await api.previewCampaign(JSON.parse(asked)),
+      };
+    } catch (error) {
+      return { key: asked, error: error as Error };
+    }
+  }, [api, asked]);
 
   if (!key) return { status: 'idle' };
-  if (asked !== key || answer.loading) return { status: 'counting' };
-  if (answer.error) {
-    if ((answer.error as ResponseError).statusCode !== 400) {
-      return {
-        status: 'refused',
-        fields: {},
-        rest: [errorTitle(answer.error)],
-      };
+  const current = answer.value?.key === key ? answer.value : undefined;
+  if (!current) return { status: 'counting' };
+  if ('error' in current) {
+    const message = errorTitle(current.error);
+    if ((current.error as ResponseError).statusCode !== 400) {
+      return { status: 'refused', fields: {}, rest: [message] };
     }
-    const { fields, rest } = problemsByField(errorTitle(answer.error));
-    // A problem with a stand-in is not the user's to fix yet.
-    if (!input.name) delete fields.name;
+    const { fields, rest } = problemsByField(message);
+    // A problem with a stand-in is not the user's to fix.
+    delete fields.name;
     if (!input.owner) delete fields.owner;
     return { status: 'refused', fields, rest };
   }
-  return answer.value
-    ? { status: 'counted', preview: answer.value }
-    : { status: 'counting' };
+  return { status: 'counted', preview: current.preview };
 }
