@@ -1,5 +1,14 @@
 import { Entity } from '@backstage/catalog-model';
-import { createExtensionTester } from '@backstage/frontend-test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  createExtensionTester,
+  mockApis,
+  renderTestApp,
+} from '@backstage/frontend-test-utils';
+import { opsreadyApiRef } from './api/OpsReadyApi';
+import { campaign } from './__testUtils__/campaignData';
+import { emptyApi } from './__testUtils__/testData';
+import { screen } from '@testing-library/react';
 import plugin from './alpha';
 
 const extension = (id: string) => {
@@ -22,11 +31,12 @@ const group: Entity = {
 };
 
 describe('the new frontend system plugin', () => {
-  it('declares the API, card, three tabs and the fleet page', () => {
+  it('declares the API, two cards, three tabs and the OpsReady page', () => {
     expect(plugin.id).toBe('opsready');
     for (const id of [
       'api:opsready',
       'entity-card:opsready/overview',
+      'entity-card:opsready/campaign-items',
       'entity-content:opsready/compliance',
       'entity-content:opsready/deployments',
       'entity-content:opsready/errors',
@@ -50,5 +60,45 @@ describe('the new frontend system plugin', () => {
     ) as ((entity: Entity) => boolean) | undefined;
     expect(filter?.(component)).toBe(true);
     expect(filter?.(group)).toBe(false);
+  });
+
+  it('shows the campaign items card on groups only', async () => {
+    const tester = createExtensionTester(
+      extension('entity-card:opsready/campaign-items'),
+    );
+    const { EntityCardBlueprint } = await import(
+      '@backstage/plugin-catalog-react/alpha'
+    );
+    const filter = tester.get(EntityCardBlueprint.dataRefs.filterFunction) as
+      | ((entity: Entity) => boolean)
+      | undefined;
+    expect(filter?.(group)).toBe(true);
+    expect(filter?.(component)).toBe(false);
+  });
+
+  it('mounts the OpsReady page with its campaigns tab in an app', async () => {
+    renderTestApp({
+      features: [plugin],
+      initialRouteEntries: ['/opsready/campaigns'],
+      // The catalog, whose entity pages the owners link to.
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      apis: [
+        [
+          opsreadyApiRef,
+          emptyApi({
+            getCampaigns: jest.fn().mockResolvedValue({ items: [campaign()] }),
+          }),
+        ],
+        mockApis.permission(),
+        mockApis.identity(),
+      ],
+    });
+    expect(
+      await screen.findByRole(
+        'link',
+        { name: 'Probes everywhere' },
+        { timeout: 10_000 },
+      ),
+    ).toHaveAttribute('href', '/opsready/campaigns/c1');
   });
 });

@@ -2,7 +2,6 @@ import {
   ApiBlueprint,
   PageBlueprint,
   createFrontendPlugin,
-  createRouteRef,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
@@ -14,9 +13,12 @@ import AssessmentIcon from '@material-ui/icons/Assessment';
 import { opsreadyApiRef } from './api/OpsReadyApi';
 import { OpsReadyClient } from './api/OpsReadyClient';
 import { ENTITY_TAB_PATHS } from './components/shared/entityTabLink';
+import { campaignRouteRef, campaignsRouteRef, rootRouteRef } from './routes';
 
 // OpsReady scores and tracks components: services, websites, libraries.
 const componentsOnly = { kind: 'component' };
+// Campaign items are a team's: they are shown on groups.
+const groupsOnly = { kind: 'group' };
 
 const opsreadyApi = ApiBlueprint.make({
   params: defineParams =>
@@ -81,14 +83,25 @@ const entityErrorsContent = EntityContentBlueprint.make({
   },
 });
 
-const fleetRouteRef = createRouteRef();
+const entityCampaignItemsCard = EntityCardBlueprint.make({
+  name: 'campaign-items',
+  params: {
+    filter: groupsOnly,
+    loader: () =>
+      import('./components/Campaigns').then(m => (
+        <m.EntityOpsReadyCampaignItemsCard />
+      )),
+  },
+});
 
+// The page is mounted with the same (legacy) route ref as in the classic
+// plugin: the components link to campaigns through its sub-routes in both.
 const fleetPage = PageBlueprint.make({
   params: {
     path: '/opsready',
     title: 'OpsReady',
     icon: <AssessmentIcon />,
-    routeRef: fleetRouteRef,
+    routeRef: rootRouteRef,
     noHeader: true,
     loader: () =>
       import('./components/OpsReadyPage').then(m => <m.OpsReadyPage />),
@@ -98,19 +111,25 @@ const fleetPage = PageBlueprint.make({
 /**
  * OpsReady for apps on Backstage's new frontend system: the API, the
  * overview card, the compliance, deployments and errors tabs on components,
- * and the fleet page with its sidebar item.
+ * the campaign items card on groups, and the OpsReady page (fleet and
+ * campaigns) with its sidebar item.
  *
  * @alpha
  */
 export default createFrontendPlugin({
   pluginId: 'opsready',
-  routes: { root: fleetRouteRef },
+  routes: {
+    root: rootRouteRef,
+    campaigns: campaignsRouteRef,
+    campaign: campaignRouteRef,
+  },
   extensions: [
     opsreadyApi,
     entityOpsReadyCard,
     entityComplianceContent,
     entityDeploymentsContent,
     entityErrorsContent,
+    entityCampaignItemsCard,
     fleetPage,
   ],
 });

@@ -3,9 +3,11 @@ import {
   EntityComplianceContent,
   EntityDeploymentsContent,
   EntityErrorsContent,
+  EntityOpsReadyCampaignItemsCard,
   EntityOpsReadyCard,
   opsreadyPlugin,
 } from './plugin';
+import { teamItems } from './__testUtils__/campaignData';
 import { emptyApi } from './__testUtils__/testData';
 import { renderForEntity } from './__testUtils__/renderForEntity';
 
@@ -33,5 +35,25 @@ describe('the classic (legacy frontend system) plugin', () => {
       await screen.findByText('No deployments recorded yet'),
     ).toBeInTheDocument();
     expect(await screen.findByText('No errors recorded')).toBeInTheDocument();
+  });
+
+  it("renders the lazy-loaded campaign items card of a group's page", async () => {
+    const getCampaignItems = jest.fn(async (owner: string) => ({
+      owner,
+      items: [teamItems()],
+    }));
+    await renderForEntity(<EntityOpsReadyCampaignItemsCard />, {
+      api: emptyApi({ getCampaignItems }),
+      entity: {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Group',
+        metadata: { name: 'payments', namespace: 'default' },
+        spec: { type: 'team', children: [] },
+      },
+    });
+    expect(
+      await screen.findByRole('link', { name: 'Probes everywhere' }),
+    ).toHaveAttribute('href', '/opsready/campaigns/c1');
+    expect(getCampaignItems).toHaveBeenCalledWith('group:default/payments');
   });
 });

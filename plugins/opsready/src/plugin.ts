@@ -8,7 +8,7 @@ import {
 } from '@backstage/core-plugin-api';
 import { opsreadyApiRef } from './api/OpsReadyApi';
 import { OpsReadyClient } from './api/OpsReadyClient';
-import { rootRouteRef } from './routes';
+import { campaignRouteRef, campaignsRouteRef, rootRouteRef } from './routes';
 
 /**
  * OpsReady for apps on Backstage's legacy frontend system. Apps on the new
@@ -26,7 +26,11 @@ export const opsreadyPlugin = createPlugin({
         new OpsReadyClient({ discoveryApi, fetchApi }),
     }),
   ],
-  routes: { root: rootRouteRef },
+  routes: {
+    root: rootRouteRef,
+    campaigns: campaignsRouteRef,
+    campaign: campaignRouteRef,
+  },
 });
 
 /**
@@ -100,7 +104,26 @@ export const EntityErrorsContent = opsreadyPlugin.provide(
 );
 
 /**
- * The fleet page, e.g. `<Route path="/opsready" element={<OpsReadyPage />} />`.
+ * A group's open campaign items: which of its entities still need
+ * something, for which campaign, and the fixes. For the Group entity page.
+ *
+ * @public
+ */
+export const EntityOpsReadyCampaignItemsCard = opsreadyPlugin.provide(
+  createComponentExtension({
+    name: 'EntityOpsReadyCampaignItemsCard',
+    component: {
+      lazy: () =>
+        import('./components/Campaigns').then(
+          m => m.EntityOpsReadyCampaignItemsCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * The OpsReady page, with the fleet and the campaigns (under `campaigns`),
+ * e.g. `<Route path="/opsready" element={<OpsReadyPage />} />`.
  *
  * @public
  */

@@ -3,6 +3,7 @@ import {
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
+import { identityApiRef } from '@backstage/core-plugin-api';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import {
   mockApis,
@@ -13,12 +14,14 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { ReactElement } from 'react';
 import { SWRConfig } from 'swr';
 import { OpsReadyApi, opsreadyApiRef } from '../api/OpsReadyApi';
+import { rootRouteRef } from '../routes';
 import { checkoutservice } from './testData';
 
 /**
  * Renders an OpsReady view as the app would: an API, the user's
- * permissions (all, none, or the named ones), the entity in context and the catalog's
- * entity route mounted so links resolve.
+ * permissions (all, none, or the named ones) and groups, the entity in
+ * context, and the catalog's entity route and the OpsReady page mounted so
+ * links resolve.
  */
 export function renderForEntity(
   element: ReactElement,
@@ -27,12 +30,25 @@ export function renderForEntity(
     /** Every permission, none, or only those named. */
     allowed?: boolean | string[];
     entity?: Entity;
+    /** The signed-in user's ownership refs: their own and their groups'. */
+    ownershipEntityRefs?: string[];
+    /** Where the app is, e.g. `/opsready/campaigns`. */
+    routeEntries?: string[];
   },
 ) {
   return renderInTestApp(
     <TestApiProvider
       apis={[
         [opsreadyApiRef, options.api],
+        [
+          identityApiRef,
+          mockApis.identity({
+            userEntityRef: 'user:default/alan.turing',
+            ownershipEntityRefs: options.ownershipEntityRefs ?? [
+              'user:default/alan.turing',
+            ],
+          }),
+        ],
         [
           permissionApiRef,
           mockApis.permission({
@@ -55,6 +71,12 @@ export function renderForEntity(
         </EntityProvider>
       </SWRConfig>
     </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    {
+      routeEntries: options.routeEntries,
+      mountedRoutes: {
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+        '/opsready': rootRouteRef,
+      },
+    },
   );
 }

@@ -236,6 +236,22 @@ export function emptyApi(overrides: Partial<OpsReadyApi> = {}): OpsReadyApi {
     }),
     getFleet: jest.fn(),
     getNotifications: jest.fn().mockResolvedValue({ items: [] }),
+    getChecks: jest.fn().mockResolvedValue({ items: [], levels: [] }),
+    getCampaigns: jest.fn().mockResolvedValue({ items: [] }),
+    getCampaign: jest.fn(),
+    previewCampaign: jest
+      .fn()
+      .mockResolvedValue({ matching: 0, sample: [], warnings: [] }),
+    createCampaign: jest.fn(),
+    updateCampaign: jest.fn(),
+    getCampaignHistory: jest.fn().mockResolvedValue({ items: [] }),
+    getCampaignProgress: jest.fn(),
+    getCampaignEntities: jest
+      .fn()
+      .mockResolvedValue({ items: [], totalItems: 0 }),
+    exportCampaign: jest.fn(),
+    getEntityCampaigns: jest.fn().mockResolvedValue({ items: [] }),
+    getCampaignItems: jest.fn(async (owner: string) => ({ owner, items: [] })),
     ...overrides,
   };
 }

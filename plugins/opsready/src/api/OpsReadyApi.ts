@@ -1,9 +1,21 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  ApiResponse,
+  CampaignEntity,
+  CampaignEntityStatus,
+  CampaignInput,
+  CampaignPatch,
+  CampaignPreview,
+  CampaignProgress,
+  CampaignChange,
+  CampaignSaved,
+  CampaignState,
+  CampaignSummary,
   Deployment,
   DeploymentFilter,
   DoraFigures,
+  EntityCampaign,
   EntityEvaluation,
   EntityExemption,
   EntityHealth,
@@ -26,6 +38,7 @@ import {
   Page,
   PageRequest,
   ScorePoint,
+  TeamCampaignItems,
   TimeRange,
   TimelineEvent,
 } from '@opsready/plugin-opsready-common';
@@ -33,6 +46,26 @@ import {
 // The API's shapes are defined once, in opsready-common, from the spec; they
 // stay importable from this package as they were.
 export type {
+  BurnUpPoint,
+  Campaign,
+  CampaignChange,
+  CampaignEntity,
+  CampaignEntityStatus,
+  CampaignFigures,
+  CampaignGoal,
+  CampaignInput,
+  CampaignItem,
+  CampaignPatch,
+  CampaignPreview,
+  CampaignProgress,
+  CampaignProjection,
+  CampaignSaved,
+  CampaignScope,
+  CampaignState,
+  CampaignSummary,
+  CampaignTeam,
+  EntityCampaign,
+  TeamCampaignItems,
   DeploymentFilter,
   EntityExemption,
   EntityHealth,
@@ -57,6 +90,56 @@ export type {
   ScorePoint,
   TimeRange,
 } from '@opsready/plugin-opsready-common';
+
+/**
+ * The checks in force and the levels, as `GET /checks` lists them.
+ *
+ * @public
+ */
+export type CheckCatalog = ApiResponse<'/checks'>;
+
+/**
+ * Which campaigns to list.
+ *
+ * @public
+ */
+export interface CampaignFilter {
+  /** Only campaigns in this state; all by default. */
+  state?: CampaignState;
+}
+
+/**
+ * Which of a campaign's entities to list.
+ *
+ * @public
+ */
+export interface CampaignEntityFilter {
+  /** Only entities done, open or exempt. */
+  status?: CampaignEntityStatus;
+  /** An owner ref, e.g. group:default/team-a. */
+  owner?: string;
+}
+
+/**
+ * A page of a campaign's entities, and how many match the filter in all.
+ *
+ * @public
+ */
+export type CampaignEntitiesPage = Page<CampaignEntity> & {
+  totalItems: number;
+};
+
+/**
+ * A campaign's status as CSV, and the file name the backend suggests.
+ *
+ * @public
+ */
+export interface CampaignExport {
+  /** e.g. `probes-everywhere.csv`. */
+  filename: string;
+  /** One row per entity: entity, owner, status, items left, due date. */
+  csv: string;
+}
 
 /**
  * The OpsReady backend, as the frontend sees it.
@@ -159,6 +242,47 @@ export interface OpsReadyApi {
     filter?: NotificationFilter,
     page?: PageRequest,
   ): Promise<Page<NotificationRecord>>;
+  /** The checks in force and the configured levels. */
+  getChecks(): Promise<CheckCatalog>;
+  /** Campaigns with their progress: running ones first, then by deadline. */
+  getCampaigns(
+    filter?: CampaignFilter,
+    page?: PageRequest,
+  ): Promise<Page<CampaignSummary>>;
+  /** A campaign and its figures and projection. */
+  getCampaign(id: string): Promise<CampaignSummary>;
+  /**
+   * Validates a campaign without saving it, and counts the entities its
+   * scope matches now.
+   */
+  previewCampaign(input: CampaignInput): Promise<CampaignPreview>;
+  /** Launches a campaign (permission opsready.campaigns.manage). */
+  createCampaign(input: CampaignInput): Promise<CampaignSaved>;
+  /**
+   * Edits a campaign, or pauses, resumes or ends it with `state`
+   * (permission opsready.campaigns.manage).
+   */
+  updateCampaign(id: string, patch: CampaignPatch): Promise<CampaignSaved>;
+  /** Who launched, edited, paused, resumed or ended it; newest first. */
+  getCampaignHistory(id: string): Promise<{ items: CampaignChange[] }>;
+  /** The burn-up, the teams by what they have left, and the projection. */
+  getCampaignProgress(id: string): Promise<CampaignProgress>;
+  /** The entities in scope, with what each still needs; open first. */
+  getCampaignEntities(
+    id: string,
+    filter?: CampaignEntityFilter,
+    page?: PageRequest,
+  ): Promise<CampaignEntitiesPage>;
+  /** The campaign's status as CSV, one row per entity. */
+  exportCampaign(id: string): Promise<CampaignExport>;
+  /** The running and paused campaigns that ask something of the entity. */
+  getEntityCampaigns(
+    entity: CompoundEntityRef,
+  ): Promise<{ items: EntityCampaign[] }>;
+  /** A team's entities with items left, by campaign, soonest deadline first. */
+  getCampaignItems(
+    owner: string,
+  ): Promise<{ owner: string; items: TeamCampaignItems[] }>;
 }
 
 /** @public */

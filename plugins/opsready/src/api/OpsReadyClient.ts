@@ -4,10 +4,18 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  CampaignChange,
+  CampaignInput,
+  CampaignPatch,
+  CampaignPreview,
+  CampaignProgress,
+  CampaignSaved,
+  CampaignSummary,
   createOpsReadyApiClient,
   Deployment,
   DeploymentFilter,
   DoraFigures,
+  EntityCampaign,
   EntityEvaluation,
   EntityExemption,
   EntityHealth,
@@ -32,10 +40,18 @@ import {
   PageRequest,
   responseData,
   ScorePoint,
+  TeamCampaignItems,
   TimelineEvent,
   TimeRange,
 } from '@opsready/plugin-opsready-common';
-import { OpsReadyApi } from './OpsReadyApi';
+import {
+  CampaignEntitiesPage,
+  CampaignEntityFilter,
+  CampaignExport,
+  CampaignFilter,
+  CheckCatalog,
+  OpsReadyApi,
+} from './OpsReadyApi';
 
 /**
  * Talks to the OpsReady backend through the typed client generated from its
@@ -320,6 +336,116 @@ export class OpsReadyClient implements OpsReadyApi {
     );
   }
 
+  async getChecks(): Promise<CheckCatalog> {
+    const api = await this.api();
+    return responseData(api.GET('/checks', {}));
+  }
+
+  async getCampaigns(
+    filter: CampaignFilter = {},
+    page: PageRequest = {},
+  ): Promise<Page<CampaignSummary>> {
+    const api = await this.api();
+    return responseData(
+      api.GET('/campaigns', { params: { query: { ...filter, ...page } } }),
+    );
+  }
+
+  async getCampaign(id: string): Promise<CampaignSummary> {
+    const api = await this.api();
+    return responseData(
+      api.GET('/campaigns/{id}', { params: { path: { id } } }),
+    );
+  }
+
+  async previewCampaign(input: CampaignInput): Promise<CampaignPreview> {
+    const api = await this.api();
+    return responseData(api.POST('/campaigns/preview', { body: input }));
+  }
+
+  async createCampaign(input: CampaignInput): Promise<CampaignSaved> {
+    const api = await this.api();
+    return responseData(api.POST('/campaigns', { body: input }));
+  }
+
+  async updateCampaign(
+    id: string,
+    patch: CampaignPatch,
+  ): Promise<CampaignSaved> {
+    const api = await this.api();
+    return responseData(
+      api.PATCH('/campaigns/{id}', {
+        params: { path: { id } },
+        body: patch,
+      }),
+    );
+  }
+
+  async getCampaignHistory(id: string): Promise<{ items: CampaignChange[] }> {
+    const api = await this.api();
+    return responseData(
+      api.GET('/campaigns/{id}/history', { params: { path: { id } } }),
+    );
+  }
+
+  async getCampaignProgress(id: string): Promise<CampaignProgress> {
+    const api = await this.api();
+    return responseData(
+      api.GET('/campaigns/{id}/progress', { params: { path: { id } } }),
+    );
+  }
+
+  async getCampaignEntities(
+    id: string,
+    filter: CampaignEntityFilter = {},
+    page: PageRequest = {},
+  ): Promise<CampaignEntitiesPage> {
+    const api = await this.api();
+    return responseData(
+      api.GET('/campaigns/{id}/entities', {
+        params: { path: { id }, query: { ...filter, ...page } },
+      }),
+    );
+  }
+
+  /**
+   * The CSV comes through the typed client read as text; the file name is
+   * the one the backend's Content-Disposition gives, if any.
+   */
+  async exportCampaign(id: string): Promise<CampaignExport> {
+    const api = await this.api();
+    const { data, response } = await api.GET('/campaigns/{id}/export', {
+      params: { path: { id } },
+      parseAs: 'text',
+    });
+    return {
+      csv: data ?? '',
+      filename:
+        attachmentName(response.headers.get('content-disposition')) ??
+        `campaign-${id}.csv`,
+    };
+  }
+
+  async getEntityCampaigns(
+    entity: CompoundEntityRef,
+  ): Promise<{ items: EntityCampaign[] }> {
+    const api = await this.api();
+    return responseData(
+      api.GET('/entities/{kind}/{namespace}/{name}/campaigns', {
+        params: { path: entity },
+      }),
+    );
+  }
+
+  async getCampaignItems(
+    owner: string,
+  ): Promise<{ owner: string; items: TeamCampaignItems[] }> {
+    const api = await this.api();
+    return responseData(
+      api.GET('/campaign-items', { params: { query: { owner } } }),
+    );
+  }
+
   /** The client for where discovery says the backend is now. */
   private async api(): Promise<OpsReadyApiClient> {
     const { discoveryApi, fetchApi } = this.options;
@@ -329,4 +455,10 @@ export class OpsReadyClient implements OpsReadyApi {
       toError: response => ResponseError.fromResponse(response),
     });
   }
+}
+
+/** The file name of `attachment; filename="x.csv"`, if it names one. */
+function attachmentName(disposition: string | null): string | undefined {
+  const match = disposition?.match(/filename="?([^";]+)"?/i);
+  return match?.[1];
 }

@@ -22,6 +22,7 @@ import { opsreadyApiRef } from '../../api/OpsReadyApi';
 import { scoreColor } from '../EntityOpsReadyCard/EntityOpsReadyCard';
 import { describeNextLevel } from '../EntityOpsReadyCard/describeNextLevel';
 import { RelativeTime } from '../RelativeTime';
+import { EntityCampaignsCard } from '../Campaigns';
 import { AsyncContent, notAllowedReasons } from '../shared';
 import { ChecksByCategory } from './ChecksByCategory';
 import { ExemptionDecisionDialog } from './ExemptionDecisionDialog';
@@ -32,7 +33,8 @@ import { ScoreTrendChart } from './ScoreTrendChart';
 
 /**
  * The compliance tab: score, level and what the next level needs, the score
- * trend, and every check by category with its evidence and fix.
+ * trend, the campaigns that ask something of the entity, and every check by
+ * category with its evidence and fix.
  *
  * @public
  */
@@ -105,6 +107,7 @@ export function EntityComplianceContent() {
                 </AsyncContent>
               </InfoCard>
             </Grid>
+            <EntityCampaignsCard entity={ref} />
             <Grid item xs={12}>
               <InfoCard title="Checks">
                 <ChecksByCategory

@@ -14,7 +14,13 @@ import {
 import { DateTime } from 'luxon';
 import { useState } from 'react';
 import { opsreadyApiRef } from '../../api/OpsReadyApi';
-import { DialogFailure, DialogSubmitActions, useDialogSubmit } from '../shared';
+import {
+  DialogFailure,
+  DialogSubmitActions,
+  fromDateTimeField,
+  toDateTimeField,
+  useDialogSubmit,
+} from '../shared';
 
 /** What a window may be declared on: the entity, or the system it belongs to. */
 export interface MaintenanceTarget {
@@ -22,11 +28,8 @@ export interface MaintenanceTarget {
   label: string;
 }
 
-// What a datetime-local field holds: local time to the minute.
-const LOCAL_MINUTE = "yyyy-LL-dd'T'HH:mm";
-const toField = (time: DateTime) => time.toFormat(LOCAL_MINUTE);
-const fromField = (value: string) =>
-  DateTime.fromISO(value).toUTC().toISO() ?? value;
+const toField = toDateTimeField;
+const fromField = fromDateTimeField;
 
 const browserZone = () => new Intl.DateTimeFormat().resolvedOptions().timeZone;
 

@@ -5,6 +5,13 @@ import userEvent from '@testing-library/user-event';
 import { FleetOverview } from '@opsready/plugin-opsready-common';
 import { opsreadyApiRef } from '../../api/OpsReadyApi';
 import { dora, emptyApi } from '../../__testUtils__/testData';
+import { Route, Routes } from 'react-router-dom';
+import {
+  campaign,
+  progress,
+  teamItems,
+} from '../../__testUtils__/campaignData';
+import { renderForEntity } from '../../__testUtils__/renderForEntity';
 import { OpsReadyPage } from './OpsReadyPage';
 
 const fleet: FleetOverview = {
@@ -116,6 +123,68 @@ describe('OpsReadyPage', () => {
         { level: 'gold' },
         { cursor: 'c2', limit: 50 },
       ),
+    );
+  });
+
+  it('shows the open campaign items of the owner the page is filtered by', async () => {
+    const getCampaignItems = jest.fn(async (owner: string) => ({
+      owner,
+      items: owner === 'group:default/payments' ? [teamItems()] : [],
+    }));
+    await renderForEntity(<OpsReadyPage />, {
+      api: emptyApi({
+        getFleet: jest.fn().mockResolvedValue(fleet),
+        getOwnerDora: jest.fn(async (owner: string) => ({
+          ...dora,
+          owner,
+          entities: [],
+        })),
+        getCampaignItems,
+      }),
+      ownershipEntityRefs: ['user:default/alan.turing'],
+    });
+    await userEvent.click(await screen.findByRole('button', { name: /Owner/ }));
+    await userEvent.click(
+      screen.getByRole('option', { name: 'group:default/payments' }),
+    );
+    expect(await screen.findByText('Open campaign items')).toBeInTheDocument();
+    expect(getCampaignItems).toHaveBeenCalledWith('group:default/payments');
+    expect(
+      screen.getByRole('link', { name: 'Probes everywhere' }),
+    ).toHaveAttribute('href', '/opsready/campaigns/c1');
+  });
+});
+
+describe('OpsReadyPage campaigns', () => {
+  const renderAt = (path: string, api = emptyApi()) =>
+    renderForEntity(
+      <Routes>
+        <Route path="/opsready/*" element={<OpsReadyPage />} />
+      </Routes>,
+      { api, routeEntries: [path] },
+    );
+
+  it('has a Campaigns tab that lists the campaigns, each opening its own page', async () => {
+    const api = emptyApi({
+      getFleet: jest.fn().mockResolvedValue(fleet),
+      getCampaigns: jest.fn().mockResolvedValue({ items: [campaign()] }),
+      getCampaign: jest.fn().mockResolvedValue(campaign()),
+      getCampaignProgress: jest.fn().mockResolvedValue(progress()),
+    });
+    await renderAt('/opsready/campaigns', api);
+    expect(screen.getByRole('tab', { name: 'Campaigns' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    expect(screen.getByRole('tab', { name: 'Fleet' })).toBeInTheDocument();
+    await userEvent.click(
+      await screen.findByRole('link', { name: 'Probes everywhere' }),
+    );
+    expect(await screen.findByText('Burn-up')).toBeInTheDocument();
+    expect(api.getCampaign).toHaveBeenCalledWith('c1');
+    expect(screen.getByRole('tab', { name: 'Campaigns' })).toHaveAttribute(
+      'aria-selected',
+      'true',
     );
   });
 });

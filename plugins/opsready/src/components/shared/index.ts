@@ -23,3 +23,5 @@ export {
   undeliveredLabel,
   untilLabel,
 } from './notificationWords';
+export { fromDateTimeField, toDateTimeField } from './localDateTime';
+export { downloadText } from './downloadText';

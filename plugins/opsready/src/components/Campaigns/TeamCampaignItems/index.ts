@@ -1,0 +1,2 @@
+export { EntityOpsReadyCampaignItemsCard } from './EntityOpsReadyCampaignItemsCard';
+export { FleetCampaignItems } from './FleetCampaignItems';

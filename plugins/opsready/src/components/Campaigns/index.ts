@@ -1,0 +1,6 @@
+export { CampaignsTab } from './CampaignsTab';
+export { EntityCampaignsCard } from './EntityCampaignsCard';
+export {
+  EntityOpsReadyCampaignItemsCard,
+  FleetCampaignItems,
+} from './TeamCampaignItems';
