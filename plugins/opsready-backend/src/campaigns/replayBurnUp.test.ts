@@ -196,6 +196,46 @@ describe('replayBurnUp', () => {
     expect(points.map(p => p.done)).toEqual([0, 1, 1]);
   });
 
+  it('takes the latest change of each day whatever order the history is in', () => {
+    const checkChanges = [
+      change(cart, 'kubernetes.probes', 'pass', '2026-11-01T08:00:00Z'),
+      change(cart, 'kubernetes.pdb', 'fail', '2026-11-01T08:00:00Z'),
+      change(cart, 'kubernetes.pdb', 'pass', '2026-11-20T08:00:00Z'),
+      change(cart, 'kubernetes.pdb', 'fail', '2026-12-01T08:00:00Z'),
+      change(cart, 'kubernetes.pdb', 'pass', '2026-12-01T09:00:00Z'),
+      change(cart, 'kubernetes.pdb', 'fail', '2026-12-02T09:00:00Z'),
+    ];
+    const replay = (changes: CheckStatusChange[]) =>
+      replayBurnUp({
+        entityRefs: [cart],
+        context: pdbAndProbes,
+        history: history({ checkChanges: changes }),
+        from: at('2026-11-30T00:00:00Z'),
+        to: at('2026-12-02T10:00:00Z'),
+      }).map(p => p.done);
+    expect(replay(checkChanges)).toEqual([1, 1, 0]);
+    expect(replay([...checkChanges].reverse())).toEqual([1, 1, 0]);
+  });
+
+  it('gives one point, as at `to`, when both are on the same day', () => {
+    expect(
+      replayBurnUp({
+        entityRefs: [cart, shop],
+        context: pdbAndProbes,
+        history: history({
+          checkChanges: [
+            change(cart, 'kubernetes.pdb', 'pass', '2026-12-01T08:00:00Z'),
+            change(cart, 'kubernetes.probes', 'pass', '2026-12-01T09:00:00Z'),
+            change(shop, 'kubernetes.pdb', 'pass', '2026-12-01T08:00:00Z'),
+            change(shop, 'kubernetes.probes', 'pass', '2026-12-01T11:00:00Z'),
+          ],
+        }),
+        from: at('2026-12-01T06:00:00Z'),
+        to: at('2026-12-01T10:00:00Z'),
+      }),
+    ).toEqual([{ day: '2026-12-01', total: 2, done: 1, exempt: 0 }]);
+  });
+
   it('gives no point when `to` is before `from`', () => {
     expect(
       replayBurnUp({

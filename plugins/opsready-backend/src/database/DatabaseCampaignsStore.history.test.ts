@@ -208,7 +208,11 @@ const sorted = (history: typeof expected) => ({
       a.entityRef.localeCompare(b.entityRef) ||
       a.checkId.localeCompare(b.checkId),
   ),
-  levelChanges: history.levelChanges,
+  levelChanges: [...history.levelChanges].sort(
+    (a, b) =>
+      a.changedAt.getTime() - b.changedAt.getTime() ||
+      a.entityRef.localeCompare(b.entityRef),
+  ),
   exemptions: [...history.exemptions].sort(
     (a, b) => a.from.getTime() - b.from.getTime(),
   ),
@@ -256,7 +260,7 @@ describe.each(databases.eachSupportedId())(
         levelChanges: [],
         exemptions: [],
       });
-      expect(await store.readHistory([cart], [], until)).toEqual({
+      expect(sorted(await store.readHistory([cart], [], until))).toEqual({
         checkChanges: [],
         levelChanges: expected.levelChanges,
         exemptions: [],

@@ -19,19 +19,22 @@ import { chunks, DbTime, toDate } from './dbValues';
  * entity are read and those of others dropped: a campaign's scope is then a
  * large part of the fleet, and one scan beats many index lookups.
  */
-export const ENTITIES_ASKED_BY_REF = 2000;
+export const ENTITIES_ASKED_BY_REF = 1000;
 const REFS_PER_QUERY = 500;
 
-/** Rows of `query` for these entities, by `column`. */
+/**
+ * Rows of `query` for these entities. `query` is given the refs to ask
+ * for, or none to read every entity's rows.
+ */
 async function ofEntities<Row extends { entity_ref: string }>(
   entityRefs: string[],
-  query: () => Knex.QueryBuilder,
-  options: { byRef: boolean },
+  byRef: boolean,
+  query: (refs?: string[]) => Knex.QueryBuilder,
 ): Promise<Row[]> {
-  if (options.byRef) {
+  if (byRef) {
     const rows: Row[] = [];
     for (const batch of chunks(entityRefs, REFS_PER_QUERY)) {
-      rows.push(...(await query().whereIn('entity_ref', batch)));
+      rows.push(...(await query(batch)));
     }
     return rows;
   }
@@ -40,18 +43,29 @@ async function ofEntities<Row extends { entity_ref: string }>(
   return rows.filter(row => wanted.has(row.entity_ref));
 }
 
+/**
+ * A time column as epoch milliseconds, named `at`. PostgreSQL sends the
+ * number faster than its driver parses a timestamp, which counts over the
+ * hundreds of thousands of rows of a fleet's history; SQLite keeps
+ * timestamps as epoch milliseconds already.
+ */
+const epochMs = (db: Knex, column: string) =>
+  db.client.config.client === 'pg'
+    ? db.raw('(EXTRACT(EPOCH FROM ??) * 1000)::float8 AS ??', [column, 'at'])
+    : db.raw('?? AS ??', [column, 'at']);
+
 interface ResultChangeRow {
   entity_ref: string;
   check_id: string;
   status: CheckStatus;
   message: string;
-  changed_at: DbTime;
+  at: DbTime;
 }
 
 interface LevelRow {
   entity_ref: string;
   level: string | null;
-  recorded_at: DbTime;
+  at: DbTime;
 }
 
 interface ExemptionRow {
@@ -63,22 +77,78 @@ interface ExemptionRow {
   revoked_at: DbTime | null;
 }
 
-/** The score history records scores too: keep the changes of level. */
-function levelChanges(rows: LevelRow[]): LevelChange[] {
-  const last = new Map<string, string | null>();
-  const changes: LevelChange[] = [];
-  for (const row of rows) {
-    if (last.has(row.entity_ref) && last.get(row.entity_ref) === row.level) {
-      continue;
-    }
-    last.set(row.entity_ref, row.level);
-    changes.push({
-      entityRef: row.entity_ref,
-      level: row.level,
-      changedAt: toDate(row.recorded_at),
-    });
-  }
-  return changes;
+function resultChanges(
+  db: Knex,
+  checkIds: string[],
+  until: Date,
+  refs?: string[],
+): Knex.QueryBuilder {
+  const query = db('opsready_check_result_history')
+    .whereIn('check_id', checkIds)
+    .where('changed_at', '<=', until)
+    .select(
+      'entity_ref',
+      'check_id',
+      'status',
+      'message',
+      epochMs(db, 'changed_at'),
+    );
+  return refs ? query.whereIn('entity_ref', refs) : query;
+}
+
+/**
+ * The score history records every change of score: keep the first entry
+ * of each entity and those whose level differs from the one before.
+ */
+function levelChanges(
+  db: Knex,
+  until: Date,
+  refs?: string[],
+): Knex.QueryBuilder {
+  const window = 'PARTITION BY ?? ORDER BY ??, ??';
+  const keys = ['entity_ref', 'recorded_at', 'id'];
+  const scores = db('opsready_score_history')
+    .where('recorded_at', '<=', until)
+    .select(
+      'entity_ref',
+      'level',
+      'recorded_at',
+      db.raw(`LAG(??) OVER (${window}) AS ??`, ['level', ...keys, 'previous']),
+      db.raw(`ROW_NUMBER() OVER (${window}) AS ??`, [...keys, 'n']),
+    );
+  if (refs) scores.whereIn('entity_ref', refs);
+  return db
+    .from(scores.as('scores'))
+    .where('n', 1)
+    .orWhereRaw('?? IS DISTINCT FROM ??', ['previous', 'level'])
+    .select('entity_ref', 'level', epochMs(db, 'recorded_at'));
+}
+
+function grantedExemptions(
+  db: Knex,
+  checkIds: string[],
+  until: Date,
+  refs?: string[],
+): Knex.QueryBuilder {
+  const query = db('opsready_exemptions')
+    .whereIn('check_id', checkIds)
+    .where('status', 'granted')
+    .where(granted =>
+      granted
+        .where('decided_at', '<=', until)
+        .orWhere(outright =>
+          outright.whereNull('decided_at').where('created_at', '<=', until),
+        ),
+    )
+    .select(
+      'entity_ref',
+      'check_id',
+      'created_at',
+      'decided_at',
+      'expires_at',
+      'revoked_at',
+    );
+  return refs ? query.whereIn('entity_ref', refs) : query;
 }
 
 /**
@@ -97,8 +167,10 @@ function exemptionSpan(row: ExemptionRow): ExemptionSpan {
 }
 
 /**
- * The history of these entities for these checks up to `until`, oldest
- * first within each kind of change.
+ * The history of these entities for these checks up to `until`, in no
+ * particular order: the state at any time is the latest change on or
+ * before it. `byRef` chooses how the entities are asked for; by default,
+ * by ref for a few, all read and filtered for many.
  */
 export async function readCampaignHistory(
   db: Knex,
@@ -114,59 +186,17 @@ export async function readCampaignHistory(
   const results =
     checkIds.length === 0
       ? []
-      : await ofEntities<ResultChangeRow>(
-          entityRefs,
-          () =>
-            db('opsready_check_result_history')
-              .whereIn('check_id', checkIds)
-              .where('changed_at', '<=', until)
-              .orderBy([{ column: 'changed_at' }, { column: 'id' }])
-              .select(
-                'entity_ref',
-                'check_id',
-                'status',
-                'message',
-                'changed_at',
-              ),
-          { byRef },
+      : await ofEntities<ResultChangeRow>(entityRefs, byRef, refs =>
+          resultChanges(db, checkIds, until, refs),
         );
-  const levels = await ofEntities<LevelRow>(
-    entityRefs,
-    () =>
-      db('opsready_score_history')
-        .where('recorded_at', '<=', until)
-        .orderBy([{ column: 'recorded_at' }, { column: 'id' }])
-        .select('entity_ref', 'level', 'recorded_at'),
-    { byRef },
+  const levels = await ofEntities<LevelRow>(entityRefs, byRef, refs =>
+    levelChanges(db, until, refs),
   );
   const exemptions =
     checkIds.length === 0
       ? []
-      : await ofEntities<ExemptionRow>(
-          entityRefs,
-          () =>
-            db('opsready_exemptions')
-              .whereIn('check_id', checkIds)
-              .where('status', 'granted')
-              .where(granted =>
-                granted
-                  .where('decided_at', '<=', until)
-                  .orWhere(outright =>
-                    outright
-                      .whereNull('decided_at')
-                      .where('created_at', '<=', until),
-                  ),
-              )
-              .orderBy([{ column: 'created_at' }, { column: 'id' }])
-              .select(
-                'entity_ref',
-                'check_id',
-                'created_at',
-                'decided_at',
-                'expires_at',
-                'revoked_at',
-              ),
-          { byRef },
+      : await ofEntities<ExemptionRow>(entityRefs, byRef, refs =>
+          grantedExemptions(db, checkIds, until, refs),
         );
   return {
     checkChanges: results.map(
@@ -175,10 +205,16 @@ export async function readCampaignHistory(
         checkId: row.check_id,
         status: row.status,
         message: row.message,
-        changedAt: toDate(row.changed_at),
+        changedAt: toDate(row.at),
       }),
     ),
-    levelChanges: levelChanges(levels),
+    levelChanges: levels.map(
+      (row): LevelChange => ({
+        entityRef: row.entity_ref,
+        level: row.level,
+        changedAt: toDate(row.at),
+      }),
+    ),
     exemptions: exemptions.map(exemptionSpan),
   };
 }
