@@ -151,9 +151,9 @@ async function main() {
         projectCompletion({ burnUp: points, figures, deadline, now });
       },
     );
-    await record('    getFigures', RUNS, () => store.getFigures([CAMPAIGN_ID]));
-    await record('    getTeams', RUNS, () => store.getTeams(CAMPAIGN_ID));
-    await record('    getBurnUp', RUNS, () => store.getBurnUp(CAMPAIGN_ID));
+    await record('· getFigures', RUNS, () => store.getFigures([CAMPAIGN_ID]));
+    await record('· getTeams', RUNS, () => store.getTeams(CAMPAIGN_ID));
+    await record('· getBurnUp', RUNS, () => store.getBurnUp(CAMPAIGN_ID));
 
     const firstPage = await record(
       '(b) listEntities, first page of 50',
@@ -161,10 +161,10 @@ async function main() {
       () => store.listEntities(CAMPAIGN_ID, {}, { limit: 50 }),
     );
     const team = rows.find(r => r.owner)!.owner!;
-    await record('    one team, first page of 50', RUNS, () =>
+    await record('· one team, first page of 50', RUNS, () =>
       store.listEntities(CAMPAIGN_ID, { owner: team }, { limit: 50 }),
     );
-    await record('    done only, first page of 50', RUNS, () =>
+    await record('· done only, first page of 50', RUNS, () =>
       store.listEntities(CAMPAIGN_ID, { status: 'done' }, { limit: 50 }),
     );
 
@@ -182,7 +182,7 @@ async function main() {
         });
       },
     );
-    await record('    replayBurnUp alone', RUNS, async () =>
+    await record('· replayBurnUp alone', RUNS, async () =>
       replayBurnUp({
         entityRefs: refs,
         context: goalContext,
@@ -200,7 +200,7 @@ async function main() {
     ] as const) {
       for (const byRef of [false, true]) {
         await record(
-          `    readHistory, ${scope} (${n(scopeRefs.length)}), ${
+          `· readHistory, ${scope} (${n(scopeRefs.length)}), ${
             byRef ? 'asked by entity ref' : 'all read, others dropped'
           }`,
           COMPARE_RUNS,
@@ -218,7 +218,7 @@ async function main() {
       run => store.replaceEntities(CAMPAIGN_ID, reworded(rows, run)),
     );
     await record(
-      `    replaceEntities, ${n(ENTITIES)} rows, none changed`,
+      `· replaceEntities, ${n(ENTITIES)} rows, none changed`,
       RUNS,
       () => store.replaceEntities(CAMPAIGN_ID, rows),
     );

@@ -16,12 +16,12 @@ import { chunks, DbTime, toDate } from './dbValues';
 const REFS_PER_QUERY = 500;
 /**
  * Asked for by ref, the history of a scope costs in proportion to the
- * scope; read whole and filtered, in proportion to the fleet. On 10,000
- * entities with 90 days of history the first cost about 0.14 ms an entity
- * and the second 0.06 ms a fleet entity (bench/campaigns): asking by ref
- * wins while the scope is under about 40 % of the fleet.
+ * scope; read whole and filtered, in proportion to the fleet. With 10,000
+ * entities and 90 days of history (bench/campaigns), the first cost 0.06 to
+ * 0.15 ms an entity and the second 0.03 to 0.08 ms a fleet entity: they
+ * meet when the scope is 40 to 80 % of the fleet.
  */
-const BY_REF_UNDER_SHARE = 0.4;
+const BY_REF_UNDER_SHARE = 0.5;
 
 /** Whether to ask for the history of `scope` entities by ref. */
 async function asksByRef(db: Knex, scope: number): Promise<boolean> {
