@@ -2753,7 +2753,8 @@ export interface components {
       exempt: number;
     };
     CampaignTeam: {
-      owner: string;
+      /** @description The owning group; null for the entities without an owner */
+      owner: string | null;
       total: number;
       done: number;
       exempt: number;

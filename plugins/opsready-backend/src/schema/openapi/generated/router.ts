@@ -4303,7 +4303,9 @@ export const spec = {
         required: ['owner', 'total', 'done', 'exempt', 'open'],
         properties: {
           owner: {
-            type: 'string',
+            type: ['string', 'null'],
+            description:
+              'The owning group; null for the entities without an owner',
           },
           total: {
             type: 'integer',
