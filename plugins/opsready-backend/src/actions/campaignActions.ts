@@ -132,7 +132,7 @@ Gets one OpsReady campaign by id (list-campaigns gives the ids): what it asks (i
           teams: z
             .array(
               z.object({
-                owner: z.string(),
+                owner: z.string().nullable(),
                 total: z.number(),
                 done: z.number(),
                 exempt: z.number(),

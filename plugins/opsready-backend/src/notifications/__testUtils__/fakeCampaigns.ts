@@ -78,7 +78,8 @@ export function fakeCampaigns(
         teams.set(owner, team);
       }
       return [...teams.values()].sort(
-        (a, b) => b.open - a.open || a.owner.localeCompare(b.owner),
+        (a, b) =>
+          b.open - a.open || (a.owner ?? '').localeCompare(b.owner ?? ''),
       );
     },
     async getOpenRowsOfOwner(owner, campaignIds) {

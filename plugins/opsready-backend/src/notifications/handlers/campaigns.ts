@@ -165,11 +165,13 @@ export function createCampaignHandlers(options: {
     if (!campaign || !isRunning(campaign, at)) {
       return [];
     }
-    const teams = (await campaigns.getTeams(campaignId)).filter(
-      team => team.open > 0 && isEntityRef(team.owner),
-    );
+    // Entities without an owner have nobody to tell.
+    const owners = (await campaigns.getTeams(campaignId))
+      .filter(team => team.open > 0)
+      .map(team => team.owner)
+      .filter((owner): owner is string => !!owner && isEntityRef(owner));
     const notices: Notice[] = [];
-    for (const { owner } of teams) {
+    for (const owner of owners) {
       const rows =
         (await campaigns.getOpenRowsOfOwner(owner, [campaignId])).get(
           campaignId,

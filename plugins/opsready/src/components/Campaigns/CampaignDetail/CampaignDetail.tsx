@@ -106,7 +106,11 @@ export function CampaignDetail({ id }: { id: string }) {
             <Grid item xs={12}>
               <CampaignEntitiesTable
                 campaignId={c.id}
-                owners={progress.value?.teams.map(t => t.owner) ?? []}
+                owners={
+                  progress.value?.teams.flatMap(t =>
+                    t.owner ? [t.owner] : [],
+                  ) ?? []
+                }
               />
             </Grid>
             <Grid item xs={12}>

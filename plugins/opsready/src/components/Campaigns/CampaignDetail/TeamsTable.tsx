@@ -9,12 +9,22 @@ import { shortRef } from '../campaignWords';
 const columns: TableColumn<CampaignTeam>[] = [
   {
     title: 'Team',
-    render: t => <EntityRefLink entityRef={t.owner} defaultKind="group" />,
+    render: t =>
+      t.owner ? (
+        <EntityRefLink entityRef={t.owner} defaultKind="group" />
+      ) : (
+        'No owner'
+      ),
   },
   { title: 'Left', field: 'open' },
   {
     title: 'Progress',
-    render: t => <CampaignProgressBar figures={t} label={shortRef(t.owner)} />,
+    render: t => (
+      <CampaignProgressBar
+        figures={t}
+        label={t.owner ? shortRef(t.owner) : 'no owner'}
+      />
+    ),
   },
 ];
 
@@ -24,7 +34,10 @@ const columns: TableColumn<CampaignTeam>[] = [
  */
 export function TeamsTable({ teams }: { teams: CampaignTeam[] }) {
   const sorted = [...teams].sort(
-    (a, b) => b.open - a.open || a.owner.localeCompare(b.owner),
+    (a, b) =>
+      b.open - a.open ||
+      // Entities without an owner last, as the API lists them.
+      (a.owner ?? '\uffff').localeCompare(b.owner ?? '\uffff'),
   );
   return (
     <Table<CampaignTeam>
