@@ -1,5 +1,6 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
+import { JsonObject } from '@backstage/types';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { normalizeEntityRef } from '@opsready/plugin-opsready-common';
 import { matchesScope, scopeCatalogFilter, scopeEntities } from './scope';
@@ -8,14 +9,14 @@ function component(
   name: string,
   extra: {
     namespace?: string;
-    spec?: Record<string, unknown>;
+    spec?: JsonObject;
     tags?: string[];
     annotations?: Record<string, string>;
     kind?: string;
   } = {},
 ): Entity {
   const namespace = extra.namespace ?? 'default';
-  const spec = {
+  const spec: JsonObject = {
     type: 'service',
     lifecycle: 'production',
     owner: 'team-a',
