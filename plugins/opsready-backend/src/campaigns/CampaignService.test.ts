@@ -1,7 +1,11 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { CampaignEntity } from '@opsready/plugin-opsready-common';
-import { campaign, ref, service } from './__testUtils__/campaignFixtures';
+import {
+  campaign,
+  ref,
+  service as component,
+} from './__testUtils__/campaignFixtures';
 import { MemoryCampaignsStore } from './__testUtils__/memoryCampaignsStore';
 import { CampaignInputValues } from './campaignInput';
 import { CampaignService } from './CampaignService';
@@ -14,13 +18,13 @@ function setUp(now = '2026-12-03T12:00:00Z') {
   let clock = new Date(now);
   const store = new MemoryCampaignsStore();
   const track = jest.fn(async () => {});
-  const service_ = new CampaignService({
+  const campaigns = new CampaignService({
     store,
     catalog: catalogServiceMock({
       entities: [
-        service('cart'),
-        service('search', 'team-b'),
-        service('site', 'team-a', { type: 'website' }),
+        component('cart'),
+        component('search', 'team-b'),
+        component('site', 'team-a', { type: 'website' }),
       ],
     }),
     track,
@@ -39,7 +43,7 @@ function setUp(now = '2026-12-03T12:00:00Z') {
   return {
     store,
     track,
-    service: service_,
+    service: campaigns,
     seed,
     setNow: (iso: string) => {
       clock = new Date(iso);
