@@ -304,6 +304,11 @@ describe('campaigns API', () => {
       ['/campaigns', { state: 'done' }, 'Invalid query: state: '],
       ['/campaigns', { limit: 0 }, 'Invalid query: limit: '],
       [
+        '/campaigns',
+        { cursor: 'not-a-cursor!' },
+        'Invalid query: cursor: not a cursor from an earlier page',
+      ],
+      [
         `/campaigns/${id}/entities`,
         { status: 'closed' },
         'Invalid query: status: ',

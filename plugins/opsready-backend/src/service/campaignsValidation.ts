@@ -6,7 +6,13 @@ import { z } from 'zod/v3';
  */
 
 const page = {
-  cursor: z.string().min(1).max(512).optional(),
+  // A page's nextCursor is base64url: anything else is no cursor of ours.
+  cursor: z
+    .string()
+    .min(1)
+    .max(512)
+    .regex(/^[A-Za-z0-9_-]+$/, 'not a cursor from an earlier page')
+    .optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
 };
 
