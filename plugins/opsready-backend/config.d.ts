@@ -324,6 +324,18 @@ export interface Config {
       };
     };
 
+    /** Campaigns: goals the fleet is asked to reach by a deadline. */
+    campaigns?: {
+      /**
+       * How often every campaign not ended is computed again from the
+       * catalog (its scope, each entity's standing, the day's burn-up
+       * point), once across replicas; evaluations update campaigns in
+       * between. A duration object or an ISO 8601 duration, from 1 minute
+       * to 24 hours. Default: { minutes: 15 }.
+       */
+      refreshInterval?: HumanDuration | string;
+    };
+
     scoring?: {
       /** Share of a check's weight a warning earns, 0-1. Default: 0.5. */
       warnCredit?: number;

@@ -2,15 +2,24 @@ import {
   AuthService,
   DatabaseService,
   DiscoveryService,
+  HttpAuthService,
   LifecycleService,
   LoggerService,
+  PermissionsService,
   SchedulerService,
   UrlReaderService,
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { EventsService as BackstageEventsService } from '@backstage/plugin-events-node';
+import { LevelDefinition } from '@opsready/plugin-opsready-common';
 import { CheckDefinition, FactProvider } from '@opsready/plugin-opsready-node';
+import { AuthorizedCampaignService } from './campaigns/AuthorizedCampaignService';
+import { CampaignService } from './campaigns/CampaignService';
+import { CampaignTracker } from './campaigns/CampaignTracker';
+import type { CampaignsStore, EvaluationListener } from './campaigns/types';
+import { readCampaignsConfig } from './config/readCampaignsConfig';
+import { DatabaseCampaignLaunchesStore } from './database/DatabaseCampaignLaunchesStore';
 import { readOpsReadyConfig } from './config/readOpsReadyConfig';
 import { readHealthConfig } from './config/readHealthConfig';
 import { readEventsConfig } from './config/readEventsConfig';
@@ -45,6 +54,7 @@ import type { DomainEventPublisher } from './notifications/types';
 import { DeploymentWindows } from './maintenance/DeploymentWindows';
 import { MaintenanceService } from './maintenance/MaintenanceService';
 import { SystemLookup } from './maintenance/SystemLookup';
+import { createCampaignsRouter } from './service/campaignsRouter';
 
 /** The core services the plugin's parts are built from. */
 export interface PluginDeps {
@@ -170,6 +180,8 @@ export async function buildEvaluationContext(
     providers: FactProvider[];
     settings: ReturnType<typeof readOpsReadyConfig>;
     publisher?: DomainEventPublisher;
+    /** Told of each batch of evaluations once stored; may be added to later. */
+    listeners?: EvaluationListener[];
   },
 ) {
   const store = await DatabaseEvaluationsStore.create({
@@ -187,6 +199,7 @@ export async function buildEvaluationContext(
     scoring: parts.settings,
     logger: deps.logger,
     publisher: parts.publisher,
+    listeners: parts.listeners,
   });
   await new EvaluationSweep({
     catalog: deps.catalog,
@@ -199,6 +212,78 @@ export async function buildEvaluationContext(
     schedule: parts.settings.schedule,
   }).start();
   return { store, exemptions, evaluations };
+}
+export type EvaluationContext = Awaited<
+  ReturnType<typeof buildEvaluationContext>
+>;
+
+/**
+ * The store campaigns are kept in, or none: without one, campaigns are
+ * neither tracked nor served, and the gate does not consult them.
+ */
+export async function openCampaignsStore(
+  _deps: PluginDeps,
+): Promise<CampaignsStore | undefined> {
+  return undefined;
+}
+
+/**
+ * Campaigns over their store: the tracker that keeps their progress (told
+ * of every batch of evaluations, and refreshing all of them on a
+ * schedule), the reads the API and automation share, and the API.
+ */
+export async function buildCampaigns(
+  deps: PluginDeps & {
+    httpAuth: HttpAuthService;
+    permissions: PermissionsService;
+  },
+  parts: {
+    store: CampaignsStore;
+    evaluation: EvaluationContext;
+    /** The listeners the evaluation service tells; the tracker joins them. */
+    listeners: EvaluationListener[];
+    checks: () => CheckDefinition[];
+    levels: LevelDefinition[];
+    publisher?: DomainEventPublisher;
+  },
+) {
+  const { store, evaluation } = parts;
+  const tracker = new CampaignTracker({
+    store,
+    catalog: deps.catalog,
+    auth: deps.auth,
+    evaluations: evaluation.store,
+    exemptions: evaluation.exemptions,
+    launches: await DatabaseCampaignLaunchesStore.create({
+      database: deps.database,
+    }),
+    checks: parts.checks,
+    levels: parts.levels,
+    logger: deps.logger,
+    publisher: parts.publisher,
+  });
+  parts.listeners.push(tracker.onEvaluated);
+  await tracker.start(
+    deps.scheduler,
+    readCampaignsConfig(deps.config).refreshInterval,
+  );
+  const reads = new CampaignService({
+    store,
+    catalog: deps.catalog,
+    track: (campaign, options) => tracker.track(campaign, options),
+    logger: deps.logger,
+  });
+  const router = createCampaignsRouter({
+    httpAuth: deps.httpAuth,
+    campaigns: new AuthorizedCampaignService(reads, {
+      permissions: deps.permissions,
+      auth: deps.auth,
+      readEntity: (entityRef, credentials) =>
+        evaluation.evaluations.readEntity(entityRef, credentials),
+    }),
+    rules: { checks: parts.checks, levels: parts.levels },
+  });
+  return { reads, tracker, router };
 }
 
 /** Where facts come from: the built-in sources, then the ones modules add. */

@@ -139,6 +139,22 @@ async function declaredWindow(server: Server) {
   return res.body.id as string;
 }
 
+const campaign = () => ({
+  name: 'Every service has an owner',
+  goal: { checks: ['catalog.owner'] },
+  startsAt: new Date().toISOString(),
+  deadline: tomorrow(),
+  owner: 'group:default/platform',
+});
+
+async function launchedCampaign(server: Server) {
+  const res = await request(server)
+    .post('/api/opsready/campaigns')
+    .send(campaign())
+    .expect(201);
+  return res.body.campaign.id as string;
+}
+
 const guarded: Record<
   string,
   { permission: string; onEntity: boolean; succeeds: number; prepare: Prepare }
@@ -269,6 +285,29 @@ const guarded: Record<
         .post('/api/opsready/errors')
         .set('Authorization', auth)
         .send(error(`e-${n}`, { fingerprint: `f-${n}` })),
+  },
+  'POST /campaigns': {
+    permission: 'opsready.campaigns.manage',
+    onEntity: false,
+    succeeds: 201,
+    prepare: async () => (server, auth) =>
+      request(server)
+        .post('/api/opsready/campaigns')
+        .set('Authorization', auth)
+        .send(campaign()),
+  },
+  'PATCH /campaigns/{id}': {
+    permission: 'opsready.campaigns.manage',
+    onEntity: false,
+    succeeds: 200,
+    prepare: async s => {
+      const id = await launchedCampaign(s);
+      return (server, auth) =>
+        request(server)
+          .patch(`/api/opsready/campaigns/${id}`)
+          .set('Authorization', auth)
+          .send({ name: 'Every production service has an owner' });
+    },
   },
   'POST /entities/{kind}/{namespace}/{name}/provisioned': {
     permission: 'opsready.events.create',

@@ -17,14 +17,17 @@ import {
 } from '@opsready/plugin-opsready-node';
 import { ConflictError } from '@backstage/errors';
 import {
+  buildCampaigns,
   buildEvaluationContext,
   buildEventsContext,
   buildHealthContext,
   buildMaintenanceContext,
   factProviders,
+  openCampaignsStore,
   startHealthProbing,
   startKubernetes,
 } from './buildContexts';
+import type { EvaluationListener } from './campaigns/types';
 import { applyCheckConfig } from './config/checksInForce';
 import { readOpsReadyConfig } from './config/readOpsReadyConfig';
 import { readEventsConfig } from './config/readEventsConfig';
@@ -41,6 +44,7 @@ import { createEventsRouter } from './service/eventsRouter';
 import { createNotificationsRouter } from './service/notificationsRouter';
 import { NotificationLogReader } from './notifications/NotificationLogReader';
 import { createMaintenanceRouter } from './service/maintenanceRouter';
+import { createGateVerdict } from './service/gateVerdict';
 import { createRouter } from './service/router';
 import { createWebhookSkipsRouter, createWebhooksRouter } from './webhooks';
 
@@ -119,16 +123,16 @@ export const opsreadyPlugin = createBackendPlugin({
           events,
           extra: extraProviders.values(),
         });
-        const {
-          store,
-          exemptions: exemptionsStore,
-          evaluations,
-        } = await buildEvaluationContext(deps, {
+        // Told of each batch of evaluations; the campaign tracker joins.
+        const evaluationListeners: EvaluationListener[] = [];
+        const evaluation = await buildEvaluationContext(deps, {
           checks,
           providers,
           settings,
           publisher,
+          listeners: evaluationListeners,
         });
+        const { store, exemptions: exemptionsStore, evaluations } = evaluation;
         await startNotificationScans({
           ...deps,
           publisher,
@@ -147,6 +151,24 @@ export const opsreadyPlugin = createBackendPlugin({
           }),
           { permissions, store: exemptionsStore, evaluations },
         );
+
+        const campaignsStore = await openCampaignsStore(deps);
+        const campaigns =
+          campaignsStore &&
+          (await buildCampaigns(deps, {
+            store: campaignsStore,
+            evaluation,
+            listeners: evaluationListeners,
+            checks,
+            levels: settings.levels,
+            publisher,
+          }));
+        // The gate's verdict, for GET /gate and for automation.
+        const gateVerdict = createGateVerdict({
+          evaluations,
+          levels: settings.levels,
+          campaigns: campaigns?.reads,
+        });
 
         // Webhooks come from tools without Backstage credentials; each
         // checks its own signature or token, and stays closed until
@@ -211,6 +233,7 @@ export const opsreadyPlugin = createBackendPlugin({
             }),
           }),
         );
+        if (campaigns) deps.httpRouter.use(campaigns.router);
         deps.httpRouter.use(
           await createRouter({
             httpAuth,
@@ -222,6 +245,7 @@ export const opsreadyPlugin = createBackendPlugin({
             exemptions,
             checks,
             levels: settings.levels,
+            gate: gateVerdict,
           }),
         );
         deps.httpRouter.use(boundErrorReplies());

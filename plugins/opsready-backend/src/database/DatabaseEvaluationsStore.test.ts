@@ -58,6 +58,42 @@ describe.each(databases.eachSupportedId())(
       ).toBeUndefined();
     });
 
+    it('reads the latest evaluations of many entities at once, leaving out those never evaluated', async () => {
+      const { store } = await createStore(databaseId);
+      // More than one statement's worth, so the batches meet.
+      const refs = Array.from(
+        { length: 450 },
+        (_, i) => `component:default/service-${String(i).padStart(3, '0')}`,
+      );
+      for (const [i, entityRef] of refs.entries()) {
+        await store.saveEvaluation(
+          evaluation({
+            entityRef,
+            score: i % 100,
+            results: [
+              result('catalog.owner', 'pass'),
+              result('kubernetes.pdb', i % 2 ? 'fail' : 'pass', `#${i}`),
+            ],
+          }),
+        );
+      }
+      const read = await store.getEvaluations([
+        ...refs,
+        'component:default/never',
+      ]);
+      expect(read.size).toBe(refs.length);
+      expect(read.get('component:default/never')).toBeUndefined();
+      expect(read.get(refs[301])).toEqual(await store.getEvaluation(refs[301]));
+      expect(read.get(refs[301])).toMatchObject({
+        score: 1,
+        results: [
+          result('catalog.owner', 'pass'),
+          result('kubernetes.pdb', 'fail', '#301'),
+        ],
+      });
+      expect(await store.getEvaluations([])).toEqual(new Map());
+    });
+
     it('keeps when an entity was first evaluated, whatever later evaluations say', async () => {
       const { store } = await createStore(databaseId);
       const entityRef = 'component:default/refund-service';

@@ -53,6 +53,15 @@ interface ResultChangeRow {
   changed_at: DbTime;
 }
 
+function toCheckResult(row: CheckResultRow): CheckResult {
+  return {
+    checkId: row.check_id,
+    status: row.status as CheckStatus,
+    message: row.message,
+    ...(row.evidence ? { evidence: JSON.parse(row.evidence) } : {}),
+  };
+}
+
 // How many rows one statement touches at most: SQLite caps bound parameters.
 const BATCH = 200;
 const FAILING: CheckStatus[] = ['fail', 'error'];
@@ -158,34 +167,43 @@ export class DatabaseEvaluationsStore implements EvaluationsStore {
   async getEvaluation(
     entityRef: string,
   ): Promise<StoredEvaluation | undefined> {
-    const scoreRow = await this.db<ScoreRow>('opsready_entity_scores')
-      .where('entity_ref', entityRef)
-      .first();
-    if (!scoreRow) {
-      return undefined;
+    return (await this.getEvaluations([entityRef])).get(entityRef);
+  }
+
+  async getEvaluations(
+    entityRefs: string[],
+  ): Promise<Map<string, StoredEvaluation>> {
+    const evaluations = new Map<string, StoredEvaluation>();
+    for (const batch of chunks([...new Set(entityRefs)], BATCH)) {
+      const [scoreRows, resultRows] = await Promise.all([
+        this.db<ScoreRow>('opsready_entity_scores').whereIn(
+          'entity_ref',
+          batch,
+        ),
+        this.db<CheckResultRow>('opsready_check_results')
+          .whereIn('entity_ref', batch)
+          .orderBy(['entity_ref', 'check_id']),
+      ]);
+      const resultsOf = new Map<string, CheckResult[]>();
+      for (const row of resultRows) {
+        const results = resultsOf.get(row.entity_ref) ?? [];
+        results.push(toCheckResult(row));
+        resultsOf.set(row.entity_ref, results);
+      }
+      for (const row of scoreRows) {
+        evaluations.set(row.entity_ref, {
+          entityRef: row.entity_ref,
+          kind: row.kind ?? '',
+          owner: row.owner,
+          score: row.score === null ? null : Number(row.score),
+          level: row.level,
+          evaluatedAt: toDate(row.evaluated_at),
+          firstEvaluatedAt: toDate(row.first_evaluated_at ?? row.evaluated_at),
+          results: resultsOf.get(row.entity_ref) ?? [],
+        });
+      }
     }
-    const rows = await this.db<CheckResultRow>('opsready_check_results')
-      .where('entity_ref', entityRef)
-      .orderBy('check_id');
-    return {
-      entityRef,
-      kind: scoreRow.kind ?? '',
-      owner: scoreRow.owner,
-      score: scoreRow.score === null ? null : Number(scoreRow.score),
-      level: scoreRow.level,
-      evaluatedAt: toDate(scoreRow.evaluated_at),
-      firstEvaluatedAt: toDate(
-        scoreRow.first_evaluated_at ?? scoreRow.evaluated_at,
-      ),
-      results: rows.map(
-        (row): CheckResult => ({
-          checkId: row.check_id,
-          status: row.status as CheckStatus,
-          message: row.message,
-          ...(row.evidence ? { evidence: JSON.parse(row.evidence) } : {}),
-        }),
-      ),
-    };
+    return evaluations;
   }
 
   async getScoreHistory(

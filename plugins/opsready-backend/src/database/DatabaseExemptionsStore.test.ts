@@ -63,6 +63,62 @@ describe.each(databases.eachSupportedId())(
       ]);
     });
 
+    it('reads the exemptions in force of many entities at once', async () => {
+      const { store } = await createStore(databaseId);
+      const grant = (
+        entityRef: string,
+        checkId: string,
+        expiresAt: string,
+        status: 'granted' | 'requested' = 'granted',
+      ) =>
+        store.createExemption({
+          entityRef,
+          checkId,
+          reason: 'Single-replica cache',
+          expiresAt: at(expiresAt),
+          createdBy: 'user:default/ada.lovelace',
+          status,
+        });
+      const cart = 'component:default/cartservice';
+      const search = 'component:default/search';
+      const pdb = await grant(cart, 'kubernetes.pdb', '2026-12-31T00:00:00Z');
+      const docs = await grant(cart, 'catalog.docs', '2026-12-31T00:00:00Z');
+      await grant(cart, 'health.endpoint', '2026-11-30T00:00:00Z');
+      await grant(
+        search,
+        'kubernetes.pdb',
+        '2026-12-31T00:00:00Z',
+        'requested',
+      );
+      const revoked = await grant(
+        search,
+        'catalog.docs',
+        '2026-12-31T00:00:00Z',
+      );
+      await store.revokeExemption(
+        revoked.id,
+        'user:default/grace',
+        at('2026-11-20T00:00:00Z'),
+      );
+      await grant(
+        'component:default/other',
+        'catalog.docs',
+        '2026-12-31T00:00:00Z',
+      );
+
+      const active = await store.activeExemptionsOf(
+        [cart, search, 'component:default/nothing'],
+        at('2026-12-01T00:00:00Z'),
+      );
+      expect([...active.keys()]).toEqual([cart]);
+      expect(
+        active
+          .get(cart)!
+          .map(e => e.id)
+          .sort(),
+      ).toEqual([pdb.id, docs.id].sort());
+    });
+
     it('keeps a requested exemption out of force until it is granted, and a declined one for good', async () => {
       const { store } = await createStore(databaseId);
       const entityRef = 'component:default/cartservice';

@@ -110,6 +110,27 @@ export class DatabaseExemptionsStore implements ExemptionsStore {
     return this.unexpired(entityRef, 'granted', now);
   }
 
+  async activeExemptionsOf(
+    entityRefs: string[],
+    now: Date,
+  ): Promise<Map<string, Exemption[]>> {
+    const byEntity = new Map<string, Exemption[]>();
+    for (const batch of chunks([...new Set(entityRefs)], BATCH)) {
+      const rows = await this.db<ExemptionRow>('opsready_exemptions')
+        .whereIn('entity_ref', batch)
+        .where('status', 'granted')
+        .whereNull('revoked_at')
+        .where('expires_at', '>', now)
+        .orderBy('created_at', 'desc');
+      for (const row of rows) {
+        const exemptions = byEntity.get(row.entity_ref) ?? [];
+        exemptions.push(toExemption(row));
+        byEntity.set(row.entity_ref, exemptions);
+      }
+    }
+    return byEntity;
+  }
+
   pendingExemptionRequests(entityRef: string, now: Date): Promise<Exemption[]> {
     return this.unexpired(entityRef, 'requested', now);
   }

@@ -57,6 +57,12 @@ export interface EvaluationsStore {
   saveEvaluation(evaluation: StoredEvaluation): Promise<void>;
   /** The entity's latest evaluation, or undefined if it was never evaluated. */
   getEvaluation(entityRef: string): Promise<StoredEvaluation | undefined>;
+  /**
+   * The latest evaluations of these entities, by entity ref, in a few
+   * queries however many there are; entities never evaluated are not in the
+   * map.
+   */
+  getEvaluations(entityRefs: string[]): Promise<Map<string, StoredEvaluation>>;
   getScoreHistory(
     entityRef: string,
     range: { from: Date; to: Date },

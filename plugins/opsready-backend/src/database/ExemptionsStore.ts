@@ -26,6 +26,15 @@ export interface ExemptionsStore {
   listExemptions(entityRef: string): Promise<Exemption[]>;
   /** Exemptions in force at `now`: granted, not revoked, not expired. */
   activeExemptions(entityRef: string, now: Date): Promise<Exemption[]>;
+  /**
+   * The exemptions in force at `now` of these entities, by entity ref, in a
+   * few queries however many there are; entities with none are not in the
+   * map.
+   */
+  activeExemptionsOf(
+    entityRefs: string[],
+    now: Date,
+  ): Promise<Map<string, Exemption[]>>;
   /** Requests that wait for a decision and have not expired, newest first. */
   pendingExemptionRequests(entityRef: string, now: Date): Promise<Exemption[]>;
   /**

@@ -26,6 +26,7 @@ import {
   StoredEvaluation,
 } from '../database/EvaluationsStore';
 import { ExemptionsStore } from '../database/ExemptionsStore';
+import type { EvaluatedEntity, EvaluationListener } from '../campaigns/types';
 import { ownerRefOf } from '../lib/entityRefs';
 import { publishSafely } from '../notifications/publishSafely';
 import { DomainEvent, DomainEventPublisher } from '../notifications/types';
@@ -64,6 +65,11 @@ export class EvaluationService {
        * or a critical check started failing. Without it nothing is told.
        */
       publisher?: DomainEventPublisher;
+      /**
+       * Told of each batch once all of it is stored (campaign progress);
+       * one that fails is logged, and fails neither the batch nor the others.
+       */
+      listeners?: EvaluationListener[];
     },
   ) {
     this.entities = new CallerEntityReader(deps.catalog);
@@ -133,6 +139,7 @@ export class EvaluationService {
     );
 
     const evaluations: StoredEvaluation[] = [];
+    const evaluated: EvaluatedEntity[] = [];
     const changes: DomainEvent[] = [];
     for (const entity of entities) {
       const key = normalizeEntityRef(entity);
@@ -171,6 +178,7 @@ export class EvaluationService {
         : undefined;
       await this.deps.store.saveEvaluation(evaluation);
       evaluations.push(evaluation);
+      evaluated.push({ entity, evaluation, exemptCheckIds: exempt });
       changes.push(
         ...complianceChanges({
           entityRef: key,
@@ -185,7 +193,20 @@ export class EvaluationService {
     }
     // Once for the batch, after every result is stored.
     await publishSafely(this.deps.publisher, changes, this.deps.logger);
+    await this.tellListeners(evaluated);
     return evaluations;
+  }
+
+  private async tellListeners(batch: EvaluatedEntity[]): Promise<void> {
+    for (const listener of this.deps.listeners ?? []) {
+      try {
+        await listener(batch);
+      } catch (error) {
+        this.deps.logger.warn(
+          `OpsReady could not pass ${batch.length} evaluations on (they are stored): ${error}`,
+        );
+      }
+    }
   }
 
   /**

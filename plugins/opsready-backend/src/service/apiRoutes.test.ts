@@ -8,6 +8,7 @@ import { rewordValidatorMessage } from './createApiRouter';
 import { createEventsRouter } from './eventsRouter';
 import { createNotificationsRouter } from './notificationsRouter';
 import { createMaintenanceRouter } from './maintenanceRouter';
+import { createCampaignsRouter } from './campaignsRouter';
 import { createRouter } from './router';
 
 /** What each router's handlers are never called with here. */
@@ -66,6 +67,11 @@ describe('the routers of the API', () => {
         readEntity: unused,
       }),
       createMaintenanceRouter({ httpAuth: unused, maintenance: unused }),
+      createCampaignsRouter({
+        httpAuth: unused,
+        campaigns: unused,
+        rules: { checks: () => [], levels: [] },
+      }),
     ];
     const served = routers.flatMap(routesOf);
     const documented = Object.entries(spec.paths).flatMap(([path, item]) =>

@@ -2,11 +2,9 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   declaredHealthEndpoints,
-  isAtLeastLevel,
   LevelDefinition,
   normalizeEntityRef,
   opsreadyChecksRunPermission,
@@ -14,12 +12,12 @@ import {
 import { CheckDefinition } from '@opsready/plugin-opsready-node';
 import express from 'express';
 import { createApiRouter, plain } from './createApiRouter';
-import { quoted } from '../lib/zodProblems';
 import { EvaluationsStore } from '../database/EvaluationsStore';
 import { HealthService } from '../health/HealthService';
 import { ExemptionsService } from '../exemptions/ExemptionsService';
 import { EvaluationService } from '../evaluation/EvaluationService';
 import { requirePermission } from '../lib/requirePermission';
+import { createGateVerdict, GateVerdictFunction } from './gateVerdict';
 import {
   exemptionDecisionBody,
   fleetQuery,
@@ -42,6 +40,8 @@ export interface RouterOptions {
   exemptions: ExemptionsService;
   checks: () => CheckDefinition[];
   levels: LevelDefinition[];
+  /** The gate's verdict; by default without campaigns. */
+  gate?: GateVerdictFunction;
 }
 
 /**
@@ -66,6 +66,8 @@ export async function createRouter(
   const smallJson = express.json({ limit: '64kb' });
   const fleet = fleetQuery(levels);
   const gate = gateQuery(levels);
+  const gateVerdict =
+    options.gate ?? createGateVerdict({ evaluations, levels });
   const router = createApiRouter({
     paths: [
       '/checks',
@@ -246,47 +248,8 @@ export async function createRouter(
 
   router.get('/gate', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    const { entityRef: rawRef, minLevel } = parseInput(
-      gate,
-      req.query,
-      'query',
-    );
-    let entityRef: string;
-    try {
-      entityRef = normalizeEntityRef(rawRef, {
-        defaultKind: 'component',
-        defaultNamespace: 'default',
-      });
-    } catch {
-      throw new InputError(
-        `Invalid query: entityRef: ${quoted(
-          rawRef,
-        )} is not an entity ref, e.g. component:default/cartservice`,
-      );
-    }
-    const evaluation = await evaluations.getEvaluation(entityRef, credentials);
-    const pass = isAtLeastLevel(evaluation.level, minLevel, levels);
-    res.json({
-      entityRef: evaluation.entityRef,
-      minLevel,
-      level: evaluation.level,
-      score: evaluation.score,
-      pass,
-      evaluatedAt: evaluation.evaluatedAt,
-      failingChecks: evaluation.checks
-        .filter(
-          c =>
-            !c.exemption &&
-            ['fail', 'error', 'unknown'].includes(c.result.status),
-        )
-        .map(c => ({
-          id: c.id,
-          title: c.title,
-          severity: c.severity,
-          status: c.result.status,
-          message: c.result.message,
-        })),
-    });
+    const query = parseInput(gate, req.query, 'query');
+    res.json(plain(await gateVerdict(query, credentials)));
   });
 
   router.get(

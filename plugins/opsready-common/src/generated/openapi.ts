@@ -2618,7 +2618,7 @@ export interface components {
       name: string;
       /** @description Markdown */
       description?: string;
-      /** @description Why it matters */
+      /** @description Why it matters, in Markdown */
       rationale?: string;
       goal: components['schemas']['CampaignGoal'];
       scope?: components['schemas']['CampaignScope'];
@@ -2775,7 +2775,7 @@ export interface components {
       /** @enum {string} */
       type: 'check' | 'level';
       checkId?: string;
-      /** @description The check's title */
+      /** @description The check's title, or 'Reach level Gold' */
       title: string;
       /** @description The check's status now */
       status?: string;

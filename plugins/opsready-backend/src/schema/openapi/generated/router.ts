@@ -3976,8 +3976,7 @@ export const spec = {
           rationale: {
             type: 'string',
             maxLength: 20000,
-            description: 'Why it matters',
-            'in Markdown': null,
+            description: 'Why it matters, in Markdown',
           },
           goal: {
             $ref: '#/components/schemas/CampaignGoal',
@@ -4367,8 +4366,7 @@ export const spec = {
           },
           title: {
             type: 'string',
-            description: "The check's title",
-            "or 'Reach level Gold'": null,
+            description: "The check's title, or 'Reach level Gold'",
           },
           status: {
             type: 'string',

@@ -1,0 +1,190 @@
+import {
+  mockCredentials,
+  mockErrorHandler,
+  mockServices,
+} from '@backstage/backend-test-utils';
+import { NotFoundError } from '@backstage/errors';
+import {
+  defaultLevels,
+  EntityEvaluation,
+} from '@opsready/plugin-opsready-common';
+import express from 'express';
+import request from 'supertest';
+import { specCheckedServer } from '../__testUtils__/specCheckedServer';
+import { campaign, ref } from '../campaigns/__testUtils__/campaignFixtures';
+import { MemoryCampaignsStore } from '../campaigns/__testUtils__/memoryCampaignsStore';
+import { CampaignReadService } from '../campaigns/CampaignReadService';
+import { createGateVerdict } from './gateVerdict';
+import { createRouter } from './router';
+
+jest.setTimeout(60_000);
+
+const unused = {} as any;
+const now = new Date('2026-12-03T12:00:00Z');
+
+const evaluation = (level: string | null): EntityEvaluation => ({
+  entityRef: ref('cart'),
+  score: 92,
+  level,
+  nextLevel: null,
+  evaluatedAt: '2026-12-03T11:00:00.000Z',
+  checks: [
+    {
+      id: 'kubernetes.pdb',
+      title: 'Has a PodDisruptionBudget',
+      description: '',
+      category: 'kubernetes',
+      severity: 'high',
+      weight: 2,
+      remediation: 'Add one.',
+      result: { checkId: 'kubernetes.pdb', status: 'fail', message: 'None' },
+    },
+  ],
+});
+
+async function setUp(level: string | null = 'gold') {
+  const store = new MemoryCampaignsStore();
+  const evaluations = {
+    getEvaluation: jest.fn(async (entityRef: string) => {
+      if (entityRef !== ref('cart')) {
+        throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+      }
+      return evaluation(level);
+    }),
+  };
+  const gate = createGateVerdict({
+    evaluations,
+    levels: defaultLevels,
+    campaigns: new CampaignReadService({ store, now: () => now }),
+    now: () => now,
+  });
+  const app = express();
+  app.use(
+    await createRouter({
+      httpAuth: mockServices.httpAuth(),
+      permissions: mockServices.permissions(),
+      catalog: unused,
+      store: unused,
+      evaluations: unused,
+      health: unused,
+      exemptions: unused,
+      checks: () => [],
+      levels: defaultLevels,
+      gate,
+    }),
+  );
+  app.use(mockErrorHandler());
+  const enforce = async (
+    id: string,
+    extra: Parameters<typeof campaign>[0] = {},
+  ) => {
+    await store.createCampaign(
+      campaign({
+        id,
+        name: `Campaign ${id}`,
+        startsAt: '2026-11-01T00:00:00.000Z',
+        deadline: '2026-12-01T00:00:00.000Z',
+        ...extra,
+      }),
+      {
+        action: 'launched',
+        by: 'user:default/ada',
+        at: now.toISOString(),
+        changes: {},
+      },
+    );
+    await store.replaceEntities(id, [
+      {
+        entityRef: ref('cart'),
+        owner: 'group:default/team-a',
+        status: 'open',
+        items: [
+          {
+            type: 'check',
+            checkId: 'kubernetes.pdb',
+            title: 'Has a PodDisruptionBudget',
+          },
+        ],
+        since: now.toISOString(),
+      },
+    ]);
+  };
+  return { gate, app, checked: await specCheckedServer(app), enforce };
+}
+
+describe('the gate', () => {
+  it('fails an entity at the level that an enforced campaign past its deadline still waits on', async () => {
+    const { checked, enforce } = await setUp('gold');
+    const before = await request(checked)
+      .get('/gate')
+      .query({ entityRef: 'cart', minLevel: 'silver' })
+      .expect(200);
+    expect(before.body).toMatchObject({
+      entityRef: ref('cart'),
+      level: 'gold',
+      pass: true,
+      blockingCampaigns: [],
+    });
+
+    await enforce('pdbs');
+    await enforce('not-yet', { deadline: '2027-01-31T00:00:00.000Z' });
+    await enforce('advisory', { enforce: false });
+    const after = await request(checked)
+      .get('/gate')
+      .query({ entityRef: 'component:default/cart', minLevel: 'silver' })
+      .expect(200);
+    expect(after.body).toEqual({
+      entityRef: ref('cart'),
+      minLevel: 'silver',
+      level: 'gold',
+      score: 92,
+      pass: false,
+      evaluatedAt: '2026-12-03T11:00:00.000Z',
+      blockingCampaigns: [
+        {
+          id: 'pdbs',
+          name: 'Campaign pdbs',
+          deadline: '2026-12-01T00:00:00.000Z',
+          reason:
+            "Campaign 'Campaign pdbs' was due 2026-12-01: Has a PodDisruptionBudget",
+        },
+      ],
+      failingChecks: [
+        {
+          id: 'kubernetes.pdb',
+          title: 'Has a PodDisruptionBudget',
+          severity: 'high',
+          status: 'fail',
+          message: 'None',
+        },
+      ],
+    });
+  });
+
+  it('fails an entity below the level, campaigns or not', async () => {
+    const { gate } = await setUp('bronze');
+    const verdict = await gate(
+      { entityRef: 'cart', minLevel: 'gold' },
+      mockCredentials.service(),
+    );
+    expect(verdict).toMatchObject({ pass: false, blockingCampaigns: [] });
+  });
+
+  it('refuses what is no entity ref or no level, for callers other than the route too', async () => {
+    const { gate, app } = await setUp();
+    await expect(
+      gate({ entityRef: 'component:', minLevel: 'gold' }, unused),
+    ).rejects.toThrow(
+      "Invalid query: entityRef: 'component:' is not an entity ref, e.g. component:default/cartservice",
+    );
+    await expect(
+      gate({ entityRef: 'cart', minLevel: 'platinum' }, unused),
+    ).rejects.toThrow(
+      "Invalid query: minLevel: unknown level 'platinum'; the levels are bronze, silver, gold",
+    );
+    await request(app)
+      .get('/gate')
+      .query({ entityRef: 'nosuch', minLevel: 'gold' })
+      .expect(404);
+  });
+});
