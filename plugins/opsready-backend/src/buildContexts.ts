@@ -218,16 +218,6 @@ export type EvaluationContext = Awaited<
 >;
 
 /**
- * The store campaigns are kept in, or none: without one, campaigns are
- * neither tracked nor served, and the gate does not consult them.
- */
-export async function openCampaignsStore(
-  _deps: PluginDeps,
-): Promise<CampaignsStore | undefined> {
-  return undefined;
-}
-
-/**
  * Campaigns over their store: the tracker that keeps their progress (told
  * of every batch of evaluations, and refreshing all of them on a
  * schedule), the reads the API and automation share, and the API.

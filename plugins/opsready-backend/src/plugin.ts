@@ -23,7 +23,6 @@ import {
   buildHealthContext,
   buildMaintenanceContext,
   factProviders,
-  openCampaignsStore,
   startHealthProbing,
   startKubernetes,
 } from './buildContexts';
@@ -45,6 +44,8 @@ import { createNotificationsRouter } from './service/notificationsRouter';
 import { NotificationLogReader } from './notifications/NotificationLogReader';
 import { createMaintenanceRouter } from './service/maintenanceRouter';
 import { createGateVerdict } from './service/gateVerdict';
+import { DatabaseCampaignsStore } from './database/DatabaseCampaignsStore';
+import { registerOpsReadyActions } from './actions';
 import { createRouter } from './service/router';
 import { createWebhookSkipsRouter, createWebhooksRouter } from './webhooks';
 
@@ -105,8 +106,12 @@ export const opsreadyPlugin = createBackendPlugin({
         // notifications by; health leaves its windows out of uptime.
         const { service: maintenance } = await buildMaintenanceContext(deps);
         const health = await buildHealthContext(deps, maintenance);
+        const campaignsStore = await DatabaseCampaignsStore.create({
+          database: deps.database,
+        });
         const notifications = await buildNotifications({
           ...deps,
+          campaigns: campaignsStore,
           checks,
           maintenance,
           health: health.store,
@@ -138,6 +143,7 @@ export const opsreadyPlugin = createBackendPlugin({
           publisher,
           exemptions: exemptionsStore,
           errors: events.errors,
+          campaigns: campaignsStore,
         });
         await startHealthProbing(deps, health, events, publisher);
         const exemptions = new AuthorizedExemptionsService(
@@ -152,22 +158,27 @@ export const opsreadyPlugin = createBackendPlugin({
           { permissions, store: exemptionsStore, evaluations },
         );
 
-        const campaignsStore = await openCampaignsStore(deps);
-        const campaigns =
-          campaignsStore &&
-          (await buildCampaigns(deps, {
-            store: campaignsStore,
-            evaluation,
-            listeners: evaluationListeners,
-            checks,
-            levels: settings.levels,
-            publisher,
-          }));
+        const campaigns = await buildCampaigns(deps, {
+          store: campaignsStore,
+          evaluation,
+          listeners: evaluationListeners,
+          checks,
+          levels: settings.levels,
+          publisher,
+        });
         // The gate's verdict, for GET /gate and for automation.
         const gateVerdict = createGateVerdict({
           evaluations,
           levels: settings.levels,
-          campaigns: campaigns?.reads,
+          campaigns: campaigns.reads,
+        });
+        // What assistants may ask through the MCP actions backend.
+        registerOpsReadyActions({
+          actionsRegistry: deps.actionsRegistry,
+          campaigns: campaigns.reads,
+          compliance: (entityRef, credentials) =>
+            evaluations.getEvaluation(entityRef, credentials),
+          gate: gateVerdict,
         });
 
         // Webhooks come from tools without Backstage credentials; each
@@ -233,7 +244,7 @@ export const opsreadyPlugin = createBackendPlugin({
             }),
           }),
         );
-        if (campaigns) deps.httpRouter.use(campaigns.router);
+        deps.httpRouter.use(campaigns.router);
         deps.httpRouter.use(
           await createRouter({
             httpAuth,

@@ -17,7 +17,7 @@ import type { ErrorSeverity } from '@opsready/plugin-opsready-common';
 import { EntityDirectory } from './EntityDirectory';
 import { rollbackAdvisedHandler } from './handlers/deployments';
 import { errorOpenedHandler } from './handlers/errors';
-import { triggerHandlers } from './handlers';
+import { CampaignNoticeReads, triggerHandlers } from './handlers';
 import { notificationSeverity } from './handlers/common';
 import { HealthAlerts } from './health/HealthAlerts';
 import { OutageReminders } from './health/OutageReminders';
@@ -43,6 +43,8 @@ export interface NotificationsDeps {
   /** The severity of a health outage in an environment. */
   healthSeverity(environment: string): ErrorSeverity;
   maintenance?: MaintenanceCalendar;
+  /** What campaign notices read of the campaigns. */
+  campaigns?: CampaignNoticeReads;
 }
 
 /**
