@@ -153,7 +153,8 @@ export class CampaignTracker {
         context: this.context(campaign),
         history,
         from: start,
-        to: today.minus({ days: 1 }).toJSDate(),
+        // Yesterday's last instant: each day's figures are as at its end.
+        to: new Date(today.toMillis() - 1),
       });
     }
     await store.replaceDays(campaign.id, points);
