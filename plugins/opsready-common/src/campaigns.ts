@@ -4,15 +4,13 @@
  */
 import type { components } from './generated/openapi';
 
-type Schemas = components['schemas'];
-
 /**
  * What every entity in a campaign's scope must reach: checks that pass (or
  * do not apply), a minimum level, or both.
  *
  * @public
  */
-export type CampaignGoal = Schemas['CampaignGoal'];
+export type CampaignGoal = components['schemas']['CampaignGoal'];
 
 /**
  * Which entities a campaign asks. Each field lists alternatives; the fields
@@ -20,13 +18,13 @@ export type CampaignGoal = Schemas['CampaignGoal'];
  *
  * @public
  */
-export type CampaignScope = Schemas['CampaignScope'];
+export type CampaignScope = components['schemas']['CampaignScope'];
 
-/** @public */
-export type CampaignInput = Schemas['CampaignInput'];
+/** What launches a campaign (`POST /campaigns`). @public */
+export type CampaignInput = components['schemas']['CampaignInput'];
 
-/** @public */
-export type CampaignPatch = Schemas['CampaignPatch'];
+/** An edit of a campaign, or a pause, resume or end with `state`. @public */
+export type CampaignPatch = components['schemas']['CampaignPatch'];
 
 /**
  * `scheduled` before its start, `active` while running, `paused` (no
@@ -34,49 +32,50 @@ export type CampaignPatch = Schemas['CampaignPatch'];
  *
  * @public
  */
-export type CampaignState = Schemas['CampaignState'];
+export type CampaignState = components['schemas']['CampaignState'];
 
-/** @public */
-export type Campaign = Schemas['Campaign'];
+/** A campaign as launched and since edited. @public */
+export type Campaign = components['schemas']['Campaign'];
 
 /** How many entities in scope are done, exempt and open. @public */
-export type CampaignFigures = Schemas['CampaignFigures'];
+export type CampaignFigures = components['schemas']['CampaignFigures'];
 
 /** The projected completion at the recent rate, and whether it is at risk. @public */
-export type CampaignProjection = Schemas['CampaignProjection'];
+export type CampaignProjection = components['schemas']['CampaignProjection'];
 
 /** A campaign with its figures and projection, as listed. @public */
-export type CampaignSummary = Schemas['CampaignSummary'];
+export type CampaignSummary = components['schemas']['CampaignSummary'];
 
 /** A saved campaign and the warnings to show (e.g. an empty scope). @public */
-export type CampaignSaved = Schemas['CampaignSaved'];
+export type CampaignSaved = components['schemas']['CampaignSaved'];
 
 /** What a campaign would cover, before it is saved. @public */
-export type CampaignPreview = Schemas['CampaignPreview'];
+export type CampaignPreview = components['schemas']['CampaignPreview'];
 
 /** One entry of a campaign's history. @public */
-export type CampaignChange = Schemas['CampaignChange'];
+export type CampaignChange = components['schemas']['CampaignChange'];
 
 /** One day of a campaign's burn-up. @public */
-export type BurnUpPoint = Schemas['BurnUpPoint'];
+export type BurnUpPoint = components['schemas']['BurnUpPoint'];
 
 /** A team's figures in a campaign. @public */
-export type CampaignTeam = Schemas['CampaignTeam'];
+export type CampaignTeam = components['schemas']['CampaignTeam'];
 
 /** A campaign's burn-up, teams and projection. @public */
-export type CampaignProgress = Schemas['CampaignProgress'];
+export type CampaignProgress = components['schemas']['CampaignProgress'];
 
 /** One thing an entity still needs for a campaign. @public */
-export type CampaignItem = Schemas['CampaignItem'];
+export type CampaignItem = components['schemas']['CampaignItem'];
 
-/** @public */
-export type CampaignEntityStatus = Schemas['CampaignEntityStatus'];
+/** Where an entity stands in a campaign: done, open or exempt. @public */
+export type CampaignEntityStatus =
+  components['schemas']['CampaignEntityStatus'];
 
 /** An entity in a campaign's scope, with what it still needs. @public */
-export type CampaignEntity = Schemas['CampaignEntity'];
+export type CampaignEntity = components['schemas']['CampaignEntity'];
 
 /** A campaign as seen from one of the entities it asks. @public */
-export type EntityCampaign = Schemas['EntityCampaign'];
+export type EntityCampaign = components['schemas']['EntityCampaign'];
 
 /** A team's open items of one campaign. @public */
-export type TeamCampaignItems = Schemas['TeamCampaignItems'];
+export type TeamCampaignItems = components['schemas']['TeamCampaignItems'];
