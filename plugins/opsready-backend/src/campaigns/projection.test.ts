@@ -56,7 +56,7 @@ describe('projectCompletion', () => {
   });
 
   it('is not at risk when the projection falls exactly on the deadline', () => {
-    const points = burnUp([10, 20, 30]);
+    const points = burnUp([0, 10, 20, 30]);
     // 10 a day, 70 left: 7 days.
     expect(
       projectCompletion({
@@ -119,62 +119,61 @@ describe('projectCompletion', () => {
     ).toBe(7);
   });
 
-  it('has no projection, and is at risk, with items left and nothing to measure or nothing moving', () => {
-    const atRisk = { projectedCompletion: null, ratePerWeek: 0, atRisk: true };
-    // Empty burn-up.
+  it('is too soon to project within 3 days of the start: no projection, at risk only past the deadline', () => {
+    const tooSoon = { projectedCompletion: null, atRisk: false };
+    for (const points of [[], burnUp([10]), burnUp([0, 10, 20])]) {
+      expect(
+        projectCompletion({
+          burnUp: points,
+          figures: figures(20),
+          deadline: inDays(30),
+          now,
+        }),
+      ).toMatchObject(tooSoon);
+    }
     expect(
       projectCompletion({
-        burnUp: [],
+        burnUp: burnUp([0, 10]),
         figures: figures(10),
-        deadline: inDays(30),
+        deadline: inDays(-1),
         now,
       }),
-    ).toEqual(atRisk);
-    // One point, today's: no day between.
-    expect(
-      projectCompletion({
-        burnUp: burnUp([10]),
-        figures: figures(10),
-        deadline: inDays(30),
-        now,
-      }),
-    ).toEqual(atRisk);
-    // Flat.
-    expect(
-      projectCompletion({
-        burnUp: burnUp([10, 10, 10]),
-        figures: figures(10),
-        deadline: inDays(30),
-        now,
-      }),
-    ).toEqual(atRisk);
+    ).toMatchObject({ projectedCompletion: null, atRisk: true });
   });
 
-  it('measures from yesterday when the burn-up has only that point', () => {
-    const yesterday = burnUp([10, 0]).slice(0, 1);
+  it('has no projection, and is at risk, with items left and nothing moving', () => {
     expect(
       projectCompletion({
-        burnUp: yesterday,
+        burnUp: burnUp([10, 10, 10, 10]),
+        figures: figures(10),
+        deadline: inDays(30),
+        now,
+      }),
+    ).toEqual({ projectedCompletion: null, ratePerWeek: 0, atRisk: true });
+  });
+
+  it('measures from the point a day before the window when that is all there is', () => {
+    const points = burnUp([0, 5, 10, 10]).slice(0, 3);
+    // The oldest point, three days ago, is the reference: 13 settled since.
+    expect(
+      projectCompletion({
+        burnUp: points,
         figures: figures(13),
         deadline: inDays(30),
         now,
       }),
-    ).toEqual({
-      projectedCompletion: inDays(29).toISOString(),
-      ratePerWeek: 21,
-      atRisk: false,
-    });
+    ).toMatchObject({ ratePerWeek: 30.3, atRisk: false });
   });
 
   it('shows a regression as a negative rate, with no projection, at risk', () => {
     expect(
       projectCompletion({
-        burnUp: burnUp([50, 45, 40]),
+        burnUp: burnUp([50, 47, 45, 40]),
         figures: figures(36),
         deadline: inDays(30),
         now,
       }),
-    ).toEqual({ projectedCompletion: null, ratePerWeek: -49, atRisk: true });
+    ).toEqual({ projectedCompletion: null, ratePerWeek: -32.7, atRisk: true });
   });
 
   it('gives the day it became complete when nothing is left, else now', () => {

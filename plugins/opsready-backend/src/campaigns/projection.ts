@@ -7,6 +7,12 @@ import { DateTime } from 'luxon';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * Days of burn-up a rate needs: a campaign launched this morning has done
+ * nothing yet, which says nothing of its pace.
+ */
+export const MIN_PROJECTION_DAYS = 3;
+
 /** The instant a burn-up point's figures are at: the end of its UTC day. */
 const endOfDay = (point: BurnUpPoint): number =>
   DateTime.fromISO(point.day, { zone: 'utc' }).plus({ days: 1 }).toMillis() - 1;
@@ -61,8 +67,11 @@ const roundTenth = (value: number) => Math.round(value * 10) / 10 || 0;
  * When a campaign's last entity is done (or exempt) at the rate of the last
  * `windowDays` days, and whether that is after the deadline. The rate is
  * the entities settled since the burn-up's point `windowDays` ago (or its
- * oldest), over the days since; the figures given are today's. With nothing moving, or moving back, there
- * is no projection and a campaign with items left is at risk.
+ * oldest), over the days since; the figures given are today's. Within
+ * MIN_PROJECTION_DAYS of the start there is no projection, and a campaign
+ * is at risk only once its deadline has passed. With nothing moving, or
+ * moving back, there is no projection and a campaign with items left is at
+ * risk.
  */
 export function projectCompletion(input: {
   burnUp: BurnUpPoint[];
@@ -84,6 +93,14 @@ export function projectCompletion(input: {
       projectedCompletion: completedAt(burnUp, now).toISOString(),
       ratePerWeek,
       atRisk: false,
+    };
+  }
+  const sinceStart = burnUp.length > 0 ? daysFrom(burnUp[0].day, now) : 0;
+  if (sinceStart < MIN_PROJECTION_DAYS) {
+    return {
+      projectedCompletion: null,
+      ratePerWeek,
+      atRisk: now.getTime() > deadline.getTime(),
     };
   }
   if (rate <= 0) {

@@ -53,8 +53,22 @@ describe('campaign words', () => {
     expect(projectionText(stalled, day(5), 7, now)).toBe(
       'Nothing was done in the last 14 days: at that rate the 7 entities left are never done.',
     );
+    expect(projectionText(stalled, day(5), 1, now)).toBe(
+      'Nothing was done in the last 14 days: at that rate the 1 entity left is never done.',
+    );
     expect(projectionText(stalled, day(5), 0, now)).toBe(
       'Every entity is done or exempt.',
+    );
+  });
+
+  it('does not call a campaign just launched at risk', () => {
+    const tooSoon = {
+      atRisk: false,
+      ratePerWeek: 0,
+      projectedCompletion: null,
+    };
+    expect(projectionText(tooSoon, day(30), 4, now)).toBe(
+      'Too soon after the start to project: the rate shows after a few days.',
     );
   });
 });

@@ -95,8 +95,12 @@ export function projectionText(
 ): string {
   if (open === 0) return 'Every entity is done or exempt.';
   const rate = `At the rate of the last ${PROJECTION_WINDOW_DAYS} days`;
+  const left = open === 1 ? '1 entity left is' : `${open} entities left are`;
+  if (!projection.projectedCompletion && !projection.atRisk) {
+    return `Too soon after the start to project: the rate shows after a few days.`;
+  }
   if (!projection.projectedCompletion || projection.ratePerWeek <= 0) {
-    return `Nothing was done in the last ${PROJECTION_WINDOW_DAYS} days: at that rate the ${open} entities left are never done.`;
+    return `Nothing was done in the last ${PROJECTION_WINDOW_DAYS} days: at that rate the ${left} never done.`;
   }
   const projected = DateTime.fromISO(projection.projectedCompletion);
   const late = calendarDays(DateTime.fromISO(deadline), projected);

@@ -5,6 +5,7 @@ import {
   campaignEntity,
   daysFromNow,
   progress,
+  checkCatalog,
 } from '../../../__testUtils__/campaignData';
 import { renderForEntity } from '../../../__testUtils__/renderForEntity';
 import { emptyApi } from '../../../__testUtils__/testData';
@@ -20,6 +21,7 @@ const atRisk = {
 function campaignApi(overrides: Parameters<typeof emptyApi>[0] = {}) {
   return emptyApi({
     getCampaign: jest.fn().mockResolvedValue(campaign({ projection: atRisk })),
+    getChecks: jest.fn().mockResolvedValue(checkCatalog),
     getCampaignProgress: jest.fn().mockResolvedValue(
       progress({
         projection: atRisk,
@@ -83,7 +85,13 @@ describe('CampaignDetail', () => {
     await renderForEntity(<CampaignDetail id="c1" />, {
       api: campaignApi(),
     });
-    expect(await screen.findByText('Probes everywhere')).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'Probes everywhere' }),
+    ).toBeInTheDocument();
+    // The goal by the checks' titles.
+    expect(
+      await screen.findByText('Readiness and liveness probes must pass'),
+    ).toBeInTheDocument();
     expect(screen.getByText('rollouts').tagName).toBe('STRONG');
     expect(
       screen.getByText(

@@ -3,8 +3,10 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
+import { useApi } from '@backstage/core-plugin-api';
 import { ReactNode } from 'react';
-import { CampaignSummary } from '../../../api/OpsReadyApi';
+import useAsync from 'react-use/esm/useAsync';
+import { CampaignSummary, opsreadyApiRef } from '../../../api/OpsReadyApi';
 import {
   CampaignProgressBar,
   CampaignStateChip,
@@ -25,17 +27,19 @@ function Fact(props: { label: string; children: ReactNode }) {
   );
 }
 
-function goalText(campaign: CampaignSummary): string {
+/** "Documentation, Probes must pass; level gold or above". */
+function goalText(
+  campaign: CampaignSummary,
+  titles: ReadonlyMap<string, string>,
+): string {
   const parts: string[] = [];
-  const checks = campaign.goal.checks ?? [];
+  const checks = (campaign.goal.checks ?? []).map(id => titles.get(id) ?? id);
   if (checks.length > 0) {
-    parts.push(
-      `${checks.length === 1 ? 'check' : 'checks'} ${checks.join(', ')} pass`,
-    );
+    parts.push(`${checks.join(', ')} must pass`);
   }
   if (campaign.goal.minLevel)
-    parts.push(`level ${campaign.goal.minLevel} reached`);
-  return parts.join(', and ') || '—';
+    parts.push(`level ${campaign.goal.minLevel} or above`);
+  return parts.join('; ') || '—';
 }
 
 /**
@@ -48,9 +52,17 @@ export function CampaignHeader(props: {
 }) {
   const { campaign, actions } = props;
   const { figures } = campaign;
+  const api = useApi(opsreadyApiRef);
+  // Check titles for the goal; their ids while (or if not) read.
+  const checks = useAsync(() => api.getChecks(), [api]);
+  const titles = new Map(checks.value?.items.map(c => [c.id, c.title]));
   return (
     <InfoCard
-      title={campaign.name}
+      title={
+        <Typography variant="h5" component="h2">
+          {campaign.name}
+        </Typography>
+      }
       action={<CampaignStateChip state={campaign.state} />}
     >
       <Box display="flex" flexWrap="wrap">
@@ -61,7 +73,7 @@ export function CampaignHeader(props: {
         <Fact label="Deadline">
           <DeadlineLabel deadline={campaign.deadline} state={campaign.state} />
         </Fact>
-        <Fact label="Goal">{goalText(campaign)}</Fact>
+        <Fact label="Goal">{goalText(campaign, titles)}</Fact>
         <Fact label="Enforced">
           {campaign.enforce
             ? 'Yes: after the deadline, the deployment gate fails entities with items left'
