@@ -1,14 +1,23 @@
 import type { EntityCheck } from '@opsready/plugin-opsready-common';
 import { READ_ONLY } from './campaignActions';
 import { entityRefInput } from './entityRefInput';
-import { CAMPAIGN_STATES, itemSchema } from './schemas';
+import { CAMPAIGN_STATES, itemSchema, ZodApi } from './schemas';
 import type { OpsReadyActionsDeps } from './types';
 
 /** Results that count against an entity: what its owners must look at. */
 const NOT_PASSING = new Set(['fail', 'warn', 'error', 'unknown']);
 
-const ENTITY_REF_DESCRIPTION =
-  'The entity, e.g. component:default/cartservice; a bare name is a component of the default namespace';
+/** The input every entity action takes: which entity. */
+const entityInput = (z: ZodApi) =>
+  z.object({
+    entityRef: z
+      .string()
+      .min(1)
+      .max(255)
+      .describe(
+        'The entity, e.g. component:default/cartservice; a bare name is a component of the default namespace',
+      ),
+  });
 
 function checkOf(check: EntityCheck) {
   const open = !check.exemption && NOT_PASSING.has(check.result.status);
@@ -53,14 +62,7 @@ Use it to answer "what do I still need to do on this service, and by when?".
     `,
     attributes: READ_ONLY,
     schema: {
-      input: z =>
-        z.object({
-          entityRef: z
-            .string()
-            .min(1)
-            .max(255)
-            .describe(ENTITY_REF_DESCRIPTION),
-        }),
+      input: entityInput,
       output: z =>
         z.object({
           entityRef: z.string(),
@@ -109,14 +111,7 @@ Gets an entity's latest OpsReady evaluation: its compliance score (0-100), the l
     `,
     attributes: READ_ONLY,
     schema: {
-      input: z =>
-        z.object({
-          entityRef: z
-            .string()
-            .min(1)
-            .max(255)
-            .describe(ENTITY_REF_DESCRIPTION),
-        }),
+      input: entityInput,
       output: z =>
         z.object({
           entityRef: z.string(),
@@ -196,12 +191,7 @@ The answer says pass or not, the entity's level and score, the checks that fail,
     ],
     schema: {
       input: z =>
-        z.object({
-          entityRef: z
-            .string()
-            .min(1)
-            .max(255)
-            .describe(ENTITY_REF_DESCRIPTION),
+        entityInput(z).extend({
           minLevel: z
             .string()
             .min(1)

@@ -5,7 +5,8 @@
  */
 import type { z as Zod } from 'zod/v3';
 
-type ZodApi = typeof Zod;
+/** The zod the actions registry hands each schema function. */
+export type ZodApi = typeof Zod;
 
 export const CAMPAIGN_STATES = [
   'scheduled',
