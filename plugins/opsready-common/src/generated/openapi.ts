@@ -2692,12 +2692,12 @@ export interface components {
     CampaignProjection: {
       /**
        * Format: date-time
-       * @description When the last entity is done at the recent rate; null if nothing moved lately
+       * @description When the last entity is done at the recent rate; null if nothing moved lately, or within 3 days of the start (too soon to tell)
        */
       projectedCompletion: string | null;
       /** @description Entities done (or exempted) a week, over the last 14 days */
       ratePerWeek: number;
-      /** @description Items are left and the projection falls after the deadline (or there is none) */
+      /** @description Items are left and the projection falls after the deadline, or nothing moved lately; within 3 days of the start only once the deadline has passed */
       atRisk: boolean;
     };
     CampaignSummary: components['schemas']['Campaign'] & {

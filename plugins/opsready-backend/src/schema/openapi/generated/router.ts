@@ -4161,7 +4161,7 @@ export const spec = {
             type: ['string', 'null'],
             format: 'date-time',
             description:
-              'When the last entity is done at the recent rate; null if nothing moved lately',
+              'When the last entity is done at the recent rate; null if nothing moved lately, or within 3 days of the start (too soon to tell)',
           },
           ratePerWeek: {
             type: 'number',
@@ -4171,7 +4171,7 @@ export const spec = {
           atRisk: {
             type: 'boolean',
             description:
-              'Items are left and the projection falls after the deadline (or there is none)',
+              'Items are left and the projection falls after the deadline, or nothing moved lately; within 3 days of the start only once the deadline has passed',
           },
         },
       },
