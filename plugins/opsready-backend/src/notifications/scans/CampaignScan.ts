@@ -1,5 +1,6 @@
 import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
 import { DateTime } from 'luxon';
+import { allCampaigns } from '../../campaigns/allCampaigns';
 import type { CampaignsStore, StoredCampaign } from '../../campaigns/types';
 import { DomainEvent, DomainEventPublisher } from '../types';
 
@@ -11,9 +12,6 @@ const DAY_MS = 24 * 3600_000;
  * whose entity falls behind weeks later is not told the campaign "started".
  */
 const LAUNCH_TOLD_FOR_MS = 3 * DAY_MS;
-
-/** Campaigns read per page. */
-const PAGE = 100;
 
 /**
  * Once an hour across replicas (a global task), publishes what the clock
@@ -56,7 +54,9 @@ export class CampaignScan {
 
   async run(now = new Date()): Promise<{ events: number }> {
     const events: DomainEvent[] = [];
-    for await (const campaign of this.activeCampaigns()) {
+    for (const campaign of await allCampaigns(this.deps.campaigns, [
+      'active',
+    ])) {
       events.push(...eventsOf(campaign, now));
     }
     if (events.length > 0) {
@@ -66,19 +66,6 @@ export class CampaignScan {
       `OpsReady campaign scan: ${events.length} launches and reminders`,
     );
     return { events: events.length };
-  }
-
-  private async *activeCampaigns(): AsyncGenerator<StoredCampaign> {
-    let cursor: string | undefined;
-    do {
-      const page = await this.deps.campaigns.listCampaigns({
-        states: ['active'],
-        cursor,
-        limit: PAGE,
-      });
-      yield* page.items.filter(c => c.state === 'active');
-      cursor = page.nextCursor;
-    } while (cursor);
   }
 }
 
