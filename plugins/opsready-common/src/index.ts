@@ -20,3 +20,4 @@ export * from './api';
 export * from './notifications';
 export * from './client';
 export * from './campaigns';
+export * from './fixes';

@@ -2221,6 +2221,133 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/entities/{kind}/{namespace}/{name}/fix-proposals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        kind: components['parameters']['kind'];
+        namespace: components['parameters']['namespace'];
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    /** The changes proposed to fix the entity's checks that do not pass yet; a proposal drops out once its check passes */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          kind: components['parameters']['kind'];
+          namespace: components['parameters']['namespace'];
+          name: components['parameters']['name'];
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The open proposals, newest first */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['FixProposal'][];
+            };
+          };
+        };
+        404: components['responses']['Error'];
+      };
+    };
+    put?: never;
+    /** Record that a change fixing some of the entity's checks was proposed - a pull request, a merge request or a local branch (permission opsready.events.create) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          kind: components['parameters']['kind'];
+          namespace: components['parameters']['namespace'];
+          name: components['parameters']['name'];
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['FixProposalInput'];
+        };
+      };
+      responses: {
+        /** @description The proposal, one per check */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['FixProposal'][];
+            };
+          };
+        };
+        400: components['responses']['Error'];
+        403: components['responses']['Error'];
+        404: components['responses']['Error'];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/entities/{kind}/{namespace}/{name}/running-images': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        kind: components['parameters']['kind'];
+        namespace: components['parameters']['namespace'];
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    /** The images the clusters run for the entity, each with the digest its pods report, so that a tag can be pinned to what runs */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          kind: components['parameters']['kind'];
+          namespace: components['parameters']['namespace'];
+          name: components['parameters']['name'];
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The running images; empty when no cluster is read or none runs the entity */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['RunningImage'][];
+            };
+          };
+        };
+        404: components['responses']['Error'];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2829,6 +2956,37 @@ export interface components {
       };
       /** @description The team's entities with items left */
       entities: components['schemas']['CampaignEntity'][];
+    };
+    FixProposalInput: {
+      /** @description The checks the change fixes */
+      checkIds: string[];
+      /**
+       * Format: uri
+       * @description Where the change is reviewed - the pull or merge request, or the local branch's repository
+       */
+      url: string;
+      title?: string;
+      branch?: string;
+    };
+    FixProposal: {
+      id: string;
+      entityRef: string;
+      checkId: string;
+      url: string;
+      title?: string;
+      branch?: string;
+      createdBy: string;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    RunningImage: {
+      /** @description The image as the workload names it, e.g. registry.example.com/cart:1.4.2 */
+      image: string;
+      /** @description The digest its pods run, e.g. sha256:0123... */
+      digest: string;
+      cluster: string;
+      /** @description e.g. Deployment/cart */
+      workload?: string;
     };
   };
   responses: {

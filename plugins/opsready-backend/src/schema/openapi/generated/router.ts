@@ -2772,6 +2772,133 @@ export const spec = {
         },
       },
     },
+    '/entities/{kind}/{namespace}/{name}/fix-proposals': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/kind',
+        },
+        {
+          $ref: '#/components/parameters/namespace',
+        },
+        {
+          $ref: '#/components/parameters/name',
+        },
+      ],
+      get: {
+        summary:
+          "The changes proposed to fix the entity's checks that do not pass yet; a proposal drops out once its check passes",
+        responses: {
+          '200': {
+            description: 'The open proposals, newest first',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/FixProposal',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+      post: {
+        summary:
+          "Record that a change fixing some of the entity's checks was proposed - a pull request, a merge request or a local branch (permission opsready.events.create)",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/FixProposalInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The proposal, one per check',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/FixProposal',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/running-images': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/kind',
+        },
+        {
+          $ref: '#/components/parameters/namespace',
+        },
+        {
+          $ref: '#/components/parameters/name',
+        },
+      ],
+      get: {
+        summary:
+          'The images the clusters run for the entity, each with the digest its pods report, so that a tag can be pinned to what runs',
+        responses: {
+          '200': {
+            description:
+              'The running images; empty when no cluster is read or none runs the entity',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/RunningImage',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
   },
   components: {
     securitySchemes: {
@@ -4496,6 +4623,97 @@ export const spec = {
             items: {
               $ref: '#/components/schemas/CampaignEntity',
             },
+          },
+        },
+      },
+      FixProposalInput: {
+        type: 'object',
+        required: ['checkIds', 'url'],
+        properties: {
+          checkIds: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 50,
+            items: {
+              type: 'string',
+              maxLength: 200,
+            },
+            description: 'The checks the change fixes',
+          },
+          url: {
+            type: 'string',
+            format: 'uri',
+            maxLength: 2000,
+            description:
+              "Where the change is reviewed - the pull or merge request, or the local branch's repository",
+          },
+          title: {
+            type: 'string',
+            maxLength: 300,
+          },
+          branch: {
+            type: 'string',
+            maxLength: 255,
+          },
+        },
+      },
+      FixProposal: {
+        type: 'object',
+        required: [
+          'id',
+          'entityRef',
+          'checkId',
+          'url',
+          'createdBy',
+          'createdAt',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          checkId: {
+            type: 'string',
+          },
+          url: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          branch: {
+            type: 'string',
+          },
+          createdBy: {
+            type: 'string',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      RunningImage: {
+        type: 'object',
+        required: ['image', 'digest', 'cluster'],
+        properties: {
+          image: {
+            type: 'string',
+            description:
+              'The image as the workload names it, e.g. registry.example.com/cart:1.4.2',
+          },
+          digest: {
+            type: 'string',
+            description: 'The digest its pods run, e.g. sha256:0123...',
+          },
+          cluster: {
+            type: 'string',
+          },
+          workload: {
+            type: 'string',
+            description: 'e.g. Deployment/cart',
           },
         },
       },

@@ -1,0 +1,3 @@
+import { CheckFixer } from '../types';
+
+export const catalogFixers: CheckFixer[] = [];
