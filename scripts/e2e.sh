@@ -16,7 +16,7 @@ log=.data/e2e-portal.log
 # The demo fleet on ports of its own too; the local app-config reads the
 # Kubernetes API's port from this variable.
 export OPSREADY_DEMO_KUBERNETES_PORT=7101
-OPSREADY_BACKEND_URL=http://localhost:7008 setsid yarn workspace @opsready/demo-fleet start >.data/e2e-demo-fleet.log 2>&1 &
+OPSREADY_DEMO_REPOSITORIES_DIR="$OPSREADY_ROOT/.data/e2e-repositories" OPSREADY_BACKEND_URL=http://localhost:7008 setsid yarn workspace @opsready/demo-fleet start >.data/e2e-demo-fleet.log 2>&1 &
 demo_fleet=$!
 
 # Its own process group, so that stopping it stops the dev server and the

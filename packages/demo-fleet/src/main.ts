@@ -7,6 +7,8 @@
  *
  *   OPSREADY_DEMO_KUBERNETES_PORT   default 7100
  *   OPSREADY_BACKEND_URL            default http://localhost:7007
+ *   OPSREADY_DEMO_REPOSITORIES_DIR  where legacy-billing is published,
+ *                                   default .data/repositories
  *   The tokens and secrets are the ones app-config.demo.yaml sets.
  */
 import { demoCluster } from './kubernetes/cluster';
@@ -17,6 +19,10 @@ import {
   startHealthService,
   stopHealthService,
 } from './services/healthServices';
+import {
+  DEFAULT_REPOSITORIES_DIRECTORY,
+  publishLegacyBilling,
+} from './repositories/legacyBilling';
 import { launchDemoCampaign } from './seeder/campaign';
 import { demoHistory } from './seeder/history';
 import { seed } from './seeder/seed';
@@ -113,6 +119,17 @@ async function main() {
     process.env.OPSREADY_BACKEND_URL ?? 'http://localhost:7007';
   // Taken once: the cluster's ages (rollouts days ago, restarts minutes ago)
   // are relative to when the demo started.
+  // Before the backend starts, so that its catalog finds the repository
+  // on its first read of the local repositories' location.
+  const legacyBilling = await publishLegacyBilling(
+    process.env.OPSREADY_DEMO_REPOSITORIES_DIR ??
+      DEFAULT_REPOSITORIES_DIRECTORY,
+  );
+  log(
+    `legacy-billing ${
+      legacyBilling.created ? 'published' : 'already published'
+    } at ${legacyBilling.path}`,
+  );
   const objects = demoCluster();
   const kubernetes = await startKubernetesApi(() => objects, port);
   log(`Kubernetes API on ${kubernetes.url}`);

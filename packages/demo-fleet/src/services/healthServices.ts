@@ -29,12 +29,14 @@ export const SLOW_DELAY_MS = 600;
 /** A flapping service is up for this long, then down for as long. */
 export const FLAP_PERIOD_MS = 45_000;
 
-/** The services the demo catalog (catalog/online-boutique.yaml) probes. */
+/** The services the demo's entities probe. */
 export const demoHealthServices: DemoHealthService[] = [
   { name: 'checkoutservice', behaviour: 'healthy', port: 7111 },
   { name: 'frontend', behaviour: 'slow', port: 7112 },
   { name: 'cartservice', behaviour: 'flapping', port: 7113 },
   { name: 'paymentservice', behaviour: 'down', port: 7114 },
+  // A locally published repository (legacy-billing/), not in that file.
+  { name: 'legacy-billing', behaviour: 'healthy', port: 7115 },
 ];
 
 const HEALTH_PATHS = new Set(['/healthz', '/readyz']);
