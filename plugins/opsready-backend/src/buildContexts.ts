@@ -1,5 +1,6 @@
 import {
   AuthService,
+  BackstageCredentials,
   DatabaseService,
   DiscoveryService,
   HttpAuthService,
@@ -29,6 +30,7 @@ import { DatabaseDeploymentsStore } from './database/DatabaseDeploymentsStore';
 import { DatabaseErrorsStore } from './database/DatabaseErrorsStore';
 import { DatabaseEvaluationsStore } from './database/DatabaseEvaluationsStore';
 import { DatabaseExemptionsStore } from './database/DatabaseExemptionsStore';
+import { DatabaseFixProposalsStore } from './database/DatabaseFixProposalsStore';
 import { DatabaseHealthStore } from './database/DatabaseHealthStore';
 import { DatabaseMaintenanceWindowsStore } from './database/DatabaseMaintenanceWindowsStore';
 import { DatabaseProvisionedEventsStore } from './database/DatabaseProvisionedEventsStore';
@@ -42,6 +44,8 @@ import { CatalogFactProvider } from './facts/CatalogFactProvider';
 import { DeliveryFactProvider } from './facts/DeliveryFactProvider';
 import { HealthFactProvider } from './facts/HealthFactProvider';
 import { KubernetesFactProvider } from './facts/KubernetesFactProvider';
+import { FixProposalsService } from './fixes/FixProposalsService';
+import { pruneFixProposals } from './fixes/pruneFixProposals';
 import { RepositoryFactProvider } from './facts/RepositoryFactProvider';
 import { AddressPolicy } from './health/addressPolicy';
 import { HealthService } from './health/HealthService';
@@ -49,12 +53,14 @@ import { HealthSweep } from './health/HealthSweep';
 import { Prober } from './health/Prober';
 import { KubernetesCollector } from './kubernetes/KubernetesCollector';
 import { KubernetesProxyClient } from './kubernetes/KubernetesProxyClient';
+import { RunningImages } from './kubernetes/runningImages';
 import { publishHealthTransitions } from './notifications/publisher';
 import type { DomainEventPublisher } from './notifications/types';
 import { DeploymentWindows } from './maintenance/DeploymentWindows';
 import { MaintenanceService } from './maintenance/MaintenanceService';
 import { SystemLookup } from './maintenance/SystemLookup';
 import { createCampaignsRouter } from './service/campaignsRouter';
+import { createFixesRouter } from './service/fixesRouter';
 
 /** The core services the plugin's parts are built from. */
 export interface PluginDeps {
@@ -274,6 +280,48 @@ export async function buildCampaigns(
     rules: { checks: parts.checks, levels: parts.levels },
   });
   return { reads, tracker, router };
+}
+
+/**
+ * Fix proposals, dropped by the evaluation listener it joins as their
+ * checks pass, and the images the clusters run; the API of both.
+ */
+export async function buildFixes(
+  deps: PluginDeps & {
+    httpAuth: HttpAuthService;
+    permissions: PermissionsService;
+  },
+  parts: {
+    evaluation: EvaluationContext;
+    /** The listeners the evaluation service tells; the pruning joins them. */
+    listeners: EvaluationListener[];
+    checks: () => CheckDefinition[];
+    kubernetes?: KubernetesProxyClient;
+  },
+) {
+  const store = await DatabaseFixProposalsStore.create({
+    database: deps.database,
+  });
+  parts.listeners.push(pruneFixProposals(store));
+  const readEntity = (ref: string, credentials: BackstageCredentials) =>
+    parts.evaluation.evaluations.readEntity(ref, credentials);
+  const router = createFixesRouter({
+    httpAuth: deps.httpAuth,
+    proposals: new FixProposalsService({
+      store,
+      evaluations: parts.evaluation.store,
+      permissions: deps.permissions,
+      auth: deps.auth,
+      readEntity,
+    }),
+    runningImages: new RunningImages({
+      client: parts.kubernetes,
+      logger: deps.logger,
+      readEntity,
+    }),
+    checks: parts.checks,
+  });
+  return { store, router };
 }
 
 /** Where facts come from: the built-in sources, then the ones modules add. */

@@ -319,6 +319,19 @@ const guarded: Record<
         .set('Authorization', auth)
         .send({ templateName: 'node-service' }),
   },
+  'POST /entities/{kind}/{namespace}/{name}/fix-proposals': {
+    permission: 'opsready.events.create',
+    onEntity: false,
+    succeeds: 201,
+    prepare: async () => (server, auth) =>
+      request(server)
+        .post(`${base}/fix-proposals`)
+        .set('Authorization', auth)
+        .send({
+          checkIds: ['kubernetes.probes'],
+          url: 'https://github.com/acme/cartservice/pull/7',
+        }),
+  },
 };
 
 /** `METHOD path` and the permission of every operation whose summary names one. */

@@ -20,6 +20,7 @@ import {
   buildCampaigns,
   buildEvaluationContext,
   buildEventsContext,
+  buildFixes,
   buildHealthContext,
   buildMaintenanceContext,
   factProviders,
@@ -128,7 +129,8 @@ export const opsreadyPlugin = createBackendPlugin({
           events,
           extra: extraProviders.values(),
         });
-        // Told of each batch of evaluations; the campaign tracker joins.
+        // Told of each batch of evaluations; the campaign tracker and the
+        // pruning of fix proposals join.
         const evaluationListeners: EvaluationListener[] = [];
         const evaluation = await buildEvaluationContext(deps, {
           checks,
@@ -165,6 +167,12 @@ export const opsreadyPlugin = createBackendPlugin({
           checks,
           levels: settings.levels,
           publisher,
+        });
+        const fixes = await buildFixes(deps, {
+          evaluation,
+          listeners: evaluationListeners,
+          checks,
+          kubernetes,
         });
         // The gate's verdict, for GET /gate and for automation.
         const gateVerdict = createGateVerdict({
@@ -245,6 +253,7 @@ export const opsreadyPlugin = createBackendPlugin({
           }),
         );
         deps.httpRouter.use(campaigns.router);
+        deps.httpRouter.use(fixes.router);
         deps.httpRouter.use(
           await createRouter({
             httpAuth,

@@ -9,6 +9,7 @@ import { createEventsRouter } from './eventsRouter';
 import { createNotificationsRouter } from './notificationsRouter';
 import { createMaintenanceRouter } from './maintenanceRouter';
 import { createCampaignsRouter } from './campaignsRouter';
+import { createFixesRouter } from './fixesRouter';
 import { createRouter } from './router';
 
 /** What each router's handlers are never called with here. */
@@ -71,6 +72,12 @@ describe('the routers of the API', () => {
         httpAuth: unused,
         campaigns: unused,
         rules: { checks: () => [], levels: [] },
+      }),
+      createFixesRouter({
+        httpAuth: unused,
+        proposals: unused,
+        runningImages: unused,
+        checks: () => [],
       }),
     ];
     const served = routers.flatMap(routesOf);
