@@ -246,13 +246,20 @@ export function replaceScalar(
   } else {
     source = stringify(value, { version: '1.1' }).trimEnd();
   }
-  file.edits.push({ start, end, text: source });
+  // A key set to nothing (`cpu:`) has an empty scalar right after the colon.
+  file.edits.push({
+    start,
+    end,
+    text: start === end && file.text[start - 1] === ':' ? ` ${source}` : source,
+  });
 }
 
 /** Appends a document to the file, after a `---` line. */
 export function appendDocument(file: YamlFile, value: object): void {
   const end = file.text.length;
-  const separator = file.text === '' || file.text.endsWith('\n') ? '' : '\n';
+  const appended = file.edits.some(edit => edit.start === end);
+  const separator =
+    appended || file.text === '' || file.text.endsWith('\n') ? '' : '\n';
   file.edits.push({
     start: end,
     end,
