@@ -113,6 +113,18 @@ function blockOf(values: Record<string, unknown>): string {
   });
 }
 
+/** A value written in flow style, as `{ a: 1 }` or `[ A, B ]`. */
+function flowText(value: unknown): string {
+  const document = new Document(value, {
+    version: '1.1',
+    aliasDuplicateObjects: false,
+  });
+  if (isMap(document.contents) || isSeq(document.contents)) {
+    document.contents.flow = true;
+  }
+  return document.toString({ lineWidth: 0 }).trimEnd();
+}
+
 /**
  * Adds keys to a mapping of the file, written in the mapping's own
  * indentation: after its last entry, or before its first with
@@ -127,15 +139,11 @@ export function addToMap(
 ): void {
   const [start, valueEnd] = map.range!;
   if (map.flow || map.items.length === 0) {
-    const merged = new Document(
-      { ...(map.toJSON() ?? {}), ...values },
-      { aliasDuplicateObjects: false },
-    );
-    if (isMap(merged.contents)) {
-      merged.contents.flow = true;
-    }
-    const flow = merged.toString({ version: '1.1', lineWidth: 0 }).trimEnd();
-    file.edits.push({ start, end: valueEnd, text: flow });
+    file.edits.push({
+      start,
+      end: valueEnd,
+      text: flowText({ ...(map.toJSON() ?? {}), ...values }),
+    });
     return;
   }
   const firstKey = map.items[0].key as Scalar;
@@ -271,12 +279,11 @@ export function appendDocument(file: YamlFile, value: object): void {
 export function appendToSeq(file: YamlFile, seq: YAMLSeq, value: string): void {
   const [start, end] = seq.range!;
   if (seq.flow || seq.items.length === 0) {
-    const merged = new Document([...(seq.toJSON() ?? []), value]);
-    if (isSeq(merged.contents)) {
-      merged.contents.flow = true;
-    }
-    const flow = merged.toString({ version: '1.1', lineWidth: 0 }).trimEnd();
-    file.edits.push({ start, end, text: flow });
+    file.edits.push({
+      start,
+      end,
+      text: flowText([...(seq.toJSON() ?? []), value]),
+    });
     return;
   }
   const firstStart = (seq.items[0] as Scalar).range![0];

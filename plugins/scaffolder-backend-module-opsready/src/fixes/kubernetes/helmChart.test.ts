@@ -15,7 +15,7 @@ import {
   fixContext,
   MemoryFiles,
   removedLines,
-} from './testRepository';
+} from './__testUtils__/testRepository';
 
 const spec: WorkloadSpec = {
   name: 'refund-service',

@@ -15,8 +15,8 @@ import {
   MemoryFiles,
   ONLINE_BOUTIQUE,
   removedLines,
-} from './testRepository';
-import { CheckFixer, FixContext } from '../types';
+} from './__testUtils__/testRepository';
+import { CheckFixer } from '../types';
 
 const REDIS_DIGEST =
   'sha256:4fa0e2d84ae37e4d0d7e6f4fb5e19c38a6c4a3bd6e2c1d0b3f5a7c9e1b2d3f4a';

@@ -39,10 +39,11 @@ function healthEndpoint(metadata: {
       continue;
     }
     const https = parsed.protocol === 'https:';
+    const defaultPort = https ? 443 : 80;
     return {
       url,
       path: `${parsed.pathname}${parsed.search}`,
-      port: parsed.port ? Number(parsed.port) : https ? 443 : 80,
+      port: parsed.port ? Number(parsed.port) : defaultPort,
       scheme: https ? 'HTTPS' : 'HTTP',
     };
   }

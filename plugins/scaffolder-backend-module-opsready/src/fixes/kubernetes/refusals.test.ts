@@ -2,7 +2,11 @@ import { InputError } from '@backstage/errors';
 import { kubernetesFixers } from '.';
 import { metricsFixer } from './metricsFixer';
 import { securityContextFixer } from './securityContextFixer';
-import { applyFixer, fixContext, MemoryFiles } from './testRepository';
+import {
+  applyFixer,
+  fixContext,
+  MemoryFiles,
+} from './__testUtils__/testRepository';
 
 const twoPorts = `apiVersion: apps/v1
 kind: Deployment

@@ -10,8 +10,8 @@ import {
   evaluateChecks,
   factsFromRepository,
 } from '@opsready/plugin-opsready-node';
-import { TIER_PRESETS } from '../../manifests/tierPresets';
-import { CheckFixer, FixContext, FixFiles } from '../types';
+import { TIER_PRESETS } from '../../../manifests/tierPresets';
+import { CheckFixer, FixContext, FixFiles } from '../../types';
 
 /*
  * What the fixer tests share: an in-memory repository, a fix context, the
@@ -20,7 +20,10 @@ import { CheckFixer, FixContext, FixFiles } from '../types';
 
 /** Google's Online Boutique manifests, byte for byte as released. */
 export const ONLINE_BOUTIQUE = readFileSync(
-  resolve(__dirname, '../../__fixtures__/kubernetes/microservices-demo.yaml'),
+  resolve(
+    __dirname,
+    '../../../__fixtures__/kubernetes/microservices-demo.yaml',
+  ),
   'utf8',
 );
 
@@ -130,7 +133,7 @@ export function removedLines(diff: string): string[] {
  * it is committed.
  */
 export function expectGolden(name: string, diff: string) {
-  const path = resolve(__dirname, '__golden__', `${name}.diff`);
+  const path = resolve(__dirname, '..', '__golden__', `${name}.diff`);
   if (process.env.UPDATE_GOLDEN) {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, diff);
