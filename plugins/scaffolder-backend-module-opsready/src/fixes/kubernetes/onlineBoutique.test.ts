@@ -152,6 +152,20 @@ describe('the Kubernetes fixers on the Online Boutique manifests', () => {
     );
   });
 
+  it("restricts the frontend's container once its security context is taken out, leaving runAsNonRoot to the pod", async () => {
+    const lines = ONLINE_BOUTIQUE.split('\n');
+    const from = lines.indexOf('          securityContext:');
+    lines.splice(from, 7);
+    const outcome = await expectFixed(
+      securityContextFixer,
+      new MemoryFiles({ 'k8s/all.yaml': lines.join('\n') }),
+      'security-context',
+    );
+    expect(outcome.changes).toEqual([
+      'Set allowPrivilegeEscalation, readOnlyRootFilesystem and capabilities.drop in the securityContext of container server of Deployment/frontend in k8s/all.yaml: the image must run as a non-root user and write only to mounted volumes.',
+    ]);
+  });
+
   it('changes nothing where the security context is already restricted', async () => {
     const files = boutique();
     expect(evaluate('kubernetes.security-context', files).status).toBe('pass');
