@@ -18,7 +18,7 @@ export {
   isSkippedDirectory,
   repositoryReadLimits,
 } from './facts/repositoryFiles';
-export { factsFromRepository } from './facts/repositoryFacts';
+export { factsFromRepository, isManifestPath } from './facts/repositoryFacts';
 export { parseKubernetesManifests, imagePinning } from './checks/kubernetes';
 export { applyCheckConfig, type CheckOverride } from './config/checkOverrides';
 export {
