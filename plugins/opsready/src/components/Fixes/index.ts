@@ -3,3 +3,5 @@ export { FixAllFixableButton } from './FixAllFixableButton';
 export { FixItButton } from './FixItButton';
 export { FixProposalChip } from './FixProposalChip';
 export { useFixProposals } from './useFixProposals';
+export { FixAllInScopeButton } from './FixAllInScopeButton';
+export { FixMyTeamsButton } from './FixMyTeamsButton';
