@@ -13,7 +13,13 @@ import AssessmentIcon from '@material-ui/icons/Assessment';
 import { opsreadyApiRef } from './api/OpsReadyApi';
 import { OpsReadyClient } from './api/OpsReadyClient';
 import { ENTITY_TAB_PATHS } from './components/shared/entityTabLink';
-import { campaignRouteRef, campaignsRouteRef, rootRouteRef } from './routes';
+import {
+  campaignRouteRef,
+  campaignsRouteRef,
+  rootRouteRef,
+  scaffolderTaskRouteRef,
+  scaffolderTemplateRouteRef,
+} from './routes';
 
 // OpsReady scores and tracks components: services, websites, libraries.
 const componentsOnly = { kind: 'component' };
@@ -122,6 +128,10 @@ export default createFrontendPlugin({
     root: rootRouteRef,
     campaigns: campaignsRouteRef,
     campaign: campaignRouteRef,
+  },
+  externalRoutes: {
+    scaffolderTemplate: scaffolderTemplateRouteRef,
+    scaffolderTask: scaffolderTaskRouteRef,
   },
   extensions: [
     opsreadyApi,

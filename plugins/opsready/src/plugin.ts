@@ -8,7 +8,13 @@ import {
 } from '@backstage/core-plugin-api';
 import { opsreadyApiRef } from './api/OpsReadyApi';
 import { OpsReadyClient } from './api/OpsReadyClient';
-import { campaignRouteRef, campaignsRouteRef, rootRouteRef } from './routes';
+import {
+  campaignRouteRef,
+  campaignsRouteRef,
+  rootRouteRef,
+  scaffolderTaskRouteRef,
+  scaffolderTemplateRouteRef,
+} from './routes';
 
 /**
  * OpsReady for apps on Backstage's legacy frontend system. Apps on the new
@@ -30,6 +36,10 @@ export const opsreadyPlugin = createPlugin({
     root: rootRouteRef,
     campaigns: campaignsRouteRef,
     campaign: campaignRouteRef,
+  },
+  externalRoutes: {
+    scaffolderTemplate: scaffolderTemplateRouteRef,
+    scaffolderTask: scaffolderTaskRouteRef,
   },
 });
 

@@ -1,4 +1,8 @@
-import { createRouteRef, createSubRouteRef } from '@backstage/core-plugin-api';
+import {
+  createExternalRouteRef,
+  createRouteRef,
+  createSubRouteRef,
+} from '@backstage/core-plugin-api';
 
 /**
  * The OpsReady page. Both app systems mount it with this ref (the new
@@ -20,4 +24,25 @@ export const campaignRouteRef = createSubRouteRef({
   id: 'opsready-campaign',
   parent: rootRouteRef,
   path: '/campaigns/:id',
+});
+
+/**
+ * The scaffolder's page of one template, where "Fix it" leads with the
+ * form pre-filled. Optional: an app without the scaffolder bound here
+ * still gets a link, to the scaffolder's usual `/create`. On the new
+ * frontend system it binds itself to the scaffolder plugin's route.
+ */
+export const scaffolderTemplateRouteRef = createExternalRouteRef({
+  id: 'opsready-scaffolder-template',
+  params: ['namespace', 'templateName'],
+  optional: true,
+  defaultTarget: 'scaffolder.selectedTemplate',
+});
+
+/** The scaffolder's page of a running task, to follow a fix being made. */
+export const scaffolderTaskRouteRef = createExternalRouteRef({
+  id: 'opsready-scaffolder-task',
+  params: ['taskId'],
+  optional: true,
+  defaultTarget: 'scaffolder.ongoingTask',
 });

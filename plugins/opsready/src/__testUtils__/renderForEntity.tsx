@@ -3,7 +3,12 @@ import {
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
-import { identityApiRef } from '@backstage/core-plugin-api';
+import {
+  ApiRef,
+  ExternalRouteRef,
+  identityApiRef,
+  RouteRef,
+} from '@backstage/core-plugin-api';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import {
   mockApis,
@@ -34,6 +39,10 @@ export function renderForEntity(
     ownershipEntityRefs?: string[];
     /** Where the app is, e.g. `/opsready/campaigns`. */
     routeEntries?: string[];
+    /** Further APIs, e.g. the scaffolder's. */
+    apis?: ReadonlyArray<readonly [ApiRef<any>, any]>;
+    /** Further routes the app mounts or binds, by path. */
+    mountedRoutes?: Record<string, RouteRef | ExternalRouteRef>;
   },
 ) {
   return renderInTestApp(
@@ -62,6 +71,7 @@ export function renderForEntity(
                 : AuthorizeResult.DENY,
           }),
         ],
+        ...(options.apis ?? []),
       ]}
     >
       {/* usePermission caches answers in SWR: each render starts afresh. */}
@@ -76,6 +86,7 @@ export function renderForEntity(
       mountedRoutes: {
         '/catalog/:namespace/:kind/:name': entityRouteRef,
         '/opsready': rootRouteRef,
+        ...options.mountedRoutes,
       },
     },
   );

@@ -252,6 +252,7 @@ export function emptyApi(overrides: Partial<OpsReadyApi> = {}): OpsReadyApi {
     exportCampaign: jest.fn(),
     getEntityCampaigns: jest.fn().mockResolvedValue({ items: [] }),
     getCampaignItems: jest.fn(async (owner: string) => ({ owner, items: [] })),
+    getFixProposals: jest.fn().mockResolvedValue({ items: [] }),
     ...overrides,
   };
 }

@@ -25,6 +25,7 @@ import {
   ErrorSeries,
   Exemption,
   ExemptionDecision,
+  FixProposal,
   FleetFilter,
   FleetOverview,
   HealthHistory,
@@ -72,6 +73,7 @@ export type {
   ErrorFilter,
   ErrorSeries,
   ExemptionDecision,
+  FixProposal,
   HealthEndpointState,
   HealthFigures,
   HealthHistory,
@@ -283,6 +285,11 @@ export interface OpsReadyApi {
   getCampaignItems(
     owner: string,
   ): Promise<{ owner: string; items: TeamCampaignItems[] }>;
+  /**
+   * The changes proposed to fix the entity's checks that do not pass yet,
+   * newest first; a proposal drops out once its check passes.
+   */
+  getFixProposals(entity: CompoundEntityRef): Promise<{ items: FixProposal[] }>;
 }
 
 /** @public */

@@ -25,6 +25,7 @@ import {
   ErrorSeries,
   Exemption,
   ExemptionDecision,
+  FixProposal,
   FleetFilter,
   FleetOverview,
   HealthHistory,
@@ -443,6 +444,18 @@ export class OpsReadyClient implements OpsReadyApi {
     const api = await this.api();
     return responseData(
       api.GET('/campaign-items', { params: { query: { owner } } }),
+    );
+  }
+
+  /** {@inheritDoc OpsReadyApi.getFixProposals} */
+  async getFixProposals(
+    entity: CompoundEntityRef,
+  ): Promise<{ items: FixProposal[] }> {
+    const api = await this.api();
+    return responseData(
+      api.GET('/entities/{kind}/{namespace}/{name}/fix-proposals', {
+        params: { path: entity },
+      }),
     );
   }
 

@@ -10,9 +10,11 @@ import {
   CheckCategory,
   CheckStatus,
   EntityCheck,
+  FixProposal,
 } from '@opsready/plugin-opsready-common';
 import { DateTime } from 'luxon';
 import { CheckStatusIcon } from '../CheckStatusIcon';
+import { CheckFixControls } from '../Fixes';
 import { PendingChip } from '../PendingChecks';
 import { WhyNotAllowed } from '../shared';
 
@@ -37,6 +39,18 @@ const STATUS_ORDER: Record<CheckStatus, number> = {
   'not-applicable': 6,
 };
 
+/** Whether a check's status asks for someone: fail, error, unknown, warn. */
+export function needsAttention(status: CheckStatus): boolean {
+  return STATUS_ORDER[status] < 4;
+}
+
+/** The fixes of the entity's checks: generated ones, and those proposed. */
+export interface CheckFixes {
+  entityRef: string;
+  /** The open proposal of each check that has one. */
+  proposals: ReadonlyMap<string, FixProposal>;
+}
+
 /** What the user may do about exemptions, and where it leads. */
 export interface ExemptionActions {
   /** Managers grant outright; owners ask. */
@@ -56,8 +70,9 @@ export interface ExemptionActions {
 export function ChecksByCategory(props: {
   checks: EntityCheck[];
   exemptions?: ExemptionActions;
+  fixes?: CheckFixes;
 }) {
-  const { checks, exemptions } = props;
+  const { checks, exemptions, fixes } = props;
   const categories = [...new Set(checks.map(c => c.category))];
   return (
     <>
@@ -70,7 +85,7 @@ export function ChecksByCategory(props: {
               b.weight - a.weight,
           );
         const failing = inCategory.filter(
-          c => STATUS_ORDER[c.result.status] < 4 && !c.exemption,
+          c => needsAttention(c.result.status) && !c.exemption,
         ).length;
         return (
           <section key={category} aria-label={CATEGORY_TITLES[category]}>
@@ -89,7 +104,12 @@ export function ChecksByCategory(props: {
               </Typography>
             </Box>
             {inCategory.map(check => (
-              <CheckRow key={check.id} check={check} exemptions={exemptions} />
+              <CheckRow
+                key={check.id}
+                check={check}
+                exemptions={exemptions}
+                fixes={fixes}
+              />
             ))}
           </section>
         );
@@ -104,13 +124,15 @@ const formatDate = (iso: string) =>
 function CheckRow(props: {
   check: EntityCheck;
   exemptions?: ExemptionActions;
+  fixes?: CheckFixes;
 }) {
-  const { check, exemptions } = props;
+  const { check, exemptions, fixes } = props;
   const request = check.exemptionRequest;
-  const needsAttention = STATUS_ORDER[check.result.status] < 4;
+  const attention = needsAttention(check.result.status);
+  const proposal = attention ? fixes?.proposals.get(check.id) : undefined;
   return (
     <Accordion
-      defaultExpanded={needsAttention && !check.exemption}
+      defaultExpanded={attention && !check.exemption}
       TransitionProps={{ unmountOnExit: true }}
     >
       <AccordionSummary expandIcon={<ExpandMoreIcon />}>
@@ -138,6 +160,16 @@ function CheckRow(props: {
               >
                 {' '}
                 — exemption requested
+              </Typography>
+            )}
+            {proposal && (
+              <Typography
+                component="span"
+                variant="body2"
+                color="textSecondary"
+              >
+                {' '}
+                — fix proposed
               </Typography>
             )}
           </Typography>
@@ -170,13 +202,22 @@ function CheckRow(props: {
               Exempted by {check.exemption.createdBy}: {check.exemption.reason}
             </Typography>
           )}
-          {needsAttention && (
+          {attention && (
             <>
               <Typography variant="subtitle2">How to fix</Typography>
               <MarkdownContent
                 content={check.remediation}
                 linkTarget="_blank"
               />
+              {fixes && (
+                <Box mb={1}>
+                  <CheckFixControls
+                    entityRef={fixes.entityRef}
+                    checkId={check.id}
+                    proposal={proposal}
+                  />
+                </Box>
+              )}
             </>
           )}
           {request && (
@@ -185,7 +226,7 @@ function CheckRow(props: {
               {formatDate(request.expiresAt)}: {request.reason}
             </Typography>
           )}
-          {exemptions && needsAttention && !check.exemption && (
+          {exemptions && attention && !check.exemption && (
             <Box mt={1}>
               {request && exemptions.onDecide && (
                 <Button

@@ -13,6 +13,7 @@ import Typography from '@material-ui/core/Typography';
 import {
   EntityCheck,
   EntityEvaluation,
+  isFixableCheck,
   opsreadyExemptionsManagePermission,
   opsreadyExemptionsRequestPermission,
 } from '@opsready/plugin-opsready-common';
@@ -24,7 +25,8 @@ import { describeNextLevel } from '../EntityOpsReadyCard/describeNextLevel';
 import { RelativeTime } from '../RelativeTime';
 import { EntityCampaignsCard } from '../Campaigns';
 import { AsyncContent, notAllowedReasons } from '../shared';
-import { ChecksByCategory } from './ChecksByCategory';
+import { FixAllFixableButton, useFixProposals } from '../Fixes';
+import { ChecksByCategory, needsAttention } from './ChecksByCategory';
 import { ExemptionDecisionDialog } from './ExemptionDecisionDialog';
 import { ExemptionDialog } from './ExemptionDialog';
 import { RunChecksButton } from './RunChecksButton';
@@ -61,6 +63,8 @@ export function EntityComplianceContent() {
     permission: opsreadyExemptionsRequestPermission,
     resourceRef: stringifyEntityRef(entity),
   });
+  const proposals = useFixProposals(ref);
+  const entityRef = stringifyEntityRef(entity);
   const [exempting, setExempting] = useState<EntityCheck>();
   const [deciding, setDeciding] = useState<EntityCheck>();
   const reload = () => {
@@ -109,9 +113,18 @@ export function EntityComplianceContent() {
             </Grid>
             <EntityCampaignsCard entity={ref} />
             <Grid item xs={12}>
-              <InfoCard title="Checks">
+              <InfoCard
+                title="Checks"
+                action={
+                  <FixAllFixableButton
+                    entityRef={entityRef}
+                    checkIds={fixableWithoutProposal(value.checks, proposals)}
+                  />
+                }
+              >
                 <ChecksByCategory
                   checks={value.checks}
+                  fixes={{ entityRef, proposals }}
                   exemptions={{
                     mode: mayExempt ? 'grant' : 'request',
                     notAllowed:
@@ -154,6 +167,24 @@ export function EntityComplianceContent() {
       }
     </AsyncContent>
   );
+}
+
+/**
+ * The checks one fix can take on: those that do not pass, that OpsReady can
+ * fix, and whose fix is not already waiting for review.
+ */
+function fixableWithoutProposal(
+  checks: EntityCheck[],
+  proposals: ReadonlyMap<string, unknown>,
+): string[] {
+  return checks
+    .filter(
+      c =>
+        needsAttention(c.result.status) &&
+        isFixableCheck(c.id) &&
+        !proposals.has(c.id),
+    )
+    .map(c => c.id);
 }
 
 function ScoreSummary({ evaluation }: { evaluation: EntityEvaluation }) {

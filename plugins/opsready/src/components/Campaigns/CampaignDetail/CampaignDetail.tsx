@@ -8,6 +8,7 @@ import { useLocation } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { CampaignSaved, opsreadyApiRef } from '../../../api/OpsReadyApi';
 import { campaignsRouteRef } from '../../../routes';
+import { FixMyTeamsButton } from '../../Fixes';
 import { AsyncContent } from '../../shared';
 import { AtRiskMark } from '../CampaignLabels';
 import { projectionText } from '../campaignWords';
@@ -68,7 +69,20 @@ export function CampaignDetail({ id }: { id: string }) {
             <Grid item xs={12}>
               <CampaignHeader
                 campaign={c}
-                actions={<CampaignActions campaign={c} onChanged={onChanged} />}
+                actions={
+                  <Box
+                    display="flex"
+                    flexWrap="wrap"
+                    alignItems="center"
+                    style={{ gap: 8 }}
+                  >
+                    {/* An ended campaign asks nothing more of anyone. */}
+                    {c.state !== 'ended' && (
+                      <FixMyTeamsButton campaignId={c.id} />
+                    )}
+                    <CampaignActions campaign={c} onChanged={onChanged} />
+                  </Box>
+                }
               />
             </Grid>
             <AsyncContent {...progress}>

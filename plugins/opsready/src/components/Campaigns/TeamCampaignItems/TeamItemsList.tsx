@@ -2,6 +2,7 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { TeamCampaignItems } from '../../../api/OpsReadyApi';
+import { FixAllInScopeButton } from '../../Fixes';
 import { CampaignItemsList } from '../CampaignItemsList';
 import { AtRiskMark, DeadlineLabel } from '../CampaignLabels';
 import { CampaignLink } from '../CampaignLink';
@@ -33,6 +34,7 @@ export function TeamItemsList({ items }: { items: TeamCampaignItems[] }) {
               />
             </Typography>
             {campaign.atRisk && <AtRiskMark />}
+            <FixAllInScopeButton label="Fix all fixable" entities={entities} />
           </Box>
           <Box
             component="ul"
