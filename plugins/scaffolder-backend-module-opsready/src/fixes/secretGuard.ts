@@ -60,16 +60,12 @@ export function refuseNewSecrets(
   before: string | undefined,
   after: string,
 ): void {
-  const isYaml = YAML.test(path);
-  const now = isYaml
-    ? secretsIn(after)
-    : new Set(PRIVATE_KEY.test(after) ? ['a private key'] : []);
-  const was =
-    before === undefined
-      ? new Set<string>()
-      : isYaml
-      ? secretsIn(before)
-      : new Set(PRIVATE_KEY.test(before) ? ['a private key'] : []);
+  const findings = (text: string) =>
+    YAML.test(path)
+      ? secretsIn(text)
+      : new Set(PRIVATE_KEY.test(text) ? ['a private key'] : []);
+  const now = findings(after);
+  const was = before === undefined ? new Set<string>() : findings(before);
   const added = [...now].filter(s => !was.has(s));
   if (added.length > 0) {
     throw new InputError(

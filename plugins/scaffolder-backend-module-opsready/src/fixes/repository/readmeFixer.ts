@@ -96,11 +96,9 @@ export const readmeFixer: CheckFixer = {
     const existing = markdown ? files.read(markdown)! : undefined;
     let text: string;
     if (existing !== undefined) {
-      const gap = existing.endsWith('\n\n')
-        ? ''
-        : existing.endsWith('\n')
-        ? '\n'
-        : '\n\n';
+      // One blank line between the README and the section.
+      const trailing = existing.length - existing.replace(/\n*$/, '').length;
+      const gap = '\n'.repeat(Math.max(0, 2 - trailing));
       text = `${existing}${gap}${section(entity, hasMkdocs)}`;
     } else {
       const description = entity.metadata.description?.trim();
