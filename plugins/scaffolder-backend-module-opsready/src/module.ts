@@ -4,6 +4,9 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createFixGenerateAction } from './actions/fixGenerate';
+import { createFixRecordAction } from './actions/fixRecord';
+import { createFixVerifyAction } from './actions/fixVerify';
 import { createGenerateManifestsAction } from './actions/generateManifests';
 import { createPublishLocalAction } from './actions/publishLocal';
 import { createRegisterServiceAction } from './actions/registerService';
@@ -11,7 +14,7 @@ import { createValidateServiceAction } from './actions/validateService';
 import { createVerifyComplianceAction } from './actions/verifyCompliance';
 
 /**
- * Adds the OpsReady golden-template actions to the scaffolder.
+ * Adds the OpsReady golden-template and fix actions to the scaffolder.
  *
  * @public
  */
@@ -26,14 +29,31 @@ export const scaffolderModuleOpsReady = createBackendModule({
         discovery: coreServices.discovery,
         auth: coreServices.auth,
         config: coreServices.rootConfig,
+        urlReader: coreServices.urlReader,
       },
-      async init({ scaffolderActions, catalog, discovery, auth, config }) {
+      async init({
+        scaffolderActions,
+        catalog,
+        discovery,
+        auth,
+        config,
+        urlReader,
+      }) {
         scaffolderActions.addActions(
           createValidateServiceAction({ catalog }),
           createGenerateManifestsAction(),
           createVerifyComplianceAction({ catalog, config }),
           createPublishLocalAction({ config, catalog, auth }),
           createRegisterServiceAction({ discovery, auth }),
+          createFixGenerateAction({
+            catalog,
+            config,
+            urlReader,
+            discovery,
+            auth,
+          }),
+          createFixVerifyAction({ catalog, config }),
+          createFixRecordAction({ discovery, auth }),
         );
       },
     });

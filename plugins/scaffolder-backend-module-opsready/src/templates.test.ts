@@ -17,6 +17,10 @@ import { evaluateWorkspace } from './compliance/evaluateWorkspace';
 import { readScoringConfig } from '@opsready/plugin-opsready-node';
 import { readComponentEntity } from './compliance/workspaceEntity';
 import { scaffolderModuleOpsReady } from './module';
+import {
+  cartEntity,
+  makeLocalRepository,
+} from './fixes/__testUtils__/fixRepository';
 
 const TEMPLATES = resolve(__dirname, '../../../templates');
 
@@ -54,12 +58,15 @@ async function listFiles(root: string): Promise<string[]> {
 }
 
 /** The template as the scaffolder's dry-run endpoint takes it. */
-async function dryRunRequest(template: string) {
+async function dryRunRequest(
+  template: string,
+  parameters: Record<string, unknown> = values,
+) {
   const dir = join(TEMPLATES, template);
   const files = await listFiles(dir);
   return {
     template: yaml.parse(await fs.readFile(join(dir, 'template.yaml'), 'utf8')),
-    values,
+    values: parameters,
     directoryContents: await Promise.all(
       files.map(async file => ({
         path: relative(dir, file),
@@ -73,12 +80,24 @@ async function dryRunRequest(template: string) {
  * Renders a template through the real scaffolder backend (dry run) with
  * this module's actions, and writes the rendered repository to disk.
  */
-async function renderTemplate(template: string) {
+async function renderTemplate(
+  template: string,
+  options: {
+    values?: Record<string, unknown>;
+    entities?: object[];
+    config?: object;
+  } = {},
+) {
   const backend = await startTestBackend({
     features: [
       scaffolderPlugin,
       scaffolderModuleOpsReady,
-      catalogServiceMock.factory({ entities }),
+      catalogServiceMock.factory({
+        entities: (options.entities ?? entities) as any[],
+      }),
+      ...(options.config
+        ? [mockServices.rootConfig.factory({ data: options.config })]
+        : []),
     ],
   });
   try {
@@ -91,7 +110,7 @@ async function renderTemplate(template: string) {
           'content-type': 'application/json',
           authorization: mockCredentials.user.header(),
         },
-        body: JSON.stringify(await dryRunRequest(template)),
+        body: JSON.stringify(await dryRunRequest(template, options.values)),
       },
     );
     const body = await response.json();
@@ -218,6 +237,51 @@ describe.each(['node-service', 'python-service'])(
     });
   },
 );
+
+describe('the opsready-fix template', () => {
+  let repositories: string;
+
+  beforeAll(async () => {
+    repositories = await fs.mkdtemp(join(tmpdir(), 'opsready-fix-repos-'));
+    await makeLocalRepository(join(repositories, 'cart'));
+  });
+
+  afterAll(async () => {
+    await fs.rm(repositories, { recursive: true, force: true });
+  });
+
+  it('generates, verifies and would commit a fix to a branch of the local repository (dry run)', async () => {
+    const { body } = await renderTemplate('opsready-fix', {
+      values: {
+        entityRef: 'component:default/cart',
+        checkIds: ['repository.codeowners', 'repository.readme'],
+      },
+      entities: [...entities, cartEntity(join(repositories, 'cart'))],
+      config: {
+        opsready: { scaffolder: { publishLocal: { directory: repositories } } },
+      },
+    });
+    const messages = body.log.map((l: any) => l.body.message).join('\n');
+    expect(messages).toContain(
+      `Dry run: would commit the workspace to a new branch opsready/fix-codeowners-readme of ${join(
+        repositories,
+        'cart',
+      )}`,
+    );
+    expect(messages).toContain(
+      'Dry run: would record the fix of repository.codeowners, repository.readme proposed for component:default/cart',
+    );
+    const text = body.output.text[0].content;
+    expect(text).toContain(
+      'repository.codeowners, repository.readme pass after the fix and no other check got worse',
+    );
+    expect(text).toContain('```diff\n--- /dev/null\n+++ b/.github/CODEOWNERS');
+    expect(text).toContain('+* @payments');
+    expect(body.output.links[0].url).toBe(
+      `file://${join(repositories, 'cart')}#opsready/fix-codeowners-readme`,
+    );
+  }, 60_000);
+});
 
 const run = promisify(execFile);
 

@@ -158,4 +158,104 @@ describe('opsready:publish:local', () => {
     expect(logText()).toContain('Published refund-service');
     expect(logText()).not.toContain(SECRET);
   });
+
+  describe('with a branch', () => {
+    const dir = () => join(repositories, 'refund-service');
+
+    async function existingRepository() {
+      await run({ repoName: 'refund-service' });
+      // The fix: a changed README and a new file in the workspace.
+      fs.writeFileSync(
+        join(workspacePath, 'README.md'),
+        '# refund-service\n\nRefunds.\n',
+      );
+      fs.mkdirSync(join(workspacePath, '.github'));
+      fs.writeFileSync(
+        join(workspacePath, '.github/CODEOWNERS'),
+        '* @payments\n',
+      );
+      return (await git.log({ fs, dir: dir() }))[0].oid;
+    }
+
+    it('commits the workspace as one commit on a new branch, leaving the checked-out branch and working tree alone', async () => {
+      const mainHead = await existingRepository();
+      const { ctx, logText } = await run({
+        repoName: 'refund-service',
+        branch: 'opsready/fix-codeowners',
+        commitMessage: 'Fix codeowners',
+      });
+      const branchLog = await git.log({
+        fs,
+        dir: dir(),
+        ref: 'opsready/fix-codeowners',
+      });
+      expect(branchLog).toHaveLength(2);
+      expect(branchLog[0].commit.message).toBe('Fix codeowners\n');
+      expect(branchLog[0].commit.parent).toEqual([mainHead]);
+      expect(ctx.output).toHaveBeenCalledWith('commitHash', branchLog[0].oid);
+      expect(ctx.output).toHaveBeenCalledWith(
+        'branchUrl',
+        `file://${dir()}#opsready/fix-codeowners`,
+      );
+      // The branch has the change, ignored files still left out.
+      expect(
+        (
+          await git.listFiles({
+            fs,
+            dir: dir(),
+            ref: 'opsready/fix-codeowners',
+          })
+        ).sort(),
+      ).toEqual([
+        '.github/CODEOWNERS',
+        '.gitignore',
+        'README.md',
+        'catalog-info.yaml',
+        'src/index.ts',
+      ]);
+      // main, HEAD and the working tree are as they were.
+      expect(await git.currentBranch({ fs, dir: dir() })).toBe('main');
+      expect(await git.resolveRef({ fs, dir: dir(), ref: 'main' })).toBe(
+        mainHead,
+      );
+      expect(fs.readFileSync(join(dir(), 'README.md'), 'utf8')).toBe(
+        '# refund-service\n',
+      );
+      expect(fs.existsSync(join(dir(), '.github'))).toBe(false);
+      expect(
+        (await git.statusMatrix({ fs, dir: dir() })).every(
+          ([, head, workdir, stage]) =>
+            head === 1 && workdir === 1 && stage === 1,
+        ),
+      ).toBe(true);
+      expect(logText()).toContain(
+        `git -C ${dir()} merge --ff-only opsready/fix-codeowners`,
+      );
+    });
+
+    it('refuses a branch that exists, with a conflict', async () => {
+      await existingRepository();
+      await run({ repoName: 'refund-service', branch: 'opsready/fix-x' });
+      await expect(
+        run({ repoName: 'refund-service', branch: 'opsready/fix-x' }),
+      ).rejects.toMatchObject({
+        name: 'ConflictError',
+        message: expect.stringContaining(
+          'The branch opsready/fix-x already exists',
+        ),
+      });
+    });
+
+    it('refuses a repository that does not exist and a bad branch name', async () => {
+      await expect(
+        run({ repoName: 'refund-service', branch: 'opsready/fix-x' }),
+      ).rejects.toThrow(
+        'repoName: there is no git repository named refund-service to add the branch opsready/fix-x to',
+      );
+      await existingRepository();
+      await expect(
+        run({ repoName: 'refund-service', branch: '../main' }),
+      ).rejects.toThrow("branch '../main' is not a branch name");
+    });
+  });
 });

@@ -1,11 +1,15 @@
 import { AuthService, RootConfigService } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  ActionContext,
+  createTemplateAction,
+} from '@backstage/plugin-scaffolder-node';
 import { promises as fs } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { refreshFileLocationsUnder } from '../lib/catalogRefresh';
+import { commitToNewBranch, isBranchName } from '../lib/localBranch';
 import { createLocalRepository } from '../lib/localRepository';
 import { findSymbolicLinks, resolveInputPath } from '../lib/workspacePaths';
 import { examples } from './publishLocal.examples';
@@ -38,7 +42,7 @@ export function createPublishLocalAction(options: {
   return createTemplateAction({
     id: 'opsready:publish:local',
     description:
-      'Writes the workspace into a new git repository under opsready.scaffolder.publishLocal.directory (default .data/repositories), for portals with no Git host',
+      'Writes the workspace into a new git repository under opsready.scaffolder.publishLocal.directory (default .data/repositories), for portals with no Git host; with `branch`, commits it instead as one commit on a new branch of an existing repository there, leaving its checked-out branch and working tree alone',
     examples,
     supportsDryRun: true,
     schema: {
@@ -52,8 +56,17 @@ export function createPublishLocalAction(options: {
         commitMessage: z =>
           z
             .string()
-            .default('Initial commit from an OpsReady golden template')
-            .describe('Message of the first commit'),
+            .optional()
+            .describe(
+              'Message of the commit (default: "Initial commit from an OpsReady golden template")',
+            ),
+        branch: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'Commit to this new branch of the existing repository repoName, off its checked-out branch, instead of creating a repository',
+            ),
         gitAuthorName: z =>
           z.string().default('OpsReady scaffolder').describe('Commit author'),
         gitAuthorEmail: z =>
@@ -73,7 +86,17 @@ export function createPublishLocalAction(options: {
         repositoryPath: z =>
           z.string().describe('Path of the repository on the backend host'),
         commitHash: z =>
-          z.string().optional().describe('The first commit (not in dry runs)'),
+          z.string().optional().describe('The commit made (not in dry runs)'),
+        branch: z =>
+          z
+            .string()
+            .optional()
+            .describe('The branch committed to (branch mode)'),
+        branchUrl: z =>
+          z
+            .string()
+            .optional()
+            .describe('file: URL of the repository, #branch (branch mode)'),
       },
     },
     async handler(ctx) {
@@ -81,7 +104,7 @@ export function createPublishLocalAction(options: {
         repoName,
         sourcePath = '.',
         defaultBranch = 'main',
-        commitMessage = 'Initial commit from an OpsReady golden template',
+        branch,
         gitAuthorName = 'OpsReady scaffolder',
         gitAuthorEmail = 'scaffolder@opsready.local',
       } = ctx.input;
@@ -112,6 +135,23 @@ export function createPublishLocalAction(options: {
       const base = localRepositoriesDirectory(config);
       const destination = await resolveInputPath(base, repoName, 'repoName');
       const remoteUrl = pathToFileURL(destination).toString();
+      const author = { name: gitAuthorName, email: gitAuthorEmail };
+      if (branch !== undefined) {
+        await publishBranch({
+          ctx,
+          source,
+          destination,
+          repoName,
+          branch,
+          remoteUrl,
+          commitMessage: ctx.input.commitMessage || `Change from ${branch}`,
+          author,
+        });
+        return;
+      }
+      const commitMessage =
+        ctx.input.commitMessage ||
+        'Initial commit from an OpsReady golden template';
       ctx.output('remoteUrl', remoteUrl);
       ctx.output('repoContentsUrl', remoteUrl);
       ctx.output(
@@ -141,7 +181,7 @@ export function createPublishLocalAction(options: {
             destination,
             defaultBranch,
             commitMessage,
-            author: { name: gitAuthorName, email: gitAuthorEmail },
+            author,
           });
         },
       });
@@ -172,6 +212,59 @@ export function createPublishLocalAction(options: {
       }
     },
   });
+}
+
+/**
+ * Branch mode: the workspace becomes one commit on a new branch of an
+ * existing repository, for review; nothing the repository has checked out
+ * changes, so the catalog, which reads its working tree, is not asked to
+ * read it again.
+ */
+async function publishBranch(options: {
+  ctx: ActionContext<any, any>;
+  source: string;
+  destination: string;
+  repoName: string;
+  branch: string;
+  remoteUrl: string;
+  commitMessage: string;
+  author: { name: string; email: string };
+}) {
+  const { ctx, source, destination, repoName, branch, remoteUrl } = options;
+  if (!isBranchName(branch)) {
+    throw new InputError(`branch '${branch}' is not a branch name`);
+  }
+  if (!(await exists(`${destination}/.git`))) {
+    throw new InputError(
+      `repoName: there is no git repository named ${repoName} to add the branch ${branch} to`,
+    );
+  }
+  const branchUrl = `${remoteUrl}#${branch}`;
+  ctx.output('remoteUrl', remoteUrl);
+  ctx.output('repositoryPath', destination);
+  ctx.output('branch', branch);
+  ctx.output('branchUrl', branchUrl);
+  if (ctx.isDryRun) {
+    ctx.logger.info(
+      `Dry run: would commit the workspace to a new branch ${branch} of ${destination}`,
+    );
+    return;
+  }
+  const { commitHash, baseBranch } = await ctx.checkpoint({
+    key: `opsready-publish-local-${repoName}-${branch}`,
+    fn: () =>
+      commitToNewBranch({
+        repository: destination,
+        source,
+        branch,
+        message: options.commitMessage,
+        author: options.author,
+      }),
+  });
+  ctx.output('commitHash', commitHash);
+  ctx.logger.info(
+    `Committed the workspace to ${branch} of ${destination} (${commitHash}), off ${baseBranch}; merge it with: git -C ${destination} merge --ff-only ${branch}`,
+  );
 }
 
 async function exists(path: string): Promise<boolean> {

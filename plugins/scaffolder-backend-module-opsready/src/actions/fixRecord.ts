@@ -1,0 +1,109 @@
+import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, ResponseError } from '@backstage/errors';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { responseData } from '@opsready/plugin-opsready-common';
+import { opsReadyClient } from '../fixes/backendClient';
+import { parseFixCheckIds, parseFixEntityRef } from '../fixes/fixInput';
+import { examples } from './fixRecord.examples';
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+/**
+ * `opsready:fix:record` — records the proposed change in OpsReady, so that
+ * the entity's page shows "fix proposed" with its link until the check
+ * passes. Recorded as the person who ran the template.
+ *
+ * @public
+ */
+export function createFixRecordAction(options: {
+  discovery: DiscoveryService;
+  auth: AuthService;
+  timeoutMs?: number;
+}) {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  return createTemplateAction({
+    id: 'opsready:fix:record',
+    description:
+      'Records in OpsReady that a change fixing checks of an entity was proposed (pull request, merge request or branch), with its link',
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        entityRef: z => z.string().describe('The entity the fix is for'),
+        checkIds: z => z.array(z.string()).describe('The checks it fixes'),
+        url: z => z.string().describe('Where the change is reviewed'),
+        title: z => z.string().optional(),
+        branch: z => z.string().optional(),
+      },
+      output: {
+        proposalIds: z => z.array(z.string()).describe('One per check'),
+      },
+    },
+    async handler(ctx) {
+      const ref = parseFixEntityRef(ctx.input.entityRef);
+      const checkIds = parseFixCheckIds(ctx.input.checkIds);
+      const { url, title, branch } = ctx.input;
+      if (!url || !URL.canParse(url)) {
+        throw new InputError(`url '${String(url).slice(0, 200)}' is not a URL`);
+      }
+      const entityRef = stringifyEntityRef(ref);
+      if (ctx.isDryRun) {
+        ctx.logger.info(
+          `Dry run: would record the fix of ${checkIds.join(
+            ', ',
+          )} proposed for ${entityRef} at ${url}`,
+        );
+        return;
+      }
+      const credentials = await ctx.getInitiatorCredentials();
+      const ids = await ctx.checkpoint({
+        key: `opsready-fix-record-${entityRef}-${url}`,
+        fn: async () => {
+          const { api, headers } = await opsReadyClient({
+            ...options,
+            credentials,
+          });
+          const signals = [AbortSignal.timeout(timeoutMs)];
+          if (ctx.signal) signals.push(ctx.signal);
+          try {
+            const data = await responseData(
+              api.POST('/entities/{kind}/{namespace}/{name}/fix-proposals', {
+                params: { path: ref },
+                headers,
+                body: {
+                  checkIds,
+                  url,
+                  ...(title ? { title } : {}),
+                  ...(branch ? { branch } : {}),
+                },
+                signal: AbortSignal.any(signals),
+              }),
+            );
+            return (
+              (data as { items?: Array<{ id: string }> })?.items ?? []
+            ).map(p => p.id);
+          } catch (error) {
+            if (error instanceof ResponseError) {
+              const reason = error.body?.error?.message || error.message;
+              throw new Error(
+                `OpsReady refused to record the fix proposed for ${entityRef}: ${error.statusCode} ${reason}`,
+              );
+            }
+            throw new Error(
+              `Could not record the fix proposed for ${entityRef} in OpsReady: ${
+                (error as Error)?.name === 'TimeoutError'
+                  ? `no answer within ${timeoutMs} ms`
+                  : String((error as Error)?.message ?? error)
+              }`,
+            );
+          }
+        },
+      });
+      ctx.logger.info(
+        `Recorded in OpsReady the fix proposed for ${entityRef} at ${url}`,
+      );
+      ctx.output('proposalIds', ids);
+    },
+  });
+}
