@@ -23,6 +23,11 @@ import {
 } from './fixes/__testUtils__/fixRepository';
 
 const TEMPLATES = resolve(__dirname, '../../../templates');
+// The demo's service from before the golden path (packages/demo-fleet).
+const LEGACY_BILLING = resolve(
+  __dirname,
+  '../../../packages/demo-fleet/legacy-billing',
+);
 
 const entities = [
   paymentsTeam,
@@ -280,6 +285,58 @@ describe('the opsready-fix template', () => {
     expect(body.output.links[0].url).toBe(
       `file://${join(repositories, 'cart')}#opsready/fix-codeowners-readme`,
     );
+  }, 60_000);
+
+  it("fixes the demo's legacy-billing: probes from its health endpoint, resources and a budget from the tier presets, verified (dry run)", async () => {
+    const repository = join(repositories, 'legacy-billing');
+    await fs.cp(LEGACY_BILLING, repository, { recursive: true });
+    await makeLocalRepository(repository, {});
+    const declared = yaml
+      .parseAllDocuments(
+        await fs.readFile(join(repository, 'catalog-info.yaml'), 'utf8'),
+      )[0]
+      .toJS();
+    const entity = {
+      ...declared,
+      metadata: {
+        ...declared.metadata,
+        namespace: 'default',
+        annotations: {
+          ...declared.metadata.annotations,
+          'backstage.io/managed-by-location': `file:${join(
+            repository,
+            'catalog-info.yaml',
+          )}`,
+        },
+      },
+    };
+    const { body } = await renderTemplate('opsready-fix', {
+      values: {
+        entityRef: 'component:default/legacy-billing',
+        checkIds: [
+          'kubernetes.probes',
+          'kubernetes.resources',
+          'kubernetes.pdb',
+        ],
+      },
+      entities: [...entities, entity],
+      config: {
+        opsready: { scaffolder: { publishLocal: { directory: repositories } } },
+      },
+    });
+    const text = body.output.text[0].content;
+    expect(text).toContain(
+      'kubernetes.probes, kubernetes.resources, kubernetes.pdb pass after the fix and no other check got worse',
+    );
+    // Probes on the declared health endpoint's path and named port.
+    expect(text).toContain('+          readinessProbe:');
+    expect(text).toContain('+              path: /healthz');
+    expect(text).toContain('+              port: http');
+    // The standard tier's presets.
+    expect(text).toContain('+              cpu: 100m');
+    expect(text).toContain('+kind: PodDisruptionBudget');
+    // What was not to change, is not in the diff.
+    expect(text).not.toContain('-    app: legacy-billing');
   }, 60_000);
 });
 
