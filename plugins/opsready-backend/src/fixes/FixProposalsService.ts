@@ -72,7 +72,7 @@ export class FixProposalsService {
     const ref = normalizeEntityRef(
       await this.deps.readEntity(entityRef, credentials),
     );
-    const createdBy = principalName(this.deps.auth, credentials);
+    const createdBy = input.actor ?? principalName(this.deps.auth, credentials);
     const createdAt = this.now();
     return this.deps.store.saveProposals(
       input.checkIds.map(checkId => ({

@@ -78,6 +78,8 @@ export function fixProposalBody(checks: () => ReadonlyArray<{ id: string }>) {
       .max(255)
       .regex(/^[^\s\p{Cc}]+$/u, 'must be a branch name, without spaces')
       .optional(),
+    // The person a service (the scaffolder) records the proposal for.
+    actor: z.string().trim().min(1).max(255).optional(),
   });
 }
 

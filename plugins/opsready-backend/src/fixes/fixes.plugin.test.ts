@@ -22,6 +22,7 @@ describe('fix proposals in the plugin', () => {
         checkIds: ['catalog.lifecycle', 'catalog.system'],
         url: 'https://github.com/acme/cartservice/pull/12',
         branch: 'opsready/fix-catalog',
+        actor: 'user:default/alan.turing',
       })
       .expect(201);
 
@@ -32,6 +33,8 @@ describe('fix proposals in the plugin', () => {
         checkId: 'catalog.system',
         url: 'https://github.com/acme/cartservice/pull/12',
         branch: 'opsready/fix-catalog',
+        // Recorded by a service (the scaffolder) for the person who ran it.
+        createdBy: 'user:default/alan.turing',
       }),
     ]);
 

@@ -2261,7 +2261,7 @@ export interface paths {
       };
     };
     put?: never;
-    /** Record that a change fixing some of the entity's checks was proposed - a pull request, a merge request or a local branch (permission opsready.events.create) */
+    /** Record that a change fixing some of the entity's checks was proposed - a pull request, a merge request or a local branch (permission opsready.events.create, which the fix template's runs have as the scaffolder) */
     post: {
       parameters: {
         query?: never;
@@ -2967,6 +2967,8 @@ export interface components {
       url: string;
       title?: string;
       branch?: string;
+      /** @description Who proposed the change, e.g. user:default/alan.turing for the person who ran the fix template; default the caller */
+      actor?: string;
     };
     FixProposal: {
       id: string;

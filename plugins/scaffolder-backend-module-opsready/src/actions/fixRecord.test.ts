@@ -61,10 +61,14 @@ describe('opsready:fix:record', () => {
       discovery: mockServices.discovery.mock({
         getBaseUrl: async () => baseUrl,
       }),
-      auth: mockServices.auth(),
+      auth: mockServices.auth({ pluginId: 'scaffolder' }),
     });
     const ctx = createMockActionContext({ input, logger });
-    await action.handler({ ...ctx, isDryRun } as any);
+    await action.handler({
+      ...ctx,
+      isDryRun,
+      user: { ref: 'user:default/alan.turing' },
+    } as any);
     return { ctx, logText: text };
   }
 
@@ -76,7 +80,7 @@ describe('opsready:fix:record', () => {
     branch: 'opsready/fix-codeowners',
   };
 
-  it('posts the proposal for the entity, on behalf of the initiator', async () => {
+  it('posts the proposal for the entity as the scaffolder, for the person who ran the template', async () => {
     const { ctx } = await run(input);
     expect(received).toHaveLength(1);
     expect(received[0]).toMatchObject({
@@ -87,9 +91,12 @@ describe('opsready:fix:record', () => {
         url: 'https://github.com/acme/cart/pull/7',
         title: 'Fix codeowners of cart',
         branch: 'opsready/fix-codeowners',
+        actor: 'user:default/alan.turing',
       },
     });
+    // The scaffolder's own token: the policy keeps event records to services.
     expect(received[0].auth).toMatch(/^Bearer /);
+    expect(received[0].auth).toContain('plugin:scaffolder');
     expect(ctx.output).toHaveBeenCalledWith('proposalIds', ['fp-1']);
   });
 

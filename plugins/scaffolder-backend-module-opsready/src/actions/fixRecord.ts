@@ -12,7 +12,9 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 /**
  * `opsready:fix:record` — records the proposed change in OpsReady, so that
  * the entity's page shows "fix proposed" with its link until the check
- * passes. Recorded as the person who ran the template.
+ * passes. Recorded by the scaffolder, with its own service credentials (as
+ * `opsready:service:register` records a provisioning: the permission policy
+ * keeps event records to services), for the person who ran the template.
  *
  * @public
  */
@@ -56,7 +58,8 @@ export function createFixRecordAction(options: {
         );
         return;
       }
-      const credentials = await ctx.getInitiatorCredentials();
+      const credentials = await options.auth.getOwnServiceCredentials();
+      const actor = ctx.user?.ref;
       const ids = await ctx.checkpoint({
         key: `opsready-fix-record-${entityRef}-${url}`,
         fn: async () => {
@@ -76,6 +79,7 @@ export function createFixRecordAction(options: {
                   url,
                   ...(title ? { title } : {}),
                   ...(branch ? { branch } : {}),
+                  ...(actor ? { actor } : {}),
                 },
                 signal: AbortSignal.any(signals),
               }),

@@ -2814,7 +2814,7 @@ export const spec = {
       },
       post: {
         summary:
-          "Record that a change fixing some of the entity's checks was proposed - a pull request, a merge request or a local branch (permission opsready.events.create)",
+          "Record that a change fixing some of the entity's checks was proposed - a pull request, a merge request or a local branch (permission opsready.events.create, which the fix template's runs have as the scaffolder)",
         requestBody: {
           required: true,
           content: {
@@ -4654,6 +4654,12 @@ export const spec = {
           branch: {
             type: 'string',
             maxLength: 255,
+          },
+          actor: {
+            type: 'string',
+            maxLength: 255,
+            description:
+              'Who proposed the change, e.g. user:default/alan.turing for the person who ran the fix template; default the caller',
           },
         },
       },
