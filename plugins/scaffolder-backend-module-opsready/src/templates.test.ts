@@ -337,6 +337,13 @@ describe('the opsready-fix template', () => {
     expect(text).toContain('+kind: PodDisruptionBudget');
     // What was not to change, is not in the diff.
     expect(text).not.toContain('-    app: legacy-billing');
+    // One change a line, and how to merge the branch.
+    expect(text).toContain(
+      '\n- Added PodDisruptionBudget/legacy-billing (minAvailable 1)',
+    );
+    expect(text).toContain(
+      `git -C ${repository} merge --ff-only opsready/fix-probes-resources-pdb`,
+    );
   }, 60_000);
 });
 
