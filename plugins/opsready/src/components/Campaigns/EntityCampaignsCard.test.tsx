@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { daysFromNow, entityCampaign } from '../../__testUtils__/campaignData';
 import { renderForEntity } from '../../__testUtils__/renderForEntity';
-import { emptyApi } from '../../__testUtils__/testData';
+import { emptyApi, evaluation } from '../../__testUtils__/testData';
 import { EntityComplianceContent } from '../EntityComplianceContent';
 import { dayLabel } from './campaignWords';
 
@@ -78,5 +78,39 @@ describe('the Campaigns card of the compliance tab', () => {
     expect(await screen.findByText('Checks')).toBeInTheDocument();
     expect(getEntityCampaigns).toHaveBeenCalled();
     expect(screen.queryByText('Campaigns')).toBeNull();
+  });
+
+  it('reads the campaigns again when the checks are run, so a fixed entity shows done', async () => {
+    const getEntityCampaigns = jest
+      .fn()
+      .mockResolvedValueOnce({ items: [entityCampaign()] })
+      .mockResolvedValue({
+        items: [entityCampaign({ status: 'done', items: [] })],
+      });
+    const refreshEntityEvaluation = jest.fn().mockResolvedValue({
+      ...evaluation,
+      evaluatedAt: new Date().toISOString(),
+    });
+    await renderForEntity(<EntityComplianceContent />, {
+      api: emptyApi({ getEntityCampaigns, refreshEntityEvaluation }),
+      allowed: true,
+    });
+    expect(
+      await screen.findByRole('list', {
+        name: 'Still needed for Probes everywhere',
+      }),
+    ).toBeInTheDocument();
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Run checks now' }),
+    );
+
+    expect(await screen.findByText('Done')).toBeInTheDocument();
+    expect(
+      screen.queryByRole('list', {
+        name: 'Still needed for Probes everywhere',
+      }),
+    ).toBeNull();
+    expect(getEntityCampaigns).toHaveBeenCalledTimes(2);
   });
 });

@@ -55,11 +55,18 @@ function EntityCampaignRow({ item }: { item: EntityCampaign }) {
  * row of the compliance tab's grid, or nothing when no campaign asks
  * anything of the entity.
  */
-export function EntityCampaignsCard({ entity }: { entity: CompoundEntityRef }) {
+export function EntityCampaignsCard({
+  entity,
+  evaluatedAt,
+}: {
+  entity: CompoundEntityRef;
+  /** When the entity was last evaluated: a new evaluation reloads the card. */
+  evaluatedAt?: string;
+}) {
   const api = useApi(opsreadyApiRef);
   const { value, error } = useAsync(
     () => api.getEntityCampaigns(entity),
-    [api, stringifyEntityRef(entity)],
+    [api, stringifyEntityRef(entity), evaluatedAt],
   );
   if (error) {
     return (

@@ -63,7 +63,7 @@ export function EntityComplianceContent() {
     permission: opsreadyExemptionsRequestPermission,
     resourceRef: stringifyEntityRef(entity),
   });
-  const proposals = useFixProposals(ref);
+  const proposals = useFixProposals(ref, latest?.evaluatedAt);
   const entityRef = stringifyEntityRef(entity);
   const [exempting, setExempting] = useState<EntityCheck>();
   const [deciding, setDeciding] = useState<EntityCheck>();
@@ -111,7 +111,7 @@ export function EntityComplianceContent() {
                 </AsyncContent>
               </InfoCard>
             </Grid>
-            <EntityCampaignsCard entity={ref} />
+            <EntityCampaignsCard entity={ref} evaluatedAt={value.evaluatedAt} />
             <Grid item xs={12}>
               <InfoCard
                 title="Checks"

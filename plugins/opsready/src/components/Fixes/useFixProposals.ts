@@ -17,13 +17,15 @@ const NONE: ReadonlyMap<string, FixProposal> = new Map();
  */
 export function useFixProposals(
   entity: CompoundEntityRef,
+  /** When the entity was last evaluated: a new evaluation reads them again. */
+  evaluatedAt?: string,
 ): ReadonlyMap<string, FixProposal> {
   const api = useApi(opsreadyApiRef);
   const ref = stringifyEntityRef(entity);
   const { value } = useAsync(
     () => api.getFixProposals(entity),
     // The ref string, not the object: a new object each render would reload.
-    [api, ref],
+    [api, ref, evaluatedAt],
   );
   return useMemo(() => {
     if (!value) return NONE;
