@@ -19,7 +19,16 @@ export {
   repositoryReadLimits,
 } from './facts/repositoryFiles';
 export { factsFromRepository, isManifestPath } from './facts/repositoryFacts';
-export { parseKubernetesManifests, imagePinning } from './checks/kubernetes';
+export {
+  parseKubernetesManifests,
+  imagePinning,
+  // Shared with the fixers, so that a fix judges a manifest as its check does.
+  labelSelectorSelects,
+  podTemplateOf,
+  type PodTemplateOf,
+  sameNamespace,
+  REPLICATED_KINDS,
+} from './checks/kubernetes';
 export { applyCheckConfig, type CheckOverride } from './config/checkOverrides';
 export {
   readScoringConfig,

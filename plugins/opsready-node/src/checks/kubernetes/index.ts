@@ -3,9 +3,13 @@ export { parseKubernetesManifests } from './manifests';
 export { imagePinning } from './imageReferences';
 export {
   podTemplatesOf,
+  podTemplateOf,
   describeObject,
+  sameNamespace,
+  REPLICATED_KINDS,
   type PodTemplateOf,
 } from './workloads';
+export { labelSelectorSelects } from './labelSelectors';
 export { probesCheck } from './probesCheck';
 export { resourcesCheck } from './resourcesCheck';
 export { replicasCheck } from './replicasCheck';

@@ -43,6 +43,8 @@ function labelsMatch(
  * pods with these labels. A missing selector selects nothing; an empty one
  * (`{}`) selects nothing unless `emptySelectsAll`, as it does for a
  * `policy/v1` PodDisruptionBudget.
+ *
+ * @public
  */
 export function labelSelectorSelects(
   selector: unknown,

@@ -12,14 +12,18 @@ const WORKLOAD_KINDS = new Set([
 /** Workloads whose pods run to completion: no traffic, no probes to wait for. */
 const BATCH_KINDS = new Set(['Job', 'CronJob']);
 
-/** Workloads whose replica count is set in the spec (and scaled by an HPA). */
+/**
+ * Workloads whose replica count is set in the spec (and scaled by an HPA).
+ *
+ * @public
+ */
 export const REPLICATED_KINDS = new Set(['Deployment', 'StatefulSet']);
 
 /**
  * A workload and the pod spec it runs. CronJobs keep theirs one level deeper
  * (spec.jobTemplate.spec.template).
  *
- * @internal
+ * @public
  */
 export interface PodTemplateOf {
   workload: KubernetesObject;
@@ -39,7 +43,11 @@ export function podTemplatesOf(objects: KubernetesObject[]): PodTemplateOf[] {
   return objects.flatMap(workload => podTemplateOf(workload) ?? []);
 }
 
-/** A workload and its pod spec, or undefined for any other object. */
+/**
+ * A workload and its pod spec, or undefined for any other object.
+ *
+ * @public
+ */
 export function podTemplateOf(
   workload: KubernetesObject,
 ): PodTemplateOf | undefined {
@@ -135,6 +143,8 @@ function addContainers(found: ContainerOf[], value: unknown, init: boolean) {
  * Whether two objects can refer to each other by namespace. Manifests often
  * leave the namespace out (it is chosen at apply time), so a missing one
  * matches any.
+ *
+ * @public
  */
 export function sameNamespace(a: KubernetesObject, b: KubernetesObject) {
   const left = a.metadata.namespace;

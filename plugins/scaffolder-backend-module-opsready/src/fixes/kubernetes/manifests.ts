@@ -2,6 +2,7 @@ import { Document, isMap, isSeq, YAMLMap } from 'yaml';
 import {
   isManifestPath,
   KubernetesObject,
+  podTemplateOf,
 } from '@opsready/plugin-opsready-node';
 import { editedText, parseYamlFile, YamlFile } from '../yamlEdit';
 import { FixContext, FixFiles } from '../types';
@@ -39,17 +40,6 @@ export interface Manifests {
   objects: PlacedObject[];
   workloads: PlacedWorkload[];
 }
-
-const WORKLOAD_KINDS = new Set([
-  'Deployment',
-  'StatefulSet',
-  'DaemonSet',
-  'ReplicaSet',
-  'Job',
-  'CronJob',
-]);
-
-export const REPLICATED_KINDS = new Set(['Deployment', 'StatefulSet']);
 
 function isObject(value: any): value is KubernetesObject {
   return (
@@ -94,7 +84,8 @@ export function readManifests(files: FixFiles): Manifests {
 }
 
 function workloadOf(placed: PlacedObject): PlacedWorkload | undefined {
-  if (!WORKLOAD_KINDS.has(placed.object.kind)) {
+  // Workloads as the checks find them: a pod template with a spec.
+  if (!podTemplateOf(placed.object)) {
     return undefined;
   }
   const path =
@@ -162,13 +153,6 @@ export function describeContainer(
   return `${container.init ? 'init container' : 'container'} ${
     container.name
   } of ${describe(workload)}`;
-}
-
-/** Whether two objects can refer to each other (a missing namespace matches any). */
-export function sameNamespace(a: KubernetesObject, b: KubernetesObject) {
-  const left = a.metadata.namespace;
-  const right = b.metadata.namespace;
-  return !left || !right || left === right;
 }
 
 /** Whether the entity's lifecycle is held to production rules (ignoring case). */

@@ -1,4 +1,9 @@
-import { KubernetesObject } from '@opsready/plugin-opsready-node';
+import {
+  KubernetesObject,
+  labelSelectorSelects,
+  REPLICATED_KINDS,
+  sameNamespace,
+} from '@opsready/plugin-opsready-node';
 import { CheckFixer } from '../types';
 import { addMissing, appendDocument } from '../yamlEdit';
 import { chartReads, readHelmCharts, writeEditedValues } from './helmCharts';
@@ -8,28 +13,8 @@ import {
   listing,
   PlacedWorkload,
   readManifests,
-  REPLICATED_KINDS,
-  sameNamespace,
   writeEdited,
 } from './manifests';
-
-function expressionSelects(term: any, labels: Record<string, string>) {
-  const key = String(term?.key ?? '');
-  const has = Object.prototype.hasOwnProperty.call(labels, key);
-  const values = (Array.isArray(term?.values) ? term.values : []).map(String);
-  switch (term?.operator) {
-    case 'In':
-      return has && values.includes(labels[key]);
-    case 'NotIn':
-      return !has || !values.includes(labels[key]);
-    case 'Exists':
-      return has;
-    case 'DoesNotExist':
-      return !has;
-    default:
-      return false;
-  }
-}
 
 /** Whether a budget selects the workload's pods, as the check judges it. */
 function covers(budget: KubernetesObject, workload: PlacedWorkload): boolean {
@@ -39,24 +24,10 @@ function covers(budget: KubernetesObject, workload: PlacedWorkload): boolean {
   ) {
     return false;
   }
-  const selector = budget.spec?.selector;
-  if (typeof selector !== 'object' || selector === null) {
-    return false;
-  }
-  const matchLabels = Object.entries(selector.matchLabels ?? {});
-  const expressions = Array.isArray(selector.matchExpressions)
-    ? selector.matchExpressions
-    : [];
-  if (matchLabels.length === 0 && expressions.length === 0) {
-    // policy/v1 made an empty selector select every pod of the namespace.
-    return budget.apiVersion === 'policy/v1';
-  }
-  return (
-    matchLabels.every(([key, value]) => workload.podLabels[key] === value) &&
-    expressions.every((term: any) =>
-      expressionSelects(term, workload.podLabels),
-    )
-  );
+  // policy/v1 made an empty selector select every pod of the namespace.
+  return labelSelectorSelects(budget.spec?.selector, workload.podLabels, {
+    emptySelectsAll: budget.apiVersion === 'policy/v1',
+  });
 }
 
 /**

@@ -1,3 +1,4 @@
+import { sameNamespace } from '@opsready/plugin-opsready-node';
 import { declaredHealthEndpoints } from '@opsready/plugin-opsready-common';
 import { CheckFixer } from '../types';
 import { addMissing } from '../yamlEdit';
@@ -9,7 +10,6 @@ import {
   PlacedContainer,
   PlacedWorkload,
   readManifests,
-  sameNamespace,
   writeEdited,
 } from './manifests';
 

@@ -1,3 +1,7 @@
+import {
+  REPLICATED_KINDS,
+  sameNamespace,
+} from '@opsready/plugin-opsready-node';
 import { isMap, isScalar } from 'yaml';
 import { CheckFixer } from '../types';
 import { addMissing, addToMap, replaceScalar } from '../yamlEdit';
@@ -7,8 +11,6 @@ import {
   isProduction,
   PlacedObject,
   readManifests,
-  REPLICATED_KINDS,
-  sameNamespace,
   writeEdited,
 } from './manifests';
 
