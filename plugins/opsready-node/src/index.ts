@@ -38,3 +38,4 @@ export {
 export * from './facts/kubernetesSelectors';
 export * from './evaluation/scoreResults';
 export * from './evaluation/newService';
+export * from './slo/types';

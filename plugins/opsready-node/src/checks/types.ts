@@ -4,6 +4,7 @@ import {
   CheckResult,
   CheckStatus,
 } from '@opsready/plugin-opsready-common';
+import { SloFacts } from '../slo/types';
 
 /**
  * A Kubernetes object as the API or a manifest gives it. Only the envelope is
@@ -151,6 +152,8 @@ export interface ServiceFacts {
   repository?: RepositoryFacts;
   health?: HealthFacts;
   delivery?: DeliveryFacts;
+  /** Objectives and measured service levels (SLO checks). */
+  slo?: SloFacts;
 }
 
 /**
