@@ -1,0 +1,168 @@
+import { Entity } from '@backstage/catalog-model';
+import { normalizeEntityRef } from '@opsready/plugin-opsready-common';
+import {
+  FactProvider,
+  ServiceFacts,
+  SliMeasurement,
+  SloFacts,
+  SloSpec,
+} from '@opsready/plugin-opsready-node';
+import pLimit from 'p-limit';
+import { PrometheusMetricsConfig } from '../config/readPrometheusConfig';
+import { HealthStore } from '../database/HealthStore';
+import {
+  PrometheusQuerier,
+  PrometheusUnavailableError,
+} from '../prometheus/PrometheusClient';
+import { measureFromProbes } from '../prometheus/measureFromProbes';
+import { measureFromPrometheus } from '../prometheus/measureFromPrometheus';
+import {
+  PROMETHEUS_SELECTOR_ANNOTATION,
+  PROMETHEUS_SERVICE_NAME_ANNOTATION,
+  parseSelector,
+} from '../prometheus/promql';
+
+/** An entity's objectives as read from its annotations or the defaults. */
+export type SpecOf = (entity: Entity) => { spec?: SloSpec; problems: string[] };
+
+const DEFAULT_CONCURRENCY = 4;
+
+/**
+ * Service level facts for the SLO checks. Each entity's objectives come from
+ * `specOf`; its SLIs from Prometheus where it names its series
+ * (`prometheus.io/selector`, on the server `prometheus.io/service-name` or
+ * the default one), else from OpsReady's probes. An entity with neither
+ * objectives nor a selector gets no SLO facts. What cannot be measured (a
+ * Prometheus that did not answer, a selector that does not parse) becomes a
+ * problem with no SLI, so the checks answer `unknown` and never pass on it;
+ * probes never stand in for series the entity says Prometheus has.
+ */
+export class SloFactProvider implements FactProvider {
+  readonly id = 'slo';
+
+  constructor(
+    private readonly options: {
+      specOf: SpecOf;
+      /** Absent where no Prometheus server is configured. */
+      prometheus?: {
+        client: PrometheusQuerier;
+        metrics: PrometheusMetricsConfig;
+      };
+      health?: Pick<HealthStore, 'getEndpoints' | 'getRollups'>;
+      /** Entities measured at once. Default 4. */
+      concurrency?: number;
+      now?: () => Date;
+    },
+  ) {}
+
+  async gather(
+    entities: Entity[],
+  ): Promise<Map<string, Partial<ServiceFacts>>> {
+    const limit = pLimit(this.options.concurrency ?? DEFAULT_CONCURRENCY);
+    const now = this.options.now?.() ?? new Date();
+    const results = await Promise.all(
+      entities.map(entity => limit(() => this.sloOf(entity, now))),
+    );
+    const facts = new Map<string, Partial<ServiceFacts>>();
+    entities.forEach((entity, i) => {
+      const slo = results[i];
+      if (slo) {
+        facts.set(normalizeEntityRef(entity), { slo });
+      }
+    });
+    return facts;
+  }
+
+  private async sloOf(
+    entity: Entity,
+    now: Date,
+  ): Promise<SloFacts | undefined> {
+    const { spec, problems } = this.options.specOf(entity);
+    const annotations = entity.metadata.annotations ?? {};
+    const rawSelector = annotations[PROMETHEUS_SELECTOR_ANNOTATION];
+    if (!spec && rawSelector === undefined) {
+      return undefined;
+    }
+    const measured =
+      rawSelector !== undefined
+        ? await this.fromPrometheus(
+            rawSelector,
+            annotations[PROMETHEUS_SERVICE_NAME_ANNOTATION],
+            spec,
+            now,
+          )
+        : await this.fromProbes(normalizeEntityRef(entity), spec, now);
+    const allProblems = [...problems, ...measured.problems];
+    return {
+      ...(spec ? { spec } : {}),
+      ...(measured.sli ? { sli: measured.sli } : {}),
+      ...(allProblems.length > 0 ? { problems: allProblems } : {}),
+    };
+  }
+
+  private async fromPrometheus(
+    rawSelector: string,
+    serviceName: string | undefined,
+    spec: SloSpec | undefined,
+    now: Date,
+  ): Promise<{ sli?: SliMeasurement; problems: string[] }> {
+    const parsed = parseSelector(rawSelector);
+    if (!parsed.ok) {
+      return { problems: [parsed.problem] };
+    }
+    const prometheus = this.options.prometheus;
+    const server = serviceName?.trim() || prometheus?.client.defaultServer;
+    if (!prometheus || !server) {
+      return {
+        problems: [
+          `The entity names its series (${PROMETHEUS_SELECTOR_ANNOTATION}) but no Prometheus server is configured under opsready.prometheus.servers`,
+        ],
+      };
+    }
+    if (!prometheus.client.hasServer(server)) {
+      return {
+        problems: [
+          `The ${PROMETHEUS_SERVICE_NAME_ANNOTATION} annotation names Prometheus ${server}, which is not configured under opsready.prometheus.servers`,
+        ],
+      };
+    }
+    try {
+      const sli = await measureFromPrometheus({
+        client: prometheus.client,
+        server,
+        selector: parsed.selector,
+        spec,
+        metrics: prometheus.metrics,
+        now,
+      });
+      return { sli, problems: [] };
+    } catch (error) {
+      if (error instanceof PrometheusUnavailableError) {
+        return { problems: [error.message] };
+      }
+      throw error;
+    }
+  }
+
+  private async fromProbes(
+    entityRef: string,
+    spec: SloSpec | undefined,
+    now: Date,
+  ): Promise<{ sli?: SliMeasurement; problems: string[] }> {
+    const sli = this.options.health
+      ? await measureFromProbes({
+          store: this.options.health,
+          entityRef,
+          spec,
+          now,
+        })
+      : undefined;
+    return sli
+      ? { sli, problems: [] }
+      : {
+          problems: [
+            `Nothing measures this entity's service level: it names no Prometheus series (${PROMETHEUS_SELECTOR_ANNOTATION}) and OpsReady probes none of its endpoints`,
+          ],
+        };
+  }
+}
