@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # `npm test`: installs what the tests need (Node 22 when the system Node is
 # older, the dependencies, PostgreSQL started or installed, Debian's
-# Chromium) and runs, in order, the type check, the formatting check, the
-# API reports check, the import-cycle check, the package metadata check, the
-# linter, every unit and store test (the store tests on SQLite and on
-# PostgreSQL) and the end-to-end tests in Chromium. Stops at the first
+# Chromium and Prometheus) and runs, in order, the type check, the
+# formatting check, the API reports check, the import-cycle check, the
+# package metadata check, the linter, every unit and store test (the store
+# tests on SQLite and on PostgreSQL, the Prometheus tests on a real
+# Prometheus) and the end-to-end tests in Chromium. Stops at the first
 # failure, non-zero.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -13,6 +14,7 @@ cd "$OPSREADY_ROOT"
 install_dependencies
 postgres_url="$("$OPSREADY_ROOT/scripts/ensure-postgres.sh")"
 "$OPSREADY_ROOT/scripts/ensure-chromium.sh"
+"$OPSREADY_ROOT/scripts/ensure-prometheus.sh"
 
 # The store tests run on this PostgreSQL as well as on SQLite, and no test
 # tries to start a database in Docker.

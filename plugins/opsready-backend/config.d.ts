@@ -336,6 +336,61 @@ export interface Config {
       refreshInterval?: HumanDuration | string;
     };
 
+    /**
+     * Prometheus servers the SLO checks read SLIs from. An entity names its
+     * series with the `prometheus.io/selector` annotation (label matchers,
+     * e.g. `job="checkout",namespace="shop"`) and, optionally, the server
+     * with `prometheus.io/service-name`; the first server is the default.
+     */
+    prometheus?: {
+      servers?: Array<{
+        /** Unique; what `prometheus.io/service-name` refers to. */
+        name: string;
+        /** The base URL, e.g. http://prometheus:9090. No credentials in it: use headers. */
+        url: string;
+        /**
+         * Sent with every query, e.g. Authorization or a tenant header.
+         * @visibility secret
+         */
+        headers?: { [name: string]: string };
+        /**
+         * One query's limit: milliseconds, or a duration object or ISO 8601
+         * duration, at most 2 minutes. Default 10000.
+         */
+        timeout?: number | HumanDuration | string;
+      }>;
+      /** Queries in flight at once across all servers, 1-64. Default 4. */
+      concurrency?: number;
+      /** The metric names the SLI queries use; default: the golden template's. */
+      metrics?: {
+        /** A request counter with a `code` label. Default http_requests_total. */
+        requests?: string;
+        /** A request duration histogram in seconds. Default http_request_duration_seconds. */
+        duration?: string;
+        /** A regular expression of the `code` values that are errors. Default 5.. */
+        errorCode?: string;
+      };
+    };
+
+    /** Service level objectives. */
+    slo?: {
+      /**
+       * Objectives of entities that declare none, by lifecycle and/or tier
+       * (`opsready.io/tier`): the first rule that matches applies, and a
+       * rule with neither matches every entity.
+       */
+      defaults?: Array<{
+        lifecycle?: string;
+        tier?: string;
+        /** Availability target in percent, e.g. 99.9. */
+        availability?: number;
+        /** p95 latency threshold in ms. */
+        latencyP95Ms?: number;
+        /** The rolling window the objectives are measured over, in days. */
+        windowDays?: number;
+      }>;
+    };
+
     scoring?: {
       /** Share of a check's weight a warning earns, 0-1. Default: 0.5. */
       warnCredit?: number;
