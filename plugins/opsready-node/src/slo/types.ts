@@ -38,6 +38,12 @@ export interface SloSpec {
   availability?: AvailabilityObjective;
   latency?: LatencyObjective;
   declaredBy: 'annotation' | 'defaults';
+  /**
+   * With `declaredBy: 'defaults'`: the lifecycle and tier of the rule that
+   * applied (neither for a rule that matches every entity), so that a
+   * check can say where the objectives came from.
+   */
+  defaultsRule?: Pick<SloDefaultsRule, 'lifecycle' | 'tier'>;
 }
 
 /**
