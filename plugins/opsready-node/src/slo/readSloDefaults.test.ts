@@ -1,7 +1,8 @@
 import { ConfigReader } from '@backstage/config';
+import { JsonValue } from '@backstage/types';
 import { readSloDefaults } from './readSloDefaults';
 
-function read(defaults: unknown) {
+function read(defaults: JsonValue) {
   return readSloDefaults(new ConfigReader({ opsready: { slo: { defaults } } }));
 }
 

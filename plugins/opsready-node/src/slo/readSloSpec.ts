@@ -10,11 +10,21 @@ import {
 } from './objectiveValues';
 import { SloDefaultsRule, SloSpec } from './types';
 
-/** The annotation holding an entity's objectives as a small YAML block. */
+/**
+ * The annotation holding an entity's objectives as a small YAML block.
+ *
+ * @public
+ */
 export const SLO_ANNOTATION = 'opsready.io/slo';
-/** The single annotations, for those who prefer one value per annotation. */
+/**
+ * The single annotations, for those who prefer one value per annotation.
+ *
+ * @public
+ */
 export const SLO_AVAILABILITY_ANNOTATION = 'opsready.io/slo-availability';
+/** @public */
 export const SLO_LATENCY_ANNOTATION = 'opsready.io/slo-latency';
+/** @public */
 export const SLO_WINDOW_ANNOTATION = 'opsready.io/slo-window';
 /** Where an entity names its tier, as an annotation or a label. */
 export const TIER_KEY = 'opsready.io/tier';
@@ -133,7 +143,11 @@ function objectivesOf(
   };
 }
 
-/** The entity's tier: the `opsready.io/tier` annotation, else the label. */
+/**
+ * The entity's tier: the `opsready.io/tier` annotation, else the label.
+ *
+ * @public
+ */
 export function tierOf(entity: Entity): string | undefined {
   const tier =
     entity.metadata.annotations?.[TIER_KEY] ??

@@ -17,7 +17,7 @@ export interface AvailabilityObjective {
 
 /**
  * A latency objective: a percentile of request durations over a rolling
- * window stays under a threshold, e.g. p95 < 200 ms over 28 days.
+ * window stays under a threshold, e.g. `p95 < 200 ms` over 28 days.
  *
  * @public
  */
