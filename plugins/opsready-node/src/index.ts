@@ -38,4 +38,5 @@ export {
 export * from './facts/kubernetesSelectors';
 export * from './evaluation/scoreResults';
 export * from './evaluation/newService';
-export * from './slo/types';
+export * from './slo';
+export { sloDeclaredCheck, sloBudgetCheck } from './checks/slo';

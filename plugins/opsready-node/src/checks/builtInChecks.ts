@@ -4,6 +4,7 @@ import { healthChecks } from './health/healthChecks';
 import { kubernetesChecks } from './kubernetes';
 import { observabilityChecks } from './observability/observabilityChecks';
 import { repositoryChecks } from './repository/repositoryChecks';
+import { sloChecks } from './slo/sloChecks';
 import { CheckDefinition } from './types';
 
 /**
@@ -15,6 +16,7 @@ export const builtInChecks: ReadonlyArray<CheckDefinition> = [
   ...catalogChecks,
   ...healthChecks,
   ...observabilityChecks,
+  ...sloChecks,
   ...kubernetesChecks,
   ...repositoryChecks,
   ...deliveryChecks,

@@ -17,7 +17,7 @@ export interface AvailabilityObjective {
 
 /**
  * A latency objective: a percentile of request durations over a rolling
- * window stays under a threshold, e.g. p95 < 200 ms over 28 days.
+ * window stays under a threshold, e.g. `p95 < 200 ms` over 28 days.
  *
  * @public
  */
@@ -38,6 +38,12 @@ export interface SloSpec {
   availability?: AvailabilityObjective;
   latency?: LatencyObjective;
   declaredBy: 'annotation' | 'defaults';
+  /**
+   * With `declaredBy: 'defaults'`: the lifecycle and tier of the rule that
+   * applied (neither for a rule that matches every entity), so that a
+   * check can say where the objectives came from.
+   */
+  defaultsRule?: Pick<SloDefaultsRule, 'lifecycle' | 'tier'>;
 }
 
 /**

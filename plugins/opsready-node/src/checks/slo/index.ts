@@ -1,0 +1,3 @@
+export { sloChecks } from './sloChecks';
+export { sloDeclaredCheck } from './sloDeclaredCheck';
+export { sloBudgetCheck } from './sloBudgetCheck';
