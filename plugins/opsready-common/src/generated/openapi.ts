@@ -2261,7 +2261,7 @@ export interface paths {
       };
     };
     put?: never;
-    /** Record that a change fixing some of the entity's checks was proposed - a pull request, a merge request or a local branch (permission opsready.events.create, which the fix template's runs have as the scaffolder) */
+    /** Record that a change fixing some of the entity's checks was proposed - a pull request, a merge request or a local branch; the fix template records it as the scaffolder, for the person who ran it (permission opsready.events.create) */
     post: {
       parameters: {
         query?: never;

@@ -2814,7 +2814,7 @@ export const spec = {
       },
       post: {
         summary:
-          "Record that a change fixing some of the entity's checks was proposed - a pull request, a merge request or a local branch (permission opsready.events.create, which the fix template's runs have as the scaffolder)",
+          "Record that a change fixing some of the entity's checks was proposed - a pull request, a merge request or a local branch; the fix template records it as the scaffolder, for the person who ran it (permission opsready.events.create)",
         requestBody: {
           required: true,
           content: {
