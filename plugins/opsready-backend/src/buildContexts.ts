@@ -43,6 +43,7 @@ import { healthTransitionsToErrors } from './events/healthErrors';
 import { CatalogFactProvider } from './facts/CatalogFactProvider';
 import { DeliveryFactProvider } from './facts/DeliveryFactProvider';
 import { HealthFactProvider } from './facts/HealthFactProvider';
+import { sloFactProvider } from './facts/sloFacts';
 import { KubernetesFactProvider } from './facts/KubernetesFactProvider';
 import { FixProposalsService } from './fixes/FixProposalsService';
 import { pruneFixProposals } from './fixes/pruneFixProposals';
@@ -356,6 +357,7 @@ export function factProviders(
       errors: parts.events.errors,
       provisioned: parts.events.provisioned,
     }),
+    sloFactProvider(deps.config, parts.health.store),
     ...parts.extra,
   ];
 }

@@ -179,7 +179,7 @@ describe.each(['node-service', 'python-service'])(
         '**refund-service** reaches level **gold**',
       );
       expect(rendered.body.output.text[0].content).toContain(
-        'Pending, and out of the score until the first probe or deployment: Uptime target met, p95 latency within the SLO.',
+        'Pending, and out of the score until the first probe or deployment: Uptime target met, p95 latency within the SLO, Error budget remaining.',
       );
       expect(rendered.body.output.text[0].content).toContain(
         'Health endpoint: `http://127.0.0.1:8080/healthz`, which this portal probes.',
@@ -196,6 +196,7 @@ describe.each(['node-service', 'python-service'])(
       expect(pendingChecks.map(c => c.checkId)).toEqual([
         'health.uptime',
         'health.latency',
+        'slo.budget-remaining',
         'kubernetes.drift',
       ]);
       // The one warning: a new service declares no dependencies yet.

@@ -27,6 +27,7 @@ import { DeliveryFactProvider } from '../facts/DeliveryFactProvider';
 import { HealthFactProvider } from '../facts/HealthFactProvider';
 import { KubernetesFactProvider } from '../facts/KubernetesFactProvider';
 import { RepositoryFactProvider } from '../facts/RepositoryFactProvider';
+import { sloFactProvider } from '../facts/sloFacts';
 import { HealthService } from '../health/HealthService';
 import { KubernetesProxyClient } from '../kubernetes/KubernetesProxyClient';
 import { EvaluationService } from './EvaluationService';
@@ -128,6 +129,7 @@ describe.each(databases.eachSupportedId())(
             ...events,
             now: () => new Date(registeredAt.getTime() + 60_000),
           }),
+          sloFactProvider(config, healthStore),
         ],
         scoring: settings,
         logger,
@@ -177,7 +179,12 @@ describe.each(databases.eachSupportedId())(
           .filter(c => c.result.status === 'pending')
           .map(c => [c.id, c.result.pendingUntil]),
       ).toEqual(
-        ['health.uptime', 'health.latency', 'kubernetes.drift'].map(id => [
+        [
+          'health.uptime',
+          'health.latency',
+          'slo.budget-remaining',
+          'kubernetes.drift',
+        ].map(id => [
           id,
           new Date(
             createdAt.getTime() + 60_000 + settings.pendingForMs,

@@ -192,6 +192,25 @@ describe('SloFactProvider', () => {
     ]);
   });
 
+  it('waits, without a problem, for the first probe of an entity that declares a health endpoint', async () => {
+    const provider = new SloFactProvider({
+      specOf,
+      health: { getEndpoints: async () => [], getRollups: async () => [] },
+      now: () => now,
+    });
+    const facts = await provider.gather([
+      entity('slo-new', {
+        'opsready.io/health-url': 'https://new.example.com/healthz',
+      }),
+      entity('slo-unprobed'),
+    ]);
+    // Its error budget is pending, not unknown.
+    expect(facts.get('component:default/slo-new')!.slo).toEqual({ spec });
+    expect(facts.get('component:default/slo-unprobed')!.slo!.problems).toEqual([
+      expect.stringMatching(/^Nothing measures this entity's service level/),
+    ]);
+  });
+
   it('measures at most `concurrency` entities at once', async () => {
     let inFlight = 0;
     let most = 0;

@@ -1,5 +1,8 @@
 import { Entity } from '@backstage/catalog-model';
-import { normalizeEntityRef } from '@opsready/plugin-opsready-common';
+import {
+  declaredHealthEndpoints,
+  normalizeEntityRef,
+} from '@opsready/plugin-opsready-common';
 import {
   FactProvider,
   ServiceFacts,
@@ -91,7 +94,7 @@ export class SloFactProvider implements FactProvider {
             spec,
             now,
           )
-        : await this.fromProbes(normalizeEntityRef(entity), spec, now);
+        : await this.fromProbes(entity, spec, now);
     const allProblems = [...problems, ...measured.problems];
     return {
       ...(spec ? { spec } : {}),
@@ -145,24 +148,33 @@ export class SloFactProvider implements FactProvider {
   }
 
   private async fromProbes(
-    entityRef: string,
+    entity: Entity,
     spec: SloSpec | undefined,
     now: Date,
   ): Promise<{ sli?: SliMeasurement; problems: string[] }> {
     const sli = this.options.health
       ? await measureFromProbes({
           store: this.options.health,
-          entityRef,
+          entityRef: normalizeEntityRef(entity),
           spec,
           now,
         })
       : undefined;
-    return sli
-      ? { sli, problems: [] }
-      : {
-          problems: [
-            `Nothing measures this entity's service level: it names no Prometheus series (${PROMETHEUS_SELECTOR_ANNOTATION}) and OpsReady probes none of its endpoints`,
-          ],
-        };
+    if (sli && (sli.events ?? 0) > 0) {
+      return { sli, problems: [] };
+    }
+    // Declared but not probed yet (a service just created): nothing to
+    // measure yet is not a problem, and its budget is pending.
+    if (
+      this.options.health &&
+      declaredHealthEndpoints(entity.metadata).endpoints.length > 0
+    ) {
+      return { problems: [] };
+    }
+    return {
+      problems: [
+        `Nothing measures this entity's service level: it names no Prometheus series (${PROMETHEUS_SELECTOR_ANNOTATION}) and OpsReady probes none of its endpoints`,
+      ],
+    };
   }
 }

@@ -9,6 +9,7 @@ describe('readLiveDataSources', () => {
     expect(readLiveDataSources(new ConfigReader({}))).toEqual({
       health: true,
       kubernetes: false,
+      sloDefaults: [],
     });
     expect(
       readLiveDataSources(
@@ -17,7 +18,7 @@ describe('readLiveDataSources', () => {
           opsready: { health: { enabled: false } },
         }),
       ),
-    ).toEqual({ health: false, kubernetes: true });
+    ).toEqual({ health: false, kubernetes: true, sloDefaults: [] });
     expect(
       readLiveDataSources(
         new ConfigReader({
@@ -59,6 +60,52 @@ describe('freshServiceFacts', () => {
         { health: true, kubernetes: true },
         now,
       ).kubernetes,
+    ).toBeUndefined();
+  });
+});
+
+describe('the SLO facts of a service that never ran', () => {
+  it('are its objectives and no measurement, so that its error budget is pending', () => {
+    const declared = serviceComponent({
+      metadata: {
+        annotations: {
+          'opsready.io/slo': 'availability: 99.9%\nwindow: 28d\n',
+        },
+      },
+    });
+    const { slo } = freshServiceFacts(
+      declared,
+      { health: true, kubernetes: false },
+      now,
+    );
+    expect(slo).toEqual({
+      spec: expect.objectContaining({
+        availability: { target: 0.999, windowDays: 28 },
+        declaredBy: 'annotation',
+      }),
+    });
+  });
+
+  it('follow the configured defaults, as the portal does, and are absent when nothing applies', () => {
+    const defaults = [
+      {
+        lifecycle: 'production',
+        availability: { target: 0.995, windowDays: 28 },
+      },
+    ];
+    expect(
+      freshServiceFacts(
+        serviceComponent(),
+        { health: true, kubernetes: false, sloDefaults: defaults },
+        now,
+      ).slo?.spec,
+    ).toEqual(expect.objectContaining({ declaredBy: 'defaults' }));
+    expect(
+      freshServiceFacts(
+        serviceComponent(),
+        { health: true, kubernetes: false },
+        now,
+      ).slo,
     ).toBeUndefined();
   });
 });

@@ -1,6 +1,9 @@
 import { Config } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
 import { ScoringConfig } from '../config/readScoringConfig';
+import { readSloDefaults } from '../slo/readSloDefaults';
+import { readSloSpec } from '../slo/readSloSpec';
+import { SloDefaultsRule } from '../slo/types';
 import { mergeFacts } from '../facts/FactProvider';
 import { kubernetesSelectorOf } from '../facts/kubernetesSelectors';
 import { readRepositoryDirectory } from '../facts/readRepositoryDirectory';
@@ -28,6 +31,11 @@ export interface LiveDataSources {
   health: boolean;
   /** Whether live objects are read from the clusters. */
   kubernetes: boolean;
+  /**
+   * The SLO objectives of entities that declare none
+   * (`opsready.slo.defaults`), as the backend's SLO facts apply them.
+   */
+  sloDefaults?: SloDefaultsRule[];
 }
 
 /**
@@ -43,6 +51,7 @@ export function readLiveDataSources(root: Config): LiveDataSources {
     kubernetes:
       root.has('kubernetes') &&
       (root.getOptionalBoolean('opsready.kubernetes.enabled') ?? true),
+    sloDefaults: readSloDefaults(root),
   };
 }
 
@@ -69,6 +78,27 @@ export function freshServiceFacts(
       ? { kubernetes: { live: [] } }
       : {}),
     delivery: { provisionedAt: now.toISOString(), openCriticalErrors: [] },
+    ...freshSloFacts(entity, sources),
+  };
+}
+
+/**
+ * The SLO facts the backend gives a service nothing has measured yet: its
+ * objectives, and no measurement, so that its error budget is pending.
+ */
+function freshSloFacts(
+  entity: Entity,
+  sources: LiveDataSources,
+): Partial<ServiceFacts> {
+  const { spec, problems } = readSloSpec(entity, sources.sloDefaults ?? []);
+  if (!spec && problems.length === 0) {
+    return {};
+  }
+  return {
+    slo: {
+      ...(spec ? { spec } : {}),
+      ...(problems.length > 0 ? { problems } : {}),
+    },
   };
 }
 

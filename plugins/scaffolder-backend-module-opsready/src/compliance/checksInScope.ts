@@ -8,11 +8,11 @@ import {
 /**
  * Checks that judge what a running service did, not what its repository
  * says: uptime and latency need the health prober's measurements, drift
- * needs the cluster, and the delivery checks need deployment and error
- * records. A template run evaluates them as the portal will right after
- * registration — pending while their source works but has nothing of the
- * new service yet, out of the score — so its promised score is the
- * portal's. They never stop a run: what they answer depends on the
+ * needs the cluster, the delivery checks need deployment and error
+ * records, and the error budget needs requests or probes measured. A
+ * template run evaluates them as the portal will right after registration
+ * — pending while their source works but has nothing of the new service
+ * yet, out of the score — so its promised score is the portal's. They never stop a run: what they answer depends on the
  * portal's sources, not on the repository.
  */
 export const LIVE_DATA_CHECKS: ReadonlyArray<string> = [
@@ -21,6 +21,7 @@ export const LIVE_DATA_CHECKS: ReadonlyArray<string> = [
   'kubernetes.drift',
   'delivery.recent-deployment',
   'delivery.no-stale-critical-errors',
+  'slo.budget-remaining',
 ];
 
 /**
