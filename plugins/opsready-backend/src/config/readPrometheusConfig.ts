@@ -36,8 +36,8 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 const MAX_TIMEOUT_MS = 120_000;
 const DEFAULT_CONCURRENCY = 4;
 const MAX_CONCURRENCY = 64;
-// The golden template's prom-client metrics (templates/node-service).
-const DEFAULT_METRICS: PrometheusMetricsConfig = {
+/** The golden template's prom-client metrics (templates/node-service). */
+export const DEFAULT_METRICS: PrometheusMetricsConfig = {
   requests: 'http_requests_total',
   duration: 'http_request_duration_seconds',
   errorCode: '5..',

@@ -1,3 +1,4 @@
+import { DEFAULT_METRICS } from '../config/readPrometheusConfig';
 import { Entity } from '@backstage/catalog-model';
 import { SloSpec } from '@opsready/plugin-opsready-node';
 import { StoredEndpoint } from '../database/HealthStore';
@@ -7,11 +8,7 @@ import {
 } from '../prometheus/PrometheusClient';
 import { SloFactProvider, SpecOf } from './SloFactProvider';
 
-const metrics = {
-  requests: 'http_requests_total',
-  duration: 'http_request_duration_seconds',
-  errorCode: '5..',
-};
+const metrics = DEFAULT_METRICS;
 const spec: SloSpec = {
   availability: { target: 0.999, windowDays: 28 },
   declaredBy: 'annotation',

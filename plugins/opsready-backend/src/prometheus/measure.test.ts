@@ -1,3 +1,4 @@
+import { DEFAULT_METRICS } from '../config/readPrometheusConfig';
 import { SloSpec } from '@opsready/plugin-opsready-node';
 import { Rollup, StoredEndpoint } from '../database/HealthStore';
 import { LATENCY_BUCKETS_MS } from '../health/latencyHistogram';
@@ -5,11 +6,7 @@ import { PrometheusQuerier } from './PrometheusClient';
 import { measureFromProbes } from './measureFromProbes';
 import { measureFromPrometheus } from './measureFromPrometheus';
 
-const metrics = {
-  requests: 'http_requests_total',
-  duration: 'http_request_duration_seconds',
-  errorCode: '5..',
-};
+const metrics = DEFAULT_METRICS;
 const spec: SloSpec = {
   availability: { target: 0.999, windowDays: 28 },
   latency: { percentile: 95, thresholdMs: 200, windowDays: 28 },
