@@ -63,6 +63,7 @@ describe('opsready:compliance:verify', () => {
     expect(pending.map((c: { checkId: string }) => c.checkId)).toEqual([
       'health.uptime',
       'health.latency',
+      'slo.budget-remaining',
       'kubernetes.drift',
     ]);
     const until = new Date(pending[0].pendingUntil).getTime();
@@ -71,7 +72,7 @@ describe('opsready:compliance:verify', () => {
     expect(ctx.output).toHaveBeenCalledWith(
       'pendingSummary',
       expect.stringMatching(
-        /^Pending, and out of the score until the first probe or deployment: Uptime target met, p95 latency within the SLO, No drift from the manifests\. The portal shows this score and level until their data arrives, or until \d{4}-\d{2}-\d{2}, when they count as unknown if none has\.$/,
+        /^Pending, and out of the score until the first probe or deployment: Uptime target met, p95 latency within the SLO, Error budget remaining, No drift from the manifests\. The portal shows this score and level until their data arrives, or until \d{4}-\d{2}-\d{2}, when they count as unknown if none has\.$/,
       ),
     );
   });
