@@ -176,7 +176,7 @@ Gets an entity's latest OpsReady evaluation: its compliance score (0-100), the l
     name: 'check-deployment-gate',
     title: 'Check the OpsReady deployment gate',
     description: `
-Asks the OpsReady deployment gate whether an entity may deploy: whether it reaches a minimum compliance level, and whether an enforced campaign past its deadline still has items left for it. The same verdict CI gets from GET /api/opsready/gate; nothing is deployed or changed.
+Asks the OpsReady deployment gate whether an entity may deploy: whether it reaches a minimum compliance level, whether an enforced campaign past its deadline still has items left for it, and, with requireErrorBudget, whether its SLO's error budget is left (an exhausted budget is a release freeze). The same verdict CI gets from GET /api/opsready/gate; nothing is deployed or changed.
 The answer says pass or not, the entity's level and score, the checks that fail, and the campaigns that block it.
     `,
     attributes: READ_ONLY,
@@ -198,6 +198,12 @@ The answer says pass or not, the entity's level and score, the checks that fail,
             .max(64)
             .describe(
               'The level it must reach or pass, one of the configured levels (e.g. bronze, silver, gold)',
+            ),
+          requireErrorBudget: z
+            .boolean()
+            .optional()
+            .describe(
+              "Also fail while the error budget of the entity's SLO is exhausted",
             ),
         }),
       output: z =>
@@ -221,6 +227,18 @@ The answer says pass or not, the entity's level and score, the checks that fail,
             .describe(
               'Enforced campaigns past their deadline the entity still has items left in; any fails the gate',
             ),
+          errorBudget: z
+            .object({
+              exhausted: z.boolean(),
+              remaining: z.number().nullable(),
+              target: z.number().optional(),
+              windowDays: z.number().optional(),
+              reason: z.string(),
+            })
+            .optional()
+            .describe(
+              'With requireErrorBudget: the error budget, and whether it holds the gate',
+            ),
           failingChecks: z.array(
             z.object({
               id: z.string().optional(),
@@ -237,6 +255,7 @@ The answer says pass or not, the entity's level and score, the checks that fail,
         {
           entityRef: entityRefInput(input.entityRef),
           minLevel: input.minLevel,
+          requireErrorBudget: input.requireErrorBudget,
         },
         credentials,
       ),

@@ -344,6 +344,15 @@ describe('registerOpsReadyActions', () => {
         blockingCampaigns: [expect.objectContaining({ id: 'c1' })],
       }),
     );
+    await invoke('check-deployment-gate', {
+      entityRef: 'cartservice',
+      minLevel: 'silver',
+      requireErrorBudget: true,
+    });
+    expect(gate).toHaveBeenLastCalledWith(
+      { entityRef: cart, minLevel: 'silver', requireErrorBudget: true },
+      alan,
+    );
     await expect(
       invoke('check-deployment-gate', {
         entityRef: 'component:',

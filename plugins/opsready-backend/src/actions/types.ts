@@ -27,7 +27,11 @@ export interface OpsReadyActionsDeps {
    * InputError for a level that does not exist.
    */
   gate: (
-    input: { entityRef: string; minLevel: string },
+    input: {
+      entityRef: string;
+      minLevel: string;
+      requireErrorBudget?: boolean;
+    },
     credentials: BackstageCredentials,
   ) => Promise<GateAnswer>;
 }

@@ -22,6 +22,32 @@ jest.setTimeout(60_000);
 const unused = {} as any;
 const now = new Date('2026-12-03T12:00:00Z');
 
+/** The entity's result for slo.budget-remaining, as the check gives it. */
+const budgetCheck = (
+  remaining: number,
+): EntityEvaluation['checks'][number] => ({
+  id: 'slo.budget-remaining',
+  title: 'Error budget remaining',
+  description: '',
+  category: 'observability',
+  severity: 'high',
+  weight: 2,
+  remediation: '',
+  result: {
+    checkId: 'slo.budget-remaining',
+    status: remaining > 0 ? 'pass' : 'fail',
+    message: 'Measured.',
+    evidence: {
+      target: 0.999,
+      windowDays: 28,
+      errorRatio: 0.001 * (1 - remaining),
+      budget: { allowed: 0.001, consumed: 1 - remaining, remaining },
+    },
+  },
+});
+
+let extraChecks: EntityEvaluation['checks'] = [];
+
 const evaluation = (level: string | null): EntityEvaluation => ({
   entityRef: ref('cart'),
   score: 92,
@@ -39,6 +65,7 @@ const evaluation = (level: string | null): EntityEvaluation => ({
       remediation: 'Add one.',
       result: { checkId: 'kubernetes.pdb', status: 'fail', message: 'None' },
     },
+    ...extraChecks,
   ],
 });
 
@@ -113,6 +140,10 @@ async function setUp(level: string | null = 'gold') {
 }
 
 describe('the gate', () => {
+  afterEach(() => {
+    extraChecks = [];
+  });
+
   it('fails an entity at the level that an enforced campaign past its deadline still waits on', async () => {
     const { checked, enforce } = await setUp('gold');
     const before = await request(checked)
@@ -186,5 +217,79 @@ describe('the gate', () => {
       .get('/gate')
       .query({ entityRef: 'nosuch', minLevel: 'gold' })
       .expect(404);
+  });
+
+  it('with requireErrorBudget, holds an entity whose error budget is spent, naming the SLO: a release freeze', async () => {
+    extraChecks = [budgetCheck(-0.25)];
+    const { checked } = await setUp('gold');
+    const frozen = await request(checked)
+      .get('/gate')
+      .query({
+        entityRef: 'cart',
+        minLevel: 'gold',
+        requireErrorBudget: 'true',
+      })
+      .expect(200);
+    expect(frozen.body).toMatchObject({
+      pass: false,
+      level: 'gold',
+      errorBudget: {
+        exhausted: true,
+        remaining: -0.25,
+        target: 0.999,
+        windowDays: 28,
+        reason:
+          'Release freeze: the error budget of the 99.9 % availability SLO over 28 days is exhausted (0 % left).',
+      },
+    });
+
+    // Not asked: the budget does not take part.
+    const unasked = await request(checked)
+      .get('/gate')
+      .query({ entityRef: 'cart', minLevel: 'gold' })
+      .expect(200);
+    expect(unasked.body.pass).toBe(true);
+    expect(unasked.body.errorBudget).toBeUndefined();
+  });
+
+  it('with requireErrorBudget, passes an entity with budget left, or whose budget is not measured, saying so', async () => {
+    extraChecks = [budgetCheck(0.4)];
+    const { gate } = await setUp('gold');
+    const left = await gate(
+      { entityRef: 'cart', minLevel: 'gold', requireErrorBudget: true },
+      mockCredentials.service(),
+    );
+    expect(left).toMatchObject({
+      pass: true,
+      errorBudget: {
+        exhausted: false,
+        remaining: 0.4,
+        reason:
+          '40 % of the error budget of the 99.9 % availability SLO over 28 days is left.',
+      },
+    });
+
+    extraChecks = [];
+    const unmeasured = await gate(
+      { entityRef: 'cart', minLevel: 'gold', requireErrorBudget: true },
+      mockCredentials.service(),
+    );
+    expect(unmeasured).toMatchObject({
+      pass: true,
+      errorBudget: {
+        exhausted: false,
+        remaining: null,
+        reason: 'No error budget is measured: the entity has no SLO check.',
+      },
+    });
+  });
+
+  it("refuses a requireErrorBudget that is not 'true' or 'false'", async () => {
+    const { checked } = await setUp('gold');
+    const response = await request(checked)
+      .get('/gate')
+      .query({ entityRef: 'cart', minLevel: 'gold', requireErrorBudget: 'yes' })
+      .expect(400);
+    expect(response.body.error.message).toContain('requireErrorBudget');
   });
 });

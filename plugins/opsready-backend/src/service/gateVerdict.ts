@@ -7,6 +7,7 @@ import {
 } from '@opsready/plugin-opsready-common';
 import { CampaignGateBlock, CampaignReads } from '../campaigns/types';
 import { EvaluationService } from '../evaluation/EvaluationService';
+import { ErrorBudgetGate, errorBudgetGate } from './errorBudgetGate';
 import { quoted } from '../lib/zodProblems';
 
 /** What CI asks the gate: is this entity at this level or above? */
@@ -15,6 +16,8 @@ export interface GateQuery {
   entityRef: string;
   /** One of the configured levels. */
   minLevel: string;
+  /** Fail while the entity's error budget is exhausted (a release freeze). */
+  requireErrorBudget?: boolean;
 }
 
 /** The gate's answer, as GET /gate gives it. */
@@ -27,6 +30,8 @@ export interface GateVerdict {
   evaluatedAt: string;
   /** Enforced campaigns past their deadline the entity has items left in. */
   blockingCampaigns?: CampaignGateBlock[];
+  /** With `requireErrorBudget`: the budget, and whether it holds the gate. */
+  errorBudget?: ErrorBudgetGate;
   failingChecks: Array<{
     id: string;
     title: string;
@@ -45,8 +50,8 @@ const FAILING = ['fail', 'error', 'unknown'];
 
 /**
  * The gate, for the API and for automation: the entity passes when its
- * level is the one asked or above and no enforced campaign past its
- * deadline still waits on it. The entity is read as the caller may see it
+ * level is the one asked or above, no enforced campaign past its deadline
+ * still waits on it, and, when asked, its error budget is not exhausted. The entity is read as the caller may see it
  * (404 otherwise), and evaluated now if it never was.
  */
 export function createGateVerdict(deps: {
@@ -57,7 +62,10 @@ export function createGateVerdict(deps: {
   now?: () => Date;
 }): GateVerdictFunction {
   const now = deps.now ?? (() => new Date());
-  return async ({ entityRef: rawRef, minLevel }, credentials) => {
+  return async (
+    { entityRef: rawRef, minLevel, requireErrorBudget },
+    credentials,
+  ) => {
     let entityRef: string;
     try {
       entityRef = normalizeEntityRef(rawRef, {
@@ -86,6 +94,9 @@ export function createGateVerdict(deps: {
       evaluation.entityRef,
       now(),
     );
+    const errorBudget = requireErrorBudget
+      ? errorBudgetGate(evaluation)
+      : undefined;
     return {
       entityRef: evaluation.entityRef,
       minLevel,
@@ -93,9 +104,11 @@ export function createGateVerdict(deps: {
       score: evaluation.score,
       pass:
         isAtLeastLevel(evaluation.level, minLevel, deps.levels) &&
-        !blockingCampaigns?.length,
+        !blockingCampaigns?.length &&
+        !errorBudget?.exhausted,
       evaluatedAt: evaluation.evaluatedAt,
       ...(blockingCampaigns ? { blockingCampaigns } : {}),
+      ...(errorBudget ? { errorBudget } : {}),
       failingChecks: evaluation.checks
         .filter(c => !c.exemption && FAILING.includes(c.result.status))
         .map(c => ({

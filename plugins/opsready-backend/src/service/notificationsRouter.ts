@@ -8,24 +8,16 @@ import express from 'express';
 import { z } from 'zod/v3';
 import type { NotificationLogReader } from '../notifications/NotificationLogReader';
 import { createApiRouter, plain } from './createApiRouter';
-import { parseInput, pathEntityRef } from './validation';
+import { booleanQuery, parseInput, pathEntityRef } from './validation';
 
 const PATH = '/entities/{kind}/{namespace}/{name}/notifications' as const;
-
-const BOOLEAN_TEXT: Record<string, boolean> = { true: true, false: false };
 
 const notificationsQuery = z
   .object({
     status: z
       .enum(['sent', 'updated', 'held', 'released', 'rate-limited', 'digested'])
       .optional(),
-    // Text in the URL; a boolean once the spec's validator has read it.
-    open: z
-      .preprocess(
-        value => BOOLEAN_TEXT[String(value)] ?? value,
-        z.boolean({ invalid_type_error: "must be 'true' or 'false'" }),
-      )
-      .optional(),
+    open: booleanQuery.optional(),
     cursor: z
       .string()
       .regex(/^\d{1,18}$/, 'not a cursor from an earlier page')

@@ -100,6 +100,17 @@ export function fleetQuery(levels: Array<{ name: string }>) {
   });
 }
 
+const BOOLEAN_TEXT: Record<string, boolean> = { true: true, false: false };
+
+/**
+ * A boolean query parameter: text in the URL (`true`, `false`), a boolean
+ * once the spec's validator has read it.
+ */
+export const booleanQuery = z.preprocess(
+  value => BOOLEAN_TEXT[String(value)] ?? value,
+  z.boolean({ invalid_type_error: "must be 'true' or 'false'" }),
+);
+
 export function gateQuery(levels: Array<{ name: string }>) {
   return z.object({
     entityRef: z
@@ -111,6 +122,7 @@ export function gateQuery(levels: Array<{ name: string }>) {
     minLevel: z
       .string({ required_error: 'is required, e.g. silver' })
       .pipe(levelName(levels)),
+    requireErrorBudget: booleanQuery.optional(),
   });
 }
 

@@ -783,7 +783,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Is the entity at a level or above? For CI, before it deploys */
+    /** Is the entity at a level or above, and (on request) is its error budget left? For CI, before it deploys */
     get: {
       parameters: {
         query: {
@@ -791,6 +791,8 @@ export interface paths {
           entityRef: string;
           /** @description One of the configured levels (GET /checks lists them) */
           minLevel: string;
+          /** @description true: fail while the error budget of the entity's SLO is exhausted (a release freeze) */
+          requireErrorBudget?: boolean;
         };
         header?: never;
         path?: never;
@@ -820,6 +822,15 @@ export interface paths {
                 deadline: string;
                 reason: string;
               }[];
+              /** @description With requireErrorBudget, the SLO's error budget; an exhausted one fails the gate */
+              errorBudget?: {
+                exhausted: boolean;
+                /** @description Share of the budget left, 1 = all; null when not measured */
+                remaining: number | null;
+                target?: number;
+                windowDays?: number;
+                reason: string;
+              };
               failingChecks: {
                 id?: string;
                 title?: string;

@@ -991,7 +991,8 @@ export const spec = {
     },
     '/gate': {
       get: {
-        summary: 'Is the entity at a level or above? For CI, before it deploys',
+        summary:
+          'Is the entity at a level or above, and (on request) is its error budget left? For CI, before it deploys',
         parameters: [
           {
             name: 'entityRef',
@@ -1013,6 +1014,16 @@ export const spec = {
             },
             description:
               'One of the configured levels (GET /checks lists them)',
+          },
+          {
+            name: 'requireErrorBudget',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'boolean',
+            },
+            description:
+              "true: fail while the error budget of the entity's SLO is exhausted (a release freeze)",
           },
         ],
         responses: {
@@ -1071,6 +1082,31 @@ export const spec = {
                           reason: {
                             type: 'string',
                           },
+                        },
+                      },
+                    },
+                    errorBudget: {
+                      type: 'object',
+                      description:
+                        "With requireErrorBudget, the SLO's error budget; an exhausted one fails the gate",
+                      required: ['exhausted', 'remaining', 'reason'],
+                      properties: {
+                        exhausted: {
+                          type: 'boolean',
+                        },
+                        remaining: {
+                          type: ['number', 'null'],
+                          description:
+                            'Share of the budget left, 1 = all; null when not measured',
+                        },
+                        target: {
+                          type: 'number',
+                        },
+                        windowDays: {
+                          type: 'number',
+                        },
+                        reason: {
+                          type: 'string',
                         },
                       },
                     },
