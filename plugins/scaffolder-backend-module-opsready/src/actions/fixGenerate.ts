@@ -9,7 +9,8 @@ import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { presetOf, tierOf } from '../fixes/fixSettings';
-import { parseFixCheckIds, parseFixEntityRef } from '../fixes/fixInput';
+import { parseFixCheckIds } from '../fixes/fixInput';
+import { parseEntityRefInput } from '../lib/entityRefInput';
 import { MemoryFiles } from '../fixes/memoryFiles';
 import { fixBranchName, fixDescription, fixTitle } from '../fixes/proposalText';
 import { publishTargetOf } from '../fixes/publishTarget';
@@ -90,7 +91,7 @@ export function createFixGenerateAction(options: {
     },
     async handler(ctx) {
       const checkIds = parseFixCheckIds(ctx.input.checkIds);
-      const ref = parseFixEntityRef(ctx.input.entityRef);
+      const ref = parseEntityRefInput(ctx.input.entityRef);
       const entityRef = stringifyEntityRef(ref);
       const credentials = await ctx.getInitiatorCredentials();
       const entity = await catalog.getEntityByRef(ref, { credentials });

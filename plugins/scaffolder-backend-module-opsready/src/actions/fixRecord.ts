@@ -1,10 +1,11 @@
 import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, ResponseError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { responseData } from '@opsready/plugin-opsready-common';
-import { opsReadyClient } from '../fixes/backendClient';
-import { parseFixCheckIds, parseFixEntityRef } from '../fixes/fixInput';
+import { parseFixCheckIds } from '../fixes/fixInput';
+import { parseEntityRefInput } from '../lib/entityRefInput';
+import { recordInOpsReady } from '../lib/opsReadyClient';
 import { examples } from './fixRecord.examples';
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -43,7 +44,7 @@ export function createFixRecordAction(options: {
       },
     },
     async handler(ctx) {
-      const ref = parseFixEntityRef(ctx.input.entityRef);
+      const ref = parseEntityRefInput(ctx.input.entityRef);
       const checkIds = parseFixCheckIds(ctx.input.checkIds);
       const { url, title, branch } = ctx.input;
       if (!url || !URL.canParse(url)) {
@@ -58,51 +59,34 @@ export function createFixRecordAction(options: {
         );
         return;
       }
-      const credentials = await options.auth.getOwnServiceCredentials();
       const actor = ctx.user?.ref;
       const ids = await ctx.checkpoint({
         key: `opsready-fix-record-${entityRef}-${url}`,
-        fn: async () => {
-          const { api, headers } = await opsReadyClient({
+        fn: () =>
+          recordInOpsReady({
             ...options,
-            credentials,
-          });
-          const signals = [AbortSignal.timeout(timeoutMs)];
-          if (ctx.signal) signals.push(ctx.signal);
-          try {
-            const data = await responseData(
-              api.POST('/entities/{kind}/{namespace}/{name}/fix-proposals', {
-                params: { path: ref },
-                headers,
-                body: {
-                  checkIds,
-                  url,
-                  ...(title ? { title } : {}),
-                  ...(branch ? { branch } : {}),
-                  ...(actor ? { actor } : {}),
-                },
-                signal: AbortSignal.any(signals),
-              }),
-            );
-            return (
-              (data as { items?: Array<{ id: string }> })?.items ?? []
-            ).map(p => p.id);
-          } catch (error) {
-            if (error instanceof ResponseError) {
-              const reason = error.body?.error?.message || error.message;
-              throw new Error(
-                `OpsReady refused to record the fix proposed for ${entityRef}: ${error.statusCode} ${reason}`,
+            timeoutMs,
+            signal: ctx.signal,
+            what: `the fix proposed for ${entityRef}`,
+            call: async (api, init) => {
+              const data = await responseData(
+                api.POST('/entities/{kind}/{namespace}/{name}/fix-proposals', {
+                  params: { path: ref },
+                  ...init,
+                  body: {
+                    checkIds,
+                    url,
+                    ...(title ? { title } : {}),
+                    ...(branch ? { branch } : {}),
+                    ...(actor ? { actor } : {}),
+                  },
+                }),
               );
-            }
-            throw new Error(
-              `Could not record the fix proposed for ${entityRef} in OpsReady: ${
-                (error as Error)?.name === 'TimeoutError'
-                  ? `no answer within ${timeoutMs} ms`
-                  : String((error as Error)?.message ?? error)
-              }`,
-            );
-          }
-        },
+              return (
+                (data as { items?: Array<{ id: string }> })?.items ?? []
+              ).map(p => p.id);
+            },
+          }),
       });
       ctx.logger.info(
         `Recorded in OpsReady the fix proposed for ${entityRef} at ${url}`,

@@ -1,16 +1,14 @@
 import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, ResponseError } from '@backstage/errors';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import {
-  createOpsReadyApiClient,
-  responseData,
-} from '@opsready/plugin-opsready-common';
+import { responseData } from '@opsready/plugin-opsready-common';
+import { parseEntityRefInput } from '../lib/entityRefInput';
+import { recordInOpsReady } from '../lib/opsReadyClient';
 import { examples } from './registerService.examples';
 
 const TEMPLATE_VERSION_ANNOTATION = 'opsready.io/template-version';
 const DEFAULT_TIMEOUT_MS = 10_000;
-const ENTITY_REF_PART = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
 
 /**
  * `opsready:service:register` — records in OpsReady that the service was
@@ -57,27 +55,7 @@ export function createRegisterServiceAction(options: {
       },
     },
     async handler(ctx) {
-      let ref;
-      try {
-        ref = parseEntityRef(ctx.input.entityRef, {
-          defaultKind: 'component',
-          defaultNamespace: 'default',
-        });
-      } catch {
-        throw new InputError(
-          `entityRef '${ctx.input.entityRef}' is not an entity ref such as component:default/refund-service`,
-        );
-      }
-      // Each part becomes a URL path segment: '..' or '/' has no business
-      // in an entity ref, and is refused rather than encoded.
-      const badPart = [ref.kind, ref.namespace, ref.name].find(
-        part => !ENTITY_REF_PART.test(part) || part.includes('..'),
-      );
-      if (badPart !== undefined) {
-        throw new InputError(
-          `entityRef '${ctx.input.entityRef}' has '${badPart}' in it, which is not a valid kind, namespace or name`,
-        );
-      }
+      const ref = parseEntityRefInput(ctx.input.entityRef);
       const metadata = ctx.templateInfo?.entity?.metadata;
       const templateName = ctx.input.templateName || metadata?.name;
       if (!templateName) {
@@ -110,45 +88,21 @@ export function createRegisterServiceAction(options: {
       const eventId = await ctx.checkpoint({
         key: `opsready-provisioned-${entityRef}`,
         fn: async () => {
-          const baseUrl = await discovery.getBaseUrl('opsready');
-          const { token } = await auth.getPluginRequestToken({
-            onBehalfOf: await auth.getOwnServiceCredentials(),
-            targetPluginId: 'opsready',
+          const event = await recordInOpsReady({
+            discovery,
+            auth,
+            timeoutMs,
+            signal: ctx.signal,
+            what: `the provisioning of ${entityRef}`,
+            call: (api, init) =>
+              responseData(
+                api.POST('/entities/{kind}/{namespace}/{name}/provisioned', {
+                  params: { path: ref },
+                  ...init,
+                  body,
+                }),
+              ),
           });
-          const signals = [AbortSignal.timeout(timeoutMs)];
-          if (ctx.signal) {
-            signals.push(ctx.signal);
-          }
-          const api = createOpsReadyApiClient({
-            baseUrl,
-            toError: response => ResponseError.fromResponse(response),
-          });
-          let event: unknown;
-          try {
-            event = await responseData(
-              api.POST('/entities/{kind}/{namespace}/{name}/provisioned', {
-                params: { path: ref },
-                headers: { authorization: `Bearer ${token}` },
-                body,
-                signal: AbortSignal.any(signals),
-              }),
-            );
-          } catch (error) {
-            if (error instanceof ResponseError) {
-              // The backend's own reason, when it sent one in its error body.
-              const reason = error.body?.error?.message || error.message;
-              throw new Error(
-                `OpsReady refused to record the provisioning of ${entityRef}: ${error.statusCode} ${reason}`,
-              );
-            }
-            const reason =
-              (error as Error)?.name === 'TimeoutError'
-                ? `no answer within ${timeoutMs} ms`
-                : String((error as Error)?.message ?? error);
-            throw new Error(
-              `Could not record the provisioning of ${entityRef} in OpsReady: ${reason}`,
-            );
-          }
           const id = (event as { id?: unknown } | undefined)?.id;
           return typeof id === 'string' ? id : undefined;
         },

@@ -6,7 +6,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { responseData } from '@opsready/plugin-opsready-common';
-import { opsReadyClient } from './backendClient';
+import { opsReadyClient } from '../lib/opsReadyClient';
 
 const TIMEOUT_MS = 10_000;
 
