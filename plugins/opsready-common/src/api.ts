@@ -201,3 +201,18 @@ export type OwnerDora = DoraFigures & {
   owner: string;
   entities: Array<DoraFigures & { entityRef: string; title?: string }>;
 };
+
+/**
+ * An entity's service level: its objectives, SLIs now, error budget,
+ * burn-rate alerts, and the burn rate over time beside its deployments.
+ *
+ * @public
+ */
+export type SloStatus = Schemas['SloStatus'];
+
+/**
+ * A service burning its error budget, for the fleet's "burning fastest".
+ *
+ * @public
+ */
+export type SloBurning = Schemas['SloBurning'];

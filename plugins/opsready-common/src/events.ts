@@ -171,6 +171,11 @@ export interface Deployment extends DeploymentInput {
    */
   rollbackAdvised: boolean;
   rollbackAdvisedReason?: string;
+  /**
+   * What the request metrics said after the deployment (error rate and
+   * latency against the hour before), whether or not a trigger fired.
+   */
+  rollbackEvidence?: RollbackEvidence[];
   /** When OpsReady first heard of it, and last changed it. ISO 8601. */
   receivedAt: string;
   updatedAt: string;
@@ -355,4 +360,30 @@ export interface DoraFigures {
   changeFailureRate: DoraMetric;
   /** Median hours from a failure (change failure or health down) to restoration. */
   timeToRestoreHours: DoraMetric;
+}
+
+/**
+ * A rollback trigger read from request metrics after a deployment: the
+ * query, the figures before and after, the threshold and the window.
+ *
+ * @public
+ */
+export interface RollbackEvidence {
+  /** `error-rate`: share of 5xx since the deployment; `latency`: p95 against the hour before. */
+  trigger: 'error-rate' | 'latency';
+  /** The PromQL asked. */
+  query: string;
+  /** The Prometheus server asked. */
+  server?: string;
+  /** The figure over the hour before the deployment. */
+  before?: number;
+  /** The figure since the deployment. */
+  after: number;
+  /** Error rate: the share above which it fires (0.05); latency: the increase above which it fires (0.5 for +50 %). */
+  threshold: number;
+  unit?: 'ratio' | 'ms';
+  window: { from: string; to: string };
+  fired: boolean;
+  /** One sentence for people. */
+  message?: string;
 }

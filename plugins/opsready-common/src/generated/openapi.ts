@@ -2359,10 +2359,228 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/entities/{kind}/{namespace}/{name}/slo': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        kind: components['parameters']['kind'];
+        namespace: components['parameters']['namespace'];
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    /** The entity's SLOs, their SLIs now, the error budget left, the burn-rate alerts that fire, and the burn rate over time with the deployments on the same axis */
+    get: {
+      parameters: {
+        query?: {
+          /** @description How far back the burn-rate history and the deployments go */
+          hours?: number;
+        };
+        header?: never;
+        path: {
+          kind: components['parameters']['kind'];
+          namespace: components['parameters']['namespace'];
+          name: components['parameters']['name'];
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The entity's service level */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SloStatus'];
+          };
+        };
+        400: components['responses']['Error'];
+        404: components['responses']['Error'];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/slo/burning': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The services burning their error budget fastest, by the burn rate over the last hour as last measured */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Services whose budget burns, fastest first */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['SloBurning'][];
+            };
+          };
+        };
+        400: components['responses']['Error'];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    SloObjectives: {
+      /** @enum {string} */
+      declaredBy: 'annotation' | 'defaults';
+      availability?: {
+        /** @description e.g. 0.999 for 99.9 % */
+        target: number;
+        windowDays: number;
+      };
+      latency?: {
+        /** @description e.g. 95 for p95 */
+        percentile: number;
+        thresholdMs: number;
+        windowDays: number;
+      };
+    };
+    SliMeasurement: {
+      /** @enum {string} */
+      source: 'prometheus' | 'probes';
+      /** @description The PromQL queries asked, or the probed endpoints */
+      queries: string[];
+      /** @description Share of bad events over the SLO window (key slo) and each burn-rate window (5m, 30m, 1h, 6h, 3d); a window without events is absent */
+      errorRatios: {
+        [key: string]: number;
+      };
+      events?: number;
+      latencyMs?: number;
+      /** Format: date-time */
+      measuredAt: string;
+    };
+    ErrorBudget: {
+      /** @description Share of bad events allowed */
+      allowed: number;
+      /** @description Share of the budget used */
+      consumed: number;
+      /** @description Share of the budget left; below 0 once the objective is missed */
+      remaining: number;
+      burnRate: number;
+    };
+    BurnRateAlert: {
+      /** @enum {string} */
+      severity: 'page' | 'ticket';
+      factor: number;
+      windows: {
+        long: string;
+        short: string;
+      };
+      burnRates: {
+        long: number;
+        short: number;
+      };
+      message: string;
+    };
+    SloStatus: {
+      entityRef: string;
+      /** @description Absent: the entity has no SLO */
+      objectives?: components['schemas']['SloObjectives'];
+      /** @description What could not be read (an annotation, a Prometheus) */
+      problems: string[];
+      /** @description Absent: nothing measured yet */
+      sli?: components['schemas']['SliMeasurement'];
+      /** @description Absent without an availability objective and an SLI */
+      budget?: components['schemas']['ErrorBudget'];
+      /** @description Whether the latency objective holds; absent without one or without a measurement */
+      latencyMet?: boolean;
+      /** @description The burn-rate alerts that fire now */
+      alerts: components['schemas']['BurnRateAlert'][];
+      burnRateHistory: {
+        /** @enum {string} */
+        source?: 'prometheus' | 'probes';
+        /** @description The window each burn rate is measured over, e.g. 1h */
+        window: string;
+        /** @description The range query, when from Prometheus */
+        query?: string;
+        points: {
+          /** Format: date-time */
+          at: string;
+          burnRate: number;
+        }[];
+      };
+      /** @description The entity's deployments in the same range, oldest first */
+      deployments: {
+        id: string;
+        version: string;
+        environment: string;
+        /** @enum {string} */
+        status: 'started' | 'succeeded' | 'failed' | 'rolled-back';
+        /** Format: date-time */
+        at: string;
+        rollbackAdvised: boolean;
+      }[];
+    };
+    SloBurning: {
+      entityRef: string;
+      title?: string;
+      /** @description Times the sustainable rate, over the last hour */
+      burnRate: number;
+      budgetRemaining?: number;
+      /** @enum {string} */
+      source: 'prometheus' | 'probes';
+      /** Format: date-time */
+      measuredAt: string;
+      alerts: components['schemas']['BurnRateAlert'][];
+    };
+    /** @description A rollback trigger read from request metrics after a deployment */
+    RollbackEvidence: {
+      /** @enum {string} */
+      trigger: 'error-rate' | 'latency';
+      /** @description The PromQL asked */
+      query: string;
+      /** @description The Prometheus server asked */
+      server?: string;
+      /** @description The figure over the hour before the deployment */
+      before?: number;
+      /** @description The figure since the deployment */
+      after: number;
+      /** @description Error rate: the share above which it fires (0.05); latency: the increase above which it fires (0.5 for +50 %) */
+      threshold: number;
+      /** @enum {string} */
+      unit?: 'ratio' | 'ms';
+      window: {
+        /** Format: date-time */
+        from: string;
+        /** Format: date-time */
+        to: string;
+      };
+      fired: boolean;
+      message?: string;
+    };
     IngestOutcome: {
       /** @description Items that made a new record */
       stored: number;
@@ -2410,6 +2628,8 @@ export interface components {
       )[];
       rollbackAdvised: boolean;
       rollbackAdvisedReason?: string;
+      /** @description What the request metrics said after the deployment (error rate, latency), fired or not */
+      rollbackEvidence?: components['schemas']['RollbackEvidence'][];
       /** Format: date-time */
       receivedAt: string;
       /** Format: date-time */

@@ -2935,6 +2935,97 @@ export const spec = {
         },
       },
     },
+    '/entities/{kind}/{namespace}/{name}/slo': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/kind',
+        },
+        {
+          $ref: '#/components/parameters/namespace',
+        },
+        {
+          $ref: '#/components/parameters/name',
+        },
+      ],
+      get: {
+        summary:
+          "The entity's SLOs, their SLIs now, the error budget left, the burn-rate alerts that fire, and the burn rate over time with the deployments on the same axis",
+        parameters: [
+          {
+            name: 'hours',
+            in: 'query',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 720,
+              default: 24,
+            },
+            description:
+              'How far back the burn-rate history and the deployments go',
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The entity's service level",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/SloStatus',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/slo/burning': {
+      get: {
+        summary:
+          'The services burning their error budget fastest, by the burn rate over the last hour as last measured',
+        parameters: [
+          {
+            name: 'limit',
+            in: 'query',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 100,
+              default: 10,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Services whose budget burns, fastest first',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/SloBurning',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
   },
   components: {
     securitySchemes: {
@@ -3060,6 +3151,351 @@ export const spec = {
       },
     },
     schemas: {
+      SloObjectives: {
+        type: 'object',
+        required: ['declaredBy'],
+        properties: {
+          declaredBy: {
+            type: 'string',
+            enum: ['annotation', 'defaults'],
+          },
+          availability: {
+            type: 'object',
+            required: ['target', 'windowDays'],
+            properties: {
+              target: {
+                type: 'number',
+                description: 'e.g. 0.999 for 99.9 %',
+              },
+              windowDays: {
+                type: 'integer',
+              },
+            },
+          },
+          latency: {
+            type: 'object',
+            required: ['percentile', 'thresholdMs', 'windowDays'],
+            properties: {
+              percentile: {
+                type: 'number',
+                description: 'e.g. 95 for p95',
+              },
+              thresholdMs: {
+                type: 'number',
+              },
+              windowDays: {
+                type: 'integer',
+              },
+            },
+          },
+        },
+      },
+      SliMeasurement: {
+        type: 'object',
+        required: ['source', 'queries', 'errorRatios', 'measuredAt'],
+        properties: {
+          source: {
+            type: 'string',
+            enum: ['prometheus', 'probes'],
+          },
+          queries: {
+            type: 'array',
+            description: 'The PromQL queries asked, or the probed endpoints',
+            items: {
+              type: 'string',
+            },
+          },
+          errorRatios: {
+            type: 'object',
+            description:
+              'Share of bad events over the SLO window (key slo) and each burn-rate window (5m, 30m, 1h, 6h, 3d); a window without events is absent',
+            additionalProperties: {
+              type: 'number',
+            },
+          },
+          events: {
+            type: 'number',
+          },
+          latencyMs: {
+            type: 'number',
+          },
+          measuredAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      ErrorBudget: {
+        type: 'object',
+        required: ['allowed', 'consumed', 'remaining', 'burnRate'],
+        properties: {
+          allowed: {
+            type: 'number',
+            description: 'Share of bad events allowed',
+          },
+          consumed: {
+            type: 'number',
+            description: 'Share of the budget used',
+          },
+          remaining: {
+            type: 'number',
+            description:
+              'Share of the budget left; below 0 once the objective is missed',
+          },
+          burnRate: {
+            type: 'number',
+          },
+        },
+      },
+      BurnRateAlert: {
+        type: 'object',
+        required: ['severity', 'factor', 'windows', 'burnRates', 'message'],
+        properties: {
+          severity: {
+            type: 'string',
+            enum: ['page', 'ticket'],
+          },
+          factor: {
+            type: 'number',
+          },
+          windows: {
+            type: 'object',
+            required: ['long', 'short'],
+            properties: {
+              long: {
+                type: 'string',
+              },
+              short: {
+                type: 'string',
+              },
+            },
+          },
+          burnRates: {
+            type: 'object',
+            required: ['long', 'short'],
+            properties: {
+              long: {
+                type: 'number',
+              },
+              short: {
+                type: 'number',
+              },
+            },
+          },
+          message: {
+            type: 'string',
+          },
+        },
+      },
+      SloStatus: {
+        type: 'object',
+        required: [
+          'entityRef',
+          'problems',
+          'alerts',
+          'burnRateHistory',
+          'deployments',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          objectives: {
+            $ref: '#/components/schemas/SloObjectives',
+            description: 'Absent: the entity has no SLO',
+          },
+          problems: {
+            type: 'array',
+            description: 'What could not be read (an annotation, a Prometheus)',
+            items: {
+              type: 'string',
+            },
+          },
+          sli: {
+            $ref: '#/components/schemas/SliMeasurement',
+            description: 'Absent: nothing measured yet',
+          },
+          budget: {
+            $ref: '#/components/schemas/ErrorBudget',
+            description: 'Absent without an availability objective and an SLI',
+          },
+          latencyMet: {
+            type: 'boolean',
+            description:
+              'Whether the latency objective holds; absent without one or without a measurement',
+          },
+          alerts: {
+            type: 'array',
+            description: 'The burn-rate alerts that fire now',
+            items: {
+              $ref: '#/components/schemas/BurnRateAlert',
+            },
+          },
+          burnRateHistory: {
+            type: 'object',
+            required: ['window', 'points'],
+            properties: {
+              source: {
+                type: 'string',
+                enum: ['prometheus', 'probes'],
+              },
+              window: {
+                type: 'string',
+                description:
+                  'The window each burn rate is measured over, e.g. 1h',
+              },
+              query: {
+                type: 'string',
+                description: 'The range query, when from Prometheus',
+              },
+              points: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['at', 'burnRate'],
+                  properties: {
+                    at: {
+                      type: 'string',
+                      format: 'date-time',
+                    },
+                    burnRate: {
+                      type: 'number',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          deployments: {
+            type: 'array',
+            description:
+              "The entity's deployments in the same range, oldest first",
+            items: {
+              type: 'object',
+              required: [
+                'id',
+                'version',
+                'environment',
+                'status',
+                'at',
+                'rollbackAdvised',
+              ],
+              properties: {
+                id: {
+                  type: 'string',
+                },
+                version: {
+                  type: 'string',
+                },
+                environment: {
+                  type: 'string',
+                },
+                status: {
+                  type: 'string',
+                  enum: ['started', 'succeeded', 'failed', 'rolled-back'],
+                },
+                at: {
+                  type: 'string',
+                  format: 'date-time',
+                },
+                rollbackAdvised: {
+                  type: 'boolean',
+                },
+              },
+            },
+          },
+        },
+      },
+      SloBurning: {
+        type: 'object',
+        required: ['entityRef', 'burnRate', 'measuredAt', 'source', 'alerts'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          burnRate: {
+            type: 'number',
+            description: 'Times the sustainable rate, over the last hour',
+          },
+          budgetRemaining: {
+            type: 'number',
+          },
+          source: {
+            type: 'string',
+            enum: ['prometheus', 'probes'],
+          },
+          measuredAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          alerts: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/BurnRateAlert',
+            },
+          },
+        },
+      },
+      RollbackEvidence: {
+        type: 'object',
+        description:
+          'A rollback trigger read from request metrics after a deployment',
+        required: ['trigger', 'query', 'after', 'threshold', 'window', 'fired'],
+        properties: {
+          trigger: {
+            type: 'string',
+            enum: ['error-rate', 'latency'],
+          },
+          query: {
+            type: 'string',
+            description: 'The PromQL asked',
+          },
+          server: {
+            type: 'string',
+            description: 'The Prometheus server asked',
+          },
+          before: {
+            type: 'number',
+            description: 'The figure over the hour before the deployment',
+          },
+          after: {
+            type: 'number',
+            description: 'The figure since the deployment',
+          },
+          threshold: {
+            type: 'number',
+            description:
+              'Error rate: the share above which it fires (0.05); latency: the increase above which it fires (0.5 for +50 %)',
+          },
+          unit: {
+            type: 'string',
+            enum: ['ratio', 'ms'],
+          },
+          window: {
+            type: 'object',
+            required: ['from', 'to'],
+            properties: {
+              from: {
+                type: 'string',
+                format: 'date-time',
+              },
+              to: {
+                type: 'string',
+                format: 'date-time',
+              },
+            },
+          },
+          fired: {
+            type: 'boolean',
+          },
+          message: {
+            type: 'string',
+          },
+        },
+      },
       IngestOutcome: {
         type: 'object',
         required: ['stored', 'updated', 'rejected'],
@@ -3205,6 +3641,14 @@ export const spec = {
               },
               rollbackAdvisedReason: {
                 type: 'string',
+              },
+              rollbackEvidence: {
+                type: 'array',
+                description:
+                  'What the request metrics said after the deployment (error rate, latency), fired or not',
+                items: {
+                  $ref: '#/components/schemas/RollbackEvidence',
+                },
               },
               receivedAt: {
                 type: 'string',
