@@ -7,7 +7,7 @@ import {
 import { Logger } from './logger';
 import { createMetrics } from './metrics';
 
-type Handler = (
+export type Handler = (
   req: IncomingMessage,
   res: ServerResponse,
 ) => void | Promise<void>;
@@ -23,12 +23,31 @@ export interface App {
   setReady(ready: boolean): void;
 }
 
+export interface AppOptions {
+  service: string;
+  logger: Logger;
+  /**
+   * The service's own GET routes by path, beside the built-in ones (`/` may
+   * be replaced; the health and metrics endpoints may not). Counted and
+   * timed like every request, so that the alerts see them.
+   */
+  routes?: Record<string, Handler>;
+}
+
+const BUILT_IN = new Set(['/healthz', '/readyz', '/metrics']);
+
 /**
  * The HTTP service: `/healthz` (alive), `/readyz` (takes traffic),
- * `/metrics` (Prometheus) and `/`. Every request is counted and timed.
+ * `/metrics` (Prometheus), `/` and the routes given. Every request is
+ * counted and timed.
  */
-export function createApp(options: { service: string; logger: Logger }): App {
+export function createApp(options: AppOptions): App {
   const { service, logger } = options;
+  for (const path of Object.keys(options.routes ?? {})) {
+    if (BUILT_IN.has(path)) {
+      throw new Error(`${path} is built in and cannot be replaced`);
+    }
+  }
   const metrics = createMetrics();
   let ready = false;
 
@@ -44,6 +63,7 @@ export function createApp(options: { service: string; logger: Logger }): App {
       res.writeHead(200, { 'content-type': metrics.registry.contentType });
       res.end(body);
     },
+    ...options.routes,
   };
 
   const server = createServer(async (req, res) => {
