@@ -3,9 +3,13 @@
  * Kubernetes API the local app-config names as the `demo` cluster, the
  * services the demo catalog's health URLs point at, then,
  * once the backend answers and its catalog has the demo services, the
- * delivery history and the demo campaign. Stops on SIGINT/SIGTERM.
+ * delivery history and the demo campaign. Beside them, traffic to the
+ * services and, where installed, a Prometheus and an Alertmanager watching
+ * them (prometheus/demoMonitoring.ts). Stops on SIGINT/SIGTERM.
  *
  *   OPSREADY_DEMO_KUBERNETES_PORT   default 7100
+ *   OPSREADY_DEMO_PROMETHEUS_PORT   default 7190
+ *   OPSREADY_DEMO_ALERTMANAGER_PORT default 7193
  *   OPSREADY_BACKEND_URL            default http://localhost:7007
  *   OPSREADY_DEMO_REPOSITORIES_DIR  where legacy-billing is published,
  *                                   default .data/repositories
@@ -24,7 +28,10 @@ import {
   publishLegacyBilling,
 } from './repositories/legacyBilling';
 import { launchDemoCampaign } from './seeder/campaign';
-import { demoHistory } from './seeder/history';
+import { DemoHistory, demoHistory, recentReleaseTimes } from './seeder/history';
+import { startDemoMonitoring } from './prometheus/demoMonitoring';
+import { RunningMonitoring } from './prometheus/launcher';
+import { startTraffic } from './traffic/generator';
 import { seed } from './seeder/seed';
 
 const log = (message: string) =>
@@ -51,7 +58,7 @@ async function retry<T>(
   }
 }
 
-async function seedHistory(backendUrl: string) {
+async function seedHistory(backendUrl: string, history: DemoHistory) {
   await retry(
     'waiting for the backend',
     async () => {
@@ -68,7 +75,7 @@ async function seedHistory(backendUrl: string) {
   const summary = await retry(
     'replaying the demo history',
     () =>
-      seed(demoHistory(), {
+      seed(history, {
         backendUrl,
         token: 'demo-fleet-seeder-token',
         githubSecret: 'demo-github-webhook-secret',
@@ -98,11 +105,17 @@ async function seedHistory(backendUrl: string) {
  * are fixed by the catalog: when another demo fleet (a portal you run beside
  * the end-to-end tests) already serves one, that one answers the probes.
  */
-async function startHealthServices(): Promise<RunningHealthService[]> {
+async function startHealthServices(
+  deployedAt: Record<string, number>,
+): Promise<RunningHealthService[]> {
   const started: RunningHealthService[] = [];
   for (const service of demoHealthServices) {
     try {
-      started.push(await startHealthService(service));
+      started.push(
+        await startHealthService(service, {
+          deployedAt: deployedAt[service.name],
+        }),
+      );
       log(
         `${service.name} (${service.behaviour}) on 127.0.0.1:${service.port}`,
       );
@@ -117,8 +130,10 @@ async function main() {
   const port = Number(process.env.OPSREADY_DEMO_KUBERNETES_PORT ?? 7100);
   const backendUrl =
     process.env.OPSREADY_BACKEND_URL ?? 'http://localhost:7007';
-  // Taken once: the cluster's ages (rollouts days ago, restarts minutes ago)
-  // are relative to when the demo started.
+  // Taken once: the history's times, the services' last deployments and the
+  // backfilled metrics are relative to when the demo started.
+  const startedAt = Date.now();
+  const deployedAt = recentReleaseTimes(startedAt);
   // Before the backend starts, so that its catalog finds the repository
   // on its first read of the local repositories' location.
   const legacyBilling = await publishLegacyBilling(
@@ -133,9 +148,17 @@ async function main() {
   const objects = demoCluster();
   const kubernetes = await startKubernetesApi(() => objects, port);
   log(`Kubernetes API on ${kubernetes.url}`);
-  const services = await startHealthServices();
+  const services = await startHealthServices(deployedAt);
+  const traffic = startTraffic(
+    services.map(s => `http://127.0.0.1:${s.port}/`),
+  );
 
+  let monitoring: RunningMonitoring | undefined;
+  let stopping = false;
   const stop = async () => {
+    stopping = true;
+    traffic.stop();
+    await monitoring?.stop();
     await Promise.all(services.map(stopHealthService));
     await kubernetes.close();
     process.exit(0);
@@ -143,7 +166,31 @@ async function main() {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 
-  seedHistory(backendUrl).catch(error => log(String(error)));
+  seedHistory(backendUrl, demoHistory(startedAt)).catch(error =>
+    log(String(error)),
+  );
+
+  try {
+    // All the demo services, also those another demo fleet serves.
+    const started = await startDemoMonitoring({
+      backendUrl,
+      alertmanagerToken: 'demo-alertmanager-token',
+      services: demoHealthServices,
+      deployedAt,
+      startedAt,
+      log,
+    });
+    if (started && stopping) {
+      await started.stop();
+    } else if (started) {
+      monitoring = started;
+      log(
+        `Prometheus on ${started.prometheusUrl}, Alertmanager on ${started.alertmanagerUrl}`,
+      );
+    }
+  } catch (error) {
+    log(`Prometheus not started: ${error}`);
+  }
 }
 
 main().catch(error => {

@@ -56,6 +56,58 @@ const PIPELINES = [
 
 const ref = (name: string) => `component:default/${name}`;
 const iso = (ms: number) => new Date(ms).toISOString();
+const MINUTE = 60_000;
+
+/**
+ * The newest production releases, minutes before the demo starts: the
+ * demo's traffic turns slow (frontend) and failing (cartservice) when they
+ * finish, so that the portal shows what follows a bad release while it
+ * happens.
+ */
+export const RECENT_PRODUCTION_RELEASES = [
+  {
+    name: 'frontend',
+    version: '1.17.1',
+    actor: 'maria.garcia',
+    finishedMinutesAgo: 6,
+  },
+  {
+    name: 'cartservice',
+    version: '1.9.1',
+    actor: 'lee.chen',
+    finishedMinutesAgo: 4,
+  },
+];
+
+/** When each recent release finished, by service name, for `now`. */
+export function recentReleaseTimes(now: number): Record<string, number> {
+  return Object.fromEntries(
+    RECENT_PRODUCTION_RELEASES.map(r => [
+      r.name,
+      now - r.finishedMinutesAgo * MINUTE,
+    ]),
+  );
+}
+
+function recentReleases(now: number): DeploymentInput[] {
+  return RECENT_PRODUCTION_RELEASES.map(release => {
+    const finishedAt = now - release.finishedMinutesAgo * MINUTE;
+    return {
+      entityRef: ref(release.name),
+      environment: 'production',
+      version: release.version,
+      status: 'succeeded',
+      startedAt: iso(finishedAt - 3 * MINUTE),
+      finishedAt: iso(finishedAt),
+      commitSha: sha(`${release.name}-${release.version}`),
+      commitAt: iso(finishedAt - 50 * MINUTE),
+      actor: release.actor,
+      url: `https://ci.example.com/${release.name}/pipelines/hotfix-${release.version}`,
+      source: 'demo-ci',
+      externalId: `${release.name}-${release.version}-production`,
+    };
+  });
+}
 
 /** A stable, commit-looking hex string. */
 function sha(seed: string): string {
@@ -119,6 +171,7 @@ function pipelineDeployments(now: number): DeploymentInput[] {
       externalId: `checkoutservice-${previous.version}-production-rollback`,
     });
   }
+  deployments.push(...recentReleases(now));
   // A deployment that failed half way, and one in progress.
   deployments.push(
     {

@@ -17,7 +17,7 @@ describe('the demo health services', () => {
     now?: () => number,
   ) {
     const service = await startHealthService(
-      { name: `demo-${behaviour}`, behaviour, port: 0 },
+      { name: `demo-${behaviour}`, behaviour, traffic: 'steady', port: 0 },
       { now },
     );
     running.push(service);
@@ -78,5 +78,52 @@ describe('the demo health services', () => {
     expect(
       (await probe(service.url.replace('/healthz', '/readyz'))).status,
     ).toBe(503);
+  });
+
+  it('a failing service answers its traffic with 500s after its deployment, counted in its metrics', async () => {
+    let now = 1_000_000;
+    const service = await startHealthService(
+      {
+        name: 'demo-cart',
+        behaviour: 'healthy',
+        traffic: 'failingAfterDeployment',
+        port: 0,
+      },
+      // Every draw fails from the deployment on: the ratio is above 0.
+      { now: () => now, deployedAt: 1_000_000 + 60_000, random: () => 0 },
+    );
+    running.push(service);
+    const base = service.url.replace('/healthz', '');
+    const get = () => fetch(`${base}/`, { signal: AbortSignal.timeout(5_000) });
+    expect((await get()).status).toBe(200);
+    now += 120_000;
+    expect((await get()).status).toBe(500);
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toContain(
+      'http_requests_total{method="GET",route="/",code="500"} 1',
+    );
+    expect(metrics).toContain(
+      'http_requests_total{method="GET",route="/",code="200"} 1',
+    );
+  });
+
+  it('a slow service answers its traffic slowly after its deployment only', async () => {
+    let now = 0;
+    const service = await startHealthService(
+      {
+        name: 'demo-frontend',
+        behaviour: 'healthy',
+        traffic: 'slowAfterDeployment',
+        port: 0,
+      },
+      { now: () => now, deployedAt: 10_000 },
+    );
+    running.push(service);
+    const base = service.url.replace('/healthz', '/');
+    const before = await probe(base);
+    now = 20_000;
+    const after = await probe(base);
+    expect(before.ms).toBeLessThan(300);
+    expect(after.ms).toBeGreaterThanOrEqual(340);
   });
 });
