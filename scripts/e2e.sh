@@ -8,14 +8,19 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$OPSREADY_ROOT"
 
 "$OPSREADY_ROOT/scripts/ensure-chromium.sh"
+# The demo fleet's Prometheus and Alertmanager (SLOs from real metrics).
+"$OPSREADY_ROOT/scripts/ensure-prometheus.sh"
 
 rm -rf .data/e2e-sqlite .data/e2e-repositories
 mkdir -p .data/e2e-sqlite .data/e2e-repositories
 log=.data/e2e-portal.log
 
 # The demo fleet on ports of its own too; the local app-config reads the
-# Kubernetes API's port from this variable.
+# Kubernetes API's port from this variable, e2e/app-config.e2e.yaml names
+# the Prometheus port.
 export OPSREADY_DEMO_KUBERNETES_PORT=7101
+export OPSREADY_DEMO_PROMETHEUS_PORT=7191
+export OPSREADY_DEMO_ALERTMANAGER_PORT=7194
 OPSREADY_DEMO_REPOSITORIES_DIR="$OPSREADY_ROOT/.data/e2e-repositories" OPSREADY_BACKEND_URL=http://localhost:7008 setsid yarn workspace @opsready/demo-fleet start >.data/e2e-demo-fleet.log 2>&1 &
 demo_fleet=$!
 
