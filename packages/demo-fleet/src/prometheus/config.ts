@@ -82,7 +82,11 @@ export function alertmanagerConfig(options: AlertmanagerConfigOptions): string {
       group_by: ['alertname', 'service'],
       group_wait: `${options.groupWaitSeconds ?? 5}s`,
       group_interval: '30s',
-      repeat_interval: '1h',
+      // The alerts fire soon after the demo starts, often before the
+      // portal's catalog has read the demo entities: OpsReady then skips
+      // them as unknown, and a short repeat delivers them again once it
+      // knows them (repeats update the same error).
+      repeat_interval: '2m',
     },
     receivers: [
       {
