@@ -389,6 +389,11 @@ export interface Config {
         /** The rolling window the objectives are measured over, in days. */
         windowDays?: number;
       }>;
+      /**
+       * The environment the SLOs speak of: burn-rate alerts open their
+       * errors on the timeline in it. Default: production.
+       */
+      environment?: string;
     };
 
     scoring?: {

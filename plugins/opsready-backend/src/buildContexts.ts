@@ -333,6 +333,8 @@ export function factProviders(
     health: HealthContext;
     events: EventsContext;
     extra: Iterable<FactProvider>;
+    /** The SLO facts, where their measurements are followed (buildSlo). */
+    slo?: FactProvider;
   },
 ): FactProvider[] {
   return [
@@ -357,7 +359,7 @@ export function factProviders(
       errors: parts.events.errors,
       provisioned: parts.events.provisioned,
     }),
-    sloFactProvider(deps.config, parts.health.store),
+    parts.slo ?? sloFactProvider(deps.config, parts.health.store),
     ...parts.extra,
   ];
 }

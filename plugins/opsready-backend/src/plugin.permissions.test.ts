@@ -421,3 +421,34 @@ describe('the routes guarded by OpsReady permissions', () => {
     }
   });
 });
+
+describe('the SLO reads', () => {
+  it('ask for no OpsReady permission: whoever may read the entity sees its service level, and the burning list', async () => {
+    const { service, asked } = permissionsIn(() => 'deny');
+    const server = await startWith(service.factory);
+    const user = mockCredentials.user.header();
+
+    const slo = await request(server)
+      .get(`${base}/slo`)
+      .query({ hours: 6 })
+      .set('Authorization', user)
+      .expect(200);
+    expect(slo.body).toMatchObject({
+      entityRef: 'component:default/cartservice',
+      alerts: [],
+      deployments: [],
+    });
+    await request(server)
+      .get('/api/opsready/entities/component/default/no-such-service/slo')
+      .set('Authorization', user)
+      .expect(404);
+    const burning = await request(server)
+      .get('/api/opsready/slo/burning')
+      .set('Authorization', user)
+      .expect(200);
+    expect(burning.body).toEqual({ items: [] });
+    expect(
+      asked.filter(q => q.permission.name.startsWith('opsready.')),
+    ).toEqual([]);
+  });
+});

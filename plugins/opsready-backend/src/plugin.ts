@@ -47,6 +47,7 @@ import { createMaintenanceRouter } from './service/maintenanceRouter';
 import { createGateVerdict } from './service/gateVerdict';
 import { DatabaseCampaignsStore } from './database/DatabaseCampaignsStore';
 import { registerOpsReadyActions } from './actions';
+import { buildSlo } from './slo/buildSlo';
 import { createRouter } from './service/router';
 import { createWebhookSkipsRouter, createWebhooksRouter } from './webhooks';
 
@@ -123,11 +124,18 @@ export const opsreadyPlugin = createBackendPlugin({
         if (notifier) deps.lifecycle.addShutdownHook(() => notifier.flush());
         const events = await buildEventsContext(deps, health, publisher);
         const kubernetes = await startKubernetes(deps, events);
+        const slo = await buildSlo({
+          ...deps,
+          health: health.store,
+          ingest: events.events,
+          deployments: events.deployments,
+        });
         const providers = factProviders(deps, {
           kubernetes,
           health,
           events,
           extra: extraProviders.values(),
+          slo: slo.provider,
         });
         // Told of each batch of evaluations; the campaign tracker and the
         // pruning of fix proposals join.
@@ -254,6 +262,13 @@ export const opsreadyPlugin = createBackendPlugin({
         );
         deps.httpRouter.use(campaigns.router);
         deps.httpRouter.use(fixes.router);
+        deps.httpRouter.use(
+          slo.router({
+            httpAuth,
+            readEntity: (entityRef, credentials) =>
+              evaluations.readEntity(entityRef, credentials),
+          }),
+        );
         deps.httpRouter.use(
           await createRouter({
             httpAuth,

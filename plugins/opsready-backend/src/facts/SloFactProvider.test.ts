@@ -6,7 +6,7 @@ import {
   PrometheusQuerier,
   PrometheusUnavailableError,
 } from '../prometheus/PrometheusClient';
-import { SloFactProvider, SpecOf } from './SloFactProvider';
+import { SloFactProvider, SloMeasured, SpecOf } from './SloFactProvider';
 
 const metrics = DEFAULT_METRICS;
 const spec: SloSpec = {
@@ -205,6 +205,53 @@ describe('SloFactProvider', () => {
     expect(facts.get('component:default/slo-new')!.slo).toEqual({ spec });
     expect(facts.get('component:default/slo-unprobed')!.slo!.problems).toEqual([
       expect.stringMatching(/^Nothing measures this entity's service level/),
+    ]);
+  });
+
+  it('tells the hook of every entity of a batch, whether it has objectives, was measured or could not be', async () => {
+    const { q } = querier(server => {
+      throw new PrometheusUnavailableError(server, 'connect ECONNREFUSED');
+    });
+    const told: SloMeasured[][] = [];
+    const provider = new SloFactProvider({
+      specOf,
+      prometheus: { client: q, metrics },
+      health,
+      now: () => now,
+      onMeasured: async measured => {
+        told.push(measured);
+      },
+    });
+    await provider.gather([
+      entity('slo-down', { 'prometheus.io/selector': 'job="checkout"' }),
+      entity('slo-probed'),
+      entity('plain'),
+    ]);
+    expect(told).toEqual([
+      [
+        {
+          entityRef: 'component:default/slo-down',
+          spec,
+          problems: ['Prometheus main did not answer: connect ECONNREFUSED'],
+        },
+        {
+          entityRef: 'component:default/slo-probed',
+          spec,
+          sli: expect.objectContaining({ source: 'probes' }),
+          problems: [],
+        },
+        { entityRef: 'component:default/plain', problems: [] },
+      ],
+    ]);
+
+    // One entity measured on its own is told the same way.
+    const slo = await provider.measure(entity('slo-probed'));
+    expect(slo?.sli?.errorRatios['1h']).toBe(0.05);
+    expect(told[1]).toEqual([
+      expect.objectContaining({
+        entityRef: 'component:default/slo-probed',
+        sli: slo?.sli,
+      }),
     ]);
   });
 

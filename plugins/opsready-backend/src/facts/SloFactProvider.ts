@@ -31,6 +31,19 @@ export type SpecOf = (entity: Entity) => { spec?: SloSpec; problems: string[] };
 const DEFAULT_CONCURRENCY = 4;
 
 /**
+ * One entity's service level as a measurement found it. `spec` is absent
+ * for an entity without objectives, `sli` when nothing could be measured
+ * (a Prometheus that did not answer, endpoints not probed yet): neither
+ * says anything about how the budget burns.
+ */
+export interface SloMeasured {
+  entityRef: string;
+  spec?: SloSpec;
+  sli?: SliMeasurement;
+  problems: string[];
+}
+
+/**
  * Service level facts for the SLO checks. Each entity's objectives come from
  * `specOf`; its SLIs from Prometheus where it names its series
  * (`prometheus.io/selector`, on the server `prometheus.io/service-name` or
@@ -55,17 +68,20 @@ export class SloFactProvider implements FactProvider {
       /** Entities measured at once. Default 4. */
       concurrency?: number;
       now?: () => Date;
+      /**
+       * Told of every batch measured, entities without objectives
+       * included, once the batch is; the SLO status and its burn-rate
+       * alerts follow each measurement. It handles its own failures: the
+       * facts do not depend on it.
+       */
+      onMeasured?: (measured: SloMeasured[]) => Promise<void>;
     },
   ) {}
 
   async gather(
     entities: Entity[],
   ): Promise<Map<string, Partial<ServiceFacts>>> {
-    const limit = pLimit(this.options.concurrency ?? DEFAULT_CONCURRENCY);
-    const now = this.options.now?.() ?? new Date();
-    const results = await Promise.all(
-      entities.map(entity => limit(() => this.sloOf(entity, now))),
-    );
+    const results = await this.measureAll(entities);
     const facts = new Map<string, Partial<ServiceFacts>>();
     entities.forEach((entity, i) => {
       const slo = results[i];
@@ -74,6 +90,37 @@ export class SloFactProvider implements FactProvider {
       }
     });
     return facts;
+  }
+
+  /**
+   * Measures one entity now, as an evaluation would (the hook is told),
+   * for a reader that finds no measurement stored yet.
+   */
+  async measure(entity: Entity): Promise<SloFacts | undefined> {
+    const [slo] = await this.measureAll([entity]);
+    return slo;
+  }
+
+  private async measureAll(
+    entities: Entity[],
+  ): Promise<Array<SloFacts | undefined>> {
+    const limit = pLimit(this.options.concurrency ?? DEFAULT_CONCURRENCY);
+    const now = this.options.now?.() ?? new Date();
+    const results = await Promise.all(
+      entities.map(entity => limit(() => this.sloOf(entity, now))),
+    );
+    await this.options.onMeasured?.(
+      entities.map((entity, i) => {
+        const slo = results[i];
+        return {
+          entityRef: normalizeEntityRef(entity),
+          ...(slo?.spec ? { spec: slo.spec } : {}),
+          ...(slo?.sli ? { sli: slo.sli } : {}),
+          problems: slo?.problems ?? [],
+        };
+      }),
+    );
+    return results;
   }
 
   private async sloOf(

@@ -1,25 +1,34 @@
 import { Config } from '@backstage/config';
 import { readSloDefaults, readSloSpec } from '@opsready/plugin-opsready-node';
-import { readPrometheusConfig } from '../config/readPrometheusConfig';
+import {
+  PrometheusMetricsConfig,
+  readPrometheusConfig,
+} from '../config/readPrometheusConfig';
 import { HealthStore } from '../database/HealthStore';
 import { PrometheusClient } from '../prometheus/PrometheusClient';
-import { SloFactProvider } from './SloFactProvider';
+import { SloFactProvider, SloMeasured, SpecOf } from './SloFactProvider';
+
+/** The configured Prometheus servers, where there are any. */
+export interface SloPrometheus {
+  client: PrometheusClient;
+  metrics: PrometheusMetricsConfig;
+}
 
 /**
- * The SLO facts of the portal: objectives from annotations or
- * `opsready.slo.defaults` (read as a template run reads them), measured in
- * the configured Prometheus servers where an entity names its series, from
- * OpsReady's probes otherwise. A bad `opsready.prometheus` or
+ * Where SLIs are read: the configured Prometheus servers (one client, so
+ * that its concurrency limit holds for every reader), and how an entity's
+ * objectives are read, from annotations or `opsready.slo.defaults` (as a
+ * template run reads them). A bad `opsready.prometheus` or
  * `opsready.slo.defaults` stops start-up, naming the key.
  */
-export function sloFactProvider(
-  config: Config,
-  health: Pick<HealthStore, 'getEndpoints' | 'getRollups'>,
-): SloFactProvider {
+export function sloSources(config: Config): {
+  prometheus?: SloPrometheus;
+  specOf: SpecOf;
+  concurrency: number;
+} {
   const prometheus = readPrometheusConfig(config);
   const defaults = readSloDefaults(config);
-  return new SloFactProvider({
-    specOf: entity => readSloSpec(entity, defaults),
+  return {
     prometheus:
       prometheus.servers.length > 0
         ? {
@@ -29,7 +38,31 @@ export function sloFactProvider(
             metrics: prometheus.metrics,
           }
         : undefined,
-    health,
+    specOf: entity => readSloSpec(entity, defaults),
     concurrency: prometheus.concurrency,
+  };
+}
+
+/**
+ * The SLO facts of the portal, measured in the configured Prometheus
+ * servers where an entity names its series, from OpsReady's probes
+ * otherwise; `onMeasured` is told of each measurement.
+ */
+export function sloFactProvider(
+  config: Config,
+  health: Pick<HealthStore, 'getEndpoints' | 'getRollups'>,
+  options: {
+    sources?: ReturnType<typeof sloSources>;
+    onMeasured?: (measured: SloMeasured[]) => Promise<void>;
+  } = {},
+): SloFactProvider {
+  const { prometheus, specOf, concurrency } =
+    options.sources ?? sloSources(config);
+  return new SloFactProvider({
+    specOf,
+    prometheus,
+    health,
+    concurrency,
+    onMeasured: options.onMeasured,
   });
 }

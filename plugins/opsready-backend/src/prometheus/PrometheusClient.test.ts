@@ -152,6 +152,76 @@ describe('PrometheusClient', () => {
     expect(most).toBe(2);
   });
 
+  const matrix = (...series: Array<Array<[number, string]>>) => ({
+    status: 'success',
+    data: {
+      resultType: 'matrix',
+      result: series.map(values => ({ metric: {}, values })),
+    },
+  });
+
+  it('asks a range query with its start, end and step, and reads its series without the steps of no data', async () => {
+    handler = answer(
+      200,
+      matrix([
+        [1767225600, '0.5'],
+        [1767229200, 'NaN'],
+        [1767232800, '2'],
+      ]),
+    );
+    await expect(
+      client().queryRange(
+        'main',
+        'sum(rate(x[1h]))',
+        new Date('2026-01-01T00:00:00Z'),
+        new Date('2026-01-01T02:00:00Z'),
+        3600,
+      ),
+    ).resolves.toEqual([
+      { at: new Date('2026-01-01T00:00:00Z'), value: 0.5 },
+      { at: new Date('2026-01-01T02:00:00Z'), value: 2 },
+    ]);
+    const request = new URL(seen[0].url!, url);
+    expect(request.pathname).toBe('/api/v1/query_range');
+    expect(Object.fromEntries(request.searchParams)).toEqual({
+      query: 'sum(rate(x[1h]))',
+      start: '1767225600',
+      end: '1767232800',
+      step: '3600',
+    });
+    expect(seen[0].headers.authorization).toBe('Bearer s3cret');
+    handler = answer(200, matrix());
+    await expect(
+      client().queryRange('main', 'x', new Date(0), new Date(60_000), 60),
+    ).resolves.toEqual([]);
+  });
+
+  it('says the server is unavailable when a range query fails, times out or gives several series', async () => {
+    const range = (c = client()) =>
+      c.queryRange('main', 'x', new Date(0), new Date(60_000), 60);
+    handler = answer(422, {
+      status: 'error',
+      errorType: 'execution',
+      error: 'too many points',
+    });
+    await expect(range()).rejects.toThrow(
+      'Prometheus main did not answer: HTTP 422, execution: too many points',
+    );
+    handler = answer(200, matrix([[0, '1']], [[0, '2']]));
+    await expect(range()).rejects.toThrow(
+      'the query gave 2 series where one was expected',
+    );
+    handler = answer(200, vector('1'));
+    await expect(range()).rejects.toBeInstanceOf(PrometheusUnavailableError);
+    handler = () => {}; // never answers
+    await expect(range(client(100))).rejects.toThrow(
+      'Prometheus main did not answer: no answer within 100 ms',
+    );
+    await expect(
+      client().queryRange('main', 'x', new Date(60_000), new Date(0), 60),
+    ).rejects.toThrow('Not a range');
+  });
+
   it('refuses a server it does not know, and defaults to the first', async () => {
     expect(client().defaultServer).toBe('main');
     await expect(client().query('other', 'x')).rejects.toThrow(

@@ -32,6 +32,29 @@ export interface PrometheusQuerier {
   ): Promise<number | undefined>;
 }
 
+/** One point of a range query's series. */
+export interface RangePoint {
+  at: Date;
+  value: number;
+}
+
+/** Instant and range queries against the configured Prometheus servers. */
+export interface PrometheusRangeQuerier extends PrometheusQuerier {
+  /**
+   * The points of a range query from `start` to `end`, one every
+   * `stepSeconds`, of its single series (the queries OpsReady writes
+   * aggregate with `sum`). Empty when there is no data; steps with NaN
+   * (no traffic) are left out.
+   */
+  queryRange(
+    server: string,
+    promql: string,
+    start: Date,
+    end: Date,
+    stepSeconds: number,
+  ): Promise<RangePoint[]>;
+}
+
 interface QueryResponse {
   status?: string;
   errorType?: string;
@@ -42,15 +65,19 @@ interface QueryResponse {
   };
 }
 
+/** A time as Prometheus' API takes it: Unix seconds. */
+const seconds = (time: Date) => String(time.getTime() / 1000);
+
 // Long answers (an HTML error page) are cut in messages.
 const MAX_REASON = 200;
 
 /**
- * Queries Prometheus through its HTTP API (`/api/v1/query`), each request
+ * Queries Prometheus through its HTTP API (`/api/v1/query` and
+ * `/api/v1/query_range`), each request
  * under its server's timeout, at most `concurrency` in flight across all
  * servers so that a fleet's evaluation does not flood them.
  */
-export class PrometheusClient implements PrometheusQuerier {
+export class PrometheusClient implements PrometheusRangeQuerier {
   private readonly servers: Map<string, PrometheusServerConfig>;
   private readonly limit: ReturnType<typeof pLimit>;
   private readonly fetchImpl: typeof fetch;
@@ -77,31 +104,68 @@ export class PrometheusClient implements PrometheusQuerier {
     promql: string,
     time?: Date,
   ): Promise<number | undefined> {
+    const params = new URLSearchParams({ query: promql });
+    if (time) {
+      params.set('time', seconds(time));
+    }
+    return this.ask(serverName, 'query', params, valueOf);
+  }
+
+  queryRange(
+    serverName: string,
+    promql: string,
+    start: Date,
+    end: Date,
+    stepSeconds: number,
+  ): Promise<RangePoint[]> {
+    if (!(stepSeconds > 0) || end.getTime() < start.getTime()) {
+      return Promise.reject(
+        new Error(
+          `Not a range: ${start.toISOString()} to ${end.toISOString()} every ${stepSeconds} s`,
+        ),
+      );
+    }
+    const params = new URLSearchParams({
+      query: promql,
+      start: seconds(start),
+      end: seconds(end),
+      step: String(stepSeconds),
+    });
+    return this.ask(serverName, 'query_range', params, pointsOf);
+  }
+
+  private ask<T>(
+    serverName: string,
+    endpoint: 'query' | 'query_range',
+    params: URLSearchParams,
+    read: (server: string, data: QueryResponse['data']) => T,
+  ): Promise<T> {
     const server = this.servers.get(serverName);
     if (!server) {
       return Promise.reject(
         new Error(`No Prometheus server named ${serverName} is configured`),
       );
     }
-    return this.limit(() => this.send(server, promql, time));
+    return this.limit(async () =>
+      read(server.name, await this.send(server, endpoint, params)),
+    );
   }
 
   private async send(
     server: PrometheusServerConfig,
-    promql: string,
-    time?: Date,
-  ): Promise<number | undefined> {
-    const params = new URLSearchParams({ query: promql });
-    if (time) {
-      params.set('time', String(time.getTime() / 1000));
-    }
+    endpoint: 'query' | 'query_range',
+    params: URLSearchParams,
+  ): Promise<QueryResponse['data']> {
     let response: Response;
     let body: string;
     try {
-      response = await this.fetchImpl(`${server.url}/api/v1/query?${params}`, {
-        headers: { accept: 'application/json', ...server.headers },
-        signal: AbortSignal.timeout(server.timeoutMs),
-      });
+      response = await this.fetchImpl(
+        `${server.url}/api/v1/${endpoint}?${params}`,
+        {
+          headers: { accept: 'application/json', ...server.headers },
+          signal: AbortSignal.timeout(server.timeoutMs),
+        },
+      );
       body = await response.text();
     } catch (error) {
       throw new PrometheusUnavailableError(
@@ -125,7 +189,7 @@ export class PrometheusClient implements PrometheusQuerier {
         cut([status, detail].filter(Boolean).join(', ') || 'no answer'),
       );
     }
-    return valueOf(server.name, parsed.data);
+    return parsed.data;
   }
 }
 
@@ -176,4 +240,34 @@ function sampleValue(server: string, sample: unknown): number | undefined {
   }
   const value = Number(sample[1]);
   return Number.isFinite(value) ? value : undefined;
+}
+
+/** A matrix of at most one series, its NaN and infinite samples left out. */
+function pointsOf(server: string, data: QueryResponse['data']): RangePoint[] {
+  const result = data?.result;
+  if (data?.resultType !== 'matrix' || !Array.isArray(result)) {
+    throw new PrometheusUnavailableError(
+      server,
+      `unexpected result type ${String(data?.resultType)}`,
+    );
+  }
+  if (result.length === 0) {
+    return [];
+  }
+  if (result.length > 1) {
+    throw new PrometheusUnavailableError(
+      server,
+      `the query gave ${result.length} series where one was expected`,
+    );
+  }
+  const values = (result[0] as { values?: unknown }).values;
+  if (!Array.isArray(values)) {
+    throw new PrometheusUnavailableError(server, 'a series could not be read');
+  }
+  return values.flatMap(sample => {
+    const value = sampleValue(server, sample);
+    return value === undefined
+      ? []
+      : [{ at: new Date(Number(sample[0]) * 1000), value }];
+  });
 }

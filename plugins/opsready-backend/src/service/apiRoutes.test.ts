@@ -10,6 +10,7 @@ import { createNotificationsRouter } from './notificationsRouter';
 import { createMaintenanceRouter } from './maintenanceRouter';
 import { createCampaignsRouter } from './campaignsRouter';
 import { createFixesRouter } from './fixesRouter';
+import { createSloRouter } from './sloRouter';
 import { createRouter } from './router';
 
 /** What each router's handlers are never called with here. */
@@ -79,6 +80,7 @@ describe('the routers of the API', () => {
         runningImages: unused,
         checks: () => [],
       }),
+      createSloRouter({ httpAuth: unused, slo: unused, readEntity: unused }),
     ];
     const served = routers.flatMap(routesOf);
     const documented = Object.entries(spec.paths).flatMap(([path, item]) =>
