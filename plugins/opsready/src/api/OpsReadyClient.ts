@@ -418,7 +418,9 @@ export class OpsReadyClient implements OpsReadyApi {
     options: { limit?: number } = {},
   ): Promise<{ items: SloBurning[] }> {
     const api = await this.api();
-    return responseData(api.GET('/slo/burning', { params: { query: options } }));
+    return responseData(
+      api.GET('/slo/burning', { params: { query: options } }),
+    );
   }
 
   /** {@inheritDoc OpsReadyApi.getFixProposals} */
