@@ -384,6 +384,7 @@ export class OpsReadyClient implements OpsReadyApi {
     return this.campaigns.getCampaignEntities(id, filter, page);
   }
 
+  /** {@inheritDoc OpsReadyApi.exportCampaign} */
   exportCampaign(id: string): Promise<CampaignExport> {
     return this.campaigns.exportCampaign(id);
   }
