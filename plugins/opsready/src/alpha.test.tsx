@@ -31,11 +31,12 @@ const group: Entity = {
 };
 
 describe('the new frontend system plugin', () => {
-  it('declares the API, two cards, three tabs and the OpsReady page', () => {
+  it('declares the API, three cards, three tabs and the OpsReady page', () => {
     expect(plugin.id).toBe('opsready');
     for (const id of [
       'api:opsready',
       'entity-card:opsready/overview',
+      'entity-card:opsready/slo',
       'entity-card:opsready/campaign-items',
       'entity-content:opsready/compliance',
       'entity-content:opsready/deployments',
@@ -74,6 +75,18 @@ describe('the new frontend system plugin', () => {
       | undefined;
     expect(filter?.(group)).toBe(true);
     expect(filter?.(component)).toBe(false);
+  });
+
+  it('shows the service level card on components only', async () => {
+    const tester = createExtensionTester(extension('entity-card:opsready/slo'));
+    const { EntityCardBlueprint } = await import(
+      '@backstage/plugin-catalog-react/alpha'
+    );
+    const filter = tester.get(EntityCardBlueprint.dataRefs.filterFunction) as
+      | ((entity: Entity) => boolean)
+      | undefined;
+    expect(filter?.(component)).toBe(true);
+    expect(filter?.(group)).toBe(false);
   });
 
   it('mounts the OpsReady page with its campaigns tab in an app', async () => {

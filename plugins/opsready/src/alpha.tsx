@@ -47,6 +47,15 @@ const entityOpsReadyCard = EntityCardBlueprint.make({
   },
 });
 
+const entitySloCard = EntityCardBlueprint.make({
+  name: 'slo',
+  params: {
+    filter: componentsOnly,
+    loader: () =>
+      import('./components/EntitySloCard').then(m => <m.EntitySloCard />),
+  },
+});
+
 // The tabs' code is prefetched (webpackPrefetch: the browser fetches it when
 // idle, after the page's own code): a first click on a tab then waits for its
 // data only, not for its chunks as well.
@@ -116,7 +125,7 @@ const fleetPage = PageBlueprint.make({
 
 /**
  * OpsReady for apps on Backstage's new frontend system: the API, the
- * overview card, the compliance, deployments and errors tabs on components,
+ * overview and service level cards, the compliance, deployments and errors tabs on components,
  * the campaign items card on groups, and the OpsReady page (fleet and
  * campaigns) with its sidebar item.
  *
@@ -136,6 +145,7 @@ export default createFrontendPlugin({
   extensions: [
     opsreadyApi,
     entityOpsReadyCard,
+    entitySloCard,
     entityComplianceContent,
     entityDeploymentsContent,
     entityErrorsContent,

@@ -12,6 +12,7 @@
 export {
   opsreadyPlugin,
   EntityOpsReadyCard,
+  EntitySloCard,
   EntityComplianceContent,
   EntityDeploymentsContent,
   EntityErrorsContent,

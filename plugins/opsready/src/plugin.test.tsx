@@ -5,6 +5,7 @@ import {
   EntityErrorsContent,
   EntityOpsReadyCampaignItemsCard,
   EntityOpsReadyCard,
+  EntitySloCard,
   opsreadyPlugin,
 } from './plugin';
 import { teamItems } from './__testUtils__/campaignData';
@@ -19,6 +20,11 @@ describe('the classic (legacy frontend system) plugin', () => {
   it('renders the lazy-loaded overview card extension', async () => {
     await renderForEntity(<EntityOpsReadyCard />, { api: emptyApi() });
     expect(await screen.findByText('Score 60 / 100')).toBeInTheDocument();
+  });
+
+  it('renders the lazy-loaded service level card', async () => {
+    await renderForEntity(<EntitySloCard />, { api: emptyApi() });
+    expect(await screen.findByText('No SLO declared')).toBeInTheDocument();
   });
 
   it('renders the lazy-loaded entity tabs', async () => {

@@ -61,6 +61,22 @@ export const EntityOpsReadyCard = opsreadyPlugin.provide(
 );
 
 /**
+ * The service level card for an entity page: objectives, SLIs, error
+ * budget, burn-rate alerts and the burn rate beside the deployments.
+ *
+ * @public
+ */
+export const EntitySloCard = opsreadyPlugin.provide(
+  createComponentExtension({
+    name: 'EntitySloCard',
+    component: {
+      lazy: () =>
+        import('./components/EntitySloCard').then(m => m.EntitySloCard),
+    },
+  }),
+);
+
+/**
  * The compliance tab: mount it on the entity page at `opsready-compliance`.
  *
  * @public

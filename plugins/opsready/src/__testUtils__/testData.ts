@@ -253,6 +253,14 @@ export function emptyApi(overrides: Partial<OpsReadyApi> = {}): OpsReadyApi {
     getEntityCampaigns: jest.fn().mockResolvedValue({ items: [] }),
     getCampaignItems: jest.fn(async (owner: string) => ({ owner, items: [] })),
     getFixProposals: jest.fn().mockResolvedValue({ items: [] }),
+    getSlo: jest.fn().mockResolvedValue({
+      entityRef: 'component:default/checkoutservice',
+      problems: [],
+      alerts: [],
+      burnRateHistory: { window: '1h', points: [] },
+      deployments: [],
+    }),
+    getBurningServices: jest.fn().mockResolvedValue({ items: [] }),
     ...overrides,
   };
 }

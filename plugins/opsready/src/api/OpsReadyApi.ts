@@ -21,6 +21,8 @@ import {
   EntityHealth,
   EnvironmentVersion,
   ServiceError,
+  SloBurning,
+  SloStatus,
   ErrorFilter,
   ErrorSeries,
   Exemption,
@@ -90,6 +92,9 @@ export type {
   Page,
   PageRequest,
   ScorePoint,
+  SloBurning,
+  SloStatus,
+  RollbackEvidence,
   TimeRange,
 } from '@opsready/plugin-opsready-common';
 
@@ -290,6 +295,19 @@ export interface OpsReadyApi {
    * newest first; a proposal drops out once its check passes.
    */
   getFixProposals(entity: CompoundEntityRef): Promise<{ items: FixProposal[] }>;
+  /**
+   * The entity's objectives, its SLIs now, the error budget left, the
+   * burn-rate alerts firing, and the burn rate over the last `hours`
+   * (24 by default) with the deployments in that range.
+   */
+  getSlo(
+    entity: CompoundEntityRef,
+    options?: { hours?: number },
+  ): Promise<SloStatus>;
+  /** The services burning their error budget fastest, fastest first. */
+  getBurningServices(options?: {
+    limit?: number;
+  }): Promise<{ items: SloBurning[] }>;
 }
 
 /** @public */

@@ -2,7 +2,6 @@
 /* eslint-disable new-cap */
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
-import { ResponseError } from '@backstage/errors';
 import {
   CampaignChange,
   CampaignInput,
@@ -11,7 +10,6 @@ import {
   CampaignProgress,
   CampaignSaved,
   CampaignSummary,
-  createOpsReadyApiClient,
   Deployment,
   DeploymentFilter,
   DoraFigures,
@@ -21,6 +19,8 @@ import {
   EntityHealth,
   EnvironmentVersion,
   ServiceError,
+  SloBurning,
+  SloStatus,
   ErrorFilter,
   ErrorSeries,
   Exemption,
@@ -35,7 +35,6 @@ import {
   NotificationFilter,
   NotificationRecord,
   NewMaintenanceWindow,
-  OpsReadyApiClient,
   OwnerDora,
   Page,
   PageRequest,
@@ -53,6 +52,8 @@ import {
   CheckCatalog,
   OpsReadyApi,
 } from './OpsReadyApi';
+import { CampaignRequests } from './CampaignRequests';
+import { OpenApiClient, openApiClient } from './openApiClient';
 
 /**
  * Talks to the OpsReady backend through the typed client generated from its
@@ -66,12 +67,13 @@ import {
  * @public
  */
 export class OpsReadyClient implements OpsReadyApi {
-  constructor(
-    private readonly options: {
-      discoveryApi: DiscoveryApi;
-      fetchApi: FetchApi;
-    },
-  ) {}
+  private readonly api: OpenApiClient;
+  private readonly campaigns: CampaignRequests;
+
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.api = openApiClient(options);
+    this.campaigns = new CampaignRequests(this.api);
+  }
 
   async getEntityEvaluation(
     entity: CompoundEntityRef,
@@ -342,108 +344,83 @@ export class OpsReadyClient implements OpsReadyApi {
     return responseData(api.GET('/checks', {}));
   }
 
-  async getCampaigns(
-    filter: CampaignFilter = {},
-    page: PageRequest = {},
+  // Campaigns are answered by CampaignRequests.
+  getCampaigns(
+    filter?: CampaignFilter,
+    page?: PageRequest,
   ): Promise<Page<CampaignSummary>> {
-    const api = await this.api();
-    return responseData(
-      api.GET('/campaigns', { params: { query: { ...filter, ...page } } }),
-    );
+    return this.campaigns.getCampaigns(filter, page);
   }
 
-  async getCampaign(id: string): Promise<CampaignSummary> {
-    const api = await this.api();
-    return responseData(
-      api.GET('/campaigns/{id}', { params: { path: { id } } }),
-    );
+  getCampaign(id: string): Promise<CampaignSummary> {
+    return this.campaigns.getCampaign(id);
   }
 
-  async previewCampaign(input: CampaignInput): Promise<CampaignPreview> {
-    const api = await this.api();
-    return responseData(api.POST('/campaigns/preview', { body: input }));
+  previewCampaign(input: CampaignInput): Promise<CampaignPreview> {
+    return this.campaigns.previewCampaign(input);
   }
 
-  async createCampaign(input: CampaignInput): Promise<CampaignSaved> {
-    const api = await this.api();
-    return responseData(api.POST('/campaigns', { body: input }));
+  createCampaign(input: CampaignInput): Promise<CampaignSaved> {
+    return this.campaigns.createCampaign(input);
   }
 
-  async updateCampaign(
+  updateCampaign(id: string, patch: CampaignPatch): Promise<CampaignSaved> {
+    return this.campaigns.updateCampaign(id, patch);
+  }
+
+  getCampaignHistory(id: string): Promise<{ items: CampaignChange[] }> {
+    return this.campaigns.getCampaignHistory(id);
+  }
+
+  getCampaignProgress(id: string): Promise<CampaignProgress> {
+    return this.campaigns.getCampaignProgress(id);
+  }
+
+  getCampaignEntities(
     id: string,
-    patch: CampaignPatch,
-  ): Promise<CampaignSaved> {
-    const api = await this.api();
-    return responseData(
-      api.PATCH('/campaigns/{id}', {
-        params: { path: { id } },
-        body: patch,
-      }),
-    );
-  }
-
-  async getCampaignHistory(id: string): Promise<{ items: CampaignChange[] }> {
-    const api = await this.api();
-    return responseData(
-      api.GET('/campaigns/{id}/history', { params: { path: { id } } }),
-    );
-  }
-
-  async getCampaignProgress(id: string): Promise<CampaignProgress> {
-    const api = await this.api();
-    return responseData(
-      api.GET('/campaigns/{id}/progress', { params: { path: { id } } }),
-    );
-  }
-
-  async getCampaignEntities(
-    id: string,
-    filter: CampaignEntityFilter = {},
-    page: PageRequest = {},
+    filter?: CampaignEntityFilter,
+    page?: PageRequest,
   ): Promise<CampaignEntitiesPage> {
-    const api = await this.api();
-    return responseData(
-      api.GET('/campaigns/{id}/entities', {
-        params: { path: { id }, query: { ...filter, ...page } },
-      }),
-    );
+    return this.campaigns.getCampaignEntities(id, filter, page);
   }
 
-  /**
-   * The CSV comes through the typed client read as text; the file name is
-   * the one the backend's Content-Disposition gives, if any.
-   */
-  async exportCampaign(id: string): Promise<CampaignExport> {
-    const api = await this.api();
-    const { data, response } = await api.GET('/campaigns/{id}/export', {
-      params: { path: { id } },
-      parseAs: 'text',
-    });
-    return {
-      csv: data ?? '',
-      filename:
-        attachmentName(response.headers.get('content-disposition')) ??
-        `campaign-${id}.csv`,
-    };
+  /** {@inheritDoc OpsReadyApi.exportCampaign} */
+  exportCampaign(id: string): Promise<CampaignExport> {
+    return this.campaigns.exportCampaign(id);
   }
 
-  async getEntityCampaigns(
+  getEntityCampaigns(
     entity: CompoundEntityRef,
   ): Promise<{ items: EntityCampaign[] }> {
+    return this.campaigns.getEntityCampaigns(entity);
+  }
+
+  getCampaignItems(
+    owner: string,
+  ): Promise<{ owner: string; items: TeamCampaignItems[] }> {
+    return this.campaigns.getCampaignItems(owner);
+  }
+
+  /** {@inheritDoc OpsReadyApi.getSlo} */
+  async getSlo(
+    entity: CompoundEntityRef,
+    options: { hours?: number } = {},
+  ): Promise<SloStatus> {
     const api = await this.api();
     return responseData(
-      api.GET('/entities/{kind}/{namespace}/{name}/campaigns', {
-        params: { path: entity },
+      api.GET('/entities/{kind}/{namespace}/{name}/slo', {
+        params: { path: entity, query: options },
       }),
     );
   }
 
-  async getCampaignItems(
-    owner: string,
-  ): Promise<{ owner: string; items: TeamCampaignItems[] }> {
+  /** {@inheritDoc OpsReadyApi.getBurningServices} */
+  async getBurningServices(
+    options: { limit?: number } = {},
+  ): Promise<{ items: SloBurning[] }> {
     const api = await this.api();
     return responseData(
-      api.GET('/campaign-items', { params: { query: { owner } } }),
+      api.GET('/slo/burning', { params: { query: options } }),
     );
   }
 
@@ -458,20 +435,4 @@ export class OpsReadyClient implements OpsReadyApi {
       }),
     );
   }
-
-  /** The client for where discovery says the backend is now. */
-  private async api(): Promise<OpsReadyApiClient> {
-    const { discoveryApi, fetchApi } = this.options;
-    return createOpsReadyApiClient({
-      baseUrl: await discoveryApi.getBaseUrl('opsready'),
-      fetch: (url, init) => fetchApi.fetch(url, init),
-      toError: response => ResponseError.fromResponse(response),
-    });
-  }
-}
-
-/** The file name of `attachment; filename="x.csv"`, if it names one. */
-function attachmentName(disposition: string | null): string | undefined {
-  const match = disposition?.match(/filename="?([^";]+)"?/i);
-  return match?.[1];
 }

@@ -12,6 +12,7 @@ import {
 import { useState } from 'react';
 import { opsreadyApiRef } from '../../api/OpsReadyApi';
 import { RelativeTime } from '../RelativeTime';
+import { RollbackEvidenceCell } from './RollbackEvidenceCell';
 import {
   DeploymentStatusLabel,
   FilterSelect,
@@ -52,6 +53,10 @@ const columns: TableColumn<Deployment>[] = [
   {
     title: 'Marks',
     render: d => <DeploymentMarks deployment={d} />,
+  },
+  {
+    title: 'Metrics after',
+    render: d => <RollbackEvidenceCell deployment={d} />,
   },
   {
     title: 'CI',

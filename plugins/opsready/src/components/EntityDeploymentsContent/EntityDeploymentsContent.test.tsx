@@ -2,6 +2,11 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { deployment, dora, emptyApi } from '../../__testUtils__/testData';
 import { renderForEntity } from '../../__testUtils__/renderForEntity';
+import {
+  errorRateEvidence,
+  latencyEvidence,
+  sloStatus,
+} from '../../__testUtils__/sloData';
 import { EntityDeploymentsContent } from './EntityDeploymentsContent';
 
 const recent = [
@@ -133,5 +138,87 @@ describe('EntityDeploymentsContent', () => {
       await screen.findByText('No deployments recorded yet'),
     ).toBeInTheDocument();
     expect(screen.getByText(/api\/opsready\/deployments/)).toBeInTheDocument();
+  });
+
+  it("shows each trigger's figures and, on demand, the window and the query", async () => {
+    const api = emptyApi({
+      getDeployments: jest.fn().mockResolvedValue({
+        items: [
+          deployment(1, {
+            rollbackAdvised: true,
+            rollbackEvidence: [errorRateEvidence(), latencyEvidence()],
+          }),
+          deployment(2),
+        ],
+      }),
+    });
+    await renderForEntity(<EntityDeploymentsContent />, { api });
+
+    // The history's rows, by their commit (the version matrix has none).
+    await screen.findByText('abcdef1');
+    const row = screen
+      .getAllByRole('row')
+      .find(r => r.textContent?.includes('abcdef1'))!;
+    expect(row).toHaveTextContent(
+      'Fired Error rate: 0.2 % → 8.3 % (fires above 5 %)',
+    );
+    expect(row).toHaveTextContent(
+      'Not fired Latency (p95): 180 ms → 190 ms (+6 %; fires above +50 %)',
+    );
+    const other = screen
+      .getAllByRole('row')
+      .find(r => r.textContent?.includes('abcdef2'))!;
+    expect(
+      within(other).queryByRole('button', { name: /Rollback evidence/ }),
+    ).not.toBeInTheDocument();
+
+    await userEvent.click(
+      within(row).getByRole('button', { name: 'Rollback evidence for 1.0.1' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    const errorRate = within(dialog).getByRole('region', {
+      name: 'Error rate trigger',
+    });
+    expect(errorRate).toHaveTextContent(errorRateEvidence().message!);
+    expect(errorRate).toHaveTextContent(
+      'asked of https://prometheus.example.com',
+    );
+    expect(errorRate).not.toHaveTextContent('http_requests_total');
+    await userEvent.click(
+      within(errorRate).getByRole('button', { name: 'Show query' }),
+    );
+    await waitFor(() =>
+      expect(errorRate).toHaveTextContent('http_requests_total'),
+    );
+  });
+
+  it('puts the service level above the deployments when the entity has objectives', async () => {
+    await renderForEntity(<EntityDeploymentsContent />, {
+      api: emptyApi({
+        getDeployments: jest.fn().mockResolvedValue({ items: recent }),
+        getSlo: jest.fn().mockResolvedValue(sloStatus()),
+      }),
+    });
+    expect(
+      await screen.findByRole('heading', { name: 'Service level' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('list', { name: 'Deployments in range' }),
+    ).toHaveTextContent('Rollback advised');
+  });
+
+  it('leaves the service level out for an entity without objectives', async () => {
+    const getSlo = jest
+      .fn()
+      .mockResolvedValue(sloStatus({ objectives: undefined }));
+    await renderForEntity(<EntityDeploymentsContent />, {
+      api: emptyApi({
+        getDeployments: jest.fn().mockResolvedValue({ items: recent }),
+        getSlo,
+      }),
+    });
+    expect(await screen.findByText('History')).toBeInTheDocument();
+    await waitFor(() => expect(getSlo).toHaveBeenCalled());
+    expect(screen.queryByText('No SLO declared')).not.toBeInTheDocument();
   });
 });

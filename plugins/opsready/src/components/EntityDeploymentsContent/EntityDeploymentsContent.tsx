@@ -9,14 +9,16 @@ import Grid from '@material-ui/core/Grid';
 import { useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { opsreadyApiRef } from '../../api/OpsReadyApi';
+import { EntitySloCard } from '../EntitySloCard';
 import { AsyncContent, LoadsHidden, environmentNames } from '../shared';
 import { DeploymentsTable } from './DeploymentsTable';
 import { DoraTiles } from './DoraTiles';
 import { VersionMatrix } from './VersionMatrix';
 
 /**
- * The deployments tab: which version runs where, the DORA keys, and the
- * history.
+ * The deployments tab: the service level (when the entity has objectives)
+ * with the burn rate beside the releases, which version runs where, the
+ * DORA keys, and the history.
  *
  * @public
  */
@@ -44,6 +46,9 @@ export function EntityDeploymentsContent() {
   }
   return (
     <Grid container spacing={3}>
+      <Grid item xs={12}>
+        <EntitySloCard hideWhenUndeclared />
+      </Grid>
       <AsyncContent {...overview}>
         {({ environments: versions, recent, dora }) => (
           <>

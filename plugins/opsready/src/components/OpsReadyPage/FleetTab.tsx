@@ -26,6 +26,7 @@ import {
   OwnersRanked,
   TopFailingChecks,
 } from './FleetFigures';
+import { BurningFastest } from './BurningFastest';
 import { OpenErrors } from './OpenErrors';
 import { OwnerDoraTable } from './OwnerDoraTable';
 
@@ -53,8 +54,9 @@ const columns: TableColumn<FleetEntity>[] = [
 
 /**
  * The fleet tab: levels across the portal, teams ranked, the checks that
- * fail most, DORA by team, every entity with its score, and the open
- * campaign items of the owner filtered by (or the user's teams).
+ * fail most, the services burning their error budget fastest, DORA by
+ * team, every entity with its score, and the open campaign items of the
+ * owner filtered by (or the user's teams).
  */
 export function FleetTab() {
   const api = useApi(opsreadyApiRef);
@@ -113,6 +115,9 @@ export function FleetTab() {
               <InfoCard title="Checks failing most">
                 <TopFailingChecks checks={fleet.topFailingChecks} />
               </InfoCard>
+            </Grid>
+            <Grid item xs={12}>
+              <BurningFastest />
             </Grid>
             <Grid item xs={12}>
               <Table<FleetEntity>

@@ -84,6 +84,9 @@ describe('OpsReadyPage', () => {
     );
     expect(await screen.findByText('DORA by team')).toBeInTheDocument();
     expect((await screen.findAllByText('1.4/day (elite)')).length).toBe(2);
+    expect(
+      screen.getByText('No service is burning its error budget'),
+    ).toBeInTheDocument();
   });
 
   it("shows each entity's open critical and high errors, linked to its errors tab", async () => {

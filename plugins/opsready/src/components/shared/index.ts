@@ -25,3 +25,4 @@ export {
 } from './notificationWords';
 export { fromDateTimeField, toDateTimeField } from './localDateTime';
 export { downloadText } from './downloadText';
+export { QueriesShown } from './QueriesShown';

@@ -1,0 +1,9 @@
+export { EntitySloCard } from './EntitySloCard';
+export { BurnRateAlerts } from './BurnRateAlerts';
+export {
+  burnRateLabel,
+  budgetLabel,
+  percent,
+  worstAlert,
+  type BurnRateAlert,
+} from './sloWords';
