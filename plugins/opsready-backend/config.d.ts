@@ -130,6 +130,31 @@ export interface Config {
          * (default 5) and factor times those in as long before (default 3).
          */
         errorSpike?: { minErrors?: number; factor?: number };
+        /**
+         * Or, read from the request metrics in Prometheus (where the entity
+         * has `prometheus.io/selector` and a server is configured): the
+         * share of error responses since the deployment above this. Default
+         * 0.05.
+         */
+        errorRate?: number;
+        /**
+         * Or p95 latency since the deployment more than (1 + this) times p95
+         * over the hour before it. Default 0.5 (+50 %).
+         */
+        latencyIncrease?: number;
+        /** Fewer requests since the deployment give no verdict. Default 20. */
+        minRequests?: number;
+        /**
+         * How long after it reached its environment the latest deployment
+         * is watched: minutes, or a duration object or ISO 8601 duration,
+         * from 1 minute to 7 days. Default 60 minutes.
+         */
+        watchFor?: number | HumanDuration | string;
+        /**
+         * How often the watched deployments are measured. Default every
+         * minute. Once across all replicas; a `scope` given here is ignored.
+         */
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
       };
       /**
        * Days deployments and errors are kept; the latest deployment of each
@@ -361,6 +386,13 @@ export interface Config {
       }>;
       /** Queries in flight at once across all servers, 1-64. Default 4. */
       concurrency?: number;
+      /**
+       * The label telling a service's series apart by environment; the
+       * rollback triggers match it against the deployment's environment.
+       * Empty where the series carry none: the entity's selector alone is
+       * used. Default environment.
+       */
+      environmentLabel?: string;
       /** The metric names the SLI queries use; default: the golden template's. */
       metrics?: {
         /** A request counter with a `code` label. Default http_requests_total. */

@@ -48,6 +48,7 @@ import { KubernetesFactProvider } from './facts/KubernetesFactProvider';
 import { FixProposalsService } from './fixes/FixProposalsService';
 import { pruneFixProposals } from './fixes/pruneFixProposals';
 import { RepositoryFactProvider } from './facts/RepositoryFactProvider';
+import { startRollbackTriggers } from './rollbackTriggers/startRollbackTriggers';
 import { AddressPolicy } from './health/addressPolicy';
 import { HealthService } from './health/HealthService';
 import { HealthSweep } from './health/HealthSweep';
@@ -148,6 +149,12 @@ export async function buildEventsContext(
     logger: deps.logger,
     retentionDays: config.retentionDays,
   }).start();
+  await startRollbackTriggers({
+    ...deps,
+    deployments,
+    settings: config.rollbackTriggers,
+    correlate: work => events.correlateAgain(work),
+  });
   return { config, deployments, errors, provisioned, events, webhookSkips };
 }
 export type EventsContext = Awaited<ReturnType<typeof buildEventsContext>>;

@@ -1,4 +1,5 @@
 import { ConfigReader } from '@backstage/config';
+import { JsonObject } from '@backstage/types';
 import { readEventsConfig } from './readEventsConfig';
 
 describe('readEventsConfig', () => {
@@ -14,6 +15,48 @@ describe('readEventsConfig', () => {
     });
     expect(config.healthErrorSeverity('production')).toBe('critical');
     expect(config.healthErrorSeverity('staging')).toBe('medium');
+    expect(config.rollbackTriggers).toEqual({
+      errorRate: 0.05,
+      latencyIncrease: 0.5,
+      minRequests: 20,
+      watchForMs: 3600_000,
+      schedule: expect.objectContaining({ frequency: { minutes: 1 } }),
+    });
+  });
+
+  it('reads the metric rollback triggers, the watch in minutes or as a duration', () => {
+    const triggers = (rollbackAdvised: JsonObject) =>
+      readEventsConfig(
+        new ConfigReader({ opsready: { events: { rollbackAdvised } } }),
+      ).rollbackTriggers;
+    expect(
+      triggers({
+        errorRate: 0.02,
+        latencyIncrease: 1,
+        minRequests: 100,
+        watchFor: 90,
+        schedule: { frequency: { seconds: 30 }, timeout: { seconds: 25 } },
+      }),
+    ).toEqual({
+      errorRate: 0.02,
+      latencyIncrease: 1,
+      minRequests: 100,
+      watchForMs: 90 * 60_000,
+      schedule: { frequency: { seconds: 30 }, timeout: { seconds: 25 } },
+    });
+    expect(triggers({ watchFor: 'PT2H' }).watchForMs).toBe(2 * 3600_000);
+    expect(triggers({ watchFor: { minutes: 30 } }).watchForMs).toBe(
+      30 * 60_000,
+    );
+    expect(() => triggers({ errorRate: 5 })).toThrow(
+      'opsready.events.rollbackAdvised.errorRate must be a number from 0 to 1, got 5',
+    );
+    expect(() => triggers({ watchFor: 'soon' })).toThrow(
+      /^opsready\.events\.rollbackAdvised\.watchFor must be minutes or a duration/,
+    );
+    expect(() => triggers({ watchFor: 0 })).toThrow(
+      'opsready.events.rollbackAdvised.watchFor must be from 1 minute to 7 days, got 0 minutes',
+    );
   });
 
   it('reads what is configured', () => {

@@ -15,7 +15,16 @@ describe('readPrometheusConfig', () => {
         duration: 'http_request_duration_seconds',
         errorCode: '5..',
       },
+      environmentLabel: 'environment',
     });
+  });
+
+  it('reads the environment label, empty where the series carry none, and refuses what is no label name', () => {
+    expect(read({ environmentLabel: 'env' }).environmentLabel).toBe('env');
+    expect(read({ environmentLabel: '' }).environmentLabel).toBe('');
+    expect(() => read({ environmentLabel: 'env"} or vector(1)' })).toThrow(
+      /^opsready\.prometheus\.environmentLabel must be a Prometheus label name/,
+    );
   });
 
   it('reads servers with headers and a timeout in ms or as a duration', () => {

@@ -29,6 +29,12 @@ export interface PrometheusConfig {
   /** Queries in flight at once, across all servers. */
   concurrency: number;
   metrics: PrometheusMetricsConfig;
+  /**
+   * The label that tells a service's series apart by environment, matched
+   * against a deployment's environment; empty when the series carry none
+   * (the entity's selector alone is used).
+   */
+  environmentLabel: string;
 }
 
 const KEY = 'opsready.prometheus';
@@ -44,6 +50,9 @@ export const DEFAULT_METRICS: PrometheusMetricsConfig = {
 };
 // A metric name as Prometheus defines it; the names are spliced into PromQL.
 const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
+// A label name as Prometheus defines it; spliced into PromQL as well.
+const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+const DEFAULT_ENVIRONMENT_LABEL = 'environment';
 
 /** Reads `opsready.prometheus`; mistakes stop start-up naming the key. */
 export function readPrometheusConfig(root: Config): PrometheusConfig {
@@ -71,7 +80,26 @@ export function readPrometheusConfig(root: Config): PrometheusConfig {
       `${KEY}.concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}, got ${concurrency}`,
     );
   }
-  return { servers, concurrency, metrics: readMetrics(config) };
+  return {
+    servers,
+    concurrency,
+    metrics: readMetrics(config),
+    environmentLabel: readEnvironmentLabel(config),
+  };
+}
+
+function readEnvironmentLabel(config: Config | undefined): string {
+  // Read raw: getOptionalString refuses the empty string, which here means
+  // "no environment label".
+  const value =
+    config?.getOptional('environmentLabel') ?? DEFAULT_ENVIRONMENT_LABEL;
+  const label = typeof value === 'string' ? value.trim() : String(value);
+  if (label !== '' && !LABEL_NAME.test(label)) {
+    throw new Error(
+      `${KEY}.environmentLabel must be a Prometheus label name, or empty where the series carry no environment label, got '${label}'`,
+    );
+  }
+  return label;
 }
 
 function readServer(config: Config, key: string): PrometheusServerConfig {

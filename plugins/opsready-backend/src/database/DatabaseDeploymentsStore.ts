@@ -1,11 +1,16 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
-import { Deployment, DeploymentInput } from '@opsready/plugin-opsready-common';
+import {
+  Deployment,
+  DeploymentInput,
+  RollbackEvidence,
+} from '@opsready/plugin-opsready-common';
 import { Knex } from 'knex';
 import { CHUNK, chunks } from './dbValues';
 import {
   DEPLOYMENT_COLUMNS,
   DeploymentRow,
   deploymentColumns,
+  evidenceColumn,
   mergeDeploymentDelivery,
   toDeployment,
 } from './deploymentRows';
@@ -21,6 +26,12 @@ import { Page, PageRequest, UpsertOutcome } from './types';
 import { upsertBySourceKey } from './upsertBySourceKey';
 
 const TABLE = 'opsready_deployments';
+/**
+ * How long before the watch starts a watched deployment may have started:
+ * it bounds the scan by the start-time index. A rollout taking longer is
+ * not watched.
+ */
+const LONGEST_ROLLOUT_MS = 24 * 3600_000;
 
 /** The knex-backed store of deployments, on SQLite or PostgreSQL. */
 export class DatabaseDeploymentsStore implements DeploymentsStore {
@@ -161,6 +172,61 @@ export class DatabaseDeploymentsStore implements DeploymentsStore {
       ),
     );
     return latest.flatMap(row => (row ? [toDeployment(row)] : []));
+  }
+
+  async watchedDeployments(since: Date): Promise<Deployment[]> {
+    const rows: DeploymentRow[] = await this.db(`${TABLE} as d`)
+      .select('d.*')
+      .whereIn('d.status', ['succeeded', 'started'])
+      .where(
+        'd.started_at',
+        '>=',
+        new Date(since.getTime() - LONGEST_ROLLOUT_MS),
+      )
+      .where(reachedSince =>
+        reachedSince
+          .where('d.finished_at', '>=', since)
+          .orWhere(running =>
+            running
+              .whereNull('d.finished_at')
+              .where('d.started_at', '>=', since),
+          ),
+      )
+      // A later deployment that reached the environment runs there now.
+      .whereNotExists(
+        this.db(`${TABLE} as newer`)
+          .whereRaw('newer.entity_ref = d.entity_ref')
+          .whereRaw('newer.environment = d.environment')
+          .whereNot('newer.status', 'failed')
+          .where(later =>
+            later
+              .whereRaw('newer.started_at > d.started_at')
+              .orWhere(tie =>
+                tie
+                  .whereRaw('newer.started_at = d.started_at')
+                  .whereRaw('newer.id > d.id'),
+              ),
+          )
+          .select(this.db.raw('1')),
+      );
+    return rows
+      .map(toDeployment)
+      .sort(
+        (a, b) =>
+          Date.parse(a.startedAt) - Date.parse(b.startedAt) ||
+          a.id.localeCompare(b.id),
+      );
+  }
+
+  async setRollbackEvidence(
+    id: string,
+    evidence: RollbackEvidence[],
+  ): Promise<void> {
+    await this.db(TABLE)
+      .where('id', id)
+      .update({
+        rollback_evidence: evidenceColumn(evidence),
+      } satisfies Partial<DeploymentRow>);
   }
 
   async saveCorrelations(

@@ -3,6 +3,7 @@ import {
   Deployment,
   DeploymentInput,
   DeploymentStatus,
+  RollbackEvidence,
 } from '@opsready/plugin-opsready-common';
 import { Page, PageRequest, UpsertOutcome } from './types';
 
@@ -55,6 +56,15 @@ export interface DeploymentsStore {
   ): Promise<Deployment[]>;
   /** The latest deployment of each environment that succeeded. */
   latestPerEnvironment(entityRef: string): Promise<Deployment[]>;
+  /**
+   * The deployments to watch for rollback triggers: of each entity and
+   * environment, the latest deployment that reached it (none failed after
+   * it), if it did so at `since` or later: succeeded and finished then, or
+   * started then and still running. Oldest first.
+   */
+  watchedDeployments(since: Date): Promise<Deployment[]>;
+  /** Replaces the rollback evidence of a deployment; an empty list removes it. */
+  setRollbackEvidence(id: string, evidence: RollbackEvidence[]): Promise<void>;
   /**
    * Saves what correlation decided about deployments, and which deployment
    * each error followed, in one transaction: a reader never sees a rollback

@@ -3,6 +3,7 @@ import {
   Deployment,
   DeploymentInput,
   DeploymentStatus,
+  RollbackEvidence,
 } from '@opsready/plugin-opsready-common';
 import {
   DbBoolean,
@@ -35,6 +36,8 @@ export interface DeploymentRow {
   change_failure_reasons: string | null;
   rollback_advised: DbBoolean;
   rollback_advised_reason: string | null;
+  /** JSON array of RollbackEvidence; null until the deployment is watched. */
+  rollback_evidence: string | null;
   received_at: DbTime;
   updated_at: DbTime;
 }
@@ -59,6 +62,7 @@ export const DEPLOYMENT_COLUMNS: ReadonlyArray<keyof DeploymentRow> = [
   'change_failure_reasons',
   'rollback_advised',
   'rollback_advised_reason',
+  'rollback_evidence',
   'received_at',
   'updated_at',
 ];
@@ -98,10 +102,31 @@ export function toDeployment(row: DeploymentRow): Deployment {
     ...(row.rollback_advised_reason
       ? { rollbackAdvisedReason: row.rollback_advised_reason }
       : {}),
+    ...(row.rollback_evidence
+      ? { rollbackEvidence: parseEvidence(row.rollback_evidence) }
+      : {}),
     receivedAt: iso(row.received_at),
     updatedAt: iso(row.updated_at),
   };
 }
+
+/**
+ * The stored evidence. Only this plugin writes the column, so the JSON is
+ * trusted; an unreadable value (a hand edit) reads as no evidence rather
+ * than failing every read of the deployment.
+ */
+function parseEvidence(json: string): RollbackEvidence[] {
+  try {
+    const parsed = JSON.parse(json);
+    return Array.isArray(parsed) ? parsed : [];
+  } catch {
+    return [];
+  }
+}
+
+/** The evidence as stored: null for none, so that a read leaves it out. */
+export const evidenceColumn = (evidence: RollbackEvidence[]): string | null =>
+  evidence.length ? JSON.stringify(evidence) : null;
 
 /** The columns a delivery sets. */
 export function deploymentColumns(input: DeploymentInput) {

@@ -118,6 +118,16 @@ export class EventsService implements EventIngest {
     return this.correlation.settled(entityRefs);
   }
 
+  /**
+   * Correlates one environment again from `since` on, and resolves once
+   * done: for what changes outside the events, such as rollback evidence
+   * read from Prometheus.
+   */
+  async correlateAgain(work: CorrelationWork): Promise<void> {
+    this.correlation.add([work]);
+    await this.correlation.settled([work.entityRef]);
+  }
+
   /** Correlates what is waiting; for shutdown. */
   stop(): Promise<void> {
     return this.correlation.stop();

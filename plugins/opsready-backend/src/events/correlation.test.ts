@@ -1,4 +1,4 @@
-import { Deployment } from '@opsready/plugin-opsready-common';
+import { Deployment, RollbackEvidence } from '@opsready/plugin-opsready-common';
 import {
   compareVersions,
   correlate,
@@ -228,6 +228,69 @@ describe('correlate', () => {
     expect(of('d1')?.rollbackAdvisedReason).toBe(
       '6 errors within 60 minutes after it, against 2 in as long before',
     );
+  });
+
+  describe('rollback evidence from request metrics', () => {
+    const evidence = (
+      trigger: RollbackEvidence['trigger'],
+      fired: boolean,
+      message: string,
+    ): RollbackEvidence => ({
+      trigger,
+      query: 'q',
+      after: 0,
+      threshold: 0,
+      window: { from: at(1), to: at(31) },
+      fired,
+      message,
+    });
+
+    it('advises a rollback with the message of each trigger that fired', () => {
+      const errorRate = evidence(
+        'error-rate',
+        true,
+        'Error rate 12.3 % since 1.1.0 was deployed, above 5 %',
+      );
+      const latency = evidence(
+        'latency',
+        true,
+        'p95 latency 240 ms since 1.1.0 was deployed, 60 % above the 150 ms of the hour before (limit +50 %)',
+      );
+      const [d1, d2] = shipped('1.0.0', '1.1.0');
+      const { of } = run({
+        deployments: [d1, { ...d2, rollbackEvidence: [errorRate, latency] }],
+      });
+      expect(of('d2')?.rollbackAdvisedReason).toBe(
+        `${errorRate.message}; ${latency.message}`,
+      );
+      expect(of('d1')?.rollbackAdvisedReason).toBeUndefined();
+    });
+
+    it('adds the triggers to the health failures, after them', () => {
+      const errorRate = evidence('error-rate', true, 'Error rate 9 %');
+      const { of } = run({
+        deployments: [
+          { ...shipped('1.0.0')[0], rollbackEvidence: [errorRate] },
+        ],
+        healthDowns: [at(10)],
+      });
+      expect(of('d1')?.rollbackAdvisedReason).toBe(
+        '3 consecutive health failures after it; Error rate 9 %',
+      );
+    });
+
+    it('advises nothing on evidence that did not fire', () => {
+      const calm = evidence(
+        'error-rate',
+        false,
+        'Error rate 4 % since 1.0.0 was deployed, within 5 %',
+      );
+      const { of, deployments } = run({
+        deployments: [{ ...shipped('1.0.0')[0], rollbackEvidence: [calm] }],
+      });
+      expect(of('d1')?.rollbackAdvisedReason).toBeUndefined();
+      expect(deployments).toEqual([]);
+    });
   });
 
   it('answers only what changed', () => {

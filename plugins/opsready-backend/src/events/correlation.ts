@@ -27,7 +27,11 @@ export interface CorrelationSettings {
 }
 
 export interface CorrelationInput {
-  /** The environment's deployments, oldest first, with some history before the ones to decide. */
+  /**
+   * The environment's deployments, oldest first, with some history before
+   * the ones to decide; each with the rollback evidence its request metrics
+   * gave (`rollbackEvidence`), where it was watched.
+   */
   deployments: Deployment[];
   /** The environment's errors around those deployments. */
   errors: Array<
@@ -182,6 +186,15 @@ export function correlate(
           windowMs / 60_000,
         )} minutes after it, against ${before} in as long before`,
       );
+    }
+    // The triggers read from Prometheus after it (rollbackTriggers/): the
+    // evidence is measured elsewhere, only what fired counts here.
+    for (const evidence of d.rollbackEvidence ?? []) {
+      if (evidence.fired) {
+        advice.push(
+          evidence.message ?? `the ${evidence.trigger} trigger fired after it`,
+        );
+      }
     }
     if (advice.length) {
       correlation.rollbackAdvisedReason = advice.join('; ');

@@ -1,8 +1,12 @@
 import {
+  errorRatioBetween,
   errorRatioQuery,
   eventsQuery,
+  latencyQuantileBetween,
   latencyQuantileQuery,
   parseSelector,
+  requestsBetween,
+  withLabel,
 } from './promql';
 
 const metrics = {
@@ -70,5 +74,42 @@ describe('the SLI queries', () => {
     expect(() => latencyQuantileQuery(metrics, 'job="a"', '1h', 100)).toThrow(
       'Not a percentile: 100',
     );
+  });
+});
+
+describe('queries over a span pinned with @', () => {
+  const range = {
+    from: new Date('2026-12-11T10:00:00Z'),
+    to: new Date('2026-12-11T10:30:00.500Z'),
+  };
+  const end = range.to.getTime() / 1000;
+
+  it('measures errors, requests and a percentile from the span start to its end', () => {
+    expect(errorRatioBetween(metrics, 'job="cart"', range)).toBe(
+      `(sum(increase(http_requests_total{job="cart",code=~"5.."}[1801s] @ ${end})) or vector(0))` +
+        ` / sum(increase(http_requests_total{job="cart"}[1801s] @ ${end}))`,
+    );
+    expect(requestsBetween(metrics, 'job="cart"', range)).toBe(
+      `sum(increase(http_requests_total{job="cart"}[1801s] @ ${end}))`,
+    );
+    expect(latencyQuantileBetween(metrics, 'job="cart"', range, 95)).toBe(
+      `histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket{job="cart"}[1801s] @ ${end})))`,
+    );
+  });
+
+  it('looks at one second at least', () => {
+    expect(
+      requestsBetween(metrics, 'job="cart"', { from: range.to, to: range.to }),
+    ).toContain('[1s] @');
+  });
+
+  it('adds a matcher whose value cannot end the string', () => {
+    expect(withLabel('job="cart"', 'environment', 'production')).toBe(
+      'job="cart",environment="production"',
+    );
+    const hostile = withLabel('job="cart"', 'env', 'x"} or vector(1) #\\');
+    expect(hostile).toBe('job="cart",env="x\\"} or vector(1) #\\\\"');
+    // What comes out is label matchers still.
+    expect(parseSelector(hostile)).toEqual({ ok: true, selector: hostile });
   });
 });

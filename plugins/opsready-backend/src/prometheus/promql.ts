@@ -115,3 +115,82 @@ export function latencyQuantileQuery(
     metrics.duration
   }_bucket{${selector}}[${checkRange(window)}])))`;
 }
+
+/**
+ * The selector with one more matcher, `label="value"`, the value written
+ * as a PromQL string: a deployment's environment, say, which comes from
+ * outside and must not end the string.
+ */
+export function withLabel(
+  selector: string,
+  label: string,
+  value: string,
+): string {
+  const escaped = value
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/\n/g, '\\n')
+    .replace(/\r/g, '\\r');
+  return `${selector},${label}="${escaped}"`;
+}
+
+/** A span of time a query looks at: from one instant to another. */
+export interface TimeRange {
+  from: Date;
+  to: Date;
+}
+
+/**
+ * A range vector's range and the `@` modifier pinning it to the range's
+ * end, e.g. `[1800s] @ 1795000000`: the query then says by itself which
+ * span it measured, whenever it is evaluated.
+ */
+function rangeAt({ from, to }: TimeRange): string {
+  const seconds = Math.max(
+    1,
+    Math.round((to.getTime() - from.getTime()) / 1000),
+  );
+  return `[${seconds}s] @ ${to.getTime() / 1000}`;
+}
+
+/**
+ * The share of requests answered with an error code over the span. No
+ * error series at all counts as no errors (`or vector(0)`); no requests at
+ * all leaves the query without a value.
+ */
+export function errorRatioBetween(
+  metrics: PrometheusMetricsConfig,
+  selector: string,
+  range: TimeRange,
+): string {
+  const r = rangeAt(range);
+  return (
+    `(sum(increase(${metrics.requests}{${selector},code=~"${metrics.errorCode}"}${r})) or vector(0))` +
+    ` / sum(increase(${metrics.requests}{${selector}}${r}))`
+  );
+}
+
+/** The requests over the span. */
+export function requestsBetween(
+  metrics: PrometheusMetricsConfig,
+  selector: string,
+  range: TimeRange,
+): string {
+  return `sum(increase(${metrics.requests}{${selector}}${rangeAt(range)}))`;
+}
+
+/** A percentile of request durations over the span, in seconds. */
+export function latencyQuantileBetween(
+  metrics: PrometheusMetricsConfig,
+  selector: string,
+  range: TimeRange,
+  percentile: number,
+): string {
+  if (!(percentile > 0 && percentile < 100)) {
+    throw new Error(`Not a percentile: ${percentile}`);
+  }
+  const q = Number((percentile / 100).toFixed(6));
+  return `histogram_quantile(${q}, sum by (le) (rate(${
+    metrics.duration
+  }_bucket{${selector}}${rangeAt(range)})))`;
+}
