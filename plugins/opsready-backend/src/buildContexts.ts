@@ -196,6 +196,8 @@ export async function buildEvaluationContext(
     publisher?: DomainEventPublisher;
     /** Told of each batch of evaluations once stored; may be added to later. */
     listeners?: EvaluationListener[];
+    /** What else keeps rows per entity, dropped when it leaves the catalog. */
+    forgetAlso?: Array<(entityRefs: string[]) => Promise<unknown>>;
   },
 ) {
   const store = await DatabaseEvaluationsStore.create({
@@ -220,6 +222,7 @@ export async function buildEvaluationContext(
     auth: deps.auth,
     store,
     exemptions,
+    forgetAlso: parts.forgetAlso,
     evaluations,
     scheduler: deps.scheduler,
     logger: deps.logger,

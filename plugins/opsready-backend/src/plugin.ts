@@ -146,6 +146,7 @@ export const opsreadyPlugin = createBackendPlugin({
           settings,
           publisher,
           listeners: evaluationListeners,
+          forgetAlso: [refs => slo.store.deleteStatuses(refs)],
         });
         const { store, exemptions: exemptionsStore, evaluations } = evaluation;
         await startNotificationScans({

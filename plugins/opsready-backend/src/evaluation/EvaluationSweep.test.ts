@@ -11,6 +11,7 @@ import {
 } from '@opsready/plugin-opsready-node';
 import { DatabaseEvaluationsStore } from '../database/DatabaseEvaluationsStore';
 import { DatabaseExemptionsStore } from '../database/DatabaseExemptionsStore';
+import { DatabaseSloStatusStore } from '../database/DatabaseSloStatusStore';
 import { EvaluationService } from './EvaluationService';
 import { EvaluationSweep } from './EvaluationSweep';
 
@@ -32,6 +33,7 @@ async function setUp(entities: Entity[]) {
   const database = { getClient: async () => knex };
   const store = await DatabaseEvaluationsStore.create({ database });
   const exemptions = await DatabaseExemptionsStore.create({ database });
+  const sloStatuses = await DatabaseSloStatusStore.create({ database });
   const catalog = catalogServiceMock({ entities });
   const evaluations = new EvaluationService({
     catalog,
@@ -53,13 +55,14 @@ async function setUp(entities: Entity[]) {
     auth: mockServices.auth(),
     store,
     exemptions,
+    forgetAlso: [refs => sloStatuses.deleteStatuses(refs)],
     evaluations,
     scheduler,
     logger: mockServices.logger.mock(),
     schedule: { frequency: { minutes: 30 }, timeout: { minutes: 15 } },
     pageSize: 2,
   });
-  return { store, exemptions, sweep, scheduler };
+  return { store, exemptions, sloStatuses, sweep, scheduler };
 }
 
 describe('EvaluationSweep', () => {
@@ -83,7 +86,7 @@ describe('EvaluationSweep', () => {
       metadata: { name: 'team', namespace: 'default' },
       spec: { type: 'team', children: [] },
     };
-    const { store, exemptions, sweep } = await setUp([
+    const { store, exemptions, sloStatuses, sweep } = await setUp([
       component('a'),
       component('b'),
       component('c'),
@@ -107,7 +110,33 @@ describe('EvaluationSweep', () => {
       status: 'granted',
     });
 
+    const measured = {
+      measuredAt: new Date().toISOString(),
+      source: 'probes' as const,
+      objectives: {
+        declaredBy: 'annotation' as const,
+        availability: { target: 0.999, windowDays: 28 },
+      },
+      sli: {
+        source: 'probes' as const,
+        queries: [],
+        errorRatios: { '1h': 0.02 },
+        measuredAt: new Date().toISOString(),
+      },
+      alerts: [],
+      burnRate1h: 20,
+      problems: [],
+    };
+    await sloStatuses.saveStatuses([
+      { ...measured, entityRef: 'component:default/gone' },
+      { ...measured, entityRef: 'component:default/a' },
+    ]);
+
     expect(await sweep.run()).toEqual({ evaluated: 3, removed: 1 });
+    // Gone from the fleet's "burning fastest" too.
+    expect(
+      (await sloStatuses.listByBurnRate({ limit: 10 })).map(s => s.entityRef),
+    ).toEqual(['component:default/a']);
     expect(await exemptions.listExemptions('component:default/gone')).toEqual(
       [],
     );

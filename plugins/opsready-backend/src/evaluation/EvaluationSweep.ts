@@ -23,6 +23,11 @@ export class EvaluationSweep {
       auth: AuthService;
       store: Pick<EvaluationsStore, 'listEntityRefs' | 'deleteEntities'>;
       exemptions: Pick<ExemptionsStore, 'deleteEntities'>;
+      /**
+       * What else keeps rows per entity (its SLO status, say): told of the
+       * entities that left the catalog, before their evaluations go.
+       */
+      forgetAlso?: Array<(entityRefs: string[]) => Promise<unknown>>;
       evaluations: EvaluationService;
       scheduler: SchedulerService;
       logger: LoggerService;
@@ -62,8 +67,13 @@ export class EvaluationSweep {
     }
 
     const gone = (await store.listEntityRefs()).filter(ref => !seen.has(ref));
-    // Exemptions first: should the second delete fail, the entity is still
+    // Evaluations last: should an earlier delete fail, the entity is still
     // listed and the next sweep removes what is left of it.
+    if (gone.length > 0) {
+      for (const forget of this.deps.forgetAlso ?? []) {
+        await forget(gone);
+      }
+    }
     await exemptions.deleteEntities(gone);
     await store.deleteEntities(gone);
     logger.info(

@@ -6,6 +6,7 @@ import {
 } from '../config/readPrometheusConfig';
 import { HealthStore } from '../database/HealthStore';
 import { PrometheusClient } from '../prometheus/PrometheusClient';
+import { sharedPrometheusClient } from '../prometheus/sharedPrometheusClient';
 import { SloFactProvider, SloMeasured, SpecOf } from './SloFactProvider';
 
 /** The configured Prometheus servers, where there are any. */
@@ -28,16 +29,9 @@ export function sloSources(config: Config): {
 } {
   const prometheus = readPrometheusConfig(config);
   const defaults = readSloDefaults(config);
+  const client = sharedPrometheusClient(config);
   return {
-    prometheus:
-      prometheus.servers.length > 0
-        ? {
-            client: new PrometheusClient(prometheus.servers, {
-              concurrency: prometheus.concurrency,
-            }),
-            metrics: prometheus.metrics,
-          }
-        : undefined,
+    prometheus: client ? { client, metrics: prometheus.metrics } : undefined,
     specOf: entity => readSloSpec(entity, defaults),
     concurrency: prometheus.concurrency,
   };

@@ -9,7 +9,7 @@ import { RollbackTriggersConfig } from '../config/readEventsConfig';
 import { readPrometheusConfig } from '../config/readPrometheusConfig';
 import { DeploymentsStore } from '../database/DeploymentsStore';
 import { CorrelationWork } from '../events/CorrelationQueue';
-import { PrometheusClient } from '../prometheus/PrometheusClient';
+import { sharedPrometheusClient } from '../prometheus/sharedPrometheusClient';
 import { RollbackTriggers } from './RollbackTriggers';
 
 /**
@@ -28,7 +28,8 @@ export async function startRollbackTriggers(deps: {
   correlate(work: CorrelationWork): Promise<void>;
 }): Promise<RollbackTriggers | undefined> {
   const prometheus = readPrometheusConfig(deps.config);
-  if (prometheus.servers.length === 0) return undefined;
+  const client = sharedPrometheusClient(deps.config);
+  if (!client) return undefined;
   const { catalog, auth } = deps;
   const triggers = new RollbackTriggers({
     deployments: deps.deployments,
@@ -48,9 +49,7 @@ export async function startRollbackTriggers(deps: {
       return items.map(item => item ?? undefined);
     },
     prometheus: {
-      client: new PrometheusClient(prometheus.servers, {
-        concurrency: prometheus.concurrency,
-      }),
+      client,
       metrics: prometheus.metrics,
       environmentLabel: prometheus.environmentLabel,
     },
