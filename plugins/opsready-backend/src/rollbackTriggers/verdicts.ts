@@ -81,13 +81,17 @@ export function latencyVerdict(
     } was deployed; no requests in the hour before to compare with`;
   } else {
     const change = afterMs / beforeMs - 1;
+    const shift = percent(Math.abs(change));
+    const hourBefore = `${Math.round(beforeMs)} ms of the hour before`;
+    const against =
+      Number(shift) === 0
+        ? `as the ${hourBefore}`
+        : `${shift} % ${change > 0 ? 'above' : 'below'} the ${hourBefore}`;
     message = `p95 latency ${Math.round(afterMs)} ms since ${
       m.version
-    } was deployed, ${percent(Math.abs(change))} % ${
-      change >= 0 ? 'above' : 'below'
-    } the ${Math.round(beforeMs)} ms of the hour before, ${
-      fired ? 'more than' : 'within'
-    } +${percent(threshold)} %`;
+    } was deployed, ${against}, ${fired ? 'more than' : 'within'} +${percent(
+      threshold,
+    )} %`;
   }
   return {
     trigger: 'latency',
