@@ -37,7 +37,7 @@ export function sloStatus(extra: Partial<SloStatus> = {}): SloStatus {
         'histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket{job="cartservice"}[5m])))',
       ],
       errorRatios: { slo: 0.00067, '1h': 0.0162, '5m': 0.018 },
-      events: 1_250_000,
+      events: 1_250_000.4,
       latencyMs: 182,
       measuredAt: hoursAgo(0.1),
     },

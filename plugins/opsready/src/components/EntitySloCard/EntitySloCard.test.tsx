@@ -31,7 +31,9 @@ describe('EntitySloCard', () => {
     expect(objectives).toHaveTextContent(
       'p95 under 200 ms over 28 daysp95 182 ms (objective 200 ms)Met',
     );
-    expect(screen.getByText(/Measured from Prometheus/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/Measured from Prometheus over 1,250,000 events/),
+    ).toBeInTheDocument();
     expect(
       screen.getByText('33 % of the error budget left'),
     ).toBeInTheDocument();

@@ -57,8 +57,9 @@ export function SloObjectivesNow(props: {
         <Box mt={1}>
           <Typography variant="caption" color="textSecondary" component="p">
             Measured from {sourceLabel(sli.source)}
+            {/* Prometheus' increase() extrapolates: counts come with fractions. */}
             {sli.events !== undefined &&
-              ` over ${sli.events.toLocaleString('en-US')} events`}
+              ` over ${Math.round(sli.events).toLocaleString('en-US')} events`}
             , <RelativeTime iso={sli.measuredAt} />
           </Typography>
           <QueriesShown

@@ -31,6 +31,8 @@ describe('SLO words', () => {
     expect(budgetLabel(0.33)).toBe('33 % of the error budget left');
     expect(budgetLabel(0)).toBe('Error budget exhausted');
     expect(budgetLabel(-0.35)).toBe('Error budget exhausted: 35 % over');
+    expect(budgetLabel(-8.92545)).toBe('Error budget exhausted: 893 % over');
+    expect(budgetLabel(-0.00125)).toBe('Error budget exhausted: 0.125 % over');
   });
 
   it('writes burn rates as multiples', () => {

@@ -64,7 +64,10 @@ export function sourceLabel(source: 'prometheus' | 'probes'): string {
 export function budgetLabel(remaining: number): string {
   if (remaining > 0) return `${percent(remaining)} of the error budget left`;
   if (remaining === 0) return 'Error budget exhausted';
-  return `Error budget exhausted: ${percent(-remaining)} over`;
+  // Overspending is read in whole percent: "893 % over", not "892.545 %".
+  const over =
+    -remaining >= 0.1 ? Math.round(-remaining * 100) / 100 : -remaining;
+  return `Error budget exhausted: ${percent(over)} over`;
 }
 
 /** Availability over the SLO window, from the share of bad events in it. */
