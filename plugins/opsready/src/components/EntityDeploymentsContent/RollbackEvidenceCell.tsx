@@ -10,6 +10,7 @@ import { useState } from 'react';
 import { QueriesShown } from '../shared';
 import {
   evidenceFigures,
+  evidenceSummary,
   evidenceWindow,
   triggerLabel,
 } from './rollbackEvidenceWords';
@@ -27,8 +28,13 @@ export function RollbackEvidenceCell(props: { deployment: Deployment }) {
   return (
     <Box>
       {evidence.map(e => (
-        <Typography key={e.trigger} variant="body2" component="div">
-          <FiredMark fired={e.fired} /> {triggerLabel(e)}: {evidenceFigures(e)}
+        <Typography
+          key={e.trigger}
+          variant="body2"
+          component="div"
+          style={{ whiteSpace: 'nowrap' }}
+        >
+          <FiredMark fired={e.fired} /> {evidenceSummary(e)}
         </Typography>
       ))}
       <Button

@@ -19,16 +19,22 @@ function figure(value: number, evidence: RollbackEvidence): string {
  * "180 ms → 190 ms (+6 %; fires above +50 %)".
  */
 export function evidenceFigures(evidence: RollbackEvidence): string {
+  const after = figure(evidence.after, evidence);
   const before =
     evidence.before === undefined
-      ? 'no figure'
+      ? undefined
       : figure(evidence.before, evidence);
-  const after = figure(evidence.after, evidence);
   if (evidence.trigger === 'error-rate') {
-    return `${before} → ${after} (fires above ${figure(
-      evidence.threshold,
-      evidence,
-    )})`;
+    return `${
+      before === undefined
+        ? `${after} since the deployment`
+        : `${before} → ${after}`
+    } (fires above ${figure(evidence.threshold, evidence)})`;
+  }
+  if (before === undefined) {
+    return `${after}, nothing to compare with (fires above +${Math.round(
+      evidence.threshold * 100,
+    )} %)`;
   }
   const limit = `fires above +${Math.round(evidence.threshold * 100)} %`;
   if (evidence.before === undefined || evidence.before <= 0) {
@@ -48,4 +54,23 @@ export function evidenceWindow(evidence: RollbackEvidence): string {
   return `${from.toLocaleString(DateTime.DATETIME_SHORT)} – ${to.toLocaleString(
     sameDay ? DateTime.TIME_SIMPLE : DateTime.DATETIME_SHORT,
   )}`;
+}
+
+/**
+ * One short line for the history table, where the figures must fit a
+ * column: "Error rate 8.3 % (limit 5 %)", "p95 +6 % (limit +50 %)".
+ */
+export function evidenceSummary(evidence: RollbackEvidence): string {
+  if (evidence.trigger === 'error-rate') {
+    return `Error rate ${figure(evidence.after, evidence)} (limit ${figure(
+      evidence.threshold,
+      evidence,
+    )})`;
+  }
+  const limit = `limit +${Math.round(evidence.threshold * 100)} %`;
+  if (evidence.before === undefined || evidence.before <= 0) {
+    return `p95 ${figure(evidence.after, evidence)} (${limit})`;
+  }
+  const change = Math.round((evidence.after / evidence.before - 1) * 100);
+  return `p95 ${change >= 0 ? '+' : ''}${change} % (${limit})`;
 }
