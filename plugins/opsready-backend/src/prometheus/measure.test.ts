@@ -151,6 +151,30 @@ describe('measureFromProbes', () => {
     });
   });
 
+  it('leaves out probes the prober refused to send: they say nothing of the service', async () => {
+    const refusedOnly: Rollup = {
+      ...rollup('production', 0, 30, 30),
+      unanswered: { refused: 30, failedToConnect: 0, timedOut: 0 },
+    };
+    const partly: Rollup = {
+      ...rollup('production', 2, 60, 12),
+      unanswered: { refused: 10, failedToConnect: 0, timedOut: 2 },
+    };
+    const sli = await measureFromProbes({
+      store: store(
+        [endpoint('production', 'http://127.0.0.1:7115/healthz')],
+        [refusedOnly, partly],
+      ),
+      entityRef: 'component:default/billing',
+      spec,
+      now,
+    });
+    // This hour: nothing sent, no verdict; over 6 h: 2 bad of 50 sent.
+    expect(sli?.errorRatios['1h']).toBeUndefined();
+    expect(sli?.errorRatios['6h']).toBeCloseTo(2 / 50);
+    expect(sli?.events).toBe(50);
+  });
+
   it('uses every environment where none is production, and nothing without endpoints', async () => {
     const sli = await measureFromProbes({
       store: store(

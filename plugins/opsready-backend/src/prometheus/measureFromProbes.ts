@@ -17,6 +17,15 @@ const DAY_S = 24 * 60 * 60;
 // The environment an SLO speaks of where an entity has several.
 const PRODUCTION = 'production';
 
+/*
+ * A probe the prober's own policy refused was never sent: it says nothing
+ * of the service (only of OpsReady's allow-list), so it is neither an event
+ * nor a bad one. An endpoint whose every probe is refused has no SLI.
+ */
+export const sentProbes = (r: Rollup) => r.probes - r.unanswered.refused;
+export const badProbes = (r: Rollup) =>
+  Math.max(r.failures - r.unanswered.refused, 0);
+
 const bucketEnd = (r: Rollup) =>
   r.bucketStart.getTime() +
   (r.bucket === 'day' ? BUCKET_MS.day : BUCKET_MS.hour);
@@ -71,10 +80,10 @@ export async function measureFromProbes(options: {
       continue;
     }
     const inWindow = within(seconds);
-    const probes = inWindow.reduce((n, r) => n + r.probes, 0);
+    const probes = inWindow.reduce((n, r) => n + sentProbes(r), 0);
     if (probes > 0) {
       errorRatios[window] =
-        inWindow.reduce((n, r) => n + r.failures, 0) / probes;
+        inWindow.reduce((n, r) => n + badProbes(r), 0) / probes;
     }
   }
   const slo = within(windowDays * DAY_S);
@@ -91,7 +100,7 @@ export async function measureFromProbes(options: {
     source: 'probes',
     queries: endpoints.map(e => `${e.environment}: ${e.url}`),
     errorRatios,
-    events: slo.reduce((n, r) => n + r.probes, 0),
+    events: slo.reduce((n, r) => n + sentProbes(r), 0),
     ...(latencyMs !== undefined ? { latencyMs } : {}),
     measuredAt: now.toISOString(),
   };

@@ -6,6 +6,7 @@ import {
 import { AvailabilityObjective } from '@opsready/plugin-opsready-node';
 import { PrometheusMetricsConfig } from '../config/readPrometheusConfig';
 import { HealthStore } from '../database/HealthStore';
+import { badProbes, sentProbes } from '../prometheus/measureFromProbes';
 import {
   PrometheusRangeQuerier,
   PrometheusUnavailableError,
@@ -152,8 +153,9 @@ export class BurnRateHistoryReader {
       if (r.bucket !== 'hour' || !environments.has(r.environment)) continue;
       const end = r.bucketStart.getTime() + HOUR_MS;
       const sum = byHour.get(end) ?? { probes: 0, failures: 0 };
-      sum.probes += r.probes;
-      sum.failures += r.failures;
+      // As the SLI counts them: probes the policy refused were never sent.
+      sum.probes += sentProbes(r);
+      sum.failures += badProbes(r);
       byHour.set(end, sum);
     }
     const allowed = exact(1 - availability.target);
