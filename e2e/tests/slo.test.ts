@@ -117,14 +117,16 @@ test('the slow storefront is advised a rollback on its p95, and the fleet lists 
   await expect(release).toContainText('Rollback advised', { timeout: 90_000 });
   await expect(release).toContainText(/Fired p95 \+\d+ %/);
 
+  // The fleet's "burning fastest": its rows name a burn-rate alert.
   await page.getByRole('link', { name: 'OpsReady' }).first().click();
-  const burning = page
-    .locator('.MuiCard-root')
-    .filter({ hasText: 'Burning fastest' });
-  await expect(burning.getByRole('link', { name: 'Cart service' })).toBeVisible(
-    { timeout: 60_000 },
-  );
   await expect(
-    burning.getByRole('link', { name: 'Checkout service' }),
-  ).toHaveCount(0);
+    page.getByRole('heading', { name: 'Burning fastest' }),
+  ).toBeVisible();
+  const burning = page
+    .getByRole('row')
+    .filter({ hasText: /the error budget burns/ });
+  await expect(
+    burning.filter({ hasText: 'Cart service' }).getByRole('link'),
+  ).toBeVisible({ timeout: 60_000 });
+  await expect(burning.filter({ hasText: 'Checkout service' })).toHaveCount(0);
 });
