@@ -46,12 +46,21 @@ function querier(
 }
 
 const health = {
+  getTransitions: async () => [],
   getEndpoints: async (ref: string) =>
     ref === 'component:default/slo-probed'
       ? [
           {
+            entityRef: 'component:default/slo-probed',
             environment: 'production',
             url: 'https://probed/health',
+            state: {
+              status: 'up',
+              consecutiveSuccesses: 3,
+              consecutiveFailures: 0,
+              recentTransitions: [],
+              flapping: false,
+            },
           } as StoredEndpoint,
         ]
       : [],
@@ -192,7 +201,11 @@ describe('SloFactProvider', () => {
   it('waits, without a problem, for the first probe of an entity that declares a health endpoint', async () => {
     const provider = new SloFactProvider({
       specOf,
-      health: { getEndpoints: async () => [], getRollups: async () => [] },
+      health: {
+        getEndpoints: async () => [],
+        getRollups: async () => [],
+        getTransitions: async () => [],
+      },
       now: () => now,
     });
     const facts = await provider.gather([

@@ -64,7 +64,10 @@ export class SloFactProvider implements FactProvider {
         client: PrometheusQuerier;
         metrics: PrometheusMetricsConfig;
       };
-      health?: Pick<HealthStore, 'getEndpoints' | 'getRollups'>;
+      health?: Pick<
+        HealthStore,
+        'getEndpoints' | 'getRollups' | 'getTransitions'
+      >;
       /** Entities measured at once. Default 4. */
       concurrency?: number;
       now?: () => Date;

@@ -44,7 +44,7 @@ export function sloSources(config: Config): {
  */
 export function sloFactProvider(
   config: Config,
-  health: Pick<HealthStore, 'getEndpoints' | 'getRollups'>,
+  health: Pick<HealthStore, 'getEndpoints' | 'getRollups' | 'getTransitions'>,
   options: {
     sources?: ReturnType<typeof sloSources>;
     onMeasured?: (measured: SloMeasured[]) => Promise<void>;

@@ -1,6 +1,10 @@
 import { DEFAULT_METRICS } from '../config/readPrometheusConfig';
 import { SloSpec } from '@opsready/plugin-opsready-node';
-import { Rollup, StoredEndpoint } from '../database/HealthStore';
+import {
+  Rollup,
+  StoredEndpoint,
+  StoredTransition,
+} from '../database/HealthStore';
 import { LATENCY_BUCKETS_MS } from '../health/latencyHistogram';
 import { PrometheusQuerier } from './PrometheusClient';
 import { measureFromProbes } from './measureFromProbes';
@@ -106,11 +110,36 @@ const rollup = (
   histogram: histogram(latency, probes - failures),
   unanswered: { refused: 0, failedToConnect: 0, timedOut: failures },
 });
-const endpoint = (environment: string, url: string) =>
-  ({ environment, url } as StoredEndpoint);
+const endpoint = (
+  environment: string,
+  url: string,
+  status: 'up' | 'down' = 'up',
+) =>
+  ({
+    entityRef: 'component:default/x',
+    environment,
+    url,
+    state: {
+      status,
+      consecutiveSuccesses: 0,
+      consecutiveFailures: 0,
+      recentTransitions: [],
+      flapping: false,
+    },
+  } as StoredEndpoint);
 
 describe('measureFromProbes', () => {
-  const store = (endpoints: StoredEndpoint[], rollups: Rollup[]) => ({
+  const store = (
+    endpoints: StoredEndpoint[],
+    rollups: Rollup[],
+    transitions: StoredTransition[] = [],
+  ) => ({
+    getTransitions: async (_ref: string, range: { from: Date; to: Date }) =>
+      transitions.filter(
+        t =>
+          Date.parse(t.at) >= range.from.getTime() &&
+          Date.parse(t.at) <= range.to.getTime(),
+      ),
     getEndpoints: async () => endpoints,
     getRollups: async (_ref: string, range: { from: Date; to: Date }) =>
       rollups.filter(
@@ -140,6 +169,9 @@ describe('measureFromProbes', () => {
       source: 'probes',
       queries: ['production: https://checkout/health'],
       errorRatios: {
+        // Up now and through the last half hour: nothing down.
+        '5m': 0,
+        '30m': 0,
         '1h': 3 / 30,
         '6h': 3 / 90,
         '3d': 3 / 90,
@@ -149,6 +181,31 @@ describe('measureFromProbes', () => {
       latencyMs: 500,
       measuredAt: now.toISOString(),
     });
+  });
+
+  it('measures 5 and 30 minutes by the time the endpoints spent down, so an outage pages', async () => {
+    const minutesAgo = (m: number) =>
+      new Date(now.getTime() - m * 60_000).toISOString();
+    const sli = await measureFromProbes({
+      store: store(
+        [endpoint('production', 'https://pay/health', 'down')],
+        [rollup('production', 0, 30, 30)],
+        [
+          {
+            environment: 'production',
+            from: 'up',
+            to: 'down',
+            at: minutesAgo(12),
+          },
+        ],
+      ),
+      entityRef: 'component:default/pay',
+      spec,
+      now,
+    });
+    expect(sli?.errorRatios['5m']).toBe(1);
+    expect(sli?.errorRatios['30m']).toBeCloseTo(12 / 30);
+    expect(sli?.errorRatios['1h']).toBe(1);
   });
 
   it('leaves out probes the prober refused to send: they say nothing of the service', async () => {

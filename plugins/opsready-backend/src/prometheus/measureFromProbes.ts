@@ -5,6 +5,7 @@ import {
   SloSpec,
 } from '@opsready/plugin-opsready-node';
 import { HealthStore, Rollup } from '../database/HealthStore';
+import { downTimeShare } from './downTimeShare';
 import {
   emptyHistogram,
   mergeHistograms,
@@ -34,13 +35,15 @@ const bucketEnd = (r: Rollup) =>
  * The entity's SLIs from OpsReady's own probes, for entities whose series
  * Prometheus does not have: a failed probe is a bad event. The probes are
  * kept as hourly rollups (folded into days when old), so a window counts
- * the rollups that overlap it: it may reach up to one bucket further back,
- * and windows shorter than an hour (5m, 30m) are not measured at all rather
- * than be stood in for by a whole hour. The production endpoints count
- * where the entity has any, else all of them. Undefined without endpoints.
+ * the rollups that overlap it: it may reach up to one bucket further back.
+ * Windows shorter than an hour (5m, 30m) are not stood in for by a whole
+ * hour: they take the share of the window the endpoints spent down, from
+ * their transitions (downTimeShare), so that an outage pages. The
+ * production endpoints count where the entity has any, else all of them.
+ * Undefined without endpoints.
  */
 export async function measureFromProbes(options: {
-  store: Pick<HealthStore, 'getEndpoints' | 'getRollups'>;
+  store: Pick<HealthStore, 'getEndpoints' | 'getRollups' | 'getTransitions'>;
   entityRef: string;
   spec: SloSpec | undefined;
   now?: Date;
@@ -75,8 +78,25 @@ export async function measureFromProbes(options: {
     ['slo', windowDays * DAY_S],
     ...(Object.entries(SLI_WINDOWS) as Array<[SliWindow, number]>),
   ];
+  const transitions = await store.getTransitions(entityRef, {
+    from: new Date(now.getTime() - BUCKET_MS.hour),
+    to: now,
+  });
   for (const [window, seconds] of windows) {
     if (seconds * 1000 < BUCKET_MS.hour) {
+      const shares = endpoints
+        .map(e =>
+          downTimeShare(
+            e,
+            transitions.filter(t => t.environment === e.environment),
+            { from: new Date(now.getTime() - seconds * 1000), to: now },
+          ),
+        )
+        .filter((share): share is number => share !== undefined);
+      if (shares.length > 0) {
+        errorRatios[window] =
+          shares.reduce((sum, share) => sum + share, 0) / shares.length;
+      }
       continue;
     }
     const inWindow = within(seconds);

@@ -30,7 +30,7 @@ export async function buildSlo(deps: {
   database: DatabaseService;
   logger: LoggerService;
   catalog: CatalogService;
-  health: Pick<HealthStore, 'getEndpoints' | 'getRollups'>;
+  health: Pick<HealthStore, 'getEndpoints' | 'getRollups' | 'getTransitions'>;
   ingest: Pick<EventIngest, 'recordErrors' | 'listOpenErrors'>;
   deployments: Pick<DeploymentsStore, 'deploymentsBetween'>;
 }) {

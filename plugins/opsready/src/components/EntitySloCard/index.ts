@@ -3,6 +3,7 @@ export { BurnRateAlerts } from './BurnRateAlerts';
 export {
   burnRateLabel,
   budgetLabel,
+  overspentLabel,
   percent,
   worstAlert,
   type BurnRateAlert,

@@ -64,10 +64,16 @@ export function sourceLabel(source: 'prometheus' | 'probes'): string {
 export function budgetLabel(remaining: number): string {
   if (remaining > 0) return `${percent(remaining)} of the error budget left`;
   if (remaining === 0) return 'Error budget exhausted';
-  // Overspending is read in whole percent: "893 % over", not "892.545 %".
-  const over =
-    -remaining >= 0.1 ? Math.round(-remaining * 100) / 100 : -remaining;
-  return `Error budget exhausted: ${percent(over)} over`;
+  return `Error budget exhausted: ${overspentLabel(remaining)}`;
+}
+
+/**
+ * How far a spent budget is overspent, in whole percent from 10 % up:
+ * "893 % over", not "892.545 % over".
+ */
+export function overspentLabel(remaining: number): string {
+  const over = -remaining;
+  return `${percent(over >= 0.1 ? Math.round(over * 100) / 100 : over)} over`;
 }
 
 /** Availability over the SLO window, from the share of bad events in it. */

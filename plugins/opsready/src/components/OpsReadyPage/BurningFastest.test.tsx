@@ -19,7 +19,7 @@ describe('BurningFastest', () => {
           entityRef: 'component:default/adservice',
           title: undefined,
           burnRate: 3.1,
-          budgetRemaining: -0.2,
+          budgetRemaining: -15.41039,
           alerts: [ticket],
         }),
       ],
@@ -41,7 +41,7 @@ describe('BurningFastest', () => {
 
     const ad = screen.getByRole('link', { name: 'adservice' }).closest('tr')!;
     expect(ad).toHaveTextContent('3.1×');
-    expect(ad).toHaveTextContent('Exhausted, 20 % over');
+    expect(ad).toHaveTextContent('Exhausted, 1,541 % over');
     expect(ad).toHaveTextContent('TicketBurning 3.1× over 6h');
     expect(getBurningServices).toHaveBeenCalledWith({ limit: 10 });
   });

@@ -7,7 +7,12 @@ import Typography from '@material-ui/core/Typography';
 import { SloBurning } from '@opsready/plugin-opsready-common';
 import useAsync from 'react-use/esm/useAsync';
 import { opsreadyApiRef } from '../../api/OpsReadyApi';
-import { burnRateLabel, percent, worstAlert } from '../EntitySloCard';
+import {
+  burnRateLabel,
+  overspentLabel,
+  percent,
+  worstAlert,
+} from '../EntitySloCard';
 import { RelativeTime } from '../RelativeTime';
 import { AsyncContent } from '../shared';
 
@@ -35,7 +40,7 @@ const columns: TableColumn<SloBurning>[] = [
       ) : (
         <Box component="span" color="error.main" fontWeight={600}>
           {s.budgetRemaining < 0
-            ? `Exhausted, ${percent(-s.budgetRemaining)} over`
+            ? `Exhausted, ${overspentLabel(s.budgetRemaining)}`
             : 'Exhausted'}
         </Box>
       );
