@@ -6,6 +6,7 @@
  * (a redelivered webhook, a retried CI step) updates the row it made the
  * first time and never makes a second one.
  */
+import type { components } from './generated/openapi';
 
 /**
  * Where a deployment stands.
@@ -364,26 +365,9 @@ export interface DoraFigures {
 
 /**
  * A rollback trigger read from request metrics after a deployment: the
- * query, the figures before and after, the threshold and the window.
+ * query, the figures before and after, the threshold and the window (the
+ * spec's `RollbackEvidence`).
  *
  * @public
  */
-export interface RollbackEvidence {
-  /** `error-rate`: share of 5xx since the deployment; `latency`: p95 against the hour before. */
-  trigger: 'error-rate' | 'latency';
-  /** The PromQL asked. */
-  query: string;
-  /** The Prometheus server asked. */
-  server?: string;
-  /** The figure over the hour before the deployment. */
-  before?: number;
-  /** The figure since the deployment. */
-  after: number;
-  /** Error rate: the share above which it fires (0.05); latency: the increase above which it fires (0.5 for +50 %). */
-  threshold: number;
-  unit?: 'ratio' | 'ms';
-  window: { from: string; to: string };
-  fired: boolean;
-  /** One sentence for people. */
-  message?: string;
-}
+export type RollbackEvidence = components['schemas']['RollbackEvidence'];

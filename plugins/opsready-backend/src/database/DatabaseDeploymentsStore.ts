@@ -102,13 +102,7 @@ export class DatabaseDeploymentsStore implements DeploymentsStore {
       if (environment) query.where('environment', environment);
       rows.push(...(await query));
     }
-    return rows
-      .map(toDeployment)
-      .sort(
-        (a, b) =>
-          Date.parse(a.startedAt) - Date.parse(b.startedAt) ||
-          a.id.localeCompare(b.id),
-      );
+    return oldestFirst(rows.map(toDeployment));
   }
 
   async deploymentsBefore(
@@ -209,13 +203,7 @@ export class DatabaseDeploymentsStore implements DeploymentsStore {
           )
           .select(this.db.raw('1')),
       );
-    return rows
-      .map(toDeployment)
-      .sort(
-        (a, b) =>
-          Date.parse(a.startedAt) - Date.parse(b.startedAt) ||
-          a.id.localeCompare(b.id),
-      );
+    return oldestFirst(rows.map(toDeployment));
   }
 
   async setRollbackEvidence(
@@ -301,4 +289,13 @@ export class DatabaseDeploymentsStore implements DeploymentsStore {
     }
     return deleted;
   }
+}
+
+/** Deployments by start, ties by id, so pages and replays agree. */
+function oldestFirst(deployments: Deployment[]): Deployment[] {
+  return deployments.sort(
+    (a, b) =>
+      Date.parse(a.startedAt) - Date.parse(b.startedAt) ||
+      a.id.localeCompare(b.id),
+  );
 }

@@ -107,13 +107,21 @@ export function latencyQuantileQuery(
   window: string,
   percentile: number,
 ): string {
+  return quantileOver(metrics, selector, `[${checkRange(window)}]`, percentile);
+}
+
+/** `histogram_quantile` of the duration histogram over a range vector. */
+function quantileOver(
+  metrics: PrometheusMetricsConfig,
+  selector: string,
+  rangeVector: string,
+  percentile: number,
+): string {
   if (!(percentile > 0 && percentile < 100)) {
     throw new Error(`Not a percentile: ${percentile}`);
   }
   const q = Number((percentile / 100).toFixed(6));
-  return `histogram_quantile(${q}, sum by (le) (rate(${
-    metrics.duration
-  }_bucket{${selector}}[${checkRange(window)}])))`;
+  return `histogram_quantile(${q}, sum by (le) (rate(${metrics.duration}_bucket{${selector}}${rangeVector})))`;
 }
 
 /**
@@ -186,11 +194,5 @@ export function latencyQuantileBetween(
   range: TimeRange,
   percentile: number,
 ): string {
-  if (!(percentile > 0 && percentile < 100)) {
-    throw new Error(`Not a percentile: ${percentile}`);
-  }
-  const q = Number((percentile / 100).toFixed(6));
-  return `histogram_quantile(${q}, sum by (le) (rate(${
-    metrics.duration
-  }_bucket{${selector}}${rangeAt(range)})))`;
+  return quantileOver(metrics, selector, rangeAt(range), percentile);
 }
