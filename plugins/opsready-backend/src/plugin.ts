@@ -196,6 +196,13 @@ export const opsreadyPlugin = createBackendPlugin({
           compliance: (entityRef, credentials) =>
             evaluations.getEvaluation(entityRef, credentials),
           gate: gateVerdict,
+          // The action leaves the burn-rate history out: the shortest
+          // range keeps its range query small.
+          serviceLevel: async (entityRef, credentials) =>
+            slo.reads.status(
+              await evaluations.readEntity(entityRef, credentials),
+              1,
+            ),
         });
 
         // Webhooks come from tools without Backstage credentials; each

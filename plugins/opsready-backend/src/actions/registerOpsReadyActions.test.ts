@@ -6,6 +6,7 @@ import type {
   CampaignSummary,
   EntityCampaign,
   EntityEvaluation,
+  SloStatus,
 } from '@opsready/plugin-opsready-common';
 import type { CampaignReads } from '../campaigns/types';
 import { registerOpsReadyActions } from './registerOpsReadyActions';
@@ -118,6 +119,38 @@ const entityCampaign: EntityCampaign = {
   dueAt: summary.deadline,
 };
 
+const cartServiceLevel: SloStatus = {
+  entityRef: cart,
+  objectives: {
+    declaredBy: 'annotation',
+    availability: { target: 0.999, windowDays: 28 },
+    latency: { percentile: 95, thresholdMs: 200, windowDays: 28 },
+  },
+  sli: {
+    source: 'prometheus',
+    queries: ['sum(rate(http_requests_total{service="cartservice"}[1h]))'],
+    errorRatios: { slo: 0.0073, '1h': 0.0223, '5m': 0.2143 },
+    events: 33574,
+    latencyMs: 95,
+    measuredAt: '2026-12-08T10:00:00.000Z',
+  },
+  budget: { allowed: 0.001, consumed: 7.3, remaining: -6.3, burnRate: 7.3 },
+  latencyMet: true,
+  alerts: [
+    {
+      severity: 'page',
+      factor: 14.4,
+      windows: { long: '1h', short: '5m' },
+      burnRates: { long: 22.3, short: 214.3 },
+      message:
+        'Page: the error budget burns 22.3× the sustainable rate over 1h and 214.3× over 5m (at least 14.4× over both).',
+    },
+  ],
+  burnRateHistory: { window: '1h', points: [] },
+  deployments: [],
+  problems: [],
+};
+
 function setUp() {
   const actionsRegistry = actionsRegistryServiceMock();
   const campaigns = {
@@ -185,11 +218,20 @@ function setUp() {
         failingChecks: [],
       } satisfies GateAnswer),
   );
+  const serviceLevel = jest.fn(
+    async (entityRef: string, credentials: BackstageCredentials) => {
+      if (entityRef !== cart || credentials !== alan) {
+        throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+      }
+      return cartServiceLevel;
+    },
+  );
   registerOpsReadyActions({
     actionsRegistry,
     campaigns: campaigns as Partial<CampaignReads> as CampaignReads,
     compliance,
     gate,
+    serviceLevel,
   });
   const invoke = async (
     name: string,
@@ -203,11 +245,11 @@ function setUp() {
         credentials,
       })
     ).output as any;
-  return { actionsRegistry, campaigns, compliance, gate, invoke };
+  return { actionsRegistry, campaigns, compliance, gate, serviceLevel, invoke };
 }
 
 describe('registerOpsReadyActions', () => {
-  it('registers five read-only actions, each described for an assistant', async () => {
+  it('registers six read-only actions, each described for an assistant', async () => {
     const { actionsRegistry } = setUp();
     const { actions } = await actionsRegistry.list();
     expect(actions.map(a => a.name)).toEqual([
@@ -216,6 +258,7 @@ describe('registerOpsReadyActions', () => {
       'get-entity-campaign-items',
       'get-entity-compliance',
       'check-deployment-gate',
+      'get-entity-service-level',
     ]);
     for (const action of actions) {
       expect(action.attributes).toEqual({
@@ -361,5 +404,39 @@ describe('registerOpsReadyActions', () => {
     ).rejects.toThrow(
       'entityRef is not an entity ref, e.g. component:default/cartservice',
     );
+  });
+
+  it("answers an entity's service level in a few figures, for those who may read it", async () => {
+    const { invoke, serviceLevel } = setUp();
+    const output = await invoke('get-entity-service-level', {
+      entityRef: 'cartservice',
+    });
+    expect(serviceLevel).toHaveBeenCalledWith(cart, alan);
+    expect(output).toEqual({
+      entityRef: cart,
+      objectives: cartServiceLevel.objectives,
+      measured: {
+        source: 'prometheus',
+        measuredAt: '2026-12-08T10:00:00.000Z',
+        availability: 1 - 0.0073,
+        latencyMs: 95,
+        latencyMet: true,
+      },
+      budgetRemaining: -6.3,
+      alerts: [
+        {
+          severity: 'page',
+          message: cartServiceLevel.alerts[0].message,
+        },
+      ],
+      problems: [],
+    });
+    await expect(
+      invoke(
+        'get-entity-service-level',
+        { entityRef: cart },
+        mockCredentials.user('user:default/mallory'),
+      ),
+    ).rejects.toThrow(NotFoundError);
   });
 });

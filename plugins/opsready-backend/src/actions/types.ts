@@ -3,6 +3,7 @@ import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha
 import type {
   ApiResponse,
   EntityEvaluation,
+  SloStatus,
 } from '@opsready/plugin-opsready-common';
 import type { CampaignReads } from '../campaigns/types';
 
@@ -34,4 +35,12 @@ export interface OpsReadyActionsDeps {
     },
     credentials: BackstageCredentials,
   ) => Promise<GateAnswer>;
+  /**
+   * The entity's service level as last measured, read as the caller may
+   * see the entity (a NotFoundError when they may not).
+   */
+  serviceLevel: (
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ) => Promise<SloStatus>;
 }
