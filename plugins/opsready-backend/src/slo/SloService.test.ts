@@ -81,7 +81,7 @@ describe.each(databases.eachSupportedId())('SloService (%s)', databaseId => {
       environment: 'production',
       status: 'open',
       occurredAt: '2026-12-11T10:00:00.000Z',
-      externalId: `${cart}|page|14.4|2026-12-11T10:00:00.000Z`,
+      externalId: `${cart}|page|2026-12-11T10:00:00.000Z`,
       message:
         'Page: the error budget burns 14.4× the sustainable rate over 1h and 14.4× over 5m (at least 14.4× over both). SLO: 99.9 % availability over 28 days.',
     });
@@ -94,8 +94,9 @@ describe.each(databases.eachSupportedId())('SloService (%s)', databaseId => {
       expect.objectContaining({ entityRef: cart, severity: 'critical' }),
     ]);
 
-    // Still burning, faster: the same error, not a second one, and no
-    // second notification; the status follows the measurement.
+    // Still burning, faster, and now the 6-hour page rule fires too: the
+    // same error, not a second one (one outage is one page), and no second
+    // notification; the status follows the measurement.
     await service.onMeasured([
       {
         entityRef: cart,
@@ -104,6 +105,8 @@ describe.each(databases.eachSupportedId())('SloService (%s)', databaseId => {
           ...paging,
           '1h': 0.02,
           '5m': 0.03,
+          '6h': 0.008,
+          '30m': 0.02,
         }),
         problems: [],
       },
@@ -113,6 +116,9 @@ describe.each(databases.eachSupportedId())('SloService (%s)', databaseId => {
     ]);
     expect(published.filter(e => e.type === 'error.opened')).toHaveLength(1);
     expect((await store.getStatus(cart))?.burnRate1h).toBe(20);
+    expect(
+      (await store.getStatus(cart))?.alerts.filter(a => a.severity === 'page'),
+    ).toHaveLength(2);
 
     // Prometheus down: nothing is known, nothing changes.
     await service.onMeasured([
@@ -184,7 +190,7 @@ describe.each(databases.eachSupportedId())('SloService (%s)', databaseId => {
     expect(await errorsOf()).toEqual([
       expect.objectContaining({
         severity: 'medium',
-        externalId: `${cart}|ticket|1|2026-12-11T10:00:00.000Z`,
+        externalId: `${cart}|ticket|2026-12-11T10:00:00.000Z`,
         message: expect.stringMatching(/^Ticket: the error budget burns 1\.2×/),
       }),
     ]);

@@ -17,20 +17,21 @@ export interface EntityBurn {
   at: string;
 }
 
-/** A rule of an entity: its severity and factor name it. */
-const ruleKey = (
-  entityRef: string,
-  alert: Pick<BurnRateAlert, 'severity' | 'factor'>,
-) => `${entityRef}|${alert.severity}|${alert.factor}`;
+/** An entity's burn-rate alerts of one severity: one episode at a time. */
+const episodeKey = (entityRef: string, severity: BurnRateAlert['severity']) =>
+  `${entityRef}|${severity}`;
 
 /**
- * Keeps the error timeline in step with the burn-rate alerts: a rule that
- * starts firing opens one error (a page is critical, which tells the
- * owners; a ticket medium), which stays as it is while the rule keeps
- * firing, and is resolved at the first measurement where it no longer
- * does. Each episode is its own error: its externalId says the entity,
- * the rule and when the episode began. It goes through the event ingest
- * like any other source, so it is correlated with the deployment before it.
+ * Keeps the error timeline in step with the burn-rate alerts, one error
+ * per severity: while any page rule fires the entity has one critical
+ * error (which tells the owners), while any ticket rule fires one medium
+ * one. Two page rules firing together (1 h and 6 h) are one outage, not
+ * two pages, as Alertmanager would group them. The error opens with the
+ * fastest rule's words, stays as it is while a rule of its severity fires,
+ * and is resolved at the first measurement where none does. Each episode is
+ * its own error: its externalId says the entity, the severity and when the
+ * episode began. It goes through the event ingest like any other source,
+ * so it is correlated with the deployment before it.
  */
 export class BurnRateErrors {
   constructor(
@@ -56,8 +57,10 @@ export class BurnRateErrors {
     const inputs: ServiceErrorInput[] = [];
     for (const burn of burns) {
       const firing = new Set<string>();
-      for (const alert of burn.spec?.availability ? burn.alerts : []) {
-        const key = ruleKey(burn.entityRef, alert);
+      for (const alert of strongestBySeverity(
+        burn.spec?.availability ? burn.alerts : [],
+      )) {
+        const key = episodeKey(burn.entityRef, alert.severity);
         firing.add(key);
         if (!open.has(key)) {
           inputs.push(this.opened(burn, alert));
@@ -77,33 +80,28 @@ export class BurnRateErrors {
   private opened(burn: EntityBurn, alert: BurnRateAlert): ServiceErrorInput {
     const slo = describeAvailability(burn.spec!.availability!);
     return {
-      ...this.common(burn.entityRef, alert.severity, alert.factor),
+      ...this.common(burn.entityRef, alert.severity),
       message: `${alert.message} SLO: ${slo}.`,
       occurredAt: burn.at,
-      externalId: `${ruleKey(burn.entityRef, alert)}|${burn.at}`,
+      externalId: `${episodeKey(burn.entityRef, alert.severity)}|${burn.at}`,
     };
   }
 
   private resolved(burn: EntityBurn, externalId: string): ServiceErrorInput {
-    const [, severity, factor, since] = externalId
+    const [, severity, since] = externalId
       .slice(burn.entityRef.length)
       .split('|');
-    const page = severity === 'page';
     return {
-      ...this.common(burn.entityRef, page ? 'page' : 'ticket', Number(factor)),
+      ...this.common(burn.entityRef, severity === 'page' ? 'page' : 'ticket'),
       // The episode's own time: the error keeps the message it opened with.
-      message: `The error budget burned at least ${factor}× the sustainable rate`,
+      message: `The error budget burned fast enough for a ${severity}`,
       occurredAt: since,
       resolvedAt: burn.at,
       externalId,
     };
   }
 
-  private common(
-    entityRef: string,
-    severity: BurnRateAlert['severity'],
-    factor: number,
-  ) {
+  private common(entityRef: string, severity: BurnRateAlert['severity']) {
     return {
       entityRef,
       environment: this.options.environment,
@@ -112,8 +110,20 @@ export class BurnRateErrors {
       severity:
         severity === 'page' ? ('critical' as const) : ('medium' as const),
       category: 'performance' as const,
-      fingerprint: `slo-burn:${entityRef}:${severity}:${factor}`,
+      fingerprint: `slo-burn:${entityRef}:${severity}`,
       source: SLO_ERROR_SOURCE,
     };
   }
+}
+
+/** Of each severity's alerts, the one whose rule has the highest factor. */
+function strongestBySeverity(alerts: BurnRateAlert[]): BurnRateAlert[] {
+  const strongest = new Map<BurnRateAlert['severity'], BurnRateAlert>();
+  for (const alert of alerts) {
+    const kept = strongest.get(alert.severity);
+    if (!kept || alert.factor > kept.factor) {
+      strongest.set(alert.severity, alert);
+    }
+  }
+  return [...strongest.values()];
 }
