@@ -71,10 +71,13 @@ test('a platform engineer filters the fleet by team', async ({ page }) => {
 
   await page.getByRole('button', { name: /Owner/ }).click();
   await page.getByRole('option', { name: 'group:default/storefront' }).click();
-  // Storefront's services stay; payments' go.
-  await expect(page.getByRole('link', { name: 'Cart service' })).toBeVisible();
+  // Storefront's services stay in the entities table; payments' go.
+  const table = page
+    .getByRole('table')
+    .filter({ has: page.getByRole('columnheader', { name: 'Entity' }) });
+  await expect(table.getByRole('link', { name: 'Cart service' })).toBeVisible();
   await expect(
-    page.getByRole('link', { name: 'Checkout service' }),
+    table.getByRole('link', { name: 'Checkout service' }),
   ).toBeHidden();
 });
 
