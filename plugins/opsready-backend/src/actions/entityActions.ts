@@ -1,23 +1,11 @@
 import type { EntityCheck } from '@opsready/plugin-opsready-common';
 import { READ_ONLY } from './campaignActions';
 import { entityRefInput } from './entityRefInput';
-import { CAMPAIGN_STATES, itemSchema, ZodApi } from './schemas';
+import { CAMPAIGN_STATES, entityInput, itemSchema } from './schemas';
 import type { OpsReadyActionsDeps } from './types';
 
 /** Results that count against an entity: what its owners must look at. */
 const NOT_PASSING = new Set(['fail', 'warn', 'error', 'unknown']);
-
-/** The input every entity action takes: which entity. */
-const entityInput = (z: ZodApi) =>
-  z.object({
-    entityRef: z
-      .string()
-      .min(1)
-      .max(255)
-      .describe(
-        'The entity, e.g. component:default/cartservice; a bare name is a component of the default namespace',
-      ),
-  });
 
 function checkOf(check: EntityCheck) {
   const open = !check.exemption && NOT_PASSING.has(check.result.status);

@@ -111,3 +111,15 @@ export const campaignEntitySchema = (z: ZodApi) =>
       .describe('What is left (open), or what is exempted (exempt)'),
     since: z.string().describe('In this status since'),
   });
+
+/** The input every entity action takes: which entity. */
+export const entityInput = (z: ZodApi) =>
+  z.object({
+    entityRef: z
+      .string()
+      .min(1)
+      .max(255)
+      .describe(
+        'The entity, e.g. component:default/cartservice; a bare name is a component of the default namespace',
+      ),
+  });

@@ -1,5 +1,6 @@
 import { READ_ONLY } from './campaignActions';
 import { entityRefInput } from './entityRefInput';
+import { entityInput } from './schemas';
 import type { OpsReadyActionsDeps } from './types';
 
 /**
@@ -19,16 +20,7 @@ Gets an entity's service level objectives (availability over a window, a latency
     `,
     attributes: READ_ONLY,
     schema: {
-      input: z =>
-        z.object({
-          entityRef: z
-            .string()
-            .min(1)
-            .max(255)
-            .describe(
-              'The entity, e.g. component:default/cartservice; a bare name is a component of the default namespace',
-            ),
-        }),
+      input: entityInput,
       output: z =>
         z.object({
           entityRef: z.string(),

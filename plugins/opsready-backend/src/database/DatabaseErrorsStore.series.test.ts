@@ -1,25 +1,12 @@
-import { TestDatabaseId } from '@backstage/backend-test-utils';
-import {
-  createTestDatabases,
-  testPluginDatabase,
-} from '../__testUtils__/testDatabases';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { cart, deployment, error, now } from '../__testUtils__/eventInputs';
-import { DatabaseDeploymentsStore } from './DatabaseDeploymentsStore';
-import { DatabaseErrorsStore } from './DatabaseErrorsStore';
+import { createErrorStores } from '../__testUtils__/eventStores';
 
 jest.setTimeout(60_000);
 
 const databases = createTestDatabases();
-
-async function createStores(databaseId: TestDatabaseId) {
-  const knex = await databases.init(databaseId);
-  const database = testPluginDatabase(knex);
-  return {
-    knex,
-    store: await DatabaseErrorsStore.create({ database }),
-    deployments: await DatabaseDeploymentsStore.create({ database }),
-  };
-}
+const createStores = (databaseId: Parameters<typeof databases.init>[0]) =>
+  createErrorStores(databases, databaseId);
 
 describe.each(databases.eachSupportedId())(
   'DatabaseErrorsStore, series and retention (%s)',
