@@ -1,5 +1,5 @@
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { cart, deployment, error, now } from '../__testUtils__/eventInputs';
+import { cart, error, now } from '../__testUtils__/eventInputs';
 import { createErrorStores } from '../__testUtils__/eventStores';
 
 jest.setTimeout(60_000);
