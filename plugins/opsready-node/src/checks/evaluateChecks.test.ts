@@ -99,3 +99,59 @@ describe('evaluateChecks with the built-in catalog checks', () => {
     ]);
   });
 });
+
+describe('evaluateChecks on repository facts kept from an earlier read', () => {
+  const dockerfileCheck: CheckDefinition = {
+    id: 'repo.dockerfile',
+    title: 'Dockerfile',
+    description: 'Has a Dockerfile.',
+    category: 'security',
+    severity: 'warning',
+    weight: 1,
+    remediation: 'Add one.',
+    evaluate: facts =>
+      facts.repository?.paths.includes('Dockerfile')
+        ? { status: 'pass', message: 'There is a Dockerfile.' }
+        : { status: 'fail', message: 'No Dockerfile.' },
+  };
+  const keptFrom = {
+    readAt: '2026-12-06T10:00:00.000Z',
+    reason: 'the request budget of github.com was spent',
+  };
+
+  it('shows when the facts were read, and why, on the results resting on them only', () => {
+    const facts = {
+      entity: component(),
+      catalog: { ownerExists: true },
+      repository: { paths: ['Dockerfile'], files: {}, keptFrom },
+    };
+    const results = evaluateChecks([dockerfileCheck, ownerCheck], facts);
+    const byId = Object.fromEntries(results.map(r => [r.checkId, r]));
+    expect(byId['repo.dockerfile']).toMatchObject({
+      status: 'pass',
+      evidence: {
+        repositoryReadAt: '2026-12-06T10:00:00.000Z',
+        repositoryKeptBecause: 'the request budget of github.com was spent',
+      },
+    });
+    expect(byId['catalog.owner'].evidence).not.toHaveProperty(
+      'repositoryReadAt',
+    );
+    // The facts are plain data again after the call.
+    expect(Object.getOwnPropertyDescriptor(facts, 'repository')).toMatchObject(
+      { writable: true, value: facts.repository },
+    );
+  });
+
+  it('adds nothing to results of fresh facts', () => {
+    const [result] = evaluateChecks([dockerfileCheck], {
+      entity: component(),
+      repository: { paths: ['Dockerfile'], files: {} },
+    });
+    expect(result).toEqual({
+      checkId: 'repo.dockerfile',
+      status: 'pass',
+      message: 'There is a Dockerfile.',
+    });
+  });
+});

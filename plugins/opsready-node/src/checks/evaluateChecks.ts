@@ -66,8 +66,76 @@ export function evaluateChecks(
   facts: ServiceFacts,
   context: CheckContext = { now: new Date(), options: defaultCheckOptions },
 ): CheckResult[] {
-  // map sizes the list once, where pushing would grow it as it goes.
+  const keptFrom = facts.repository?.keptFrom;
+  if (!keptFrom) {
+    // map sizes the list once, where pushing would grow it as it goes.
+    return withDerivedFacts(facts, () =>
+      checks.map(check => evaluateOne(check, facts, context)),
+    );
+  }
   return withDerivedFacts(facts, () =>
-    checks.map(check => evaluateOne(check, facts, context)),
+    withRepositoryReads(facts, readsRepository =>
+      checks.map(check => {
+        readsRepository.reset();
+        const result = evaluateOne(check, facts, context);
+        return readsRepository.happened()
+          ? withKeptFromEvidence(result, keptFrom)
+          : result;
+      }),
+    ),
   );
+}
+
+/**
+ * Runs `evaluate` with the reads of `facts.repository` counted, so that the
+ * results resting on kept repository facts, and only those, say so. The
+ * property becomes an accessor for the call (the facts object stays the
+ * same one, which derived facts key on) and plain data again after it.
+ */
+function withRepositoryReads<T>(
+  facts: ServiceFacts,
+  evaluate: (reads: { reset(): void; happened(): boolean }) => T,
+): T {
+  const repository = facts.repository;
+  let read = false;
+  Object.defineProperty(facts, 'repository', {
+    configurable: true,
+    enumerable: true,
+    get() {
+      read = true;
+      return repository;
+    },
+  });
+  try {
+    return evaluate({
+      reset: () => {
+        read = false;
+      },
+      happened: () => read,
+    });
+  } finally {
+    Object.defineProperty(facts, 'repository', {
+      configurable: true,
+      enumerable: true,
+      writable: true,
+      value: repository,
+    });
+  }
+}
+
+function withKeptFromEvidence(
+  result: CheckResult,
+  keptFrom: { readAt: string; reason: string },
+): CheckResult {
+  if (result.status === 'not-applicable') {
+    return result;
+  }
+  return {
+    ...result,
+    evidence: {
+      ...result.evidence,
+      repositoryReadAt: keptFrom.readAt,
+      repositoryKeptBecause: keptFrom.reason,
+    },
+  };
 }

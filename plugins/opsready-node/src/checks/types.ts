@@ -59,6 +59,13 @@ export interface RepositoryFacts {
    * workflows, CODEOWNERS, README, Kubernetes manifests…), by path.
    */
   files: Record<string, string>;
+  /**
+   * Set when these are the facts of an earlier read that could not be
+   * renewed (the host's request budget was spent, or the read failed):
+   * when they were read, and why they were kept. Each result that rests on
+   * them shows it as evidence.
+   */
+  keptFrom?: { readAt: string; reason: string };
 }
 
 /**
