@@ -48,6 +48,7 @@ import { KubernetesFactProvider } from './facts/KubernetesFactProvider';
 import { FixProposalsService } from './fixes/FixProposalsService';
 import { pruneFixProposals } from './fixes/pruneFixProposals';
 import { RepositoryFactProvider } from './facts/RepositoryFactProvider';
+import type { RepositorySources } from './sources/RepositorySources';
 import { startRollbackTriggers } from './rollbackTriggers/startRollbackTriggers';
 import { AddressPolicy } from './health/addressPolicy';
 import { HealthService } from './health/HealthService';
@@ -345,12 +346,13 @@ export function factProviders(
     extra: Iterable<FactProvider>;
     /** The SLO facts, where their measurements are followed (buildSlo). */
     slo?: FactProvider;
+    repositories: RepositorySources;
   },
 ): FactProvider[] {
   return [
     new CatalogFactProvider({ catalog: deps.catalog, auth: deps.auth }),
     new RepositoryFactProvider({
-      urlReader: deps.urlReader,
+      sources: parts.repositories,
       logger: deps.logger,
     }),
     ...(parts.kubernetes

@@ -48,6 +48,11 @@ import { createGateVerdict } from './service/gateVerdict';
 import { DatabaseCampaignsStore } from './database/DatabaseCampaignsStore';
 import { registerOpsReadyActions } from './actions';
 import { buildSlo } from './slo/buildSlo';
+import {
+  buildRepositorySources,
+  startSourceRefresh,
+} from './sources/buildSources';
+import { recordEntitySources } from './sources/recordEntitySources';
 import { createRouter } from './service/router';
 import { createWebhookSkipsRouter, createWebhooksRouter } from './webhooks';
 
@@ -130,25 +135,37 @@ export const opsreadyPlugin = createBackendPlugin({
           ingest: events.events,
           deployments: events.deployments,
         });
+        const repositories = await buildRepositorySources(deps);
         const providers = factProviders(deps, {
           kubernetes,
           health,
           events,
           extra: extraProviders.values(),
           slo: slo.provider,
+          repositories: repositories.sources,
         });
-        // Told of each batch of evaluations; the campaign tracker and the
-        // pruning of fix proposals join.
-        const evaluationListeners: EvaluationListener[] = [];
+        // Told of each batch of evaluations: where each component lives and
+        // the etag it was evaluated at are recorded; the campaign tracker
+        // and the pruning of fix proposals join.
+        const evaluationListeners: EvaluationListener[] = [
+          recordEntitySources(repositories.store),
+        ];
         const evaluation = await buildEvaluationContext(deps, {
           checks,
           providers,
           settings,
           publisher,
           listeners: evaluationListeners,
-          forgetAlso: [refs => slo.store.deleteStatuses(refs)],
+          forgetAlso: [
+            refs => slo.store.deleteStatuses(refs),
+            refs => repositories.store.deleteEntities(refs),
+          ],
         });
         const { store, exemptions: exemptionsStore, evaluations } = evaluation;
+        const { pushes } = await startSourceRefresh(deps, {
+          repositories,
+          evaluations,
+        });
         await startNotificationScans({
           ...deps,
           publisher,
@@ -222,6 +239,7 @@ export const opsreadyPlugin = createBackendPlugin({
             auth,
             logger,
             config,
+            pushes,
           }),
         );
         deps.httpRouter.use(

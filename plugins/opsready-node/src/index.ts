@@ -11,7 +11,11 @@ export { evaluateChecks } from './checks/evaluateChecks';
 export { CheckRegistry } from './checks/CheckRegistry';
 export { builtInChecks } from './checks/builtInChecks';
 export * from './extensions';
-export { type FactProvider, mergeFacts } from './facts/FactProvider';
+export {
+  type FactProvider,
+  type GatherOptions,
+  mergeFacts,
+} from './facts/FactProvider';
 export { readRepositoryDirectory } from './facts/readRepositoryDirectory';
 export {
   isRepositoryFileOfInterest,

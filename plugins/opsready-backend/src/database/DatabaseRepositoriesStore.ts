@@ -54,7 +54,12 @@ function toRepository(row: RepositoryRow): StoredRepository {
   };
 }
 
-function toCheck(row: RepositoryRow): RepositoryToCheck {
+function toCheck(
+  row: Pick<
+    RepositoryRow,
+    'url' | 'host' | 'repository' | 'ref' | 'etag' | 'checked_at'
+  >,
+): RepositoryToCheck {
   return {
     url: row.url,
     host: row.host,

@@ -16,6 +16,7 @@ import {
   CheckDefinition,
   evaluateChecks,
   FactProvider,
+  GatherOptions,
   mergeFacts,
   ScoringConfig,
   scoreResults,
@@ -116,8 +117,34 @@ export class EvaluationService {
     const entity = await this.readEntity(entityRef, credentials, {
       fresh: true,
     });
-    const [evaluated] = await this.evaluateEntities([entity]);
+    const [evaluated] = await this.evaluateEntities([entity], new Date(), {
+      fresh: true,
+    });
     return this.present(evaluated);
+  }
+
+  /**
+   * Evaluates the components named, as they are in the catalog now (those
+   * no longer in it are passed over), in batches; returns how many were.
+   */
+  async evaluateEntityRefs(
+    entityRefs: string[],
+    credentials: BackstageCredentials,
+    batchSize = 100,
+  ): Promise<number> {
+    let evaluated = 0;
+    for (let i = 0; i < entityRefs.length; i += batchSize) {
+      const { items } = await this.deps.catalog.getEntitiesByRefs(
+        { entityRefs: entityRefs.slice(i, i + batchSize) },
+        { credentials },
+      );
+      const entities = items.filter((e): e is Entity => !!e);
+      if (entities.length > 0) {
+        await this.evaluateEntities(entities);
+        evaluated += entities.length;
+      }
+    }
+    return evaluated;
   }
 
   /**
@@ -127,9 +154,12 @@ export class EvaluationService {
   async evaluateEntities(
     entities: Entity[],
     now: Date = new Date(),
+    options: GatherOptions = {},
   ): Promise<StoredEvaluation[]> {
     const factsByProvider = await Promise.all(
-      this.deps.providers().map(provider => this.gather(provider, entities)),
+      this.deps
+        .providers()
+        .map(provider => this.gather(provider, entities, options)),
     );
     const checks = this.deps.checks();
     // Pending checks count from the entity's first evaluation: an entity
@@ -300,9 +330,10 @@ export class EvaluationService {
   private async gather(
     provider: FactProvider,
     entities: Entity[],
+    options: GatherOptions,
   ): Promise<Map<string, Partial<ServiceFacts>>> {
     try {
-      return await provider.gather(entities);
+      return await provider.gather(entities, options);
     } catch (error) {
       this.deps.logger.warn(
         `OpsReady fact provider '${provider.id}' failed for ${entities.length} entities: ${error}`,

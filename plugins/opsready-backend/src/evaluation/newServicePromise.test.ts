@@ -111,8 +111,9 @@ describe.each(databases.eachSupportedId())(
         checks: () => [...builtInChecks],
         providers: () => [
           new CatalogFactProvider({ catalog, auth: mockServices.auth() }),
+          // The template's repository is a local directory.
           new RepositoryFactProvider({
-            urlReader: mockServices.urlReader.mock(),
+            sources: { factsFor: async () => new Map() },
             logger,
           }),
           new KubernetesFactProvider({

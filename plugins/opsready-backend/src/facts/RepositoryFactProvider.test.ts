@@ -78,7 +78,7 @@ describe('RepositoryFactProvider', () => {
         )}`,
       });
       const provider = new RepositoryFactProvider({
-        urlReader: mockServices.urlReader.mock(),
+        sources: { factsFor: async () => new Map() },
         logger: mockServices.logger.mock(),
       });
       const facts = await provider.gather([entity]);
@@ -94,63 +94,72 @@ describe('RepositoryFactProvider', () => {
     }
   });
 
-  it('reads a remote tree, skipping dependency folders and reading only files checks need', async () => {
-    const file = (path: string, text: string) => ({
-      path,
-      content: async () => Buffer.from(text),
-    });
-    const urlReader = mockServices.urlReader.mock({
-      readTree: jest.fn(async (_url, options) => {
-        const all = [
-          file('Dockerfile', 'FROM node:22\n'),
-          file('src/index.ts', 'export {}'),
-          file('node_modules/x/package.json', '{}'),
-        ];
-        return {
-          files: async () => all.filter(f => options?.filter?.(f.path) ?? true),
-          archive: jest.fn(),
-          dir: jest.fn(),
-          etag: 'e',
-        } as any;
-      }),
-    });
+  it('takes URL sources from the kept repository facts, with their manifests as declared workloads', async () => {
+    const factsFor = jest.fn(
+      async () =>
+        new Map([
+          [
+            'component:default/cartservice',
+            {
+              paths: ['k8s/deployment.yaml'],
+              files: {
+                'k8s/deployment.yaml':
+                  'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: cart\n',
+              },
+            },
+          ],
+        ]),
+    );
     const provider = new RepositoryFactProvider({
-      urlReader,
+      sources: { factsFor },
       logger: mockServices.logger.mock(),
     });
-    const facts = await provider.gather([
-      entityWith({
-        'backstage.io/source-location':
-          'url:https://github.com/acme/cart/tree/main/',
-      }),
-    ]);
-    expect(facts.get('component:default/cartservice')?.repository).toEqual({
-      paths: ['Dockerfile', 'src/index.ts'],
-      files: { Dockerfile: 'FROM node:22\n' },
-    });
-    expect(urlReader.readTree).toHaveBeenCalledWith(
-      'https://github.com/acme/cart/tree/main/',
-      expect.objectContaining({ signal: expect.any(AbortSignal) }),
+    const facts = await provider.gather(
+      [
+        entityWith({
+          'backstage.io/source-location':
+            'url:https://github.com/acme/cart/tree/main/',
+        }),
+      ],
+      { fresh: true },
     );
+    expect(factsFor).toHaveBeenCalledWith(
+      [
+        {
+          entityRef: 'component:default/cartservice',
+          url: 'https://github.com/acme/cart/tree/main/',
+        },
+      ],
+      { fresh: true },
+    );
+    const cart = facts.get('component:default/cartservice');
+    expect(cart?.repository?.paths).toEqual(['k8s/deployment.yaml']);
+    expect(cart?.kubernetes?.declared).toEqual([
+      expect.objectContaining({ kind: 'Deployment' }),
+    ]);
   });
 
-  it('leaves out a repository it cannot read, saying why in the log', async () => {
+  it('leaves out a local repository it cannot read, saying why in the log', async () => {
     const logger = mockServices.logger.mock();
     const provider = new RepositoryFactProvider({
-      urlReader: mockServices.urlReader.mock({
-        readTree: jest.fn().mockRejectedValue(new Error('404 Not Found')),
-      }),
+      sources: { factsFor: async () => new Map() },
       logger,
     });
     const facts = await provider.gather([
       entityWith({
-        'backstage.io/source-location':
-          'url:https://github.com/acme/gone/tree/main/',
+        'backstage.io/source-location': 'dir:./gone',
+        'backstage.io/managed-by-location': `file:${join(
+          tmpdir(),
+          'opsready-nowhere',
+          'catalog-info.yaml',
+        )}`,
       }),
     ]);
     expect(facts.size).toBe(0);
     expect(logger.warn).toHaveBeenCalledWith(
-      'Could not read the repository of component:default/cartservice at https://github.com/acme/gone/tree/main/: Error: 404 Not Found',
+      expect.stringContaining(
+        'Could not read the repository of component:default/cartservice at',
+      ),
     );
   });
 });

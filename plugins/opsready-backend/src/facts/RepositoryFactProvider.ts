@@ -1,5 +1,4 @@
-import { durationToMilliseconds } from '@backstage/types';
-import { LoggerService, UrlReaderService } from '@backstage/backend-plugin-api';
+import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   ANNOTATION_LOCATION,
   ANNOTATION_SOURCE_LOCATION,
@@ -10,18 +9,14 @@ import { normalizeEntityRef } from '@opsready/plugin-opsready-common';
 import {
   FactProvider,
   factsFromRepository,
-  isRepositoryFileOfInterest,
-  isSkippedDirectory,
+  GatherOptions,
   readRepositoryDirectory,
-  repositoryReadLimits,
-  RepositoryFacts,
   ServiceFacts,
 } from '@opsready/plugin-opsready-node';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mapWithConcurrency } from '../lib/concurrency';
-
-const DEFAULT_TIMEOUT_MS = durationToMilliseconds({ seconds: 30 });
+import type { RepositorySources } from '../sources/RepositorySources';
 
 /** Where an entity's repository can be read from. */
 export type RepositorySource =
@@ -69,81 +64,64 @@ export function repositorySourceOf(
 }
 
 /**
- * Repository files, read through Backstage's UrlReader from the entity's
- * source location, or from disk for the local catalog's `dir:` locations.
+ * Repository files: for a URL source, its directory of the repository's
+ * facts (read once for every entity in the repository, conditionally, and
+ * kept; see RepositorySources); for the local catalog's `dir:` locations,
+ * read from disk at each evaluation, which costs no host anything.
  */
 export class RepositoryFactProvider implements FactProvider {
   readonly id = 'repository';
 
   constructor(
     private readonly options: {
-      urlReader: UrlReaderService;
+      sources: Pick<RepositorySources, 'factsFor'>;
       logger: LoggerService;
-      /** How long one repository read may take. */
-      timeoutMs?: number;
-      /** Repositories read at once. */
+      /** Local directories read at once. */
       concurrency?: number;
     },
   ) {}
 
   async gather(
     entities: Entity[],
+    options: GatherOptions = {},
   ): Promise<Map<string, Partial<ServiceFacts>>> {
     const facts = new Map<string, Partial<ServiceFacts>>();
+    const byUrl: Array<{ entityRef: string; url: string }> = [];
+    const inDirectories: Array<{ entityRef: string; path: string }> = [];
+    for (const entity of entities) {
+      const source = repositorySourceOf(entity);
+      const entityRef = normalizeEntityRef(entity);
+      if (source?.type === 'url') {
+        byUrl.push({ entityRef, url: source.url });
+      } else if (source?.type === 'dir') {
+        inDirectories.push({ entityRef, path: source.path });
+      }
+    }
+    const fromRepositories = await this.options.sources.factsFor(
+      byUrl,
+      options,
+    );
+    for (const [entityRef, repository] of fromRepositories) {
+      facts.set(entityRef, factsFromRepository(repository));
+    }
     await mapWithConcurrency(
-      entities,
+      inDirectories,
       this.options.concurrency ?? 4,
-      async entity => {
-        const source = repositorySourceOf(entity);
-        if (!source) {
-          return;
-        }
+      async ({ entityRef, path }) => {
         try {
           facts.set(
-            normalizeEntityRef(entity),
-            factsFromRepository(await this.read(source)),
+            entityRef,
+            factsFromRepository(await readRepositoryDirectory(path)),
           );
         } catch (error) {
           // The checks that need the repository answer `unknown` for this
           // entity; the reason is here for whoever wonders why.
           this.options.logger.warn(
-            `Could not read the repository of ${normalizeEntityRef(
-              entity,
-            )} at ${
-              source.type === 'url' ? source.url : source.path
-            }: ${error}`,
+            `Could not read the repository of ${entityRef} at ${path}: ${error}`,
           );
         }
       },
     );
     return facts;
-  }
-
-  private async read(source: RepositorySource): Promise<RepositoryFacts> {
-    if (source.type === 'dir') {
-      return readRepositoryDirectory(source.path);
-    }
-    const tree = await this.options.urlReader.readTree(source.url, {
-      filter: path => !path.split('/').some(isSkippedDirectory),
-      signal: AbortSignal.timeout(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
-    });
-    const paths: string[] = [];
-    const files: Record<string, string> = {};
-    for (const file of await tree.files()) {
-      if (paths.length >= repositoryReadLimits.maxPaths) {
-        break;
-      }
-      paths.push(file.path);
-      if (
-        isRepositoryFileOfInterest(file.path) &&
-        Object.keys(files).length < repositoryReadLimits.maxFiles
-      ) {
-        const content = await file.content();
-        if (content.length <= repositoryReadLimits.maxFileBytes) {
-          files[file.path] = content.toString('utf8');
-        }
-      }
-    }
-    return { paths, files };
   }
 }

@@ -16,8 +16,10 @@ import {
 } from './recordTranslatedEvents';
 import { EntityResolver } from './EntityResolver';
 import { translateGitHubEvent } from './github';
+import { parseGitHubPush } from './githubPush';
 import { readWebhooksConfig } from './readWebhooksConfig';
 import { Translation } from './translation';
+import type { RepositoryPushes } from '../sources/RepositoryPushes';
 
 export interface WebhooksRouterOptions {
   ingest: EventIngest;
@@ -28,6 +30,8 @@ export interface WebhooksRouterOptions {
   logger: LoggerService;
   /** The root config; the webhooks read `opsready.webhooks`. */
   config: Config;
+  /** Where GitHub pushes go; without it, push events are ignored. */
+  pushes?: Pick<RepositoryPushes, 'accept'>;
 }
 
 /** The raw body: GitHub signs the bytes, not the parsed JSON. */
@@ -139,10 +143,31 @@ export function createWebhooksRouter(
     }
     const raw = rawBodyOf(req);
     await verifyGitHubSignature(raw, req.header('x-hub-signature-256'), secret);
-    const translation = translateGitHubEvent(
-      req.header('x-github-event'),
-      parseGitHubBody(req, raw),
-    );
+    const event = req.header('x-github-event');
+    if (event === 'push' && options.pushes) {
+      const parsed = parseGitHubPush(parseGitHubBody(req, raw));
+      if ('skipped' in parsed) {
+        res
+          .status(202)
+          .json({ skipped: [{ item: 'push', reason: parsed.skipped }] });
+        return;
+      }
+      const refreshing = await options.pushes.accept(parsed.push);
+      const { repository, branch } = parsed.push;
+      res.status(202).json({
+        refreshing,
+        skipped: refreshing.length
+          ? []
+          : [
+              {
+                item: 'push',
+                reason: `No component is read from ${repository} at ${branch}`,
+              },
+            ],
+      });
+      return;
+    }
+    const translation = translateGitHubEvent(event, parseGitHubBody(req, raw));
     await respond(res, 'github', translation);
   });
 

@@ -1657,12 +1657,16 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * GitHub deployment and deployment_status events
+     * GitHub deployment, deployment_status and push events
      * @description The payload exactly as GitHub sends it (JSON or form-encoded).
      *     Authenticated by `X-Hub-Signature-256` against
      *     `opsready.webhooks.github.secret`, not by a Backstage token; closed
-     *     (404) until the secret is set. The entity is the Component whose
-     *     `github.com/project-slug` annotation names the repository. Other
+     *     (404) until the secret is set. For a deployment, the entity is the
+     *     Component whose `github.com/project-slug` annotation names the
+     *     repository. A push to a branch OpsReady reads (the ref in the
+     *     components' source locations, or the default branch where they name
+     *     none) re-reads that repository and evaluates its components again at
+     *     once; the answer (202) lists the repositories being refreshed. Other
      *     events answer 202 and are ignored.
      */
     post: {
@@ -3241,6 +3245,8 @@ export interface components {
         'application/json': {
           deployments?: components['schemas']['IngestOutcome'];
           errors?: components['schemas']['IngestOutcome'];
+          /** @description The repositories a push is re-reading (root URL at the ref); their components are evaluated again once read */
+          refreshing?: string[];
           skipped: {
             item: string;
             reason: string;

@@ -105,8 +105,8 @@ describe('evaluateChecks on repository facts kept from an earlier read', () => {
     id: 'repo.dockerfile',
     title: 'Dockerfile',
     description: 'Has a Dockerfile.',
-    category: 'security',
-    severity: 'warning',
+    category: 'catalog',
+    severity: 'low',
     weight: 1,
     remediation: 'Add one.',
     evaluate: facts =>
@@ -138,9 +138,10 @@ describe('evaluateChecks on repository facts kept from an earlier read', () => {
       'repositoryReadAt',
     );
     // The facts are plain data again after the call.
-    expect(Object.getOwnPropertyDescriptor(facts, 'repository')).toMatchObject(
-      { writable: true, value: facts.repository },
-    );
+    expect(Object.getOwnPropertyDescriptor(facts, 'repository')).toMatchObject({
+      writable: true,
+      value: facts.repository,
+    });
   });
 
   it('adds nothing to results of fresh facts', () => {

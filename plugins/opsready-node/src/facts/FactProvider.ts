@@ -14,7 +14,21 @@ import { ServiceFacts } from '../checks/types';
 export interface FactProvider {
   /** A unique id, e.g. `repository`; used in logs and to refuse duplicates. */
   id: string;
-  gather(entities: Entity[]): Promise<Map<string, Partial<ServiceFacts>>>;
+  gather(
+    entities: Entity[],
+    options?: GatherOptions,
+  ): Promise<Map<string, Partial<ServiceFacts>>>;
+}
+
+/**
+ * How a batch is gathered. `fresh`: someone asked for the checks to run
+ * now, so a provider that keeps facts between evaluations asks its source
+ * whether they changed rather than using what it kept.
+ *
+ * @public
+ */
+export interface GatherOptions {
+  fresh?: boolean;
 }
 
 /**

@@ -2238,9 +2238,9 @@ export const spec = {
     },
     '/webhooks/github': {
       post: {
-        summary: 'GitHub deployment and deployment_status events',
+        summary: 'GitHub deployment, deployment_status and push events',
         description:
-          'The payload exactly as GitHub sends it (JSON or form-encoded).\nAuthenticated by `X-Hub-Signature-256` against\n`opsready.webhooks.github.secret`, not by a Backstage token; closed\n(404) until the secret is set. The entity is the Component whose\n`github.com/project-slug` annotation names the repository. Other\nevents answer 202 and are ignored.\n',
+          "The payload exactly as GitHub sends it (JSON or form-encoded).\nAuthenticated by `X-Hub-Signature-256` against\n`opsready.webhooks.github.secret`, not by a Backstage token; closed\n(404) until the secret is set. For a deployment, the entity is the\nComponent whose `github.com/project-slug` annotation names the\nrepository. A push to a branch OpsReady reads (the ref in the\ncomponents' source locations, or the default branch where they name\nnone) re-reads that repository and evaluates its components again at\nonce; the answer (202) lists the repositories being refreshed. Other\nevents answer 202 and are ignored.\n",
         security: [],
         requestBody: {
           required: true,
@@ -3105,6 +3105,14 @@ export const spec = {
                 },
                 errors: {
                   $ref: '#/components/schemas/IngestOutcome',
+                },
+                refreshing: {
+                  type: 'array',
+                  description:
+                    'The repositories a push is re-reading (root URL at the ref); their components are evaluated again once read',
+                  items: {
+                    type: 'string',
+                  },
                 },
                 skipped: {
                   type: 'array',
