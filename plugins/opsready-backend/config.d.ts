@@ -428,6 +428,44 @@ export interface Config {
       environment?: string;
     };
 
+    /**
+     * How repositories are read. Each repository is read once per ref for
+     * every component in it, conditionally on the etag of its last read,
+     * and its facts are kept in the database.
+     */
+    sources?: {
+      /**
+       * When every repository in use is asked whether it changed (one
+       * request for an unchanged one). Default: every 30 minutes, once
+       * across replicas.
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /**
+       * How long a sweep may wait for request budgets; what is left is
+       * deferred to the next sweep and keeps its facts, shown with their
+       * age. Default: 25 minutes.
+       */
+      sweepWithin?: HumanDuration | string;
+      /**
+       * When the catalog is polled for components that are new or whose
+       * etag moved, which are evaluated at once. Default: every minute.
+       */
+      catalogPoll?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /** Repositories read at once. Default: 4. */
+      concurrency?: number;
+      /** How long one repository read may take. Default: 30 seconds. */
+      readTimeout?: HumanDuration | string;
+      /**
+       * Requests an hour each integration host may be sent, by host as in
+       * `integrations` (with the port, if any), e.g.
+       * `{ github.com: { requestsPerHour: 4000 } }`. Shared by all
+       * replicas; hosts not named are not limited.
+       */
+      budgets?: {
+        [host: string]: { requestsPerHour: number };
+      };
+    };
+
     scoring?: {
       /** Share of a check's weight a warning earns, 0-1. Default: 0.5. */
       warnCredit?: number;

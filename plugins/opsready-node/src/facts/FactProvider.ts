@@ -21,13 +21,16 @@ export interface FactProvider {
 }
 
 /**
- * How a batch is gathered. `fresh`: someone asked for the checks to run
- * now, so a provider that keeps facts between evaluations asks its source
- * whether they changed rather than using what it kept.
+ * How a batch is gathered.
  *
  * @public
  */
 export interface GatherOptions {
+  /**
+   * Someone asked for the checks to run now: a provider that keeps facts
+   * between evaluations asks its source whether they changed rather than
+   * using what it kept.
+   */
   fresh?: boolean;
 }
 

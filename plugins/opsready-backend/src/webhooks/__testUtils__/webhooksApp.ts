@@ -11,7 +11,10 @@ import { resolve as resolvePath } from 'node:path';
 import request from 'supertest';
 import { InMemoryEventIngest } from './InMemoryEventIngest';
 import { InMemoryWebhookSkips } from './InMemoryWebhookSkips';
-import { createWebhooksRouter } from '../createWebhooksRouter';
+import {
+  createWebhooksRouter,
+  WebhooksRouterOptions,
+} from '../createWebhooksRouter';
 
 export const SECRET = 'It’s a Secret to Everybody';
 export const AM_TOKEN = 'am-token-0123456789';
@@ -67,6 +70,7 @@ export function makeApp(
     argocd: { token: ARGO_TOKEN },
   },
   catalogEntities: Entity[] = entities,
+  more: Pick<WebhooksRouterOptions, 'pushes'> = {},
 ) {
   const ingest = new InMemoryEventIngest();
   const skips = new InMemoryWebhookSkips();
@@ -80,6 +84,7 @@ export function makeApp(
       auth: mockServices.auth(),
       logger,
       config: new ConfigReader({ opsready: { webhooks } }),
+      ...more,
     }),
   );
   app.use(mockErrorHandler());
