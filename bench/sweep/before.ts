@@ -1,8 +1,8 @@
 /*
- * Benchmark (on demand, not in CI): today's evaluation sweep over a
+ * Benchmark (on demand, not in CI): the former evaluation sweep over a
  * simulated GitHub of 2,000 repositories and 10,000 services. The
- * repository facts come from RepositoryFactProvider as the plugin builds
- * it: one `readTree` per entity, every sweep, with no etag. It prints:
+ * repository facts come from the former provider (former.ts): one
+ * `readTree` per entity, every sweep, with no etag. It prints:
  *
  * 1. the first sweep: time, GitHub requests by kind, tarball bytes, peak RSS;
  * 2. a second sweep with nothing changed: the same;
@@ -11,26 +11,25 @@
  * 5. a budget of 1,000 requests an hour against a sweep's requests, and a
  *    sweep run under that budget.
  *
- *   yarn bench:sweep                      # PostgreSQL from scripts/ensure-postgres.sh
- *   ENTITIES=500 REPOS=100 yarn bench:sweep
- *   POSTGRES_URL=postgresql://... BUDGET=1000 yarn bench:sweep
+ *   yarn bench:sweep:before                      # PostgreSQL from scripts/ensure-postgres.sh
+ *   ENTITIES=500 REPOS=100 yarn bench:sweep:before
+ *   POSTGRES_URL=postgresql://... BUDGET=1000 yarn bench:sweep:before
  *
  * Requests go to 127.0.0.1 only; every loop is bounded; the run stops by
  * itself (RUN_TIMEOUT_MINUTES, 90 by default) and kills the simulator.
  */
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
-import { RepositoryFactProvider } from '../../plugins/opsready-backend/src/facts/RepositoryFactProvider';
+import { FormerRepositoryFactProvider } from './former';
 import { traitsOf } from './fleetModel';
 import {
   evaluationSweep,
   loadAverage,
   measure,
-  Measurement,
   megabytes,
   printTable,
-  requestsByKind,
   seconds,
   setUpBench,
+  sweepRows,
   storedScores,
   SweepBench,
   totalRequests,
@@ -45,29 +44,15 @@ const RUN_TIMEOUT_MS = Number(process.env.RUN_TIMEOUT_MINUTES ?? 90) * 60_000;
 /** High enough that GitHub's limit does not cut the measured sweeps short. */
 const UNLIMITED = 100_000_000;
 
-/** Today's providers: the catalog's, and the repository read per entity. */
+/** The former providers: the catalog's, and the repository read per entity. */
 function todaysProviders(bench: SweepBench) {
   return [
     bench.catalogFacts,
-    new RepositoryFactProvider({
+    new FormerRepositoryFactProvider({
       urlReader: bench.urlReader,
       logger: bench.logger as any,
     }),
   ];
-}
-
-function sweepRows(name: string, m: Measurement, evaluated: number) {
-  return [
-    [`${name}: time`, seconds(m.ms)],
-    [`${name}: entities evaluated`, String(evaluated)],
-    [
-      `${name}: GitHub requests`,
-      `${totalRequests(m.stats)} (${requestsByKind(m.stats)})`,
-    ],
-    [`${name}: tarball bytes (gzipped)`, megabytes(m.stats.tarballBytes)],
-    [`${name}: peak RSS`, megabytes(m.peakRssBytes)],
-    [`${name}: repositories not read (warnings)`, String(m.warnings)],
-  ] as Array<[string, string]>;
 }
 
 type Frequency = SweepBench['settings']['schedule']['frequency'];

@@ -24,6 +24,7 @@ import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import knexFactory, { Knex } from 'knex';
+import type { EvaluationListener } from '../../plugins/opsready-backend/src/campaigns/types';
 import { readOpsReadyConfig } from '../../plugins/opsready-backend/src/config/readOpsReadyConfig';
 import { DatabaseEvaluationsStore } from '../../plugins/opsready-backend/src/database/DatabaseEvaluationsStore';
 import { DatabaseExemptionsStore } from '../../plugins/opsready-backend/src/database/DatabaseExemptionsStore';
@@ -179,6 +180,7 @@ export function evaluationSweep(
   bench: SweepBench,
   providers: FactProvider[],
   onBatch?: (entityRefs: string[]) => void,
+  listeners: EvaluationListener[] = [],
 ) {
   const evaluations = new EvaluationService({
     catalog: bench.catalog,
@@ -188,9 +190,15 @@ export function evaluationSweep(
     providers: () => providers,
     scoring: bench.settings,
     logger: bench.logger as any,
-    listeners: onBatch
-      ? [async batch => onBatch(batch.map(b => b.evaluation.entityRef))]
-      : [],
+    listeners: [
+      ...listeners,
+      ...(onBatch
+        ? [
+            async (batch: Parameters<EvaluationListener>[0]) =>
+              onBatch(batch.map(b => b.evaluation.entityRef)),
+          ]
+        : []),
+    ],
   });
   const sweep = new EvaluationSweep({
     catalog: bench.catalog,
@@ -287,4 +295,23 @@ export function printTable(rows: Array<[string, string]>) {
   for (const [name, value] of rows) {
     process.stdout.write(`${name.padEnd(width)}  ${value}\n`);
   }
+}
+
+/** The rows of one sweep: time, evaluations, requests, bytes, memory. */
+export function sweepRows(
+  name: string,
+  m: Measurement,
+  evaluated: number,
+): Array<[string, string]> {
+  return [
+    [`${name}: time`, seconds(m.ms)],
+    [`${name}: entities evaluated`, String(evaluated)],
+    [
+      `${name}: GitHub requests`,
+      `${totalRequests(m.stats)} (${requestsByKind(m.stats)})`,
+    ],
+    [`${name}: tarball bytes (gzipped)`, megabytes(m.stats.tarballBytes)],
+    [`${name}: peak RSS`, megabytes(m.peakRssBytes)],
+    [`${name}: warnings (repositories not read)`, String(m.warnings)],
+  ];
 }

@@ -40,20 +40,6 @@ const locationColumns = (location: RepositoryLocation) => ({
   ref: location.ref,
 });
 
-function toRepository(row: RepositoryRow): StoredRepository {
-  return {
-    url: row.url,
-    host: row.host,
-    repository: row.repository,
-    ref: row.ref,
-    ...(row.etag ? { etag: row.etag } : {}),
-    ...(row.facts ? { facts: JSON.parse(row.facts) } : {}),
-    ...(row.read_at ? { readAt: optionalIso(row.read_at) } : {}),
-    ...(row.checked_at ? { checkedAt: optionalIso(row.checked_at) } : {}),
-    ...(row.kept_because ? { keptBecause: row.kept_because } : {}),
-  };
-}
-
 function toCheck(
   row: Pick<
     RepositoryRow,
@@ -67,6 +53,15 @@ function toCheck(
     ref: row.ref,
     ...(row.etag ? { etag: row.etag } : {}),
     ...(row.checked_at ? { checkedAt: optionalIso(row.checked_at) } : {}),
+  };
+}
+
+function toRepository(row: RepositoryRow): StoredRepository {
+  return {
+    ...toCheck(row),
+    ...(row.facts ? { facts: JSON.parse(row.facts) } : {}),
+    ...(row.read_at ? { readAt: optionalIso(row.read_at) } : {}),
+    ...(row.kept_because ? { keptBecause: row.kept_because } : {}),
   };
 }
 
