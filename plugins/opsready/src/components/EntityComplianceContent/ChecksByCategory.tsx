@@ -17,6 +17,7 @@ import { CheckStatusIcon } from '../CheckStatusIcon';
 import { CheckFixControls } from '../Fixes';
 import { PendingChip } from '../PendingChecks';
 import { WhyNotAllowed } from '../shared';
+import { KEPT_FROM_KEYS, KeptRepositoryFacts } from './KeptRepositoryFacts';
 
 const CATEGORY_TITLES: Record<CheckCategory, string> = {
   catalog: 'Catalog metadata',
@@ -130,6 +131,10 @@ function CheckRow(props: {
   const request = check.exemptionRequest;
   const attention = needsAttention(check.result.status);
   const proposal = attention ? fixes?.proposals.get(check.id) : undefined;
+  // What the backend adds for kept repository facts is said in words above.
+  const evidence = Object.entries(check.result.evidence ?? {}).filter(
+    ([key]) => !KEPT_FROM_KEYS.includes(key),
+  );
   return (
     <Accordion
       defaultExpanded={attention && !check.exemption}
@@ -184,19 +189,19 @@ function CheckRow(props: {
             {check.description} Severity {check.severity}, weight {check.weight}
             .
           </Typography>
-          {check.result.evidence &&
-            Object.keys(check.result.evidence).length > 0 && (
-              <>
-                <Typography variant="subtitle2">Evidence</Typography>
-                <Box component="dl" mt={0}>
-                  {Object.entries(check.result.evidence).map(([key, value]) => (
-                    <Typography key={key} variant="body2" component="div">
-                      <strong>{key}:</strong> {formatEvidence(value)}
-                    </Typography>
-                  ))}
-                </Box>
-              </>
-            )}
+          <KeptRepositoryFacts evidence={check.result.evidence} />
+          {evidence.length > 0 && (
+            <>
+              <Typography variant="subtitle2">Evidence</Typography>
+              <Box component="dl" mt={0}>
+                {evidence.map(([key, value]) => (
+                  <Typography key={key} variant="body2" component="div">
+                    <strong>{key}:</strong> {formatEvidence(value)}
+                  </Typography>
+                ))}
+              </Box>
+            </>
+          )}
           {check.exemption && (
             <Typography variant="body2" paragraph>
               Exempted by {check.exemption.createdBy}: {check.exemption.reason}

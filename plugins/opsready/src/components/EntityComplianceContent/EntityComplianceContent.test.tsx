@@ -58,6 +58,45 @@ describe('EntityComplianceContent', () => {
     ).toBeInTheDocument();
   });
 
+  it('says when a result rests on repository facts that could not be read again, and why', async () => {
+    const readAt = new Date(Date.now() - 3 * 3600_000).toISOString();
+    const kept = {
+      ...failingCritical,
+      id: 'repository.codeowners',
+      title: 'CODEOWNERS',
+      category: 'repository' as const,
+      result: {
+        checkId: 'repository.codeowners',
+        status: 'fail' as const,
+        message: 'No CODEOWNERS file.',
+        evidence: {
+          searched: 'CODEOWNERS',
+          repositoryReadAt: readAt,
+          repositoryKeptBecause:
+            'not read again: the request budget of github.com (4000 an hour) was spent',
+        },
+      },
+    };
+    const api = emptyApi({
+      getEntityEvaluation: jest
+        .fn()
+        .mockResolvedValue({ ...evaluation, checks: [kept] }),
+    });
+    await renderForEntity(<EntityComplianceContent />, { api });
+    const repository = await screen.findByRole('region', {
+      name: 'Repository',
+    });
+    expect(
+      within(repository).getByText(
+        /From the repository as read .*not read again: the request budget of github.com \(4000 an hour\) was spent\./,
+      ),
+    ).toBeInTheDocument();
+    expect(within(repository).getByText('3 hours ago')).toBeInTheDocument();
+    // Said in words, not listed again as raw evidence; the rest is listed.
+    expect(within(repository).queryByText(/repositoryReadAt/)).toBeNull();
+    expect(within(repository).getByText('searched:')).toBeInTheDocument();
+  });
+
   it('labels a pending check with what it waits for and when it counts, and says the score leaves it out', async () => {
     const api = emptyApi({
       getEntityEvaluation: jest.fn().mockResolvedValue({
