@@ -18,15 +18,20 @@ import {
 import { opsreadyPlugin } from './plugin';
 
 /*
- * The checks sweep and the Kubernetes collector on two replicas sharing one
- * PostgreSQL database, each with Backstage's real scheduler: both are global
+ * The checks sweep, the Kubernetes collector, the repository sweep and the
+ * catalog poll on two replicas sharing one PostgreSQL database, each with Backstage's real scheduler: both are global
  * tasks, whose lock lives in that database, so each period's run happens
  * once across the replicas — never twice, never two at once.
  */
 jest.setTimeout(120_000);
 
 const INTERVAL_MS = 2_000;
-const SWEEPS = ['opsready-evaluate-entities', 'opsready-collect-kubernetes'];
+const SWEEPS = [
+  'opsready-evaluate-entities',
+  'opsready-collect-kubernetes',
+  'opsready-refresh-repositories',
+  'opsready-poll-catalog',
+];
 
 const labels = { 'backstage.io/kubernetes-id': 'cartservice' };
 const entities: Entity[] = Array.from({ length: 5 }, (_, i) => ({
@@ -72,7 +77,7 @@ const objects: KubernetesObject[] = [
   },
 ];
 
-describe('the checks sweep and the Kubernetes collector on two replicas', () => {
+describe('the sweeps on two replicas', () => {
   it('run once per period across the replicas', async () => {
     const database = await createScratchDatabase('opsready_sweeps');
     const api = await startFakeKubernetesApi(objects);
@@ -102,6 +107,7 @@ describe('the checks sweep and the Kubernetes collector on two replicas', () => 
               opsready: {
                 schedule,
                 kubernetes: { schedule },
+                sources: { schedule, catalogPoll: schedule },
                 health: { enabled: false },
               },
             }),
