@@ -17,6 +17,11 @@ export interface ProbeWriterOptions {
   store: HealthStore;
   /** Probes per write. */
   batchSize: number;
+  /**
+   * Probes per write at most when the probes gathered while the previous
+   * write ran are more than `batchSize`. Default `batchSize`.
+   */
+  maxBatchSize?: number;
   /** A probe waits at most this long, in ms, for its batch to fill. */
   maxDelayMs: number;
   onTransition?: HealthTransitionListener;
@@ -29,13 +34,15 @@ export interface ProbeWriterOptions {
  * statements per few hundred probes. One transaction per probe, over a pool
  * of ten connections, was what bounded a sweep of a large fleet, not the
  * probing. Batches are written one after the other, in the order the probes
- * were answered, and the listener hears of a batch's transitions once the
- * batch is stored, as it heard of each probe's before.
+ * were answered (a batch grows while the one before it is written), and
+ * the listener hears of a batch's transitions once the batch is stored, as
+ * it heard of each probe's before.
  */
 export class ProbeWriter {
   private pending: ProbeRecord[] = [];
   private timer?: ReturnType<typeof setTimeout>;
-  private writes: Promise<void> = Promise.resolve();
+  /** The write under way, if any; one at a time, in the probes' order. */
+  private writing?: Promise<void>;
   private transitionsNotified: Promise<void> = Promise.resolve();
   private storeFailure?: { error: unknown };
   private listenerFailure?: { error: unknown };
@@ -52,7 +59,7 @@ export class ProbeWriter {
     this.pending.push(record);
     if (this.pending.length >= this.options.batchSize) {
       this.flush();
-    } else if (!this.timer) {
+    } else if (!this.timer && !this.writing) {
       // So that the health API does not lag a whole sweep behind while the
       // slow endpoints of its tail trickle in.
       this.timer = setTimeout(() => this.flush(), this.options.maxDelayMs);
@@ -66,8 +73,10 @@ export class ProbeWriter {
    * sweep), else a failed listener call (the others were still made).
    */
   async close(): Promise<void> {
-    this.flush();
-    await this.writes;
+    while (this.writing || this.pending.length > 0) {
+      this.flush();
+      await this.writing;
+    }
     await this.transitionsNotified;
     if (this.storeFailure) {
       throw this.storeFailure.error;
@@ -80,12 +89,29 @@ export class ProbeWriter {
   private flush() {
     clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.pending.length === 0) {
+    if (this.writing || this.pending.length === 0) {
+      // The write under way takes what gathered meanwhile when it ends.
       return;
     }
-    const batch = this.pending;
-    this.pending = [];
-    this.writes = this.writes.then(() => this.write(batch));
+    this.writing = this.drain().finally(() => {
+      this.writing = undefined;
+      if (this.pending.length > 0 && !this.timer) {
+        this.timer = setTimeout(() => this.flush(), this.options.maxDelayMs);
+      }
+    });
+  }
+
+  /**
+   * Writes batches while a full one is queued. What gathers while a batch is
+   * written goes in the next one, up to `maxBatchSize`: when probes come
+   * faster than single batches are stored, batches grow rather than queue,
+   * and the store's cost per transaction is paid less often.
+   */
+  private async drain() {
+    const max = this.options.maxBatchSize ?? this.options.batchSize;
+    do {
+      await this.write(this.pending.splice(0, max));
+    } while (this.pending.length >= this.options.batchSize);
   }
 
   private async write(batch: ProbeRecord[]) {
