@@ -1,7 +1,8 @@
 /*
  * Benchmark (on demand, not in CI): a loopback fleet of 10,000 health
  * endpoints (1,000 ports of 127.0.0.1 with 10 paths each, served by a child
- * process; 5 % answer after 2 s, 5 % not within the timeout), probed by the
+ * process; 5 % answer after 2 s, 5 % not within the timeout), or of
+ * ENDPOINTS (100,000: 100 paths a port), probed by the
  * real Prober and HealthSweep with a 5 s timeout, recording into the real
  * store on PostgreSQL. It prints:
  *
@@ -17,10 +18,13 @@
  *
  *   yarn bench:health                        # PostgreSQL from scripts/ensure-postgres.sh
  *   POSTGRES_URL=postgresql://... yarn bench:health
- *   CONCURRENCY=64 yarn bench:health         # the plugin's former default concurrency
+ *   CONCURRENCY=256 yarn bench:health        # the plugin's former default concurrency
+ *   ENDPOINTS=100000 yarn bench:health       # 100,000 endpoints on the same 1,000 ports
  *
- * Targets: sweep <= 20 s; the Prober's healthy throughput >= 50 % of raw
- * undici; under 1 GB for 10,000 services over 30 days. Requests go to
+ * Targets: sweep <= 20 s at 10,000 endpoints, <= 60 s at 100,000 (the
+ * second sweep knowing which endpoints hang, the first not); the Prober's
+ * healthy throughput >= 50 % of raw undici; under 1 GB for 10,000
+ * services over 30 days. Requests go to
  * 127.0.0.1 only; every loop is bounded and the run stops by itself.
  */
 import { execFileSync, fork } from 'node:child_process';

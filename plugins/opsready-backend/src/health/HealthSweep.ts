@@ -54,6 +54,8 @@ export interface HealthSweepOptions {
 
 /** A probe's answer waits at most this long, in ms, to be stored. */
 const WRITE_DELAY_MS = durationToMilliseconds({ seconds: 1 });
+/** Write transactions of a sweep under way at once. */
+const WRITE_CONCURRENCY = 2;
 
 /** Which shard probes an endpoint: stable, and spread evenly. */
 export function shardOf(
@@ -198,6 +200,10 @@ export class HealthSweep {
       maxBatchSize:
         this.options.maxWriteBatchSize ??
         4 * (this.options.writeBatchSize ?? 500),
+      // Two transactions at once let the database use a second core while
+      // the first waits; the sweep probes each endpoint once, so they never
+      // write the same rows.
+      concurrency: WRITE_CONCURRENCY,
       maxDelayMs: WRITE_DELAY_MS,
       onTransition: this.options.onTransition,
       onTransitions: this.options.onTransitions,

@@ -10,19 +10,20 @@ const record = (i: number): ProbeRecord => ({
   probe: { up: true, outcome: 'answered', at: new Date(0), latencyMs: 3 },
 });
 
-/** A store whose writes wait until `release()`, recording each batch. */
+/**
+ * A store whose writes wait until `release()` ends the oldest one,
+ * recording each batch.
+ */
 function slowStore() {
   const batches: number[][] = [];
-  let release = () => {};
+  const waiting: Array<() => void> = [];
   const store = {
     recordProbes: (records: ProbeRecord[]) => {
       batches.push(records.map(r => Number(r.entityRef.split('-').pop())));
-      return new Promise<void>(r => {
-        release = r;
-      });
+      return new Promise<void>(r => waiting.push(r));
     },
   } as Partial<HealthStore> as HealthStore;
-  return { store, batches, release: () => release() };
+  return { store, batches, release: () => waiting.shift()?.() };
 }
 
 const tick = () => new Promise(r => setImmediate(r));
@@ -77,5 +78,33 @@ describe('ProbeWriter', () => {
     } finally {
       jest.useRealTimers();
     }
+  });
+
+  it('writes two full batches at once when asked to, and folds the rest into the next', async () => {
+    const { store, batches, release } = slowStore();
+    const writer = new ProbeWriter({
+      store,
+      batchSize: 100,
+      maxBatchSize: 400,
+      maxDelayMs: 60_000,
+      concurrency: 2,
+    });
+    for (let i = 0; i < 250; i++) writer.add(record(i));
+    await tick();
+    // The second writer starts at the second full batch; the 50 after wait.
+    expect(batches.map(b => b.length)).toEqual([100, 100]);
+    for (let i = 250; i < 400; i++) writer.add(record(i));
+    release();
+    await tick();
+    expect(batches.map(b => b.length)).toEqual([100, 100, 200]);
+    const closed = writer.close();
+    for (let i = 0; i < 3; i++) {
+      release();
+      await tick();
+    }
+    await closed;
+    expect(batches.flat().sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 400 }, (_, i) => i),
+    );
   });
 });

@@ -22,6 +22,12 @@ export interface ProbeWriterOptions {
    * write ran are more than `batchSize`. Default `batchSize`.
    */
   maxBatchSize?: number;
+  /**
+   * Batches written at once, each its own transaction. Default 1. Above 1,
+   * batches may be stored out of order, so each endpoint must be in one
+   * batch at most: a sweep probes each endpoint once.
+   */
+  concurrency?: number;
   /** A probe waits at most this long, in ms, for its batch to fill. */
   maxDelayMs: number;
   onTransition?: HealthTransitionListener;
@@ -33,16 +39,16 @@ export interface ProbeWriterOptions {
  * Stores a sweep's probes in batches: one transaction of multi-row
  * statements per few hundred probes. One transaction per probe, over a pool
  * of ten connections, was what bounded a sweep of a large fleet, not the
- * probing. Batches are written one after the other, in the order the probes
- * were answered (a batch grows while the one before it is written), and
- * the listener hears of a batch's transitions once the batch is stored, as
- * it heard of each probe's before.
+ * probing. Batches are written `concurrency` at a time (one after the
+ * other by default), in the order the probes were answered; a batch grows
+ * while the writers are busy, and the listener hears of a batch's
+ * transitions once the batch is stored, as it heard of each probe's before.
  */
 export class ProbeWriter {
   private pending: ProbeRecord[] = [];
   private timer?: ReturnType<typeof setTimeout>;
-  /** The write under way, if any; one at a time, in the probes' order. */
-  private writing?: Promise<void>;
+  /** The writers under way, each writing batch after batch. */
+  private readonly writers = new Set<Promise<void>>();
   private transitionsNotified: Promise<void> = Promise.resolve();
   private storeFailure?: { error: unknown };
   private listenerFailure?: { error: unknown };
@@ -59,7 +65,7 @@ export class ProbeWriter {
     this.pending.push(record);
     if (this.pending.length >= this.options.batchSize) {
       this.flush();
-    } else if (!this.timer && !this.writing) {
+    } else if (!this.timer && this.writers.size === 0) {
       // So that the health API does not lag a whole sweep behind while the
       // slow endpoints of its tail trickle in.
       this.timer = setTimeout(() => this.flush(), this.options.maxDelayMs);
@@ -73,9 +79,9 @@ export class ProbeWriter {
    * sweep), else a failed listener call (the others were still made).
    */
   async close(): Promise<void> {
-    while (this.writing || this.pending.length > 0) {
+    while (this.writers.size > 0 || this.pending.length > 0) {
       this.flush();
-      await this.writing;
+      await Promise.all([...this.writers]);
     }
     await this.transitionsNotified;
     if (this.storeFailure) {
@@ -89,16 +95,21 @@ export class ProbeWriter {
   private flush() {
     clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.writing || this.pending.length === 0) {
-      // The write under way takes what gathered meanwhile when it ends.
-      return;
+    // With every writer busy, the one that ends first takes what gathered.
+    // A second writer only for a full batch: not a transaction for a few.
+    while (
+      this.pending.length >=
+        (this.writers.size === 0 ? 1 : this.options.batchSize) &&
+      this.writers.size < (this.options.concurrency ?? 1)
+    ) {
+      const writer: Promise<void> = this.drain().finally(() => {
+        this.writers.delete(writer);
+        if (this.writers.size === 0 && this.pending.length > 0 && !this.timer) {
+          this.timer = setTimeout(() => this.flush(), this.options.maxDelayMs);
+        }
+      });
+      this.writers.add(writer);
     }
-    this.writing = this.drain().finally(() => {
-      this.writing = undefined;
-      if (this.pending.length > 0 && !this.timer) {
-        this.timer = setTimeout(() => this.flush(), this.options.maxDelayMs);
-      }
-    });
   }
 
   /**
