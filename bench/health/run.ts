@@ -171,9 +171,9 @@ async function main() {
       database: { getClient: async () => db, migrations: { skip: false } },
     });
     // Where a sweep's time goes: the store's read and write transactions
-    // (one per batch of probes; they run one after the other, so their
-    // times add up to the time the store was busy), and when the last
-    // answer came, after which the sweep only writes.
+    // (one per batch of probes; two run at once, so their times summed are
+    // up to twice the time the store was busy), and when the last answer
+    // came, after which the sweep only writes.
     const timing = {
       writes: 0,
       largestWrite: 0,
@@ -368,7 +368,9 @@ async function main() {
             } hourly rollups, ${s.transitions} transitions)`,
           ],
           [
-            `sweep ${i + 1}: store read / writes (transactions, largest)`,
+            `sweep ${
+              i + 1
+            }: store read / writes summed (transactions, largest)`,
             `${seconds(s.readMs)} / ${seconds(s.writeMs)} (${s.writes}, ${
               s.largestWrite
             } probes)`,
