@@ -1,7 +1,8 @@
 /*
  * Benchmark (on demand, not in CI): a loopback fleet of 10,000 health
  * endpoints (1,000 ports of 127.0.0.1 with 10 paths each, served by a child
- * process; 5 % answer after 2 s, 5 % not within the timeout), probed by the
+ * process; 5 % answer after 2 s, 5 % not within the timeout), or of
+ * ENDPOINTS (100,000: 100 paths a port), probed by the
  * real Prober and HealthSweep with a 5 s timeout, recording into the real
  * store on PostgreSQL. It prints:
  *
@@ -17,10 +18,13 @@
  *
  *   yarn bench:health                        # PostgreSQL from scripts/ensure-postgres.sh
  *   POSTGRES_URL=postgresql://... yarn bench:health
- *   CONCURRENCY=64 yarn bench:health         # the plugin's former default concurrency
+ *   CONCURRENCY=256 yarn bench:health        # the plugin's former default concurrency
+ *   ENDPOINTS=100000 yarn bench:health       # 100,000 endpoints on the same 1,000 ports
  *
- * Targets: sweep <= 20 s; the Prober's healthy throughput >= 50 % of raw
- * undici; under 1 GB for 10,000 services over 30 days. Requests go to
+ * Targets: sweep <= 20 s at 10,000 endpoints, <= 60 s at 100,000 (the
+ * second sweep knowing which endpoints hang, the first not); the Prober's
+ * healthy throughput >= 50 % of raw undici; under 1 GB for 10,000
+ * services over 30 days. Requests go to
  * 127.0.0.1 only; every loop is bounded and the run stops by itself.
  */
 import { execFileSync, fork } from 'node:child_process';
@@ -32,13 +36,27 @@ import { DatabaseHealthStore } from '../../plugins/opsready-backend/src/database
 import { AddressPolicy } from '../../plugins/opsready-backend/src/health/addressPolicy';
 import { defaultStateRules } from '../../plugins/opsready-backend/src/health/endpointState';
 import { HealthSweep } from '../../plugins/opsready-backend/src/health/HealthSweep';
-import { Prober } from '../../plugins/opsready-backend/src/health/Prober';
+import {
+  DEFAULT_CONCURRENCY,
+  DEFAULT_SUSPECT_CONCURRENCY,
+  Prober,
+} from '../../plugins/opsready-backend/src/health/Prober';
 import { mapWithConcurrency } from '../../plugins/opsready-backend/src/lib/concurrency';
 import { kindOf } from './fleet';
 
 const ENDPOINTS = Number(process.env.ENDPOINTS ?? 10_000);
 const PORTS = Number(process.env.FLEET_PORTS ?? 1000);
-const CONCURRENCY = Number(process.env.CONCURRENCY ?? 256);
+const CONCURRENCY = Number(process.env.CONCURRENCY ?? DEFAULT_CONCURRENCY);
+const SUSPECT_CONCURRENCY = Number(
+  process.env.SUSPECT_CONCURRENCY ?? DEFAULT_SUSPECT_CONCURRENCY,
+);
+/**
+ * Healthy endpoints in the raw undici vs Prober comparison: the first this
+ * many, so that a 100,000-endpoint run does not spend minutes on it.
+ */
+const RAW_SAMPLE = Number(process.env.RAW_SAMPLE ?? 10_000);
+/** Per sweep; the plugin's default. */
+const DEADLINE_MS = 50_000;
 const PER_HOST = Number(process.env.PER_HOST_CONCURRENCY ?? 4);
 const RETRIES = Number(process.env.RETRIES ?? 1);
 const TIMEOUT_MS = 5_000;
@@ -101,7 +119,9 @@ async function main() {
     index: i,
     url: `http://127.0.0.1:${fleet.ports[i % fleet.ports.length]}/ep-${i}`,
   }));
-  const healthy = endpoints.filter(e => kindOf(e.index) === 'healthy');
+  const healthy = endpoints
+    .filter(e => kindOf(e.index) === 'healthy')
+    .slice(0, RAW_SAMPLE);
 
   const admin = knexFactory({ client: 'pg', connection: postgresUrl() });
   const database = `opsready_bench_${randomBytes(4).toString('hex')}`;
@@ -115,6 +135,7 @@ async function main() {
     policy,
     timeoutMs: TIMEOUT_MS,
     concurrency: CONCURRENCY,
+    suspectConcurrency: SUSPECT_CONCURRENCY,
     perHostConcurrency: PER_HOST,
     retries: RETRIES,
   });
@@ -150,10 +171,16 @@ async function main() {
       database: { getClient: async () => db, migrations: { skip: false } },
     });
     // Where a sweep's time goes: the store's read and write transactions
-    // (one per batch of probes; they run one after the other, so their
-    // times add up to the time the store was busy), and when the last
-    // answer came, after which the sweep only writes.
-    const timing = { writes: 0, readMs: 0, writeMs: 0, lastAnswer: 0 };
+    // (one per batch of probes; two run at once, so their times summed are
+    // up to twice the time the store was busy), and when the last answer
+    // came, after which the sweep only writes.
+    const timing = {
+      writes: 0,
+      largestWrite: 0,
+      readMs: 0,
+      writeMs: 0,
+      lastAnswer: 0,
+    };
     const getEndpointsByKey = store.getEndpointsByKey.bind(store);
     store.getEndpointsByKey = async keys => {
       const t = performance.now();
@@ -167,6 +194,7 @@ async function main() {
     store.recordProbes = async records => {
       const t = performance.now();
       timing.writes += 1;
+      timing.largestWrite = Math.max(timing.largestWrite, records.length);
       try {
         return await recordProbes(records);
       } finally {
@@ -174,9 +202,9 @@ async function main() {
       }
     };
     const probe = prober.probe.bind(prober);
-    prober.probe = async spec => {
+    prober.probe = async (spec, options) => {
       try {
-        return await probe(spec);
+        return await probe(spec, options);
       } finally {
         timing.lastAnswer = performance.now();
       }
@@ -215,7 +243,7 @@ async function main() {
       schedule: { frequency: { seconds: 60 }, timeout: { seconds: 55 } },
       shards: 1,
       rules: defaultStateRules,
-      deadlineMs: 50_000,
+      deadlineMs: DEADLINE_MS,
       retentionDays: RETENTION_DAYS,
     };
     const sweep = new HealthSweep(sweepOptions);
@@ -223,7 +251,12 @@ async function main() {
     const sweeps = [];
     for (let i = 0; i < 2; i++) {
       const transitionsBefore = await count(db, 'opsready_health_transitions');
-      Object.assign(timing, { writes: 0, readMs: 0, writeMs: 0 });
+      Object.assign(timing, {
+        writes: 0,
+        largestWrite: 0,
+        readMs: 0,
+        writeMs: 0,
+      });
       const started = performance.now();
       const result = await sweep.runShard(0);
       const ended = performance.now();
@@ -239,7 +272,8 @@ async function main() {
     }
 
     // The same sweep with a store that keeps nothing: the probing alone,
-    // what the sweep would take if the database cost nothing.
+    // what the sweep would take if the database cost nothing. A new sweep
+    // knows no suspects: it is a first sweep.
     const discarding = {
       getEndpointsByKey: async () => [],
       recordProbes: async () => {},
@@ -293,21 +327,23 @@ async function main() {
     print([
       [
         'endpoints (healthy / slow 2 s / hanging)',
-        `${ENDPOINTS} (${healthy.length} / ${
-          endpoints.filter(e => kindOf(e.index) === 'slow').length
-        } / ${endpoints.filter(e => kindOf(e.index) === 'hanging').length})`,
+        `${ENDPOINTS} (${
+          endpoints.filter(e => kindOf(e.index) === 'healthy').length
+        } / ${endpoints.filter(e => kindOf(e.index) === 'slow').length} / ${
+          endpoints.filter(e => kindOf(e.index) === 'hanging').length
+        })`,
       ],
       ['hosts (ports of 127.0.0.1)', String(fleet.ports.length)],
       [
-        'concurrency / per host / retries / timeout',
-        `${CONCURRENCY} / ${PER_HOST} / ${RETRIES} / ${TIMEOUT_MS} ms`,
+        'concurrency / suspects / per host / retries / timeout',
+        `${CONCURRENCY} / ${SUSPECT_CONCURRENCY} / ${PER_HOST} / ${RETRIES} / ${TIMEOUT_MS} ms`,
       ],
       [
-        'raw undici, healthy endpoints',
+        `raw undici, first ${healthy.length} healthy endpoints`,
         `${seconds(rawMs)}, ${perSecond(healthy.length, rawMs)} req/s`,
       ],
       [
-        'Prober, healthy endpoints',
+        `Prober, first ${healthy.length} healthy endpoints`,
         `${seconds(proberMs)}, ${perSecond(healthy.length, proberMs)} probes/s`,
       ],
       [
@@ -332,8 +368,12 @@ async function main() {
             } hourly rollups, ${s.transitions} transitions)`,
           ],
           [
-            `sweep ${i + 1}: store read / writes (transactions)`,
-            `${seconds(s.readMs)} / ${seconds(s.writeMs)} (${s.writes})`,
+            `sweep ${
+              i + 1
+            }: store read / writes summed (transactions, largest)`,
+            `${seconds(s.readMs)} / ${seconds(s.writeMs)} (${s.writes}, ${
+              s.largestWrite
+            } probes)`,
           ],
           [
             `sweep ${i + 1}: last answer after / sweep ended after it`,
@@ -342,7 +382,7 @@ async function main() {
         ],
       ),
       [
-        'sweep without the database: time',
+        'first sweep without the database: time',
         `${seconds(probingAlone.durationMs)} (${probingAlone.probed} probed)`,
       ],
       ['endpoint rows, on disk', `${ENDPOINTS}, ${megabytes(endpointBytes)}`],

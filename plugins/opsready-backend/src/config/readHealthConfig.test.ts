@@ -8,7 +8,8 @@ describe('readHealthConfig', () => {
       enabled: true,
       shards: 1,
       timeoutMs: 5000,
-      concurrency: 256,
+      concurrency: 2048,
+      suspectConcurrency: 1024,
       perHostConcurrency: 4,
       retries: 1,
       maxRedirects: 0,
@@ -38,6 +39,25 @@ describe('readHealthConfig', () => {
     expect(config.headers).toEqual({ 'x-probe': 'opsready' });
     expect(config.shards).toBe(4);
     expect(config.rules.failureThreshold).toBe(5);
+  });
+
+  it('reads the lanes: the main one and the one for endpoints that timed out', () => {
+    const config = readHealthConfig(
+      new ConfigReader({
+        opsready: { health: { concurrency: 256, suspectConcurrency: 32 } },
+      }),
+    );
+    expect(config).toMatchObject({ concurrency: 256, suspectConcurrency: 32 });
+  });
+
+  it('stops naming the key when a lane has no slot', () => {
+    expect(() =>
+      readHealthConfig(
+        new ConfigReader({ opsready: { health: { suspectConcurrency: 0 } } }),
+      ),
+    ).toThrow(
+      'opsready.health.suspectConcurrency must be a number of at least 1, got 0',
+    );
   });
 
   it('stops with the key on a mistake', () => {

@@ -8,6 +8,10 @@ import { readLiveDataSources } from '@opsready/plugin-opsready-node';
 import { parseAllowEntry } from '../health/allowList';
 import { defaultStateRules, StateRules } from '../health/endpointState';
 import { OwnEndpoint, readOwnEndpoints } from '../health/ownEndpoints';
+import {
+  DEFAULT_CONCURRENCY,
+  DEFAULT_SUSPECT_CONCURRENCY,
+} from '../health/Prober';
 
 /** The `opsready.health` section of app-config, read and validated. */
 export interface HealthConfig {
@@ -17,6 +21,8 @@ export interface HealthConfig {
   deadlineMs: number;
   timeoutMs: number;
   concurrency: number;
+  /** Probes in flight at once for endpoints that timed out last time. */
+  suspectConcurrency: number;
   perHostConcurrency: number;
   retries: number;
   maxRedirects: number;
@@ -84,9 +90,17 @@ export function readHealthConfig(root: Config): HealthConfig {
       'timeoutMs',
       durationToMilliseconds({ seconds: 5 }),
     ),
-    // 256: a sweep's hanging endpoints each hold a slot for the whole
-    // timeout; 500 of them at 5 s over 64 slots alone take 39 s.
-    concurrency: positive(config, 'concurrency', 256),
+    // 2048: on the first sweep nothing is known to hang, and each hanging
+    // endpoint holds a slot for the whole timeout; 5,000 of them at 5 s
+    // over 256 slots alone take 98 s. A waiting probe costs a socket, not CPU.
+    concurrency: positive(config, 'concurrency', DEFAULT_CONCURRENCY),
+    // Endpoints that timed out on their last probe, in slots of their own:
+    // 5,000 of them at 5 s over 1024 slots take 25 s beside the rest.
+    suspectConcurrency: positive(
+      config,
+      'suspectConcurrency',
+      DEFAULT_SUSPECT_CONCURRENCY,
+    ),
     perHostConcurrency: positive(config, 'perHostConcurrency', 4),
     retries: positive(config, 'retries', 1, 0),
     maxRedirects: positive(config, 'maxRedirects', 0, 0),

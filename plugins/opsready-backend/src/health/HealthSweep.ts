@@ -14,14 +14,13 @@ import { metrics } from '@opentelemetry/api';
 import { createHash } from 'node:crypto';
 import { HealthStore } from '../database/HealthStore';
 import { componentsWithAnnotations } from '../lib/componentsWithAnnotations';
-import { mapWithConcurrency } from '../lib/concurrency';
 import {
   EndpointState,
   initialEndpointState,
   nextEndpointState,
   StateRules,
 } from './endpointState';
-import { Prober, ProberClosedError } from './Prober';
+import { ProbeLane, Prober, ProberClosedError } from './Prober';
 import {
   HealthTransitionListener,
   HealthTransitionsListener,
@@ -44,12 +43,19 @@ export interface HealthSweepOptions {
   retentionDays: number;
   onTransition?: HealthTransitionListener;
   onTransitions?: HealthTransitionsListener;
-  /** Probes stored per transaction. Default 250. */
+  /** Probes stored per transaction. Default 500. */
   writeBatchSize?: number;
+  /**
+   * Probes stored per transaction at most when probes come faster than
+   * batches are stored. Default 4 times `writeBatchSize`.
+   */
+  maxWriteBatchSize?: number;
 }
 
 /** A probe's answer waits at most this long, in ms, to be stored. */
 const WRITE_DELAY_MS = durationToMilliseconds({ seconds: 1 });
+/** Write transactions of a sweep under way at once. */
+const WRITE_CONCURRENCY = 2;
 
 /** Which shard probes an endpoint: stable, and spread evenly. */
 export function shardOf(
@@ -61,6 +67,29 @@ export function shardOf(
     .update(`${entityRef}\n${environment}`)
     .digest();
   return digest.readUInt32BE(0) % shards;
+}
+
+/**
+ * Calls `fn` on each item, `workers` calls at a time, in the items' order;
+ * `fn` must not throw. Workers take the next item as they finish, rather
+ * than a promise per item queued up front: at 100,000 endpoints those
+ * queued promises lived through the whole sweep and cost more garbage
+ * collection than the probes.
+ */
+async function feed<T>(
+  items: ReadonlyArray<T>,
+  workers: number,
+  fn: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      await fn(items[next++]);
+    }
+  };
+  await Promise.all(
+    Array.from({ length: Math.min(workers, items.length) }, worker),
+  );
 }
 
 const meter = metrics.getMeter('opsready');
@@ -89,6 +118,13 @@ const sweepHistogram = meter.createHistogram('opsready.health.sweep_duration', {
  * A daily task folds old rollups and applies retention.
  */
 export class HealthSweep {
+  /**
+   * Per shard, the endpoints (by key) whose last probe timed out. Kept in
+   * memory only: a shard that moves to another replica, or a restart, starts
+   * with none known, and its first sweep finds them again.
+   */
+  private readonly suspects = new Map<number, Set<string>>();
+
   constructor(private readonly options: HealthSweepOptions) {}
 
   async start(): Promise<void> {
@@ -160,7 +196,14 @@ export class HealthSweep {
     );
     const writer = new ProbeWriter({
       store,
-      batchSize: this.options.writeBatchSize ?? 250,
+      batchSize: this.options.writeBatchSize ?? 500,
+      maxBatchSize:
+        this.options.maxWriteBatchSize ??
+        4 * (this.options.writeBatchSize ?? 500),
+      // Two transactions at once let the database use a second core while
+      // the first waits; the sweep probes each endpoint once, so they never
+      // write the same rows.
+      concurrency: WRITE_CONCURRENCY,
       maxDelayMs: WRITE_DELAY_MS,
       onTransition: this.options.onTransition,
       onTransitions: this.options.onTransitions,
@@ -170,21 +213,32 @@ export class HealthSweep {
     let skipped = 0;
     let stopped = stop.aborted;
     let failure: { error: unknown } | undefined;
-    // The prober bounds concurrency itself; this only feeds it.
-    await mapWithConcurrency(endpoints, 256, async endpoint => {
-      if (stop.aborted) {
-        stopped = true;
+    // Endpoints that timed out last time go to the prober's suspect lane,
+    // so that they cannot hold the slots the answering endpoints need; an
+    // endpoint not probed this time keeps what was known of it.
+    const suspectedBefore = this.suspects.get(shard) ?? new Set<string>();
+    const suspected = new Set<string>();
+    const probeOne = async (
+      endpoint: (typeof endpoints)[number],
+      lane: ProbeLane,
+    ) => {
+      const key = keyOf(endpoint);
+      if (
+        stop.aborted ||
+        failure ||
+        writer.failed ||
+        Date.now() - started > deadlineMs
+      ) {
+        stopped ||= stop.aborted;
         skipped += 1;
-        return;
-      }
-      if (failure || writer.failed || Date.now() - started > deadlineMs) {
-        skipped += 1;
+        if (suspectedBefore.has(key)) suspected.add(key);
         return;
       }
       let result;
       try {
-        result = await prober.probe(endpoint);
+        result = await prober.probe(endpoint, { lane });
       } catch (error) {
+        if (suspectedBefore.has(key)) suspected.add(key);
         if (error instanceof ProberClosedError) {
           stopped = true;
           skipped += 1;
@@ -206,7 +260,9 @@ export class HealthSweep {
         down += 1;
         failureCounter.add(1, { environment: endpoint.environment });
       }
-      const key = keyOf(endpoint);
+      if (result.outcome === 'timed-out') {
+        suspected.add(key);
+      }
       const previous = known.get(key);
       const next = nextEndpointState(
         previous && previous.url === endpoint.url
@@ -231,7 +287,19 @@ export class HealthSweep {
           reason: result.reason,
         },
       });
-    });
+    };
+    // Each lane fed as fast as the prober takes its probes, the two side
+    // by side; the prober bounds the concurrency itself.
+    const inLane = (lane: ProbeLane) =>
+      endpoints.filter(
+        e => suspectedBefore.has(keyOf(e)) === (lane === 'suspect'),
+      );
+    await Promise.all(
+      (['suspect', 'main'] as const).map(lane =>
+        feed(inLane(lane), prober.capacity(lane), e => probeOne(e, lane)),
+      ),
+    );
+    this.suspects.set(shard, suspected);
     // Answers already on their way are stored before the sweep returns,
     // also when it stops early: the prober, and so the database, stays
     // open until then.

@@ -17,6 +17,17 @@ export interface ProbeWriterOptions {
   store: HealthStore;
   /** Probes per write. */
   batchSize: number;
+  /**
+   * Probes per write at most when the probes gathered while the previous
+   * write ran are more than `batchSize`. Default `batchSize`.
+   */
+  maxBatchSize?: number;
+  /**
+   * Batches written at once, each its own transaction. Default 1. Above 1,
+   * batches may be stored out of order, so each endpoint must be in one
+   * batch at most: a sweep probes each endpoint once.
+   */
+  concurrency?: number;
   /** A probe waits at most this long, in ms, for its batch to fill. */
   maxDelayMs: number;
   onTransition?: HealthTransitionListener;
@@ -28,14 +39,16 @@ export interface ProbeWriterOptions {
  * Stores a sweep's probes in batches: one transaction of multi-row
  * statements per few hundred probes. One transaction per probe, over a pool
  * of ten connections, was what bounded a sweep of a large fleet, not the
- * probing. Batches are written one after the other, in the order the probes
- * were answered, and the listener hears of a batch's transitions once the
- * batch is stored, as it heard of each probe's before.
+ * probing. Batches are written `concurrency` at a time (one after the
+ * other by default), in the order the probes were answered; a batch grows
+ * while the writers are busy, and the listener hears of a batch's
+ * transitions once the batch is stored, as it heard of each probe's before.
  */
 export class ProbeWriter {
   private pending: ProbeRecord[] = [];
   private timer?: ReturnType<typeof setTimeout>;
-  private writes: Promise<void> = Promise.resolve();
+  /** The writers under way, each writing batch after batch. */
+  private readonly writers = new Set<Promise<void>>();
   private transitionsNotified: Promise<void> = Promise.resolve();
   private storeFailure?: { error: unknown };
   private listenerFailure?: { error: unknown };
@@ -52,7 +65,7 @@ export class ProbeWriter {
     this.pending.push(record);
     if (this.pending.length >= this.options.batchSize) {
       this.flush();
-    } else if (!this.timer) {
+    } else if (!this.timer && this.writers.size === 0) {
       // So that the health API does not lag a whole sweep behind while the
       // slow endpoints of its tail trickle in.
       this.timer = setTimeout(() => this.flush(), this.options.maxDelayMs);
@@ -66,8 +79,10 @@ export class ProbeWriter {
    * sweep), else a failed listener call (the others were still made).
    */
   async close(): Promise<void> {
-    this.flush();
-    await this.writes;
+    while (this.writers.size > 0 || this.pending.length > 0) {
+      this.flush();
+      await Promise.all([...this.writers]);
+    }
     await this.transitionsNotified;
     if (this.storeFailure) {
       throw this.storeFailure.error;
@@ -80,12 +95,34 @@ export class ProbeWriter {
   private flush() {
     clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.pending.length === 0) {
-      return;
+    // With every writer busy, the one that ends first takes what gathered.
+    // A second writer only for a full batch: not a transaction for a few.
+    while (
+      this.pending.length >=
+        (this.writers.size === 0 ? 1 : this.options.batchSize) &&
+      this.writers.size < (this.options.concurrency ?? 1)
+    ) {
+      const writer: Promise<void> = this.drain().finally(() => {
+        this.writers.delete(writer);
+        if (this.writers.size === 0 && this.pending.length > 0 && !this.timer) {
+          this.timer = setTimeout(() => this.flush(), this.options.maxDelayMs);
+        }
+      });
+      this.writers.add(writer);
     }
-    const batch = this.pending;
-    this.pending = [];
-    this.writes = this.writes.then(() => this.write(batch));
+  }
+
+  /**
+   * Writes batches while a full one is queued. What gathers while a batch is
+   * written goes in the next one, up to `maxBatchSize`: when probes come
+   * faster than single batches are stored, batches grow rather than queue,
+   * and the store's cost per transaction is paid less often.
+   */
+  private async drain() {
+    const max = this.options.maxBatchSize ?? this.options.batchSize;
+    do {
+      await this.write(this.pending.splice(0, max));
+    } while (this.pending.length >= this.options.batchSize);
   }
 
   private async write(batch: ProbeRecord[]) {

@@ -36,9 +36,17 @@ export interface ProberOptions {
   maxRedirects?: number;
   /** Extra request headers, from config only. */
   headers?: Record<string, string>;
-  /** Probes in flight at once, and per host. Defaults 256 and 4. */
+  /**
+   * Probes in flight at once in the main lane, and per host. Defaults 2048
+   * and 4.
+   */
   concurrency?: number;
   perHostConcurrency?: number;
+  /**
+   * Probes in flight at once in the suspect lane, for endpoints that timed
+   * out on their last probe. Default 1024.
+   */
+  suspectConcurrency?: number;
   /**
    * Attempts after a failure to connect or a dropped connection, with
    * backoff and jitter; never after a timeout. Default 1.
@@ -48,7 +56,21 @@ export interface ProberOptions {
   resolve?: Parameters<typeof guardedLookup>[2];
 }
 
+/**
+ * Which slots a probe takes. An endpoint that timed out last time is likely
+ * to hold its slot for the whole timeout again, so such suspects take slots
+ * of their own and can never starve the endpoints that answer.
+ */
+export type ProbeLane = 'main' | 'suspect';
+
 const DEFAULT_TIMEOUT_MS = durationToMilliseconds({ seconds: 5 });
+// A probe waiting on its timer costs a socket and a timer, next to no CPU:
+// the sweep is bounded by CPU well before 2048 of them are in flight.
+export const DEFAULT_CONCURRENCY = 2048;
+export const DEFAULT_SUSPECT_CONCURRENCY = 1024;
+
+/** Why a probe's timer aborted it. */
+const TIMED_OUT = Object.freeze({ name: 'TimeoutError' });
 const KEEP_ALIVE_MS = durationToMilliseconds({ seconds: 30 });
 
 /**
@@ -63,13 +85,17 @@ export class ProberClosedError extends CustomErrorBase {
 /**
  * Probes health endpoints over keep-alive connection pools, within hard
  * limits: one slow or hanging host costs at most the timeout and holds at
- * most its per-host share of the concurrency, so it never delays the rest.
+ * most its per-host share of the concurrency, so it never delays the rest;
+ * endpoints known to hang are probed in a lane of their own (`ProbeLane`).
  * Nothing but the configured headers is sent: no Backstage credentials, no
  * cookies.
  */
 export class Prober {
   private readonly agent: Agent;
-  private readonly global: pLimit.Limit;
+  private readonly lanes: Record<ProbeLane, pLimit.Limit>;
+  private readonly laneSizes: Record<ProbeLane, number>;
+  /** One object for every request: undici does not change it. */
+  private readonly headers: Record<string, string>;
   private readonly perHost = new Map<string, pLimit.Limit>();
   private readonly closing = new AbortController();
   private readonly holders = new Set<Promise<unknown>>();
@@ -96,7 +122,23 @@ export class Prober {
       connections: options.perHostConcurrency ?? 4,
       connect,
     });
-    this.global = pLimit(options.concurrency ?? 256);
+    this.headers = {
+      'user-agent': 'OpsReady health prober',
+      ...options.headers,
+    };
+    this.laneSizes = {
+      main: options.concurrency ?? DEFAULT_CONCURRENCY,
+      suspect: options.suspectConcurrency ?? DEFAULT_SUSPECT_CONCURRENCY,
+    };
+    this.lanes = {
+      main: pLimit(this.laneSizes.main),
+      suspect: pLimit(this.laneSizes.suspect),
+    };
+  }
+
+  /** Probes a lane runs at once: what a caller feeding it needs to queue. */
+  capacity(lane: ProbeLane): number {
+    return this.laneSizes[lane];
   }
 
   /**
@@ -121,7 +163,10 @@ export class Prober {
    * Probes one endpoint. Throws ProberClosedError, and sends nothing, once
    * `close()` has been called.
    */
-  async probe(spec: ProbeSpec): Promise<ProbeResult> {
+  async probe(
+    spec: ProbeSpec,
+    { lane = 'main' }: { lane?: ProbeLane } = {},
+  ): Promise<ProbeResult> {
     this.throwIfClosing();
     const target = checkProbeTarget(spec.url, this.options.policy);
     if (!target.ok) {
@@ -138,9 +183,12 @@ export class Prober {
       hostLimit = pLimit(this.options.perHostConcurrency ?? 4);
       this.perHost.set(host, hostLimit);
     }
-    const limit = hostLimit;
-    return this.global(() =>
-      limit(() => {
+    // The host's turn first, then a slot of the lane: a probe queued behind
+    // its host's connections must not hold a slot that a probe of another
+    // host could use.
+    const laneLimit = this.lanes[lane];
+    return hostLimit(() =>
+      laneLimit(() => {
         // It may have waited for its turn while the prober began to close.
         this.throwIfClosing();
         return this.attempt(spec, target.url);
@@ -192,7 +240,12 @@ export class Prober {
   ): Promise<ProbeResult & { networkError?: boolean }> {
     const timeoutMs = this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const started = performance.now();
-    const signal = AbortSignal.timeout(timeoutMs);
+    // A timer and a reason of our own rather than AbortSignal.timeout(),
+    // which builds a DOMException with a stack trace for every endpoint that
+    // hangs: thousands a sweep in a large fleet.
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(TIMED_OUT), timeoutMs);
+    const signal = timeout.signal;
     const elapsed = () => Math.round(performance.now() - started);
     let url = initialUrl;
     try {
@@ -200,10 +253,7 @@ export class Prober {
         const response = await request(url, {
           dispatcher: this.agent as Dispatcher,
           method: 'GET',
-          headers: {
-            'user-agent': 'OpsReady health prober',
-            ...this.options.headers,
-          },
+          headers: this.headers,
           signal,
           headersTimeout: timeoutMs,
           bodyTimeout: timeoutMs,
@@ -288,6 +338,8 @@ export class Prober {
         }`,
         networkError: true,
       };
+    } finally {
+      clearTimeout(timer);
     }
   }
 
