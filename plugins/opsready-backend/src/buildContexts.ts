@@ -392,6 +392,7 @@ export async function startHealthProbing(
     maxRedirects: config.maxRedirects,
     headers: config.headers,
     concurrency: config.concurrency,
+    suspectConcurrency: config.suspectConcurrency,
     perHostConcurrency: config.perHostConcurrency,
     retries: config.retries,
   });
