@@ -54,6 +54,7 @@ import {
 } from './sources/buildSources';
 import { recordEntitySources } from './sources/recordEntitySources';
 import { createRouter } from './service/router';
+import { createScorecardsRouter } from './service/scorecardsRouter';
 import { createWebhookSkipsRouter, createWebhooksRouter } from './webhooks';
 
 /**
@@ -284,6 +285,16 @@ export const opsreadyPlugin = createBackendPlugin({
               readEntity: (entityRef, credentials) =>
                 evaluations.readEntity(entityRef, credentials),
             }),
+          }),
+        );
+        deps.httpRouter.use(
+          createScorecardsRouter({
+            httpAuth,
+            catalog,
+            store,
+            exemptions: exemptionsStore,
+            checks: () => registry.list(),
+            scoring: settings,
           }),
         );
         deps.httpRouter.use(campaigns.router);
