@@ -55,6 +55,7 @@ import {
 import { recordEntitySources } from './sources/recordEntitySources';
 import { createRouter } from './service/router';
 import { createScorecardsRouter } from './service/scorecardsRouter';
+import { databasePages } from './scorecards/evaluationPages';
 import { createWebhookSkipsRouter, createWebhooksRouter } from './webhooks';
 
 /**
@@ -291,7 +292,7 @@ export const opsreadyPlugin = createBackendPlugin({
           createScorecardsRouter({
             httpAuth,
             catalog,
-            store,
+            evaluations: databasePages(await deps.database.getClient()),
             exemptions: exemptionsStore,
             checks: () => registry.list(),
             scoring: settings,

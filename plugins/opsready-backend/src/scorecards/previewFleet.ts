@@ -5,16 +5,17 @@ import {
   LevelDefinition,
 } from '@opsready/plugin-opsready-common';
 import { scoreResults } from '@opsready/plugin-opsready-node';
-import { EvaluationsStore } from '../database/EvaluationsStore';
 import { ExemptionsStore } from '../database/ExemptionsStore';
 import { CandidateScoring } from './candidateConfig';
 import { ConfigChange, configChanges, scoredChecks } from './configChanges';
+import { EvaluationPages } from './evaluationPages';
 
 export type ScorecardPreview = ApiResponse<'/scorecards/preview', 'post'>;
 type Group = ScorecardPreview['groups'][number];
 
 export interface PreviewOptions {
-  store: Pick<EvaluationsStore, 'listEntityRefs' | 'getEvaluations'>;
+  /** The stored evaluations, a page at a time (see evaluationPages.ts). */
+  evaluations: EvaluationPages;
   exemptions: Pick<ExemptionsStore, 'activeExemptionsOf'>;
   /** Every registered check, disabled ones included. */
   checks: ReadonlyArray<Pick<CheckDescription, 'id' | 'weight' | 'severity'>>;
@@ -52,7 +53,7 @@ function summaryOf(count: number, kind: string, group: Group): string {
 
 function touches(
   change: ConfigChange,
-  results: ReadonlyArray<CheckResult>,
+  results: ReadonlyArray<Pick<CheckResult, 'checkId' | 'status'>>,
   exempt: ReadonlySet<string>,
   levels: [string | null, string | null],
 ): boolean {
@@ -77,7 +78,7 @@ function touches(
 export async function previewFleet(
   options: PreviewOptions,
 ): Promise<ScorecardPreview> {
-  const { store, exemptions, inForce, candidate } = options;
+  const { exemptions, inForce, candidate } = options;
   const pageSize = options.pageSize ?? 500;
   const entitiesPerGroup = options.entitiesPerGroup ?? 50;
   const now = options.now ?? new Date();
@@ -104,21 +105,18 @@ export async function previewFleet(
   let changed = 0;
   const delta = { min: Infinity, max: -Infinity, sum: 0, scored: 0 };
 
-  const refs = (await store.listEntityRefs()).sort();
-  for (let i = 0; i < refs.length; i += pageSize) {
-    const page = refs.slice(i, i + pageSize);
-    const [evaluations, exempted] = await Promise.all([
-      store.getEvaluations(page),
-      exemptions.activeExemptionsOf(page, now),
-    ]);
-    for (const ref of page) {
-      const evaluation = evaluations.get(ref);
-      if (!evaluation) continue; // forgotten since the refs were listed
+  for await (const page of options.evaluations(pageSize)) {
+    const exempted = await exemptions.activeExemptionsOf(
+      page.map(e => e.entityRef),
+      now,
+    );
+    for (const evaluation of page) {
+      const ref = evaluation.entityRef;
       entities += 1;
       const exempt = new Set((exempted.get(ref) ?? []).map(e => e.checkId));
       const results = evaluation.results.filter(r => inForceIds.has(r.checkId));
       const context = {
-        firstSeenAt: evaluation.firstEvaluatedAt ?? evaluation.evaluatedAt,
+        firstSeenAt: evaluation.firstEvaluatedAt,
         now: evaluation.evaluatedAt,
         exempt,
       };

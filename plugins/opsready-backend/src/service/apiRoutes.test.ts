@@ -85,7 +85,7 @@ describe('the routers of the API', () => {
       createScorecardsRouter({
         httpAuth: unused,
         catalog: unused,
-        store: unused,
+        evaluations: unused,
         exemptions: unused,
         checks: () => [],
         scoring: unused,

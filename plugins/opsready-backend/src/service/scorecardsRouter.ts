@@ -2,20 +2,21 @@ import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { CheckDescription } from '@opsready/plugin-opsready-common';
 import express from 'express';
-import { EvaluationsStore } from '../database/EvaluationsStore';
 import { ExemptionsStore } from '../database/ExemptionsStore';
 import {
   CandidateScoring,
   candidateOf,
   readCandidate,
 } from '../scorecards/candidateConfig';
+import { EvaluationPages } from '../scorecards/evaluationPages';
 import { previewFleet, ScorecardPreview } from '../scorecards/previewFleet';
 import { createApiRouter } from './createApiRouter';
 
 export interface ScorecardsRouterOptions {
   httpAuth: HttpAuthService;
   catalog: Pick<CatalogService, 'getEntitiesByRefs'>;
-  store: Pick<EvaluationsStore, 'listEntityRefs' | 'getEvaluations'>;
+  /** The stored evaluations, a page at a time. */
+  evaluations: EvaluationPages;
   exemptions: Pick<ExemptionsStore, 'activeExemptionsOf'>;
   /** Every registered check, disabled ones included: a candidate may enable one. */
   checks: () => ReadonlyArray<
@@ -34,7 +35,7 @@ export interface ScorecardsRouterOptions {
 export function createScorecardsRouter(
   options: ScorecardsRouterOptions,
 ): express.Router {
-  const { httpAuth, catalog, store, exemptions, scoring } = options;
+  const { httpAuth, catalog, evaluations, exemptions, scoring } = options;
   const smallJson = express.json({ limit: '64kb' });
   const read = (body: unknown) =>
     readCandidate(body, scoring, new Set(options.checks().map(c => c.id)));
@@ -54,7 +55,7 @@ export function createScorecardsRouter(
     const credentials = await httpAuth.credentials(req);
     const candidate = read(req.body);
     const preview = await previewFleet({
-      store,
+      evaluations,
       exemptions,
       checks: options.checks(),
       inForce: scoring,

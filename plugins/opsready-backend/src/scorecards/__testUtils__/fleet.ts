@@ -6,6 +6,7 @@ import {
 } from '@opsready/plugin-opsready-common';
 import { StoredEvaluation } from '../../database/EvaluationsStore';
 import { CandidateScoring } from '../candidateConfig';
+import { storePages } from '../evaluationPages';
 
 /** The registered checks of the tests: docs is disabled in force. */
 export const checks = [
@@ -88,17 +89,18 @@ export function storesOf(
 ) {
   const pages: string[][] = [];
   const byRef = new Map(evaluations.map(e => [e.entityRef, e]));
+  const store = {
+    listEntityRefs: async () => [...byRef.keys()].reverse(),
+    getEvaluations: async (refs: string[]) => {
+      pages.push(refs);
+      return new Map(
+        refs.flatMap(r => (byRef.has(r) ? [[r, byRef.get(r)!]] : [])),
+      );
+    },
+  };
   return {
     pages,
-    store: {
-      listEntityRefs: async () => [...byRef.keys()].reverse(),
-      getEvaluations: async (refs: string[]) => {
-        pages.push(refs);
-        return new Map(
-          refs.flatMap(r => (byRef.has(r) ? [[r, byRef.get(r)!]] : [])),
-        );
-      },
-    },
+    evaluations: storePages(store),
     exemptions: {
       activeExemptionsOf: async (refs: string[]) =>
         new Map(
