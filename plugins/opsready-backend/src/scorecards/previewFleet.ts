@@ -38,14 +38,9 @@ function minScoreOf(levels: ReadonlyArray<LevelDefinition>) {
 
 function summaryOf(count: number, kind: string, group: Group): string {
   const noun = count === 1 ? kind : `${kind}s`;
-  const verb =
-    group.direction === 'down'
-      ? count === 1
-        ? 'drops'
-        : 'drop'
-      : count === 1
-      ? 'rises'
-      : 'rise';
+  const [one, many] =
+    group.direction === 'down' ? ['drops', 'drop'] : ['rises', 'rise'];
+  const verb = count === 1 ? one : many;
   return `${count} ${noun} ${verb} from ${group.from ?? 'no level'} to ${
     group.to ?? 'no level'
   }`;
