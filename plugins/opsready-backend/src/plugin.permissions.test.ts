@@ -452,3 +452,35 @@ describe('the SLO reads', () => {
     ).toEqual([]);
   });
 });
+
+describe('the policy what-if', () => {
+  it('asks for no OpsReady permission, as the fleet: whoever may read the fleet previews a candidate', async () => {
+    let mode: Mode = 'allow';
+    const { service, asked } = permissionsIn(() => mode);
+    const server = await startWith(service.factory);
+    const user = mockCredentials.user.header();
+    await request(server)
+      .post(`${base}/refresh`)
+      .set('Authorization', user)
+      .expect(200);
+
+    mode = 'deny';
+    asked.length = 0;
+    const config = await request(server)
+      .get('/api/opsready/scorecards/config')
+      .set('Authorization', user)
+      .expect(200);
+    const preview = await request(server)
+      .post('/api/opsready/scorecards/preview')
+      .set('Authorization', user)
+      .send({ ...config.body, scoring: { warnCredit: 0 } })
+      .expect(200);
+    expect(preview.body.entities).toBe(1);
+    // The one entity, counted once on each side.
+    expect(Object.values(preview.body.levelsBefore)).toEqual([1]);
+    expect(Object.values(preview.body.levelsAfter)).toEqual([1]);
+    expect(
+      asked.filter(q => q.permission.name.startsWith('opsready.')),
+    ).toEqual([]);
+  });
+});

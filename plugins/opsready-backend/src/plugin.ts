@@ -54,6 +54,8 @@ import {
 } from './sources/buildSources';
 import { recordEntitySources } from './sources/recordEntitySources';
 import { createRouter } from './service/router';
+import { createScorecardsRouter } from './service/scorecardsRouter';
+import { databasePages } from './scorecards/evaluationPages';
 import { createWebhookSkipsRouter, createWebhooksRouter } from './webhooks';
 
 /**
@@ -284,6 +286,16 @@ export const opsreadyPlugin = createBackendPlugin({
               readEntity: (entityRef, credentials) =>
                 evaluations.readEntity(entityRef, credentials),
             }),
+          }),
+        );
+        deps.httpRouter.use(
+          createScorecardsRouter({
+            httpAuth,
+            catalog,
+            evaluations: databasePages(await deps.database.getClient()),
+            exemptions: exemptionsStore,
+            checks: () => registry.list(),
+            scoring: settings,
           }),
         );
         deps.httpRouter.use(campaigns.router);

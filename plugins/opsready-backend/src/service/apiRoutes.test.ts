@@ -11,6 +11,7 @@ import { createMaintenanceRouter } from './maintenanceRouter';
 import { createCampaignsRouter } from './campaignsRouter';
 import { createFixesRouter } from './fixesRouter';
 import { createSloRouter } from './sloRouter';
+import { createScorecardsRouter } from './scorecardsRouter';
 import { createRouter } from './router';
 
 /** What each router's handlers are never called with here. */
@@ -81,6 +82,14 @@ describe('the routers of the API', () => {
         checks: () => [],
       }),
       createSloRouter({ httpAuth: unused, slo: unused, readEntity: unused }),
+      createScorecardsRouter({
+        httpAuth: unused,
+        catalog: unused,
+        evaluations: unused,
+        exemptions: unused,
+        checks: () => [],
+        scoring: unused,
+      }),
     ];
     const served = routers.flatMap(routesOf);
     const documented = Object.entries(spec.paths).flatMap(([path, item]) =>

@@ -776,6 +776,83 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/scorecards/config': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The scoring configuration in force (`opsready.checks.disabled`, `overrides`, `opsready.scoring`), in the shape POST /scorecards/preview takes, so a candidate can start from it */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The configuration in force */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ScorecardCandidate'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/scorecards/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** What a candidate scoring configuration would do to the whole fleet, re-scored from the stored check results (no facts gathered again, nothing stored). A candidate app-config would refuse answers a 400 naming the key. Entity lists leave out entities the caller may not see in the catalog */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ScorecardCandidate'];
+        };
+      };
+      responses: {
+        /** @description The level changes, grouped, with their causes; score deltas; the level distribution before and after */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ScorecardPreview'];
+          };
+        };
+        400: components['responses']['Error'];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/gate': {
     parameters: {
       query?: never;
@@ -2457,6 +2534,83 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    /** @description The keys of app-config's `opsready.checks` and `opsready.scoring` that scoring reads from stored results */
+    ScorecardCandidate: {
+      checks?: {
+        disabled?: string[];
+        /** @description Per check id, `weight` and/or `appliesTo` */
+        overrides?: {
+          [key: string]: {
+            weight?: number;
+            appliesTo?: {
+              kinds?: string[];
+              types?: string[];
+              lifecycles?: string[];
+              tags?: string[];
+            };
+          };
+        };
+      };
+      scoring?: {
+        warnCredit?: number;
+        levels?: {
+          name: string;
+          minScore: number;
+          noFailingCritical?: boolean;
+        }[];
+      };
+    };
+    ScorecardPreview: {
+      /** @description Evaluated entities re-scored */
+      entities: number;
+      /** @description Entities whose level changes */
+      changed: number;
+      /** @description The level changes by kind, from and to; most entities first */
+      groups: {
+        /** @description e.g. "12 components drop from silver to bronze" */
+        summary: string;
+        kind: string;
+        from: string | null;
+        to: string | null;
+        /** @enum {string} */
+        direction: 'up' | 'down';
+        count: number;
+        /** @description The first entities of the group (at most `entitiesPerGroup`), by entity ref */
+        entities: {
+          entityRef: string;
+          title?: string;
+          scoreBefore: number | null;
+          scoreAfter: number | null;
+        }[];
+        /** @description The configuration changes that touch the results of the group's entities, with how many of them */
+        causes: {
+          change: string;
+          entities: number;
+        }[];
+      }[];
+      entitiesPerGroup?: number;
+      /** @description Score after minus before over entities scored both times; null when none is */
+      scoreDelta: {
+        min: number | null;
+        avg: number | null;
+        max: number | null;
+        scored: number;
+      };
+      /** @description Entities per level, `none` below the lowest */
+      levelsBefore: {
+        [key: string]: number;
+      };
+      levelsAfter: {
+        [key: string]: number;
+      };
+      /** @description What the candidate changes, e.g. "kubernetes.pdb weight 1→3" */
+      changes: string[];
+      /** @description Changes the stored results cannot show, and why */
+      notPreviewed: {
+        change: string;
+        reason: string;
+      }[];
+    };
     SloObjectives: {
       /** @enum {string} */
       declaredBy: 'annotation' | 'defaults';

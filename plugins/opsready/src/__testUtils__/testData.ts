@@ -193,6 +193,8 @@ export const maintenanceWindow = (
 
 export function emptyApi(overrides: Partial<OpsReadyApi> = {}): OpsReadyApi {
   return {
+    getScorecardConfig: jest.fn().mockResolvedValue({}),
+    previewScorecards: jest.fn(),
     getEntityEvaluation: jest.fn().mockResolvedValue(evaluation),
     refreshEntityEvaluation: jest.fn().mockResolvedValue(evaluation),
     getScoreHistory: jest.fn().mockResolvedValue({ items: [] }),

@@ -1,6 +1,7 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  ApiRequestBody,
   ApiResponse,
   CampaignEntity,
   CampaignEntityStatus,
@@ -308,7 +309,30 @@ export interface OpsReadyApi {
   getBurningServices(options?: {
     limit?: number;
   }): Promise<{ items: SloBurning[] }>;
+  /** The scoring configuration in force, in the shape a candidate takes. */
+  getScorecardConfig(): Promise<ScorecardCandidate>;
+  /**
+   * What a candidate scoring configuration would do to the fleet's levels;
+   * a 400 names what is wrong with it. Nothing is stored.
+   */
+  previewScorecards(candidate: ScorecardCandidate): Promise<ScorecardPreview>;
 }
+
+/**
+ * A candidate scoring configuration: app-config's `opsready.checks`
+ * (`disabled`, `overrides`) and `opsready.scoring` (`warnCredit`, `levels`).
+ *
+ * @public
+ */
+export type ScorecardCandidate = ApiRequestBody<'/scorecards/preview'>;
+
+/**
+ * What a candidate would do to the fleet: the level changes grouped, with
+ * their causes, score deltas and the levels before and after.
+ *
+ * @public
+ */
+export type ScorecardPreview = ApiResponse<'/scorecards/preview', 'post'>;
 
 /** @public */
 export const opsreadyApiRef = createApiRef<OpsReadyApi>({

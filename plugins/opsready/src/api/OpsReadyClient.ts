@@ -51,6 +51,8 @@ import {
   CampaignFilter,
   CheckCatalog,
   OpsReadyApi,
+  ScorecardCandidate,
+  ScorecardPreview,
 } from './OpsReadyApi';
 import { CampaignRequests } from './CampaignRequests';
 import { OpenApiClient, openApiClient } from './openApiClient';
@@ -434,5 +436,19 @@ export class OpsReadyClient implements OpsReadyApi {
         params: { path: entity },
       }),
     );
+  }
+
+  /** The scoring configuration in force, in the shape a candidate takes. */
+  async getScorecardConfig(): Promise<ScorecardCandidate> {
+    const api = await this.api();
+    return responseData(api.GET('/scorecards/config'));
+  }
+
+  /** What a candidate scoring configuration would do to the fleet. */
+  async previewScorecards(
+    candidate: ScorecardCandidate,
+  ): Promise<ScorecardPreview> {
+    const api = await this.api();
+    return responseData(api.POST('/scorecards/preview', { body: candidate }));
   }
 }

@@ -1,9 +1,11 @@
 import { Header, Page, TabbedLayout } from '@backstage/core-components';
 import { CampaignsTab } from '../Campaigns';
+import { PolicyWhatIfTab } from '../PolicyWhatIf';
 import { FleetTab } from './FleetTab';
 
 /**
- * The OpsReady page: the fleet, and the campaigns under `campaigns`.
+ * The OpsReady page: the fleet, the campaigns under `campaigns`, and the
+ * preview of a scoring change under `policy-what-if`.
  *
  * @public
  */
@@ -20,6 +22,9 @@ export function OpsReadyPage() {
         </TabbedLayout.Route>
         <TabbedLayout.Route path="/campaigns" title="Campaigns">
           <CampaignsTab />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/policy-what-if" title="Policy what-if">
+          <PolicyWhatIfTab />
         </TabbedLayout.Route>
       </TabbedLayout>
     </Page>

@@ -989,6 +989,56 @@ export const spec = {
         },
       },
     },
+    '/scorecards/config': {
+      get: {
+        summary:
+          'The scoring configuration in force (`opsready.checks.disabled`, `overrides`, `opsready.scoring`), in the shape POST /scorecards/preview takes, so a candidate can start from it',
+        responses: {
+          '200': {
+            description: 'The configuration in force',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ScorecardCandidate',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/scorecards/preview': {
+      post: {
+        summary:
+          'What a candidate scoring configuration would do to the whole fleet, re-scored from the stored check results (no facts gathered again, nothing stored). A candidate app-config would refuse answers a 400 naming the key. Entity lists leave out entities the caller may not see in the catalog',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ScorecardCandidate',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description:
+              'The level changes, grouped, with their causes; score deltas; the level distribution before and after',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ScorecardPreview',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
     '/gate': {
       get: {
         summary:
@@ -3159,6 +3209,258 @@ export const spec = {
       },
     },
     schemas: {
+      ScorecardCandidate: {
+        type: 'object',
+        description:
+          "The keys of app-config's `opsready.checks` and `opsready.scoring` that scoring reads from stored results",
+        additionalProperties: false,
+        properties: {
+          checks: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              disabled: {
+                type: 'array',
+                items: {
+                  type: 'string',
+                },
+              },
+              overrides: {
+                type: 'object',
+                description: 'Per check id, `weight` and/or `appliesTo`',
+                additionalProperties: {
+                  type: 'object',
+                  properties: {
+                    weight: {
+                      type: 'number',
+                    },
+                    appliesTo: {
+                      type: 'object',
+                      properties: {
+                        kinds: {
+                          type: 'array',
+                          items: {
+                            type: 'string',
+                          },
+                        },
+                        types: {
+                          type: 'array',
+                          items: {
+                            type: 'string',
+                          },
+                        },
+                        lifecycles: {
+                          type: 'array',
+                          items: {
+                            type: 'string',
+                          },
+                        },
+                        tags: {
+                          type: 'array',
+                          items: {
+                            type: 'string',
+                          },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          scoring: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              warnCredit: {
+                type: 'number',
+              },
+              levels: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['name', 'minScore'],
+                  properties: {
+                    name: {
+                      type: 'string',
+                    },
+                    minScore: {
+                      type: 'number',
+                    },
+                    noFailingCritical: {
+                      type: 'boolean',
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+      ScorecardPreview: {
+        type: 'object',
+        required: [
+          'entities',
+          'changed',
+          'groups',
+          'scoreDelta',
+          'levelsBefore',
+          'levelsAfter',
+          'changes',
+          'notPreviewed',
+        ],
+        properties: {
+          entities: {
+            type: 'integer',
+            description: 'Evaluated entities re-scored',
+          },
+          changed: {
+            type: 'integer',
+            description: 'Entities whose level changes',
+          },
+          groups: {
+            type: 'array',
+            description:
+              'The level changes by kind, from and to; most entities first',
+            items: {
+              type: 'object',
+              required: [
+                'summary',
+                'kind',
+                'from',
+                'to',
+                'direction',
+                'count',
+                'entities',
+                'causes',
+              ],
+              properties: {
+                summary: {
+                  type: 'string',
+                  description:
+                    'e.g. "12 components drop from silver to bronze"',
+                },
+                kind: {
+                  type: 'string',
+                },
+                from: {
+                  type: ['string', 'null'],
+                },
+                to: {
+                  type: ['string', 'null'],
+                },
+                direction: {
+                  type: 'string',
+                  enum: ['up', 'down'],
+                },
+                count: {
+                  type: 'integer',
+                },
+                entities: {
+                  type: 'array',
+                  description:
+                    'The first entities of the group (at most `entitiesPerGroup`), by entity ref',
+                  items: {
+                    type: 'object',
+                    required: ['entityRef', 'scoreBefore', 'scoreAfter'],
+                    properties: {
+                      entityRef: {
+                        type: 'string',
+                      },
+                      title: {
+                        type: 'string',
+                      },
+                      scoreBefore: {
+                        type: ['integer', 'null'],
+                      },
+                      scoreAfter: {
+                        type: ['integer', 'null'],
+                      },
+                    },
+                  },
+                },
+                causes: {
+                  type: 'array',
+                  description:
+                    "The configuration changes that touch the results of the group's entities, with how many of them",
+                  items: {
+                    type: 'object',
+                    required: ['change', 'entities'],
+                    properties: {
+                      change: {
+                        type: 'string',
+                      },
+                      entities: {
+                        type: 'integer',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          entitiesPerGroup: {
+            type: 'integer',
+          },
+          scoreDelta: {
+            type: 'object',
+            description:
+              'Score after minus before over entities scored both times; null when none is',
+            required: ['min', 'avg', 'max', 'scored'],
+            properties: {
+              min: {
+                type: ['number', 'null'],
+              },
+              avg: {
+                type: ['number', 'null'],
+              },
+              max: {
+                type: ['number', 'null'],
+              },
+              scored: {
+                type: 'integer',
+              },
+            },
+          },
+          levelsBefore: {
+            type: 'object',
+            description: 'Entities per level, `none` below the lowest',
+            additionalProperties: {
+              type: 'integer',
+            },
+          },
+          levelsAfter: {
+            type: 'object',
+            additionalProperties: {
+              type: 'integer',
+            },
+          },
+          changes: {
+            type: 'array',
+            description:
+              'What the candidate changes, e.g. "kubernetes.pdb weight 1→3"',
+            items: {
+              type: 'string',
+            },
+          },
+          notPreviewed: {
+            type: 'array',
+            description: 'Changes the stored results cannot show, and why',
+            items: {
+              type: 'object',
+              required: ['change', 'reason'],
+              properties: {
+                change: {
+                  type: 'string',
+                },
+                reason: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+        },
+      },
       SloObjectives: {
         type: 'object',
         required: ['declaredBy'],

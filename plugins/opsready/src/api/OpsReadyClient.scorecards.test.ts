@@ -1,0 +1,65 @@
+import { MockFetchApi, registerMswTestHooks } from '@backstage/test-utils';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { OpsReadyClient } from './OpsReadyClient';
+
+const server = setupServer();
+registerMswTestHooks(server);
+
+const baseUrl = 'http://backstage.test/api/opsready';
+const client = new OpsReadyClient({
+  discoveryApi: { getBaseUrl: async () => baseUrl },
+  fetchApi: new MockFetchApi({ injectIdentityAuth: { token: 'user-token' } }),
+});
+
+describe('OpsReadyClient, the policy what-if', () => {
+  it('reads the configuration in force and posts a candidate as it is', async () => {
+    const inForce = {
+      checks: { disabled: [], overrides: {} },
+      scoring: { warnCredit: 0.5, levels: [{ name: 'ok', minScore: 50 }] },
+    };
+    let posted: unknown;
+    server.use(
+      http.get(`${baseUrl}/scorecards/config`, () =>
+        HttpResponse.json(inForce),
+      ),
+      http.post(`${baseUrl}/scorecards/preview`, async ({ request }) => {
+        posted = await request.json();
+        return HttpResponse.json({ entities: 3, changed: 1 });
+      }),
+    );
+    await expect(client.getScorecardConfig()).resolves.toEqual(inForce);
+    const candidate = { ...inForce, scoring: { warnCredit: 0 } };
+    await expect(client.previewScorecards(candidate)).resolves.toMatchObject({
+      changed: 1,
+    });
+    expect(posted).toEqual(candidate);
+  });
+
+  it("rejects with the backend's message on a 400", async () => {
+    server.use(
+      http.post(`${baseUrl}/scorecards/preview`, () =>
+        HttpResponse.json(
+          {
+            error: {
+              name: 'InputError',
+              message:
+                'Invalid candidate: opsready.scoring.levels must name at least one level',
+            },
+            response: { statusCode: 400 },
+          },
+          { status: 400 },
+        ),
+      ),
+    );
+    await expect(
+      client.previewScorecards({ scoring: { levels: [] } }),
+    ).rejects.toMatchObject({
+      name: 'ResponseError',
+      cause: {
+        message:
+          'Invalid candidate: opsready.scoring.levels must name at least one level',
+      },
+    });
+  });
+});
