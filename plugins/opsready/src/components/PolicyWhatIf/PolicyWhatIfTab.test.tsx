@@ -5,6 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { opsreadyApiRef, ScorecardPreview } from '../../api/OpsReadyApi';
 import { backendError, emptyApi } from '../../__testUtils__/testData';
 import { PolicyWhatIfTab } from './PolicyWhatIfTab';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 
 const inForce = {
   checks: { disabled: [], overrides: {} },
@@ -80,7 +81,7 @@ const editor = () =>
 
 function typeCandidate(element: HTMLElement, candidate: unknown) {
   fireEvent.change(element, {
-    target: { value: JSON.stringify(candidate) },
+    target: { value: stringifyYaml(candidate) },
   });
 }
 
@@ -88,7 +89,9 @@ describe('PolicyWhatIfTab', () => {
   it('starts from the configuration in force and shows which entities a candidate moves, and why', async () => {
     const api = await renderTab();
     const text = await editor();
-    expect(JSON.parse((text as HTMLTextAreaElement).value)).toEqual(inForce);
+    // Shown as YAML, the way app-config writes it.
+    expect(parseYaml((text as HTMLTextAreaElement).value)).toEqual(inForce);
+    expect((text as HTMLTextAreaElement).value).toContain('scoring:\n');
 
     const candidate = {
       ...inForce,
@@ -156,12 +159,17 @@ describe('PolicyWhatIfTab', () => {
     ).toBeInTheDocument();
   });
 
-  it('refuses text that does not parse, without asking the backend', async () => {
+  it('refuses text that does not parse, or is not a mapping, without asking the backend', async () => {
     const api = await renderTab();
     fireEvent.change(await editor(), { target: { value: '{ checks: ' } });
     await userEvent.click(screen.getByRole('button', { name: 'Preview' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(
-      'The candidate is not valid JSON',
+      'The candidate is not valid YAML',
+    );
+    fireEvent.change(await editor(), { target: { value: '- a\n- b\n' } });
+    await userEvent.click(screen.getByRole('button', { name: 'Preview' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The candidate must be a mapping with `checks` and `scoring`',
     );
     expect(api.previewScorecards).not.toHaveBeenCalled();
   });

@@ -14,20 +14,27 @@ import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { opsreadyApiRef, ScorecardCandidate } from '../../api/OpsReadyApi';
 import { errorTitle } from '../errorTitle';
 import { PreviewResult } from './PreviewResult';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 
 /**
- * The candidate as typed. JSON, which is also YAML (flow style): the
- * configuration in force is shown this way, and block-style YAML needs a
- * YAML parser this package does not depend on.
+ * The candidate as typed: YAML as in app-config (JSON is YAML too). The
+ * configuration in force is shown as YAML, the way it is written there.
  */
 function parseCandidate(text: string): ScorecardCandidate {
+  let candidate: unknown;
   try {
-    return JSON.parse(text);
+    candidate = parseYaml(text);
   } catch (error) {
     throw new Error(
-      `The candidate is not valid JSON: ${(error as Error).message}`,
+      `The candidate is not valid YAML: ${(error as Error).message}`,
     );
   }
+  if (!candidate || typeof candidate !== 'object' || Array.isArray(candidate)) {
+    throw new Error(
+      'The candidate must be a mapping with `checks` and `scoring`, as in app-config',
+    );
+  }
+  return candidate as ScorecardCandidate;
 }
 
 /**
@@ -40,7 +47,7 @@ export function PolicyWhatIfTab() {
   const inForce = useAsync(() => api.getScorecardConfig(), [api]);
   const [text, setText] = useState('');
   useEffect(() => {
-    if (inForce.value) setText(JSON.stringify(inForce.value, null, 2));
+    if (inForce.value) setText(stringifyYaml(inForce.value));
   }, [inForce.value]);
   const [preview, run] = useAsyncFn(
     async (candidate: string) =>
