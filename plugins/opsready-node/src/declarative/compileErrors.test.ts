@@ -32,7 +32,7 @@ describe('compiling a declarative condition', () => {
     ).toMatch(
       `${KEY}.entity.matches has a quantified group holding a quantifier`,
     );
-    expect(compileError({ entity: { path: 'a.'.repeat(200) + 'b' } })).toBe(
+    expect(compileError({ entity: { path: `${'a.'.repeat(200)}b` } })).toBe(
       `${KEY}.entity.path is longer than 300 characters`,
     );
     const deep = Array.from({ length: 10 }).reduce<unknown>(
