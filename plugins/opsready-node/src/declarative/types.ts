@@ -1,4 +1,4 @@
-import { CheckCategory, CheckSeverity } from '@opsready/plugin-opsready-common';
+import { CheckDescription } from '@opsready/plugin-opsready-common';
 import { CheckApplicability } from '../checks/types';
 
 /**
@@ -23,6 +23,7 @@ export interface DeclarativeValueTest {
  * @public
  */
 export interface DeclarativeEntityCondition extends DeclarativeValueTest {
+  /** Dotted, with `[n]`, `[*]` (every item) and `["key.with.dots"]`. */
   path: string;
 }
 
@@ -32,6 +33,7 @@ export interface DeclarativeEntityCondition extends DeclarativeValueTest {
  * @public
  */
 export interface DeclarativeAnnotationCondition extends DeclarativeValueTest {
+  /** The annotation's full name, e.g. `pagerduty.com/service-id`. */
   name: string;
 }
 
@@ -42,6 +44,7 @@ export interface DeclarativeAnnotationCondition extends DeclarativeValueTest {
  * @public
  */
 export interface DeclarativeFileCondition {
+  /** An exact path from the repository root, or a glob. */
   path: string;
   /** Some matching file's text matches this (multi-line: `^` and `$` match at lines). */
   matches?: string;
@@ -57,6 +60,7 @@ export interface DeclarativeFileCondition {
  * @public
  */
 export interface DeclarativeKubernetesCondition extends DeclarativeValueTest {
+  /** A path of the workload object, as for entity conditions. */
   path: string;
   /** Every workload (the default) or at least one must hold the path. */
   workloads?: 'every' | 'any';
@@ -70,8 +74,11 @@ export interface DeclarativeKubernetesCondition extends DeclarativeValueTest {
  * @public
  */
 export interface DeclarativeHealthCondition {
+  /** Uptime is a share from 0 to 1; latency is in milliseconds. */
   metric: 'uptime' | 'p95LatencyMs';
+  /** The lowest figure that meets the condition. */
   atLeast?: number;
+  /** The highest figure that meets the condition. */
   atMost?: number;
   /** Every endpoint (the default) or at least one must meet it. */
   endpoints?: 'every' | 'any';
@@ -110,15 +117,10 @@ export type DeclarativeCondition =
  *
  * @public
  */
-export interface DeclarativeCheckSpec {
-  id: string;
-  title: string;
-  description: string;
-  category: CheckCategory;
-  severity: CheckSeverity;
-  weight: number;
-  remediation: string;
+export interface DeclarativeCheckSpec extends CheckDescription {
+  /** Which entities it applies to, as for checks written in code. */
   appliesTo?: CheckApplicability;
+  /** What must hold for the check to pass. */
   condition: DeclarativeCondition;
 }
 
