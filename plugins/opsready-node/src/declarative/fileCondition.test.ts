@@ -84,6 +84,7 @@ describe('file conditions', () => {
         'package.json': '{"engines": {"node": ">=22"}, "private": true}',
         'deploy/values.yaml': 'a: 1\n---\nreplicaCount: 3\n',
         'broken.yaml': 'a: [1,\n',
+        'flow.yaml': '{replicas: 2}',
       }),
     };
     const json = judge(
@@ -127,6 +128,13 @@ describe('file conditions', () => {
             yaml: { path: 'replicaCount', equals: 3 },
           },
         },
+        facts,
+      ).status,
+    ).toBe('pass');
+    // Starts as JSON but is YAML's flow style: read as YAML.
+    expect(
+      judge(
+        { file: { path: 'flow.yaml', yaml: { path: 'replicas', equals: 2 } } },
         facts,
       ).status,
     ).toBe('pass');
