@@ -49,6 +49,47 @@ export interface Config {
        * `unknown`. A duration object or an ISO 8601 duration. Default: { days: 7 }.
        */
       pendingFor?: HumanDuration | string;
+      /**
+       * Checks written here rather than in code, run by the same engine.
+       * Each id must differ from every built-in and module check's. Start-up
+       * fails naming the key of any mistake, e.g.
+       * `opsready.checks.declarative[2].condition.file.matches is not a
+       * valid regular expression`. See "Declarative checks" in the README.
+       */
+      declarative?: Array<{
+        id: string;
+        title: string;
+        description: string;
+        category:
+          | 'catalog'
+          | 'health'
+          | 'observability'
+          | 'kubernetes'
+          | 'repository'
+          | 'delivery';
+        severity: 'critical' | 'high' | 'medium' | 'low';
+        weight: number;
+        /** Markdown. */
+        remediation: string;
+        appliesTo?: {
+          kinds?: string[];
+          types?: string[];
+          lifecycles?: string[];
+          tags?: string[];
+        };
+        /**
+         * Exactly one of: entity { path, exists | equals | matches };
+         * annotation { name, exists | equals | matches }; file { path (exact
+         * or glob), matches? (regex over the text), yaml? { path, exists |
+         * equals | matches } }; kubernetes { path, workloads: every | any,
+         * kinds?, exists | equals | matches }; health { metric: uptime |
+         * p95LatencyMs, atLeast?, atMost?, endpoints: every | any };
+         * delivery { deployedWithinDays } or { openCriticalErrorsAtMost };
+         * all [conditions]; any [conditions]; not condition. Validated in
+         * full at start-up.
+         */
+        condition: { [kind: string]: any };
+      }>;
     };
 
     /** The health prober. */

@@ -30,6 +30,7 @@ import {
 import type { EvaluationListener } from './campaigns/types';
 import { applyCheckConfig } from './config/checksInForce';
 import { readOpsReadyConfig } from './config/readOpsReadyConfig';
+import { readDeclarativeChecks } from './config/readDeclarativeChecks';
 import { readEventsConfig } from './config/readEventsConfig';
 import { buildNotifications } from './notifications/buildNotifications';
 import { startNotificationScans } from './notifications/scans';
@@ -108,6 +109,7 @@ export const opsreadyPlugin = createBackendPlugin({
         // an empty database take turns at creating its tables.
         await prepareDatabase(deps.database, deps.scheduler);
         const settings = readOpsReadyConfig(config);
+        registry.add(...readDeclarativeChecks(config, registry.list()));
         const checksInForce = applyCheckConfig(registry.list(), settings);
         const checks = () => checksInForce;
 

@@ -44,3 +44,4 @@ export * from './evaluation/scoreResults';
 export * from './evaluation/newService';
 export * from './slo';
 export { sloDeclaredCheck, sloBudgetCheck } from './checks/slo';
+export * from './declarative';
