@@ -39,6 +39,7 @@ import {
 } from '../../plugins/opsready-backend/src/sources/RequestBudgets';
 import { createWebhooksRouter } from '../../plugins/opsready-backend/src/webhooks';
 import {
+  benchEnv,
   evaluationSweep,
   loadAverage,
   measure,
@@ -54,11 +55,7 @@ import {
 } from './harness';
 import type { FleetEntry } from './simulator';
 
-const REPOS = Number(process.env.REPOS ?? 2000);
-const ENTITIES = process.env.ENTITIES
-  ? Number(process.env.ENTITIES)
-  : undefined;
-const BUDGET = Number(process.env.BUDGET ?? 1000);
+const { repositories: REPOS, entities: ENTITIES, budget: BUDGET } = benchEnv;
 /** How long the budgeted sweep may wait for its budget. */
 const BUDGET_SWEEP_MS = Number(process.env.BUDGET_SWEEP_SECONDS ?? 60) * 1000;
 const PUSHES = Number(process.env.PUSHES ?? 20);

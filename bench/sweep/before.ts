@@ -22,6 +22,7 @@ import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import { FormerRepositoryFactProvider } from './former';
 import { traitsOf } from './fleetModel';
 import {
+  benchEnv,
   evaluationSweep,
   loadAverage,
   measure,
@@ -35,11 +36,7 @@ import {
   totalRequests,
 } from './harness';
 
-const REPOS = Number(process.env.REPOS ?? 2000);
-const ENTITIES = process.env.ENTITIES
-  ? Number(process.env.ENTITIES)
-  : undefined;
-const BUDGET = Number(process.env.BUDGET ?? 1000);
+const { repositories: REPOS, entities: ENTITIES, budget: BUDGET } = benchEnv;
 const RUN_TIMEOUT_MS = Number(process.env.RUN_TIMEOUT_MINUTES ?? 90) * 60_000;
 /** High enough that GitHub's limit does not cut the measured sweeps short. */
 const UNLIMITED = 100_000_000;

@@ -37,6 +37,14 @@ import { Simulator, startSimulator } from './simulatorClient';
 
 export const TOKEN = 'bench-token';
 
+/** The fleet and budget a run measures, from the environment. */
+export const benchEnv = {
+  repositories: Number(process.env.REPOS ?? 2000),
+  /** At most this many components (all of the fleet when unset). */
+  entities: process.env.ENTITIES ? Number(process.env.ENTITIES) : undefined,
+  budget: Number(process.env.BUDGET ?? 1000),
+};
+
 /** A logger that keeps quiet but counts warnings, with the last few. */
 export function countingLogger() {
   const logger = {

@@ -43,17 +43,17 @@ export class DatabaseSourceBudgetsStore {
     bucket: Bucket,
     now: number,
   ): Promise<{ granted: boolean; waitMs: number }> {
-    await this.db<BudgetRow>(TABLE)
-      .insert({ host, tokens: bucket.capacity, refilled_at: now })
-      .onConflict('host')
-      .ignore();
     return this.db.transaction(async trx => {
-      const query = trx<BudgetRow>(TABLE).where({ host });
-      // SQLite runs one write transaction at a time; PostgreSQL needs the lock.
-      const row = await (this.db.client.config.client === 'pg'
-        ? query.forUpdate()
-        : query
-      ).first();
+      let row = await this.lockedRow(trx, host);
+      if (!row) {
+        // First met: the bucket starts full. Another replica may insert it
+        // at the same moment; either row is the same full bucket.
+        await trx<BudgetRow>(TABLE)
+          .insert({ host, tokens: bucket.capacity, refilled_at: now })
+          .onConflict('host')
+          .ignore();
+        row = await this.lockedRow(trx, host);
+      }
       const elapsed = Math.max(0, now - Number(row!.refilled_at));
       const tokens = Math.min(
         bucket.capacity,
@@ -75,11 +75,7 @@ export class DatabaseSourceBudgetsStore {
   /** Returns tokens taken for requests that were not made. */
   async giveBack(host: string, count: number, bucket: Bucket): Promise<void> {
     await this.db.transaction(async trx => {
-      const query = trx<BudgetRow>(TABLE).where({ host });
-      const row = await (this.db.client.config.client === 'pg'
-        ? query.forUpdate()
-        : query
-      ).first();
+      const row = await this.lockedRow(trx, host);
       if (!row) return;
       await trx<BudgetRow>(TABLE)
         .where({ host })
@@ -87,5 +83,17 @@ export class DatabaseSourceBudgetsStore {
           tokens: Math.min(bucket.capacity, Number(row.tokens) + count),
         });
     });
+  }
+
+  /** The host's row, locked until the transaction ends. */
+  private lockedRow(
+    trx: Knex.Transaction,
+    host: string,
+  ): Promise<BudgetRow | undefined> {
+    const query = trx<BudgetRow>(TABLE).where({ host });
+    // SQLite runs one write transaction at a time; PostgreSQL needs the lock.
+    return (
+      this.db.client.config.client === 'pg' ? query.forUpdate() : query
+    ).first();
   }
 }

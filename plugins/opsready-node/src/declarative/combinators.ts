@@ -8,35 +8,37 @@ import { CompiledCondition, Judgement, Observation } from './compiled';
  */
 
 export function allOf(parts: CompiledCondition[]): CompiledCondition {
-  return {
-    describe: `all of (${parts.map(p => p.describe).join('; ')})`,
-    judge: (facts, context) => {
-      const observations: Observation[] = [];
-      let unknown = false;
-      for (const part of parts) {
-        const judged = part.judge(facts, context);
-        push(observations, judged);
-        if (judged.status === 'fail') return { status: 'fail', observations };
-        if (judged.status === 'unknown') unknown = true;
-      }
-      return { status: unknown ? 'unknown' : 'pass', observations };
-    },
-  };
+  return decidedBy('all', 'fail', 'pass', parts);
 }
 
 export function anyOf(parts: CompiledCondition[]): CompiledCondition {
+  return decidedBy('any', 'pass', 'fail', parts);
+}
+
+/**
+ * `all` and `any` are duals: the first part that answers `decisive`
+ * decides; otherwise unknown if any part was, else `otherwise`.
+ */
+function decidedBy(
+  name: 'all' | 'any',
+  decisive: 'pass' | 'fail',
+  otherwise: 'pass' | 'fail',
+  parts: CompiledCondition[],
+): CompiledCondition {
   return {
-    describe: `any of (${parts.map(p => p.describe).join('; ')})`,
-    judge: (facts, context) => {
+    describe: `${name} of (${parts.map(p => p.describe).join('; ')})`,
+    judge: (facts, context): Judgement => {
       const observations: Observation[] = [];
       let unknown = false;
       for (const part of parts) {
         const judged = part.judge(facts, context);
         push(observations, judged);
-        if (judged.status === 'pass') return { status: 'pass', observations };
+        if (judged.status === decisive) {
+          return { status: decisive, observations };
+        }
         if (judged.status === 'unknown') unknown = true;
       }
-      return { status: unknown ? 'unknown' : 'fail', observations };
+      return { status: unknown ? 'unknown' : otherwise, observations };
     },
   };
 }
