@@ -4,7 +4,9 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import {
+  readScorecards,
   readScoringConfig,
+  ScorecardDefinition,
   ScoringConfig,
 } from '@opsready/plugin-opsready-node';
 
@@ -17,6 +19,11 @@ export type { CheckOverride } from '@opsready/plugin-opsready-node';
  */
 export interface OpsReadyConfig extends ScoringConfig {
   schedule: SchedulerServiceTaskScheduleDefinition;
+  /**
+   * The scorecards, the first of them the entity's score; `levels` are the
+   * first scorecard's.
+   */
+  scorecards: ScorecardDefinition[];
 }
 
 const defaultSchedule: SchedulerServiceTaskScheduleDefinition = {
@@ -36,5 +43,7 @@ export function readOpsReadyConfig(root: Config): OpsReadyConfig {
         config.getConfig('schedule'),
       )
     : defaultSchedule;
-  return { ...readScoringConfig(root), schedule };
+  const scoring = readScoringConfig(root);
+  const scorecards = readScorecards(root, scoring.levels);
+  return { ...scoring, levels: scorecards[0].levels, scorecards, schedule };
 }

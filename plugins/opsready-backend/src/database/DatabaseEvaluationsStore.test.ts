@@ -47,6 +47,10 @@ describe.each(databases.eachSupportedId())(
           },
           result('catalog.system', 'fail', 'No system.'),
         ],
+        scorecards: [
+          { scorecardId: 'production-readiness', score: 75, level: 'silver' },
+          { scorecardId: 'security', score: null, level: null },
+        ],
       });
       await store.saveEvaluation(saved);
 
@@ -56,6 +60,41 @@ describe.each(databases.eachSupportedId())(
       expect(
         await store.getEvaluation('component:default/other'),
       ).toBeUndefined();
+    });
+
+    it("keeps only the scorecards that scored the latest evaluation, and keeps them when it names none", async () => {
+      const { store } = await createStore(databaseId);
+      const entityRef = 'component:default/cartservice';
+      await store.saveEvaluation(
+        evaluation({
+          entityRef,
+          scorecards: [
+            { scorecardId: 'operability', score: 40, level: null },
+            { scorecardId: 'security', score: 90, level: 'gold' },
+          ],
+        }),
+      );
+      // The security scorecard's scope no longer covers the entity.
+      await store.saveEvaluation(
+        evaluation({
+          entityRef,
+          evaluatedAt: at('2026-11-21T10:00:00Z'),
+          scorecards: [{ scorecardId: 'operability', score: 55, level: 'bronze' }],
+        }),
+      );
+      expect((await store.getEvaluation(entityRef))?.scorecards).toEqual([
+        { scorecardId: 'operability', score: 55, level: 'bronze' },
+      ]);
+
+      // A save that says nothing of scorecards leaves them as they are.
+      await store.saveEvaluation(evaluation({ entityRef, score: 60 }));
+      expect((await store.getEvaluation(entityRef))?.scorecards).toEqual([
+        { scorecardId: 'operability', score: 55, level: 'bronze' },
+      ]);
+
+      await store.deleteEntities([entityRef]);
+      await store.saveEvaluation(evaluation({ entityRef }));
+      expect((await store.getEvaluation(entityRef))?.scorecards).toEqual([]);
     });
 
     it('reads the latest evaluations of many entities at once, leaving out those never evaluated', async () => {

@@ -8,6 +8,11 @@ import { Knex } from 'knex';
 import { migratedClient } from './migrate';
 import { chunks, DbNumber, DbTime, toDate } from './dbValues';
 import {
+  readScorecardScores,
+  replaceScorecardScores,
+  scorecardScoresTable,
+} from './scorecardScoreRows';
+import {
   EvaluationsStore,
   FleetFilter,
   FleetPage,
@@ -104,6 +109,14 @@ export class DatabaseEvaluationsStore implements EvaluationsStore {
         })
         .onConflict('entity_ref')
         .merge(['kind', 'owner', 'score', 'level', 'evaluated_at']);
+      if (evaluation.scorecards) {
+        await replaceScorecardScores(
+          tx,
+          entityRef,
+          evaluation.scorecards,
+          evaluatedAt,
+        );
+      }
 
       // Results of checks that no longer ran (removed or disabled) go, so the
       // stored results are always exactly the latest evaluation.
@@ -175,7 +188,7 @@ export class DatabaseEvaluationsStore implements EvaluationsStore {
   ): Promise<Map<string, StoredEvaluation>> {
     const evaluations = new Map<string, StoredEvaluation>();
     for (const batch of chunks([...new Set(entityRefs)], BATCH)) {
-      const [scoreRows, resultRows] = await Promise.all([
+      const [scoreRows, resultRows, scorecardScores] = await Promise.all([
         this.db<ScoreRow>('opsready_entity_scores').whereIn(
           'entity_ref',
           batch,
@@ -183,6 +196,7 @@ export class DatabaseEvaluationsStore implements EvaluationsStore {
         this.db<CheckResultRow>('opsready_check_results')
           .whereIn('entity_ref', batch)
           .orderBy(['entity_ref', 'check_id']),
+        readScorecardScores(this.db, batch),
       ]);
       const resultsOf = new Map<string, CheckResult[]>();
       for (const row of resultRows) {
@@ -200,6 +214,7 @@ export class DatabaseEvaluationsStore implements EvaluationsStore {
           evaluatedAt: toDate(row.evaluated_at),
           firstEvaluatedAt: toDate(row.first_evaluated_at ?? row.evaluated_at),
           results: resultsOf.get(row.entity_ref) ?? [],
+          scorecards: scorecardScores.get(row.entity_ref) ?? [],
         });
       }
     }
@@ -387,6 +402,7 @@ export class DatabaseEvaluationsStore implements EvaluationsStore {
           'opsready_check_results',
           'opsready_check_result_history',
           'opsready_score_history',
+          scorecardScoresTable,
           'opsready_entity_scores',
         ]) {
           await tx(table).whereIn('entity_ref', batch).delete();

@@ -4,6 +4,7 @@ import {
   FleetFilter,
   FleetOverview,
 } from '@opsready/plugin-opsready-common';
+import { ScorecardScore } from '@opsready/plugin-opsready-node';
 
 /** One evaluation of one entity, as stored. */
 export interface StoredEvaluation {
@@ -19,6 +20,12 @@ export interface StoredEvaluation {
    */
   firstEvaluatedAt?: Date;
   results: CheckResult[];
+  /**
+   * The entity's score and level on each scorecard whose scope covers it;
+   * `score` and `level` above are the first scorecard's. Left out, the
+   * stored scorecard scores stay as they are.
+   */
+  scorecards?: ScorecardScore[];
 }
 
 /** A point of an entity's score history. */

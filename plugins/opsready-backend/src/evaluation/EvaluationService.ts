@@ -14,12 +14,16 @@ import {
 } from '@opsready/plugin-opsready-common';
 import {
   CheckDefinition,
+  defaultScorecard,
   evaluateChecks,
   FactProvider,
   GatherOptions,
   mergeFacts,
+  ScorecardDefinition,
+  scorecardsInForce,
   ScoringConfig,
   scoreResults,
+  scoreScorecards,
   ServiceFacts,
 } from '@opsready/plugin-opsready-node';
 import {
@@ -34,11 +38,18 @@ import { DomainEvent, DomainEventPublisher } from '../notifications/types';
 import { CallerEntityReader } from './CallerEntityReader';
 import { complianceChanges } from './complianceChanges';
 
-/** How results become a score and a level, and how long checks may wait. */
+/**
+ * How results become scores and levels, and how long checks may wait. The
+ * entity's score and level are those of the first scorecard, whose levels
+ * `levels` are.
+ */
 export type ScoringSettings = Pick<
   ScoringConfig,
   'options' | 'warnCredit' | 'levels' | 'pendingForMs'
->;
+> & {
+  /** Without them, one scorecard of every check, with `levels`. */
+  scorecards?: ScorecardDefinition[];
+};
 
 /**
  * Evaluates entities against the checks in force and keeps the results.
@@ -162,6 +173,8 @@ export class EvaluationService {
         .map(provider => this.gather(provider, entities, options)),
     );
     const checks = this.deps.checks();
+    const scorecards = scorecardsInForce(this.scorecards(), checks);
+    const primaryId = scorecards[0].definition.id;
     // Pending checks count from the entity's first evaluation: an entity
     // never evaluated is first seen now.
     const firstEvaluated = await this.deps.store.getFirstEvaluatedAt(
@@ -183,7 +196,7 @@ export class EvaluationService {
         ),
       );
       const firstEvaluatedAt = firstEvaluated.get(key) ?? now;
-      const { results, score, level } = scoreResults(
+      const { results } = scoreResults(
         checks,
         evaluateChecks(checks, facts, {
           now,
@@ -192,15 +205,25 @@ export class EvaluationService {
         this.deps.scoring,
         { firstSeenAt: firstEvaluatedAt, now, exempt },
       );
+      const scored = scoreScorecards(scorecards, entity, results, {
+        warnCredit: this.deps.scoring.warnCredit,
+        exempt,
+      });
+      const primary = scored.find(s => s.scorecardId === primaryId);
       const evaluation: StoredEvaluation = {
         entityRef: key,
         kind: entity.kind.toLocaleLowerCase('en-US'),
         owner: ownerRefOf(entity),
-        score,
-        level,
+        score: primary?.score ?? null,
+        level: primary?.level ?? null,
         evaluatedAt: now,
         firstEvaluatedAt,
         results,
+        scorecards: scored.map(({ scorecardId, score, level }) => ({
+          scorecardId,
+          score,
+          level,
+        })),
       };
       // Read only when someone listens: what the new results replace.
       const previous = this.deps.publisher
@@ -225,6 +248,13 @@ export class EvaluationService {
     await publishSafely(this.deps.publisher, changes, this.deps.logger);
     await this.tellListeners(evaluated);
     return evaluations;
+  }
+
+  /** The scorecards, the first the entity's score. */
+  scorecards(): ScorecardDefinition[] {
+    return (
+      this.deps.scoring.scorecards ?? [defaultScorecard(this.deps.scoring.levels)]
+    );
   }
 
   private async tellListeners(batch: EvaluatedEntity[]): Promise<void> {

@@ -73,7 +73,7 @@ export function readScoringConfig(root: Config): ScoringConfig {
     overrides: readCheckOverrides(checks),
     options,
     warnCredit,
-    levels: readLevels(scoring),
+    levels: readLevels(scoring, 'opsready.scoring.levels') ?? defaultLevels,
     pendingForMs: readPendingFor(checks),
   };
 }
@@ -107,13 +107,20 @@ export function topLevel(levels: LevelDefinition[]): string {
   return [...levels].sort((a, b) => b.minScore - a.minScore)[0].name;
 }
 
-function readLevels(scoring: Config | undefined): LevelDefinition[] {
-  const configured = scoring?.getOptionalConfigArray('levels');
+/**
+ * The `levels` list under `parent`, validated, or undefined when it is not
+ * set; `key` names the list in messages, e.g. `opsready.scoring.levels`.
+ */
+export function readLevels(
+  parent: Config | undefined,
+  key: string,
+): LevelDefinition[] | undefined {
+  const configured = parent?.getOptionalConfigArray('levels');
   if (!configured) {
-    return defaultLevels;
+    return undefined;
   }
   if (configured.length === 0) {
-    throw new Error('opsready.scoring.levels must name at least one level');
+    throw new Error(`${key} must name at least one level`);
   }
   const levels = configured.map(level => ({
     name: level.getString('name'),
@@ -124,13 +131,11 @@ function readLevels(scoring: Config | undefined): LevelDefinition[] {
   for (const level of levels) {
     if (level.minScore < 0 || level.minScore > 100) {
       throw new Error(
-        `opsready.scoring.levels: level '${level.name}' has minScore ${level.minScore}; it must be from 0 to 100`,
+        `${key}: level '${level.name}' has minScore ${level.minScore}; it must be from 0 to 100`,
       );
     }
     if (names.has(level.name)) {
-      throw new Error(
-        `opsready.scoring.levels: level '${level.name}' is defined twice`,
-      );
+      throw new Error(`${key}: level '${level.name}' is defined twice`);
     }
     names.add(level.name);
   }
