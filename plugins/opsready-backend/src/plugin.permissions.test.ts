@@ -454,7 +454,7 @@ describe('the SLO reads', () => {
 });
 
 describe('the policy what-if', () => {
-  it('asks for no OpsReady permission, as the fleet: whoever may read the fleet previews a candidate', async () => {
+  it('asks for no OpsReady permission, as the fleet: whoever may read the fleet previews a candidate and reads the scorecards', async () => {
     let mode: Mode = 'allow';
     const { service, asked } = permissionsIn(() => mode);
     const server = await startWith(service.factory);
@@ -475,6 +475,13 @@ describe('the policy what-if', () => {
       .set('Authorization', user)
       .send({ ...config.body, scoring: { warnCredit: 0 } })
       .expect(200);
+    const scorecards = await request(server)
+      .get('/api/opsready/scorecards')
+      .set('Authorization', user)
+      .expect(200);
+    expect(scorecards.body.items.map((s: { id: string }) => s.id)).toEqual([
+      'production-readiness',
+    ]);
     expect(preview.body.entities).toBe(1);
     // The one entity, counted once on each side.
     expect(Object.values(preview.body.levelsBefore)).toEqual([1]);

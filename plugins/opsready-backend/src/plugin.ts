@@ -14,6 +14,7 @@ import {
   FactProvider,
   opsreadyChecksExtensionPoint,
   opsreadyFactProvidersExtensionPoint,
+  validateScorecards,
 } from '@opsready/plugin-opsready-node';
 import { ConflictError } from '@backstage/errors';
 import {
@@ -111,6 +112,10 @@ export const opsreadyPlugin = createBackendPlugin({
         const settings = readOpsReadyConfig(config);
         registry.add(...readDeclarativeChecks(config, registry.list()));
         const checksInForce = applyCheckConfig(registry.list(), settings);
+        validateScorecards(
+          settings.scorecards,
+          checksInForce.map(check => check.id),
+        );
         const checks = () => checksInForce;
 
         // The MaintenanceCalendar the notifier holds health and error
@@ -207,7 +212,7 @@ export const opsreadyPlugin = createBackendPlugin({
         // The gate's verdict, for GET /gate and for automation.
         const gateVerdict = createGateVerdict({
           evaluations,
-          levels: settings.levels,
+          scorecards: settings.scorecards,
           campaigns: campaigns.reads,
         });
         // What assistants may ask through the MCP actions backend.
@@ -319,7 +324,7 @@ export const opsreadyPlugin = createBackendPlugin({
             health: health.health,
             exemptions,
             checks,
-            levels: settings.levels,
+            scorecards: settings.scorecards,
             gate: gateVerdict,
           }),
         );

@@ -153,4 +153,54 @@ export interface EntityEvaluation {
   } | null;
   evaluatedAt: string;
   checks: EntityCheck[];
+  /**
+   * The entity on each scorecard whose scope covers it; `score`, `level`
+   * and `nextLevel` above are the first one's.
+   */
+  scorecards: EntityScorecard[];
+}
+
+/**
+ * A scorecard as the API describes it: the checks in force it scores with
+ * its weights, its levels and its scope.
+ *
+ * @public
+ */
+export interface ScorecardDescription {
+  /** e.g. `security`. */
+  id: string;
+  /** e.g. `Security`. */
+  title: string;
+  /** What the scorecard asks, in a sentence or two. */
+  description?: string;
+  /** Its levels (a `LevelDefinition` each). */
+  levels: Array<{
+    name: string;
+    minScore: number;
+    noFailingCritical?: boolean;
+  }>;
+  /** The checks it scores, with the weights it gives them. */
+  checks: Array<{ id: string; weight: number }>;
+  /** The entities it scores; every entity when left out. */
+  appliesTo?: {
+    kinds?: string[];
+    types?: string[];
+    lifecycles?: string[];
+    tags?: string[];
+  };
+}
+
+/**
+ * An entity's score, level and next level on one scorecard.
+ *
+ * @public
+ */
+export interface EntityScorecard
+  extends Omit<ScorecardDescription, 'appliesTo'> {
+  /** 0-100, or null when none of its checks applies. */
+  score: number | null;
+  /** The level reached on this scorecard, or null. */
+  level: string | null;
+  /** What its next level needs, or null at the top. */
+  nextLevel: EntityEvaluation['nextLevel'];
 }

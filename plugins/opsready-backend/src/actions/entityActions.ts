@@ -185,7 +185,15 @@ The answer says pass or not, the entity's level and score, the checks that fail,
             .min(1)
             .max(64)
             .describe(
-              'The level it must reach or pass, one of the configured levels (e.g. bronze, silver, gold)',
+              "The level it must reach or pass, one of the scorecard's levels (e.g. bronze, silver, gold)",
+            ),
+          scorecard: z
+            .string()
+            .min(1)
+            .max(63)
+            .optional()
+            .describe(
+              'The scorecard judged (e.g. security); the first scorecard when left out',
             ),
           requireErrorBudget: z
             .boolean()
@@ -197,6 +205,7 @@ The answer says pass or not, the entity's level and score, the checks that fail,
       output: z =>
         z.object({
           entityRef: z.string(),
+          scorecard: z.string().describe('The scorecard judged'),
           minLevel: z.string(),
           level: z.string().nullable(),
           score: z.number().nullable(),
@@ -243,6 +252,7 @@ The answer says pass or not, the entity's level and score, the checks that fail,
         {
           entityRef: entityRefInput(input.entityRef),
           minLevel: input.minLevel,
+          scorecard: input.scorecard,
           requireErrorBudget: input.requireErrorBudget,
         },
         credentials,

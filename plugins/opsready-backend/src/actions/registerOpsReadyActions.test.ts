@@ -65,6 +65,7 @@ const evaluation: EntityEvaluation = {
     blockingChecks: [],
   },
   evaluatedAt: '2026-12-08T10:00:00.000Z',
+  scorecards: [],
   checks: [
     {
       id: 'kubernetes.pdb',
@@ -198,9 +199,14 @@ function setUp() {
     },
   );
   const gate = jest.fn(
-    async (input: { entityRef: string; minLevel: string }) =>
+    async (input: {
+      entityRef: string;
+      minLevel: string;
+      scorecard?: string;
+    }) =>
       ({
         entityRef: input.entityRef,
+        scorecard: input.scorecard ?? 'production-readiness',
         minLevel: input.minLevel,
         level: 'silver',
         score: 72,
@@ -396,6 +402,16 @@ describe('registerOpsReadyActions', () => {
       { entityRef: cart, minLevel: 'silver', requireErrorBudget: true },
       alan,
     );
+    const onSecurity = await invoke('check-deployment-gate', {
+      entityRef: 'cartservice',
+      minLevel: 'safe',
+      scorecard: 'security',
+    });
+    expect(gate).toHaveBeenLastCalledWith(
+      { entityRef: cart, minLevel: 'safe', scorecard: 'security' },
+      alan,
+    );
+    expect(onSecurity).toMatchObject({ scorecard: 'security' });
     await expect(
       invoke('check-deployment-gate', {
         entityRef: 'component:',

@@ -31,6 +31,8 @@ export interface OpsReadyActionsDeps {
     input: {
       entityRef: string;
       minLevel: string;
+      /** A scorecard id; the first scorecard when left out. */
+      scorecard?: string;
       requireErrorBudget?: boolean;
     },
     credentials: BackstageCredentials,

@@ -10,11 +10,13 @@ import { chunks, DbNumber, DbTime, toDate } from './dbValues';
 import {
   readScorecardScores,
   replaceScorecardScores,
+  scorecardScoresAsEntityScores,
   scorecardScoresTable,
 } from './scorecardScoreRows';
 import {
   EvaluationsStore,
   FleetFilter,
+  FleetScorecard,
   FleetPage,
   ResultChange,
   ScorePoint,
@@ -259,9 +261,14 @@ export class DatabaseEvaluationsStore implements EvaluationsStore {
   async getFleet(
     filter: FleetFilter,
     page: { cursor?: string; limit: number },
+    scorecard?: FleetScorecard,
   ): Promise<FleetPage> {
     const filtered = () => {
-      const query = this.db<ScoreRow>('opsready_entity_scores');
+      const query = this.db<ScoreRow>(
+        scorecard?.otherThanFirst
+          ? scorecardScoresAsEntityScores(this.db, scorecard.otherThanFirst)
+          : 'opsready_entity_scores',
+      );
       if (filter.owner) query.where('owner', filter.owner);
       if (filter.kind) query.where('kind', filter.kind);
       if (filter.level === 'none') query.whereNull('level');
@@ -289,6 +296,9 @@ export class DatabaseEvaluationsStore implements EvaluationsStore {
         .orderBy('average', 'desc'),
       this.db('opsready_check_results')
         .whereIn('status', FAILING)
+        .modify(query => {
+          if (scorecard) query.whereIn('check_id', scorecard.checkIds);
+        })
         .whereIn('entity_ref', filtered().select('entity_ref'))
         .select('check_id')
         .count({ n: '*' })

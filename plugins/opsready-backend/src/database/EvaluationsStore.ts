@@ -55,6 +55,14 @@ export type FleetPage = Omit<FleetOverview, 'items'> & {
   items: StoredFleetEntity[];
 };
 
+/** Which scorecard the fleet is seen through. */
+export interface FleetScorecard {
+  /** A scorecard other than the first, whose scores are read instead. */
+  otherThanFirst?: string;
+  /** The checks the scorecard scores. */
+  checkIds: string[];
+}
+
 /** Where the evaluations of entities, their scores and histories are kept. */
 export interface EvaluationsStore {
   /**
@@ -78,9 +86,15 @@ export interface EvaluationsStore {
     entityRef: string,
     range: { from: Date; to: Date },
   ): Promise<ResultChange[]>;
+  /**
+   * A page of the fleet and its figures. With a scorecard other than the
+   * first, its scores and levels; with check ids, the failing checks
+   * counted are only those.
+   */
   getFleet(
     filter: FleetFilter,
     page: { cursor?: string; limit: number },
+    scorecard?: FleetScorecard,
   ): Promise<FleetPage>;
   /**
    * When each of these entities was first evaluated; entities never

@@ -70,3 +70,26 @@ export async function readScorecardScores(
 }
 
 export const scorecardScoresTable = TABLE;
+
+/**
+ * A scorecard's scores in the columns of `opsready_entity_scores`, so the
+ * fleet's queries read either alike.
+ */
+export function scorecardScoresAsEntityScores(
+  db: Knex,
+  scorecardId: string,
+): Knex.QueryBuilder {
+  return db(`${TABLE} as s`)
+    .join('opsready_entity_scores as e', 'e.entity_ref', 's.entity_ref')
+    .where('s.scorecard_id', scorecardId)
+    .select(
+      's.entity_ref as entity_ref',
+      'e.kind as kind',
+      'e.owner as owner',
+      's.score as score',
+      's.level as level',
+      's.evaluated_at as evaluated_at',
+      'e.first_evaluated_at as first_evaluated_at',
+    )
+    .as('scored');
+}

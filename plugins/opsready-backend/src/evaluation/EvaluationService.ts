@@ -6,7 +6,6 @@ import { Entity } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  computeLevel,
   EntityEvaluation,
   Exemption,
   normalizeEntityRef,
@@ -37,6 +36,7 @@ import { publishSafely } from '../notifications/publishSafely';
 import { DomainEvent, DomainEventPublisher } from '../notifications/types';
 import { CallerEntityReader } from './CallerEntityReader';
 import { complianceChanges } from './complianceChanges';
+import { describeEntityScorecards } from './describeEntityScorecards';
 
 /**
  * How results become scores and levels, and how long checks may wait. The
@@ -253,7 +253,9 @@ export class EvaluationService {
   /** The scorecards, the first the entity's score. */
   scorecards(): ScorecardDefinition[] {
     return (
-      this.deps.scoring.scorecards ?? [defaultScorecard(this.deps.scoring.levels)]
+      this.deps.scoring.scorecards ?? [
+        defaultScorecard(this.deps.scoring.levels),
+      ]
     );
   }
 
@@ -298,18 +300,22 @@ export class EvaluationService {
         r.status === 'pending' ? { ...r, pendingUntil: until } : r,
       ]),
     );
-    const severities = new Map(checks.map(c => [c.id, c.severity]));
-    const { next } = computeLevel(
-      evaluation.score,
-      evaluation.results.filter(r => !exemptions.has(r.checkId)),
-      severities,
-      this.deps.scoring.levels,
+    const counted = evaluation.results.filter(r => !exemptions.has(r.checkId));
+    const scorecards = describeEntityScorecards(
+      scorecardsInForce(this.scorecards(), checks),
+      evaluation,
+      counted,
     );
     return {
       entityRef: evaluation.entityRef,
       score: evaluation.score,
       level: evaluation.level,
-      nextLevel: next,
+      // The first scorecard's, when its scope covers the entity.
+      nextLevel:
+        scorecards[0]?.id === this.scorecards()[0].id
+          ? scorecards[0].nextLevel
+          : null,
+      scorecards,
       evaluatedAt: evaluation.evaluatedAt.toISOString(),
       checks: checks.flatMap(check => {
         const result = resultById.get(check.id);

@@ -1,3 +1,4 @@
+import { defaultScorecard } from '@opsready/plugin-opsready-node';
 import { mockErrorHandler, mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { LevelDefinition } from '@opsready/plugin-opsready-common';
@@ -31,7 +32,7 @@ function checksOnlyRouter(levels: LevelDefinition[]) {
     health: unused,
     exemptions: unused,
     checks: () => [...builtInChecks],
-    levels,
+    scorecards: [defaultScorecard(levels)],
   });
 }
 

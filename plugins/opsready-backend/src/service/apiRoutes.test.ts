@@ -1,3 +1,4 @@
+import { defaultScorecard } from '@opsready/plugin-opsready-node';
 import { ConfigReader } from '@backstage/config';
 import { mockServices } from '@backstage/backend-test-utils';
 import express from 'express';
@@ -39,7 +40,7 @@ describe('the routers of the API', () => {
         health: unused,
         exemptions: unused,
         checks: () => [],
-        levels: [],
+        scorecards: [defaultScorecard([])],
       }),
       createEventsRouter({
         httpAuth: unused,

@@ -1,3 +1,4 @@
+import { defaultScorecard } from '@opsready/plugin-opsready-node';
 import {
   mockCredentials,
   mockErrorHandler,
@@ -47,6 +48,27 @@ const budgetCheck = (
 });
 
 let extraChecks: EntityEvaluation['checks'] = [];
+let scorecardsOfEntity: EntityEvaluation['scorecards'] = [];
+
+// A second scorecard with a level of its own, scoring one check.
+const security = {
+  id: 'security',
+  title: 'Security',
+  checks: ['repository.secrets'],
+  weights: new Map(),
+  levels: [{ name: 'safe', minScore: 80 }],
+};
+const scorecards = [defaultScorecard(defaultLevels), security];
+const secretsCheck: EntityEvaluation['checks'][number] = {
+  id: 'repository.secrets',
+  title: 'No secrets committed',
+  description: '',
+  category: 'repository',
+  severity: 'critical',
+  weight: 1,
+  remediation: '',
+  result: { checkId: 'repository.secrets', status: 'pass', message: 'None' },
+};
 
 const evaluation = (level: string | null): EntityEvaluation => ({
   entityRef: ref('cart'),
@@ -54,6 +76,7 @@ const evaluation = (level: string | null): EntityEvaluation => ({
   level,
   nextLevel: null,
   evaluatedAt: '2026-12-03T11:00:00.000Z',
+  scorecards: scorecardsOfEntity,
   checks: [
     {
       id: 'kubernetes.pdb',
@@ -81,7 +104,7 @@ async function setUp(level: string | null = 'gold') {
   };
   const gate = createGateVerdict({
     evaluations,
-    levels: defaultLevels,
+    scorecards,
     campaigns: new CampaignReadService({ store, now: () => now }),
     now: () => now,
   });
@@ -96,7 +119,7 @@ async function setUp(level: string | null = 'gold') {
       health: unused,
       exemptions: unused,
       checks: () => [],
-      levels: defaultLevels,
+      scorecards,
       gate,
     }),
   );
@@ -142,6 +165,7 @@ async function setUp(level: string | null = 'gold') {
 describe('the gate', () => {
   afterEach(() => {
     extraChecks = [];
+    scorecardsOfEntity = [];
   });
 
   it('fails an entity at the level that an enforced campaign past its deadline still waits on', async () => {
@@ -166,6 +190,7 @@ describe('the gate', () => {
       .expect(200);
     expect(after.body).toEqual({
       entityRef: ref('cart'),
+      scorecard: 'production-readiness',
       minLevel: 'silver',
       level: 'gold',
       score: 92,
@@ -190,6 +215,69 @@ describe('the gate', () => {
         },
       ],
     });
+  });
+
+  it("judges the entity on the scorecard asked for, by that scorecard's levels and checks", async () => {
+    extraChecks = [secretsCheck];
+    scorecardsOfEntity = [
+      {
+        id: 'security',
+        title: 'Security',
+        score: 100,
+        level: 'safe',
+        nextLevel: null,
+        levels: security.levels,
+        checks: [{ id: 'repository.secrets', weight: 1 }],
+      },
+    ];
+    const { checked } = await setUp('bronze');
+    const verdict = await request(checked)
+      .get('/gate')
+      .query({ entityRef: 'cart', minLevel: 'safe', scorecard: 'security' })
+      .expect(200);
+    // The failing PodDisruptionBudget is not a check of this scorecard.
+    expect(verdict.body).toMatchObject({
+      scorecard: 'security',
+      level: 'safe',
+      score: 100,
+      pass: true,
+      failingChecks: [],
+    });
+
+    const byDefault = await request(checked)
+      .get('/gate')
+      .query({ entityRef: 'cart', minLevel: 'silver' })
+      .expect(200);
+    expect(byDefault.body).toMatchObject({
+      scorecard: 'production-readiness',
+      level: 'bronze',
+      pass: false,
+    });
+  });
+
+  it('refuses an unknown scorecard, a level of another scorecard, and a scorecard that does not cover the entity', async () => {
+    const { checked } = await setUp('gold');
+    const unknown = await request(checked)
+      .get('/gate')
+      .query({ entityRef: 'cart', minLevel: 'safe', scorecard: 'speed' })
+      .expect(400);
+    expect(unknown.body.error.message).toBe(
+      "Invalid query: scorecard: unknown scorecard 'speed'; the scorecards are production-readiness, security",
+    );
+    const otherLevel = await request(checked)
+      .get('/gate')
+      .query({ entityRef: 'cart', minLevel: 'gold', scorecard: 'security' })
+      .expect(400);
+    expect(otherLevel.body.error.message).toBe(
+      "Invalid query: minLevel: unknown level 'gold'; the levels are safe",
+    );
+    const outOfScope = await request(checked)
+      .get('/gate')
+      .query({ entityRef: 'cart', minLevel: 'safe', scorecard: 'security' })
+      .expect(400);
+    expect(outOfScope.body.error.message).toBe(
+      "Invalid query: scorecard: component:default/cart is not in the scope of scorecard 'security'",
+    );
   });
 
   it('fails an entity below the level, campaigns or not', async () => {

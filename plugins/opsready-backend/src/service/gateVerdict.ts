@@ -14,8 +14,10 @@ import { quoted } from '../lib/zodProblems';
 export interface GateQuery {
   /** A ref; kind component and namespace default unless given. */
   entityRef: string;
-  /** One of the configured levels. */
+  /** One of the scorecard's levels. */
   minLevel: string;
+  /** A scorecard id; the first scorecard when left out. */
+  scorecard?: string;
   /** Fail while the entity's error budget is exhausted (a release freeze). */
   requireErrorBudget?: boolean;
 }
@@ -23,6 +25,8 @@ export interface GateQuery {
 /** The gate's answer, as GET /gate gives it. */
 export interface GateVerdict {
   entityRef: string;
+  /** The scorecard the level and score are of. */
+  scorecard: string;
   minLevel: string;
   level: string | null;
   score: number | null;
@@ -56,14 +60,15 @@ const FAILING = ['fail', 'error', 'unknown'];
  */
 export function createGateVerdict(deps: {
   evaluations: Pick<EvaluationService, 'getEvaluation'>;
-  levels: LevelDefinition[];
+  /** The scorecards with their levels, the first asked when none is named. */
+  scorecards: ReadonlyArray<{ id: string; levels: LevelDefinition[] }>;
   /** Without it, campaigns do not take part in the gate. */
   campaigns?: Pick<CampaignReads, 'getGateBlocks'>;
   now?: () => Date;
 }): GateVerdictFunction {
   const now = deps.now ?? (() => new Date());
   return async (
-    { entityRef: rawRef, minLevel, requireErrorBudget },
+    { entityRef: rawRef, minLevel, requireErrorBudget, scorecard: asked },
     credentials,
   ) => {
     let entityRef: string;
@@ -79,17 +84,36 @@ export function createGateVerdict(deps: {
         )} is not an entity ref, e.g. component:default/cartservice`,
       );
     }
-    if (!deps.levels.some(level => level.name === minLevel)) {
+    const scorecard = asked
+      ? deps.scorecards.find(s => s.id === asked)
+      : deps.scorecards[0];
+    if (!scorecard) {
+      throw new InputError(
+        `Invalid query: scorecard: unknown scorecard ${quoted(
+          asked ?? '',
+        )}; the scorecards are ${deps.scorecards.map(s => s.id).join(', ')}`,
+      );
+    }
+    const { levels } = scorecard;
+    if (!levels.some(level => level.name === minLevel)) {
       throw new InputError(
         `Invalid query: minLevel: unknown level ${quoted(
           minLevel,
-        )}; the levels are ${deps.levels.map(l => l.name).join(', ')}`,
+        )}; the levels are ${levels.map(l => l.name).join(', ')}`,
       );
     }
     const evaluation = await deps.evaluations.getEvaluation(
       entityRef,
       credentials,
     );
+    const scored = evaluation.scorecards.find(s => s.id === scorecard.id) ?? {
+      ...(scorecard === deps.scorecards[0]
+        ? // Stored before there were scorecards: the entity's own figures.
+          { score: evaluation.score, level: evaluation.level }
+        : notInScope(evaluation.entityRef, scorecard.id)),
+      checks: evaluation.checks,
+    };
+    const scoredCheckIds = new Set(scored.checks.map(c => c.id));
     const blockingCampaigns = await deps.campaigns?.getGateBlocks(
       evaluation.entityRef,
       now(),
@@ -99,18 +123,24 @@ export function createGateVerdict(deps: {
       : undefined;
     return {
       entityRef: evaluation.entityRef,
+      scorecard: scorecard.id,
       minLevel,
-      level: evaluation.level,
-      score: evaluation.score,
+      level: scored.level,
+      score: scored.score,
       pass:
-        isAtLeastLevel(evaluation.level, minLevel, deps.levels) &&
+        isAtLeastLevel(scored.level, minLevel, levels) &&
         !blockingCampaigns?.length &&
         !errorBudget?.exhausted,
       evaluatedAt: evaluation.evaluatedAt,
       ...(blockingCampaigns ? { blockingCampaigns } : {}),
       ...(errorBudget ? { errorBudget } : {}),
       failingChecks: evaluation.checks
-        .filter(c => !c.exemption && FAILING.includes(c.result.status))
+        .filter(
+          c =>
+            scoredCheckIds.has(c.id) &&
+            !c.exemption &&
+            FAILING.includes(c.result.status),
+        )
         .map(c => ({
           id: c.id,
           title: c.title,
@@ -120,4 +150,12 @@ export function createGateVerdict(deps: {
         })),
     };
   };
+}
+
+// A scorecard whose scope leaves the entity out has no level for it to
+// reach: asking is a mistake of the caller, not a failed gate.
+function notInScope(entityRef: string, scorecardId: string): never {
+  throw new InputError(
+    `Invalid query: scorecard: ${entityRef} is not in the scope of scorecard '${scorecardId}'`,
+  );
 }

@@ -5,11 +5,14 @@ import {
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   declaredHealthEndpoints,
-  LevelDefinition,
   normalizeEntityRef,
   opsreadyChecksRunPermission,
 } from '@opsready/plugin-opsready-common';
-import { CheckDefinition } from '@opsready/plugin-opsready-node';
+import {
+  CheckDefinition,
+  ScorecardDefinition,
+  scorecardsInForce,
+} from '@opsready/plugin-opsready-node';
 import express from 'express';
 import { createApiRouter, plain } from './createApiRouter';
 import { EvaluationsStore } from '../database/EvaluationsStore';
@@ -39,7 +42,8 @@ export interface RouterOptions {
   health: HealthService;
   exemptions: ExemptionsService;
   checks: () => CheckDefinition[];
-  levels: LevelDefinition[];
+  /** The scorecards, the first the entity's score. */
+  scorecards: ScorecardDefinition[];
   /** The gate's verdict; by default without campaigns. */
   gate?: GateVerdictFunction;
 }
@@ -61,16 +65,18 @@ export async function createRouter(
     health,
     exemptions,
     checks,
-    levels,
+    scorecards,
   } = options;
+  const levels = scorecards[0].levels;
   const smallJson = express.json({ limit: '64kb' });
-  const fleet = fleetQuery(levels);
-  const gate = gateQuery(levels);
+  const fleet = fleetQuery(scorecards);
+  const gate = gateQuery(scorecards);
   const gateVerdict =
-    options.gate ?? createGateVerdict({ evaluations, levels });
+    options.gate ?? createGateVerdict({ evaluations, scorecards });
   const router = createApiRouter({
     paths: [
       '/checks',
+      '/scorecards',
       '/entities/{kind}/{namespace}/{name}/checks',
       '/entities/{kind}/{namespace}/{name}/refresh',
       '/entities/{kind}/{namespace}/{name}/score-history',
@@ -113,6 +119,25 @@ export async function createRouter(
         appliesTo: appliesTo ?? {},
       })),
       levels,
+    });
+  });
+
+  router.get('/scorecards', async (_req, res) => {
+    res.json({
+      items: scorecardsInForce(scorecards, checks()).map(
+        ({ definition, checks: scored }) => ({
+          id: definition.id,
+          title: definition.title,
+          ...(definition.description
+            ? { description: definition.description }
+            : {}),
+          levels: definition.levels,
+          checks: scored.map(c => ({ id: c.id, weight: c.weight })),
+          ...(definition.appliesTo
+            ? { appliesTo: withoutUnset(definition.appliesTo) }
+            : {}),
+        }),
+      ),
     });
   });
 
@@ -203,7 +228,14 @@ export async function createRouter(
 
   router.get('/fleet', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    const { limit, cursor, ...filter } = parseInput(fleet, req.query, 'query');
+    const {
+      limit,
+      cursor,
+      scorecard: asked,
+      ...filter
+    } = parseInput(fleet, req.query, 'query');
+    const inForce = scorecardsInForce(scorecards, checks());
+    const seen = inForce.find(s => s.definition.id === asked) ?? inForce[0];
     const page = await store.getFleet(
       {
         ...filter,
@@ -211,6 +243,10 @@ export async function createRouter(
         kind: filter.kind?.toLocaleLowerCase('en-US'),
       },
       { limit, cursor },
+      {
+        ...(seen !== inForce[0] ? { otherThanFirst: seen.definition.id } : {}),
+        checkIds: seen.checks.map(c => c.id),
+      },
     );
     // Rows the caller may not see in the catalog are left out of the page.
     const visible = page.items.length
@@ -305,4 +341,13 @@ export async function createRouter(
   });
 
   return router;
+}
+
+/** A scope as configured, without the dimensions it leaves unset. */
+function withoutUnset(
+  scope: NonNullable<ScorecardDefinition['appliesTo']>,
+): Record<string, string[]> {
+  return Object.fromEntries(
+    Object.entries(scope).filter(([, values]) => values !== undefined),
+  );
 }

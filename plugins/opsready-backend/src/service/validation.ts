@@ -81,23 +81,72 @@ export function levelName(levels: Array<{ name: string }>, orNone = false) {
     });
 }
 
-/** The fleet's query; its levels are the configured ones. */
-export function fleetQuery(levels: Array<{ name: string }>) {
-  return z.object({
-    owner: z.string().min(1).max(255).optional(),
-    kind: entityKind.optional(),
-    level: levelName(levels, true).optional(),
-    // The page's last entity ref: anything else is no cursor of ours.
-    cursor: z
-      .string()
-      .min(1)
-      .max(512)
-      .refine(value => /^[^:/]+:[^:/]+\/.+$/.test(value), {
-        message: 'not a cursor from an earlier page',
-      })
-      .optional(),
-    limit: z.coerce.number().int().min(1).max(500).default(50),
-  });
+/** The scorecards a query may name, with their levels. */
+export type ScorecardLevels = ReadonlyArray<{
+  id: string;
+  levels: Array<{ name: string }>;
+}>;
+
+/**
+ * A query naming an optional scorecard (the first when left out) and a
+ * level of that scorecard under `levelKey`: an unknown scorecard or a level
+ * the scorecard does not have is a 400 naming the ones there are.
+ */
+function scorecardAndLevel<T extends z.ZodRawShape>(
+  shape: T,
+  scorecards: ScorecardLevels,
+  levelKey: string,
+  orNone: boolean,
+) {
+  const ids = scorecards.map(s => s.id);
+  return z
+    .object({ ...shape, scorecard: z.string().min(1).max(63).optional() })
+    .superRefine((query: Record<string, unknown>, ctx) => {
+      const asked = query.scorecard as string | undefined;
+      const scorecard = asked
+        ? scorecards.find(s => s.id === asked)
+        : scorecards[0];
+      if (!scorecard) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['scorecard'],
+          message: `unknown scorecard ${quoted(
+            asked ?? '',
+          )}; the scorecards are ${ids.join(', ')}`,
+        });
+        return;
+      }
+      const level = query[levelKey];
+      if (level === undefined) return;
+      const checked = levelName(scorecard.levels, orNone).safeParse(level);
+      for (const issue of checked.success ? [] : checked.error.issues) {
+        ctx.addIssue({ ...issue, path: [levelKey] } as z.IssueData);
+      }
+    });
+}
+
+/** The fleet's query; its levels are those of the scorecard asked. */
+export function fleetQuery(scorecards: ScorecardLevels) {
+  return scorecardAndLevel(
+    {
+      owner: z.string().min(1).max(255).optional(),
+      kind: entityKind.optional(),
+      level: z.string().min(1).max(64).optional(),
+      // The page's last entity ref: anything else is no cursor of ours.
+      cursor: z
+        .string()
+        .min(1)
+        .max(512)
+        .refine(value => /^[^:/]+:[^:/]+\/.+$/.test(value), {
+          message: 'not a cursor from an earlier page',
+        })
+        .optional(),
+      limit: z.coerce.number().int().min(1).max(500).default(50),
+    },
+    scorecards,
+    'level',
+    true,
+  );
 }
 
 const BOOLEAN_TEXT: Record<string, boolean> = { true: true, false: false };
@@ -111,19 +160,22 @@ export const booleanQuery = z.preprocess(
   z.boolean({ invalid_type_error: "must be 'true' or 'false'" }),
 );
 
-export function gateQuery(levels: Array<{ name: string }>) {
-  return z.object({
-    entityRef: z
-      .string({
-        required_error: 'is required, e.g. component:default/cartservice',
-      })
-      .min(1)
-      .max(255),
-    minLevel: z
-      .string({ required_error: 'is required, e.g. silver' })
-      .pipe(levelName(levels)),
-    requireErrorBudget: booleanQuery.optional(),
-  });
+export function gateQuery(scorecards: ScorecardLevels) {
+  return scorecardAndLevel(
+    {
+      entityRef: z
+        .string({
+          required_error: 'is required, e.g. component:default/cartservice',
+        })
+        .min(1)
+        .max(255),
+      minLevel: z.string({ required_error: 'is required, e.g. silver' }),
+      requireErrorBudget: booleanQuery.optional(),
+    },
+    scorecards,
+    'minLevel',
+    false,
+  );
 }
 
 const MAX_EXEMPTION_DAYS = 366;

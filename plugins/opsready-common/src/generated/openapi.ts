@@ -45,6 +45,45 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/scorecards': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The scorecards, each with its checks, weights, levels and scope; the first is the entity's score where one score is asked for */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The scorecards in order */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['Scorecard'][];
+            };
+          };
+        };
+        401: components['responses']['Error'];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/entities/{kind}/{namespace}/{name}/checks': {
     parameters: {
       query?: never;
@@ -714,8 +753,10 @@ export interface paths {
           owner?: string;
           /** @description An entity kind, e.g. Component */
           kind?: string;
-          /** @description One of the configured levels (GET /checks lists them), or none; any other value is a 400 naming the levels */
+          /** @description One of the scorecard's levels (GET /scorecards lists them), or none; any other value is a 400 naming the levels */
           level?: string;
+          /** @description A scorecard id (GET /scorecards lists them); the first scorecard when left out. Any other value is a 400 naming the scorecards */
+          scorecard?: components['parameters']['scorecard'];
           /** @description nextCursor of the previous page (an entity ref) */
           cursor?: string;
           limit?: number;
@@ -866,8 +907,10 @@ export interface paths {
         query: {
           /** @description e.g. component:default/cartservice */
           entityRef: string;
-          /** @description One of the configured levels (GET /checks lists them) */
+          /** @description One of the scorecard's levels (GET /scorecards lists them) */
           minLevel: string;
+          /** @description A scorecard id (GET /scorecards lists them); the first scorecard when left out. Any other value is a 400 naming the scorecards */
+          scorecard?: components['parameters']['scorecard'];
           /** @description true: fail while the error budget of the entity's SLO is exhausted (a release freeze) */
           requireErrorBudget?: boolean;
         };
@@ -885,6 +928,8 @@ export interface paths {
           content: {
             'application/json': {
               entityRef: string;
+              /** @description The scorecard the level and score are of */
+              scorecard: string;
               minLevel: string;
               level: string | null;
               score: number | null;
@@ -2908,6 +2953,42 @@ export interface components {
       p95Ms?: number | null;
       p99Ms?: number | null;
     };
+    Scorecard: {
+      id: string;
+      title: string;
+      description?: string;
+      levels: components['schemas']['Level'][];
+      /** @description The checks in force it scores, with its weights */
+      checks: components['schemas']['ScorecardCheck'][];
+      /** @description The entities it scores (kinds, types, lifecycles, tags) */
+      appliesTo?: {
+        kinds?: string[];
+        types?: string[];
+        lifecycles?: string[];
+        tags?: string[];
+      };
+    };
+    ScorecardCheck: {
+      id: string;
+      weight: number;
+    };
+    /** @description The entity's score on one scorecard whose scope covers it */
+    EntityScorecard: {
+      id: string;
+      title: string;
+      description?: string;
+      score: number | null;
+      level: string | null;
+      nextLevel: components['schemas']['NextLevel'];
+      levels: components['schemas']['Level'][];
+      checks: components['schemas']['ScorecardCheck'][];
+    };
+    NextLevel: {
+      name?: string;
+      minScore?: number;
+      pointsNeeded?: number;
+      blockingChecks?: string[];
+    } | null;
     Level: {
       name: string;
       minScore: number;
@@ -2980,14 +3061,12 @@ export interface components {
     };
     EntityEvaluation: {
       entityRef: string;
+      /** @description The first scorecard's score */
       score: number | null;
       level: string | null;
-      nextLevel: {
-        name?: string;
-        minScore?: number;
-        pointsNeeded?: number;
-        blockingChecks?: string[];
-      } | null;
+      nextLevel: components['schemas']['NextLevel'];
+      /** @description Each scorecard whose scope covers the entity, the first one's score and level repeated above */
+      scorecards: components['schemas']['EntityScorecard'][];
       /** Format: date-time */
       evaluatedAt: string;
       checks: (components['schemas']['CheckDescription'] & {
@@ -3424,6 +3503,8 @@ export interface components {
     };
   };
   parameters: {
+    /** @description A scorecard id (GET /scorecards lists them); the first scorecard when left out. Any other value is a 400 naming the scorecards */
+    scorecard: string;
     kind: string;
     namespace: string;
     name: string;

@@ -76,7 +76,10 @@ export function scoreScorecards(
     ? settledResults.filter(r => !options.exempt!.has(r.checkId))
     : settledResults;
   return scorecards.flatMap(({ definition, checks }) => {
-    if (definition.appliesTo && !appliesToEntity(definition.appliesTo, entity)) {
+    if (
+      definition.appliesTo &&
+      !appliesToEntity(definition.appliesTo, entity)
+    ) {
       return [];
     }
     const weights = new Map(checks.map(c => [c.id, c.weight]));

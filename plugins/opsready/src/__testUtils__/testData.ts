@@ -1,6 +1,7 @@
 import { ResponseError } from '@backstage/errors';
 import { Entity } from '@backstage/catalog-model';
 import {
+  defaultLevels,
   Deployment,
   DoraFigures,
   EntityEvaluation,
@@ -32,6 +33,25 @@ export const evaluation: EntityEvaluation = {
     blockingChecks: [],
   },
   evaluatedAt: new Date(Date.now() - 5 * 60_000).toISOString(),
+  scorecards: [
+    {
+      id: 'production-readiness',
+      title: 'Production readiness',
+      score: 60,
+      level: 'bronze',
+      nextLevel: {
+        name: 'silver',
+        minScore: 75,
+        pointsNeeded: 15,
+        blockingChecks: [],
+      },
+      levels: defaultLevels,
+      checks: [
+        { id: 'catalog.owner', weight: 3 },
+        { id: 'catalog.description', weight: 1 },
+      ],
+    },
+  ],
   checks: [
     {
       id: 'catalog.owner',

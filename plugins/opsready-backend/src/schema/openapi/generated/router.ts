@@ -60,6 +60,36 @@ export const spec = {
         },
       },
     },
+    '/scorecards': {
+      get: {
+        summary:
+          "The scorecards, each with its checks, weights, levels and scope; the first is the entity's score where one score is asked for",
+        responses: {
+          '200': {
+            description: 'The scorecards in order',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/Scorecard',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
     '/entities/{kind}/{namespace}/{name}/checks': {
       parameters: [
         {
@@ -853,7 +883,10 @@ export const spec = {
               maxLength: 64,
             },
             description:
-              'One of the configured levels (GET /checks lists them), or none; any other value is a 400 naming the levels',
+              "One of the scorecard's levels (GET /scorecards lists them), or none; any other value is a 400 naming the levels",
+          },
+          {
+            $ref: '#/components/parameters/scorecard',
           },
           {
             name: 'cursor',
@@ -1063,7 +1096,10 @@ export const spec = {
               maxLength: 64,
             },
             description:
-              'One of the configured levels (GET /checks lists them)',
+              "One of the scorecard's levels (GET /scorecards lists them)",
+          },
+          {
+            $ref: '#/components/parameters/scorecard',
           },
           {
             name: 'requireErrorBudget',
@@ -1085,6 +1121,7 @@ export const spec = {
                   type: 'object',
                   required: [
                     'entityRef',
+                    'scorecard',
                     'minLevel',
                     'level',
                     'score',
@@ -1094,6 +1131,10 @@ export const spec = {
                   properties: {
                     entityRef: {
                       type: 'string',
+                    },
+                    scorecard: {
+                      type: 'string',
+                      description: 'The scorecard the level and score are of',
                     },
                     minLevel: {
                       type: 'string',
@@ -3085,6 +3126,16 @@ export const spec = {
       },
     },
     parameters: {
+      scorecard: {
+        name: 'scorecard',
+        in: 'query',
+        schema: {
+          type: 'string',
+          maxLength: 63,
+        },
+        description:
+          'A scorecard id (GET /scorecards lists them); the first scorecard when left out. Any other value is a 400 naming the scorecards',
+      },
       kind: {
         name: 'kind',
         in: 'path',
@@ -4295,6 +4346,143 @@ export const spec = {
           },
         },
       },
+      Scorecard: {
+        type: 'object',
+        required: ['id', 'title', 'levels', 'checks'],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          levels: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Level',
+            },
+          },
+          checks: {
+            type: 'array',
+            description: 'The checks in force it scores, with its weights',
+            items: {
+              $ref: '#/components/schemas/ScorecardCheck',
+            },
+          },
+          appliesTo: {
+            type: 'object',
+            description:
+              'The entities it scores (kinds, types, lifecycles, tags)',
+            properties: {
+              kinds: {
+                type: 'array',
+                items: {
+                  type: 'string',
+                },
+              },
+              types: {
+                type: 'array',
+                items: {
+                  type: 'string',
+                },
+              },
+              lifecycles: {
+                type: 'array',
+                items: {
+                  type: 'string',
+                },
+              },
+              tags: {
+                type: 'array',
+                items: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+        },
+      },
+      ScorecardCheck: {
+        type: 'object',
+        required: ['id', 'weight'],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          weight: {
+            type: 'number',
+          },
+        },
+      },
+      EntityScorecard: {
+        type: 'object',
+        description:
+          "The entity's score on one scorecard whose scope covers it",
+        required: [
+          'id',
+          'title',
+          'score',
+          'level',
+          'nextLevel',
+          'levels',
+          'checks',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          score: {
+            type: ['integer', 'null'],
+          },
+          level: {
+            type: ['string', 'null'],
+          },
+          nextLevel: {
+            $ref: '#/components/schemas/NextLevel',
+          },
+          levels: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Level',
+            },
+          },
+          checks: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ScorecardCheck',
+            },
+          },
+        },
+      },
+      NextLevel: {
+        type: ['object', 'null'],
+        properties: {
+          name: {
+            type: 'string',
+          },
+          minScore: {
+            type: 'integer',
+          },
+          pointsNeeded: {
+            type: 'integer',
+          },
+          blockingChecks: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
       Level: {
         type: 'object',
         required: ['name', 'minScore'],
@@ -4464,6 +4652,7 @@ export const spec = {
           'nextLevel',
           'evaluatedAt',
           'checks',
+          'scorecards',
         ],
         properties: {
           entityRef: {
@@ -4471,28 +4660,20 @@ export const spec = {
           },
           score: {
             type: ['integer', 'null'],
+            description: "The first scorecard's score",
           },
           level: {
             type: ['string', 'null'],
           },
           nextLevel: {
-            type: ['object', 'null'],
-            properties: {
-              name: {
-                type: 'string',
-              },
-              minScore: {
-                type: 'integer',
-              },
-              pointsNeeded: {
-                type: 'integer',
-              },
-              blockingChecks: {
-                type: 'array',
-                items: {
-                  type: 'string',
-                },
-              },
+            $ref: '#/components/schemas/NextLevel',
+          },
+          scorecards: {
+            type: 'array',
+            description:
+              "Each scorecard whose scope covers the entity, the first one's score and level repeated above",
+            items: {
+              $ref: '#/components/schemas/EntityScorecard',
             },
           },
           evaluatedAt: {
