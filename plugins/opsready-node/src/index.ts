@@ -45,3 +45,4 @@ export * from './evaluation/newService';
 export * from './slo';
 export { sloDeclaredCheck, sloBudgetCheck } from './checks/slo';
 export * from './declarative';
+export * from './checkLocations';
