@@ -90,6 +90,18 @@ export interface Config {
          */
         condition: { [kind: string]: any };
       }>;
+      /**
+       * YAML files of declarative checks, read through the URL reader like
+       * catalog locations. Each file is `checks: [...]`, items as in
+       * `declarative`. A bad file stops start-up; one that cannot be read
+       * uses the copy last kept, or stops start-up without one.
+       */
+      locations?: Array<{
+        /** The file's URL, e.g. https://github.com/acme/policy/blob/main/checks.yaml. */
+        target: string;
+      }>;
+      /** When the locations are read again. Default: every 10 minutes, once across replicas. */
+      locationsSchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
 
     /** The health prober. */

@@ -32,6 +32,8 @@ import type { EvaluationListener } from './campaigns/types';
 import { applyCheckConfig } from './config/checksInForce';
 import { readOpsReadyConfig } from './config/readOpsReadyConfig';
 import { readDeclarativeChecks } from './config/readDeclarativeChecks';
+import { placesOfCodeChecks } from './config/compileCheckSpecs';
+import { startCheckLocations } from './checkLocations/startCheckLocations';
 import { readEventsConfig } from './config/readEventsConfig';
 import { buildNotifications } from './notifications/buildNotifications';
 import { startNotificationScans } from './notifications/scans';
@@ -110,8 +112,20 @@ export const opsreadyPlugin = createBackendPlugin({
         // an empty database take turns at creating its tables.
         await prepareDatabase(deps.database, deps.scheduler);
         const settings = readOpsReadyConfig(config);
-        registry.add(...readDeclarativeChecks(config, registry.list()));
-        const checksInForce = applyCheckConfig(registry.list(), settings);
+        const inCode = placesOfCodeChecks(registry.list());
+        const declarative = readDeclarativeChecks(config, inCode);
+        registry.add(...declarative.checks);
+        const locations = await startCheckLocations(
+          deps,
+          new Map([...inCode, ...declarative.places]),
+        );
+        // Every check, whatever disables or overrides it; the checks in
+        // force follow the locations as they are re-read.
+        const allChecks = () => [...registry.list(), ...locations.checks()];
+        let checksInForce = applyCheckConfig(allChecks(), settings);
+        locations.onChange(() => {
+          checksInForce = applyCheckConfig(allChecks(), settings);
+        });
         validateScorecards(
           settings.scorecards,
           checksInForce.map(check => check.id),
@@ -301,7 +315,7 @@ export const opsreadyPlugin = createBackendPlugin({
             catalog,
             evaluations: databasePages(await deps.database.getClient()),
             exemptions: exemptionsStore,
-            checks: () => registry.list(),
+            checks: allChecks,
             scoring: settings,
           }),
         );

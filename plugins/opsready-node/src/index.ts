@@ -46,3 +46,4 @@ export * from './slo';
 export { sloDeclaredCheck, sloBudgetCheck } from './checks/slo';
 export * from './declarative';
 export * from './scorecards';
+export * from './checkLocations';

@@ -1,5 +1,6 @@
 import { ConfigReader } from '@backstage/config';
 import { builtInChecks } from '@opsready/plugin-opsready-node';
+import { placesOfCodeChecks } from './compileCheckSpecs';
 import { readDeclarativeChecks } from './readDeclarativeChecks';
 
 const runbook = {
@@ -16,8 +17,8 @@ const runbook = {
 function read(declarative: unknown) {
   return readDeclarativeChecks(
     new ConfigReader({ opsready: { checks: { declarative } } } as any),
-    builtInChecks,
-  );
+    placesOfCodeChecks(builtInChecks),
+  ).checks;
 }
 
 function errorOf(declarative: unknown): string {
@@ -31,9 +32,12 @@ function errorOf(declarative: unknown): string {
 
 describe('readDeclarativeChecks', () => {
   it('reads none when none are configured', () => {
-    expect(readDeclarativeChecks(new ConfigReader({}), builtInChecks)).toEqual(
-      [],
-    );
+    expect(
+      readDeclarativeChecks(
+        new ConfigReader({}),
+        placesOfCodeChecks(builtInChecks),
+      ).checks,
+    ).toEqual([]);
   });
 
   it('compiles each check into a definition with its description', () => {

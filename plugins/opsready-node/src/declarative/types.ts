@@ -113,7 +113,8 @@ export type DeclarativeCondition =
   | { not: DeclarativeCondition };
 
 /**
- * A check written in app-config (`opsready.checks.declarative`).
+ * A check written in app-config (`opsready.checks.declarative`) or in the
+ * file of a check location (`opsready.checks.locations`).
  *
  * @public
  */

@@ -1,0 +1,2 @@
+export * from './readCheckLocation';
+export { parseCheckLocationFile } from './parseCheckLocationFile';
