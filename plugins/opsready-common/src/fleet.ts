@@ -8,6 +8,8 @@ export interface FleetFilter {
   kind?: string;
   /** A level name, or `none` for entities below every level. */
   level?: string;
+  /** The scorecard the fleet is seen through; the first when left out. */
+  scorecard?: string;
 }
 
 /**

@@ -85,6 +85,30 @@ export const evaluation: EntityEvaluation = {
 };
 
 /**
+ * The evaluation with these checks instead, its one scorecard scoring them
+ * all, as the backend gives an evaluation without `opsready.scorecards`.
+ */
+export function evaluationWith(
+  checks: EntityEvaluation['checks'],
+  overrides: Partial<EntityEvaluation> = {},
+): EntityEvaluation {
+  const [first] = evaluation.scorecards;
+  return {
+    ...evaluation,
+    ...overrides,
+    checks,
+    scorecards: [
+      {
+        ...first,
+        score: overrides.score ?? evaluation.score,
+        level: overrides.level ?? evaluation.level,
+        checks: checks.map(c => ({ id: c.id, weight: c.weight })),
+      },
+    ],
+  };
+}
+
+/**
  * A new service's health check, waiting for its first probe until
  * 14 December 2026 (noon, so the date is the same in every time zone).
  */
@@ -259,6 +283,7 @@ export function emptyApi(overrides: Partial<OpsReadyApi> = {}): OpsReadyApi {
     getFleet: jest.fn(),
     getNotifications: jest.fn().mockResolvedValue({ items: [] }),
     getChecks: jest.fn().mockResolvedValue({ items: [], levels: [] }),
+    getScorecards: jest.fn().mockResolvedValue([]),
     getCampaigns: jest.fn().mockResolvedValue({ items: [] }),
     getCampaign: jest.fn(),
     previewCampaign: jest

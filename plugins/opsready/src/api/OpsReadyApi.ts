@@ -45,6 +45,7 @@ import {
   TeamCampaignItems,
   TimeRange,
   TimelineEvent,
+  ScorecardDescription,
 } from '@opsready/plugin-opsready-common';
 
 // The API's shapes are defined once, in opsready-common, from the spec; they
@@ -252,6 +253,11 @@ export interface OpsReadyApi {
   ): Promise<Page<NotificationRecord>>;
   /** The checks in force and the configured levels. */
   getChecks(): Promise<CheckCatalog>;
+  /**
+   * The scorecards, each with its checks, weights, levels and scope; the
+   * first is the entity's score where one score is shown.
+   */
+  getScorecards(): Promise<ScorecardDescription[]>;
   /** Campaigns with their progress: running ones first, then by deadline. */
   getCampaigns(
     filter?: CampaignFilter,

@@ -43,6 +43,7 @@ import {
   TeamCampaignItems,
   TimelineEvent,
   TimeRange,
+  ScorecardDescription,
 } from '@opsready/plugin-opsready-common';
 import {
   CampaignEntitiesPage,
@@ -344,6 +345,11 @@ export class OpsReadyClient implements OpsReadyApi {
   async getChecks(): Promise<CheckCatalog> {
     const api = await this.api();
     return responseData(api.GET('/checks', {}));
+  }
+
+  async getScorecards(): Promise<ScorecardDescription[]> {
+    const api = await this.api();
+    return (await responseData(api.GET('/scorecards', {}))).items;
   }
 
   // Campaigns are answered by CampaignRequests.

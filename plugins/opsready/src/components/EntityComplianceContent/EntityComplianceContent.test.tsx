@@ -4,6 +4,7 @@ import {
   backendError,
   emptyApi,
   evaluation,
+  evaluationWith,
   pendingUptime,
 } from '../../__testUtils__/testData';
 import { renderForEntity } from '../../__testUtils__/renderForEntity';
@@ -28,10 +29,11 @@ const failingCritical = {
 describe('EntityComplianceContent', () => {
   it('shows score, level, what the next level needs, and every check by category with evidence and fix', async () => {
     const api = emptyApi({
-      getEntityEvaluation: jest.fn().mockResolvedValue({
-        ...evaluation,
-        checks: [...evaluation.checks, failingCritical],
-      }),
+      getEntityEvaluation: jest
+        .fn()
+        .mockResolvedValue(
+          evaluationWith([...evaluation.checks, failingCritical]),
+        ),
     });
     await renderForEntity(<EntityComplianceContent />, { api });
 
@@ -78,9 +80,7 @@ describe('EntityComplianceContent', () => {
       },
     };
     const api = emptyApi({
-      getEntityEvaluation: jest
-        .fn()
-        .mockResolvedValue({ ...evaluation, checks: [kept] }),
+      getEntityEvaluation: jest.fn().mockResolvedValue(evaluationWith([kept])),
     });
     await renderForEntity(<EntityComplianceContent />, { api });
     const repository = await screen.findByRole('region', {
@@ -99,9 +99,8 @@ describe('EntityComplianceContent', () => {
 
   it('labels a pending check with what it waits for and when it counts, and says the score leaves it out', async () => {
     const api = emptyApi({
-      getEntityEvaluation: jest.fn().mockResolvedValue({
-        ...evaluation,
-        checks: [
+      getEntityEvaluation: jest.fn().mockResolvedValue(
+        evaluationWith([
           ...evaluation.checks,
           pendingUptime,
           {
@@ -111,8 +110,8 @@ describe('EntityComplianceContent', () => {
             category: 'kubernetes' as const,
             result: { ...pendingUptime.result, checkId: 'kubernetes.drift' },
           },
-        ],
-      }),
+        ]),
+      ),
     });
     await renderForEntity(<EntityComplianceContent />, { api });
 
@@ -170,7 +169,7 @@ describe('EntityComplianceContent', () => {
     expect(
       screen.getByRole('button', { name: 'Running checks…' }),
     ).toBeDisabled();
-    finish({ ...evaluation, score: 80, level: 'silver' });
+    finish(evaluationWith(evaluation.checks, { score: 80, level: 'silver' }));
     expect(
       await screen.findByText('Checks ran: score 80 / 100 (was 60).'),
     ).toBeInTheDocument();
@@ -250,9 +249,8 @@ describe('EntityComplianceContent', () => {
   });
 
   it('shows a waiting request to everyone, and lets a manager decline it with a note', async () => {
-    const requested = {
-      ...evaluation,
-      checks: evaluation.checks.map(c =>
+    const requested = evaluationWith(
+      evaluation.checks.map(c =>
         c.id === 'catalog.description'
           ? {
               ...c,
@@ -266,7 +264,7 @@ describe('EntityComplianceContent', () => {
             }
           : c,
       ),
-    };
+    );
     const decideExemption = jest.fn().mockResolvedValue({});
     const getEntityEvaluation = jest.fn().mockResolvedValue(requested);
     const api = emptyApi({ decideExemption, getEntityEvaluation });

@@ -18,6 +18,7 @@ import {
   opsreadyExemptionsRequestPermission,
 } from '@opsready/plugin-opsready-common';
 import { useEffect, useState } from 'react';
+import { useLocation } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { opsreadyApiRef } from '../../api/OpsReadyApi';
 import { scoreColor } from '../EntityOpsReadyCard/EntityOpsReadyCard';
@@ -32,11 +33,15 @@ import { ExemptionDialog } from './ExemptionDialog';
 import { RunChecksButton } from './RunChecksButton';
 import { PendingScoreNote } from '../PendingChecks';
 import { ScoreTrendChart } from './ScoreTrendChart';
+import { ScorecardAbout } from './ScorecardAbout';
+import { ScorecardTabs } from './ScorecardTabs';
+import { scorecardView } from './scorecardView';
 
 /**
  * The compliance tab: score, level and what the next level needs, the score
  * trend, the campaigns that ask something of the entity, and every check by
- * category with its evidence and fix.
+ * category with its evidence and fix. With several scorecards, a tab for
+ * each (`?scorecard=` picks one) shows its score, level and checks.
  *
  * @public
  */
@@ -67,6 +72,10 @@ export function EntityComplianceContent() {
   const entityRef = stringifyEntityRef(entity);
   const [exempting, setExempting] = useState<EntityCheck>();
   const [deciding, setDeciding] = useState<EntityCheck>();
+  const { search } = useLocation();
+  const [scorecardId, setScorecardId] = useState(
+    () => new URLSearchParams(search).get('scorecard') ?? undefined,
+  );
   const reload = () => {
     evaluation.retry();
     history.retry();
@@ -83,88 +92,119 @@ export function EntityComplianceContent() {
       error={evaluation.error}
       value={latest}
     >
-      {value =>
-        value.checks.length === 0 || value.score === null ? (
-          <EmptyState
-            missing="info"
-            title="No OpsReady checks apply to this entity"
-            description="OpsReady scores components. Checks can be narrowed or disabled in app-config under opsready.checks."
-          />
-        ) : (
-          <Grid container spacing={3}>
-            <Grid item xs={12} md={4}>
-              <InfoCard title="Compliance">
-                <ScoreSummary evaluation={value} />
-                <Box mt={2}>
-                  <RunChecksButton
-                    entity={ref}
-                    previousScore={value.score}
-                    onEvaluated={onEvaluated}
-                  />
-                </Box>
-              </InfoCard>
-            </Grid>
-            <Grid item xs={12} md={8}>
-              <InfoCard title="Score trend" subheader="Last 30 days">
-                <AsyncContent {...history}>
-                  {h => <ScoreTrendChart points={h.items} />}
-                </AsyncContent>
-              </InfoCard>
-            </Grid>
-            <EntityCampaignsCard entity={ref} evaluatedAt={value.evaluatedAt} />
-            <Grid item xs={12}>
-              <InfoCard
-                title="Checks"
-                action={
-                  <FixAllFixableButton
-                    entityRef={entityRef}
-                    checkIds={fixableWithoutProposal(value.checks, proposals)}
-                  />
-                }
-              >
-                <ChecksByCategory
-                  checks={value.checks}
-                  fixes={{ entityRef, proposals }}
-                  exemptions={{
-                    mode: mayExempt ? 'grant' : 'request',
-                    notAllowed:
-                      mayExempt || mayRequest
-                        ? undefined
-                        : notAllowedReasons.requestExemption,
-                    onExempt: setExempting,
-                    onDecide: mayExempt ? setDeciding : undefined,
-                  }}
+      {evaluation => {
+        const first = evaluation.scorecards[0];
+        const selected =
+          evaluation.scorecards.find(c => c.id === scorecardId) ?? first;
+        const value = scorecardView(evaluation, selected?.id);
+        return (
+          <>
+            {evaluation.scorecards.length > 1 && (
+              <Box mb={2}>
+                <ScorecardTabs
+                  scorecards={evaluation.scorecards}
+                  selected={selected.id}
+                  onSelect={setScorecardId}
                 />
-              </InfoCard>
-            </Grid>
-            {exempting && (
-              <ExemptionDialog
-                entity={ref}
-                check={exempting}
-                mode={mayExempt ? 'grant' : 'request'}
-                onClose={() => setExempting(undefined)}
-                onDone={() => {
-                  setExempting(undefined);
-                  reload();
-                }}
-              />
+              </Box>
             )}
-            {deciding?.exemptionRequest && (
-              <ExemptionDecisionDialog
-                check={{
-                  ...deciding,
-                  exemptionRequest: deciding.exemptionRequest,
-                }}
-                onClose={() => setDeciding(undefined)}
-                onDecided={() => {
-                  setDeciding(undefined);
-                  reload();
-                }}
+            {value.checks.length === 0 || value.score === null ? (
+              <EmptyState
+                missing="info"
+                title={
+                  selected && selected !== first
+                    ? `No check of ${selected.title} applies to this entity`
+                    : 'No OpsReady checks apply to this entity'
+                }
+                description="OpsReady scores components. Checks can be narrowed or disabled in app-config under opsready.checks, and scorecards set under opsready.scorecards."
               />
+            ) : (
+              <Grid container spacing={3}>
+                <Grid item xs={12} md={4}>
+                  <InfoCard title={selected?.title ?? 'Compliance'}>
+                    <ScoreSummary evaluation={value} />
+                    <Box mt={2}>
+                      <RunChecksButton
+                        entity={ref}
+                        previousScore={value.score}
+                        onEvaluated={onEvaluated}
+                      />
+                    </Box>
+                  </InfoCard>
+                </Grid>
+                <Grid item xs={12} md={8}>
+                  {selected && selected !== first ? (
+                    <ScorecardAbout scorecard={selected} />
+                  ) : (
+                    <InfoCard title="Score trend" subheader="Last 30 days">
+                      <AsyncContent {...history}>
+                        {h => <ScoreTrendChart points={h.items} />}
+                      </AsyncContent>
+                    </InfoCard>
+                  )}
+                </Grid>
+                <EntityCampaignsCard
+                  entity={ref}
+                  evaluatedAt={value.evaluatedAt}
+                />
+                <Grid item xs={12}>
+                  <InfoCard
+                    title="Checks"
+                    action={
+                      <FixAllFixableButton
+                        entityRef={entityRef}
+                        checkIds={fixableWithoutProposal(
+                          value.checks,
+                          proposals,
+                        )}
+                      />
+                    }
+                  >
+                    <ChecksByCategory
+                      checks={value.checks}
+                      fixes={{ entityRef, proposals }}
+                      exemptions={{
+                        mode: mayExempt ? 'grant' : 'request',
+                        notAllowed:
+                          mayExempt || mayRequest
+                            ? undefined
+                            : notAllowedReasons.requestExemption,
+                        onExempt: setExempting,
+                        onDecide: mayExempt ? setDeciding : undefined,
+                      }}
+                    />
+                  </InfoCard>
+                </Grid>
+                {exempting && (
+                  <ExemptionDialog
+                    entity={ref}
+                    check={exempting}
+                    mode={mayExempt ? 'grant' : 'request'}
+                    onClose={() => setExempting(undefined)}
+                    onDone={() => {
+                      setExempting(undefined);
+                      reload();
+                    }}
+                  />
+                )}
+                {deciding?.exemptionRequest && (
+                  <ExemptionDecisionDialog
+                    check={{
+                      ...deciding,
+                      exemptionRequest: deciding.exemptionRequest,
+                    }}
+                    onClose={() => setDeciding(undefined)}
+                    onDecided={() => {
+                      setDeciding(undefined);
+                      reload();
+                    }}
+                  />
+                )}
+              </Grid>
             )}
-          </Grid>
-        )
-      }
+          </>
+        );
+      }}
     </AsyncContent>
   );
 }

@@ -4,6 +4,7 @@ import {
   backendError,
   emptyApi,
   evaluation,
+  evaluationWith,
 } from '../../__testUtils__/testData';
 import { renderForEntity } from '../../__testUtils__/renderForEntity';
 import { scaffolderTemplateRouteRef } from '../../routes';
@@ -58,7 +59,7 @@ describe('fixes on the compliance tab', () => {
       emptyApi({
         getEntityEvaluation: jest
           .fn()
-          .mockResolvedValue({ ...evaluation, checks }),
+          .mockResolvedValue(evaluationWith(checks)),
       }),
     );
     await screen.findByText('Score 60 / 100');
@@ -110,7 +111,7 @@ describe('fixes on the compliance tab', () => {
       emptyApi({
         getEntityEvaluation: jest
           .fn()
-          .mockResolvedValue({ ...evaluation, checks }),
+          .mockResolvedValue(evaluationWith(checks)),
         getFixProposals,
       }),
     );
@@ -146,7 +147,7 @@ describe('fixes on the compliance tab', () => {
       emptyApi({
         getEntityEvaluation: jest
           .fn()
-          .mockResolvedValue({ ...evaluation, checks }),
+          .mockResolvedValue(evaluationWith(checks)),
         getFixProposals: jest.fn().mockResolvedValue({
           items: [
             proposal({

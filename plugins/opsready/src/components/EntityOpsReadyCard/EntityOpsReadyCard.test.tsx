@@ -7,6 +7,7 @@ import {
   emptyApi,
   errorEvent,
   evaluation,
+  evaluationWith,
   notice,
   hoursFromNow,
   maintenanceWindow,
@@ -90,10 +91,11 @@ describe('EntityOpsReadyCard', () => {
 
   it('shows a pending check as waiting for data, with the date it counts from, not as needing attention', async () => {
     await renderCard({
-      getEntityEvaluation: jest.fn().mockResolvedValue({
-        ...evaluation,
-        checks: [...evaluation.checks, pendingUptime],
-      }),
+      getEntityEvaluation: jest
+        .fn()
+        .mockResolvedValue(
+          evaluationWith([...evaluation.checks, pendingUptime]),
+        ),
     });
     expect(
       await screen.findByText('1 passing · 1 failing · 1 pending'),
@@ -125,18 +127,19 @@ describe('EntityOpsReadyCard', () => {
       },
     });
     await renderCard({
-      getEntityEvaluation: jest.fn().mockResolvedValue({
-        ...evaluation,
-        checks: [
-          failing(1, 'unknown'),
-          failing(2, 'unknown'),
-          failing(3, 'unknown'),
-          failing(4, 'fail'),
-          failing(5, 'fail'),
-          failing(6, 'unknown'),
-          evaluation.checks[0],
-        ],
-      }),
+      getEntityEvaluation: jest
+        .fn()
+        .mockResolvedValue(
+          evaluationWith([
+            failing(1, 'unknown'),
+            failing(2, 'unknown'),
+            failing(3, 'unknown'),
+            failing(4, 'fail'),
+            failing(5, 'fail'),
+            failing(6, 'unknown'),
+            evaluation.checks[0],
+          ]),
+        ),
     });
     expect(
       await screen.findByText('1 passing · 2 failing · 4 unknown'),
@@ -378,5 +381,41 @@ describe('scoreColor', () => {
       'href',
       '/catalog/default/component/checkoutservice/opsready-deployments',
     );
+  });
+
+  it('lists each scorecard with its score and level, linked to its tab, when there are several', async () => {
+    await renderCard({
+      getEntityEvaluation: jest.fn().mockResolvedValue({
+        ...evaluation,
+        scorecards: [
+          evaluation.scorecards[0],
+          {
+            ...evaluation.scorecards[0],
+            id: 'security',
+            title: 'Security',
+            score: 92,
+            level: 'gold',
+          },
+        ],
+      }),
+    });
+    const list = await screen.findByRole('list', { name: 'Scorecards' });
+    expect(list).toHaveTextContent(
+      'Production readiness60, bronzeSecurity92, gold',
+    );
+    expect(screen.getByRole('link', { name: 'Security' })).toHaveAttribute(
+      'href',
+      '/catalog/default/component/checkoutservice/opsready-compliance?scorecard=security',
+    );
+  });
+
+  it('lists no scorecards when there is one: the gauge is it', async () => {
+    await renderCard({
+      getEntityEvaluation: jest.fn().mockResolvedValue(evaluation),
+    });
+    expect(await screen.findByText('Score 60 / 100')).toBeInTheDocument();
+    expect(
+      screen.queryByRole('list', { name: 'Scorecards' }),
+    ).not.toBeInTheDocument();
   });
 });

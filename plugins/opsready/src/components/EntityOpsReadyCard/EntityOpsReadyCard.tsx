@@ -31,6 +31,7 @@ import {
 import { RelativeTime } from '../RelativeTime';
 import { describeNextLevel } from './describeNextLevel';
 import { OwnersTold } from './OwnersTold';
+import { ScorecardList } from './ScorecardList';
 import { ServiceState } from './ServiceState';
 
 const MAX_SHOWN = 5;
@@ -72,6 +73,12 @@ export function EntityOpsReadyCard() {
       {loading && <Progress />}
       {error && <ResponseErrorPanel error={error} title={errorTitle(error)} />}
       {value && <EvaluationSummary evaluation={value} />}
+      {value && (
+        <ScorecardList
+          entity={getCompoundEntityRef(entity)}
+          scorecards={value.scorecards}
+        />
+      )}
       {value && <ServiceState entity={getCompoundEntityRef(entity)} />}
       {value && <OwnersTold entity={getCompoundEntityRef(entity)} />}
     </InfoCard>

@@ -53,17 +53,23 @@ const columns: TableColumn<FleetEntity>[] = [
 ];
 
 /**
- * The fleet tab: levels across the portal, teams ranked, the checks that
- * fail most, the services burning their error budget fastest, DORA by
- * team, every entity with its score, and the open campaign items of the
- * owner filtered by (or the user's teams).
+ * The fleet tab, through the scorecard chosen (the first by default):
+ * levels across the portal, teams ranked, the checks that fail most, the
+ * services burning their error budget fastest, DORA by team, every entity
+ * with its score, and the open campaign items of the owner filtered by (or
+ * the user's teams).
  */
 export function FleetTab() {
   const api = useApi(opsreadyApiRef);
   const [filter, setFilter] = useState<FleetFilter>({});
-  // The choices come from the unfiltered fleet, so a filter never hides
-  // its own alternatives.
-  const everything = useAsync(() => api.getFleet({}, { limit: 1 }), [api]);
+  // The choices come from the fleet filtered by scorecard alone, so a
+  // filter never hides its own alternatives.
+  const everything = useAsync(
+    () => api.getFleet({ scorecard: filter.scorecard }, { limit: 1 }),
+    [api, filter.scorecard],
+  );
+  const scorecards = useAsync(() => api.getScorecards(), [api]);
+  const [firstScorecard, ...otherScorecards] = scorecards.value ?? [];
   const pages = useCursorPages(
     cursor => api.getFleet(filter, { cursor, limit: PAGE_SIZE }),
     [filter],
@@ -75,6 +81,25 @@ export function FleetTab() {
     <>
       <ContentHeader title="Fleet" />
       <Box display="flex" flexWrap="wrap" style={{ gap: 16 }} mb={2}>
+        {otherScorecards.length > 0 && (
+          <FilterSelect
+            label="Scorecard"
+            value={filter.scorecard ?? ''}
+            emptyLabel={firstScorecard.title}
+            options={otherScorecards.map(s => ({
+              value: s.id,
+              label: s.title,
+            }))}
+            // Each scorecard has its own levels: a level filter does not carry over.
+            onChange={value =>
+              setFilter(f => ({
+                ...f,
+                scorecard: value || undefined,
+                level: undefined,
+              }))
+            }
+          />
+        )}
         <FilterSelect
           label="Owner"
           value={filter.owner ?? ''}

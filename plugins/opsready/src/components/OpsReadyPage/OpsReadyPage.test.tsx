@@ -45,7 +45,10 @@ const fleet: FleetOverview = {
   topFailingChecks: [{ checkId: 'kubernetes.probes', failing: 17 }],
 };
 
-function renderPage(getFleet: jest.Mock) {
+function renderPage(
+  getFleet: jest.Mock,
+  getScorecards = jest.fn().mockResolvedValue([]),
+) {
   const getOwnerDora = jest.fn(async (owner: string) => ({
     ...dora,
     owner,
@@ -53,7 +56,9 @@ function renderPage(getFleet: jest.Mock) {
   }));
   return renderInTestApp(
     <TestApiProvider
-      apis={[[opsreadyApiRef, emptyApi({ getFleet, getOwnerDora })]]}
+      apis={[
+        [opsreadyApiRef, emptyApi({ getFleet, getOwnerDora, getScorecards })],
+      ]}
     >
       <OpsReadyPage />
     </TestApiProvider>,
@@ -127,6 +132,55 @@ describe('OpsReadyPage', () => {
         { cursor: 'c2', limit: 50 },
       ),
     );
+  });
+
+  it('shows the fleet through the scorecard chosen, with its own levels', async () => {
+    const security = {
+      ...fleet,
+      levelCounts: { safe: 40, none: 20 },
+    };
+    const getFleet = jest.fn(async (filter: { scorecard?: string }) =>
+      filter.scorecard === 'security' ? security : fleet,
+    );
+    const level = (name: string) => ({ name, minScore: 50 });
+    await renderPage(
+      getFleet,
+      jest.fn().mockResolvedValue([
+        {
+          id: 'production-readiness',
+          title: 'Production readiness',
+          levels: [level('gold')],
+          checks: [],
+        },
+        {
+          id: 'security',
+          title: 'Security',
+          levels: [level('safe')],
+          checks: [],
+        },
+      ]),
+    );
+    await userEvent.click(await screen.findByRole('button', { name: /Level/ }));
+    await userEvent.click(screen.getByRole('option', { name: 'gold' }));
+    await userEvent.click(
+      await screen.findByRole('button', { name: /Scorecard/ }),
+    );
+    await userEvent.click(screen.getByRole('option', { name: 'Security' }));
+    // The level filter of the other scorecard does not carry over.
+    await waitFor(() =>
+      expect(getFleet).toHaveBeenLastCalledWith(
+        { scorecard: 'security' },
+        { cursor: undefined, limit: 50 },
+      ),
+    );
+    const levels = await screen.findByRole('list', {
+      name: 'Entities per level',
+    });
+    expect(within(levels).getByText('safe: 40')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: /Level/ }));
+    expect(
+      screen.getAllByRole('option').map(option => option.textContent),
+    ).toEqual(['All', 'safe', 'none']);
   });
 
   it('shows the open campaign items of the owner the page is filtered by', async () => {
