@@ -491,3 +491,32 @@ describe('the policy what-if', () => {
     ).toEqual([]);
   });
 });
+
+describe('the roll-ups', () => {
+  it('ask for no OpsReady permission, as the fleet: what they count is what the caller may see in the catalog', async () => {
+    let mode: Mode = 'allow';
+    const { service, asked } = permissionsIn(() => mode);
+    const server = await startWith(service.factory);
+    const user = mockCredentials.user.header();
+    await request(server)
+      .post(`${base}/refresh`)
+      .set('Authorization', user)
+      .expect(200);
+
+    mode = 'deny';
+    asked.length = 0;
+    const rollups = await request(server)
+      .get('/api/opsready/rollups')
+      .set('Authorization', user)
+      .expect(200);
+    // The test catalog holds no group: nothing to roll up.
+    expect(rollups.body).toMatchObject({ kind: 'group', total: 0, items: [] });
+    await request(server)
+      .get('/api/opsready/entities/group/default/payments/rollup')
+      .set('Authorization', user)
+      .expect(404);
+    expect(
+      asked.filter(q => q.permission.name.startsWith('opsready.')),
+    ).toEqual([]);
+  });
+});

@@ -59,6 +59,10 @@ import {
 import { recordEntitySources } from './sources/recordEntitySources';
 import { createRouter } from './service/router';
 import { createScorecardsRouter } from './service/scorecardsRouter';
+import { createRollupsRouter } from './service/rollupsRouter';
+import { DatabaseRollupReads } from './database/DatabaseRollupReads';
+import { RollupService } from './rollups/RollupService';
+import { rollupScoring } from './rollups/rollupScorecards';
 import { databasePages } from './scorecards/evaluationPages';
 import { createWebhookSkipsRouter, createWebhooksRouter } from './webhooks';
 
@@ -317,6 +321,24 @@ export const opsreadyPlugin = createBackendPlugin({
             exemptions: exemptionsStore,
             checks: allChecks,
             scoring: settings,
+          }),
+        );
+        // Roll-ups read the scorecards against the checks in force, which
+        // are settled once every module has added its checks.
+        const scoringOfRollups = rollupScoring(
+          settings.scorecards,
+          checksInForce,
+        );
+        deps.httpRouter.use(
+          createRollupsRouter({
+            httpAuth,
+            rollups: new RollupService({
+              catalog,
+              reads: await DatabaseRollupReads.create({
+                database: deps.database,
+              }),
+              scoring: () => scoringOfRollups,
+            }),
           }),
         );
         deps.httpRouter.use(campaigns.router);

@@ -21,3 +21,4 @@ export * from './notifications';
 export * from './client';
 export * from './campaigns';
 export * from './fixes';
+export * from './rollups';

@@ -31,13 +31,14 @@ const group: Entity = {
 };
 
 describe('the new frontend system plugin', () => {
-  it('declares the API, three cards, three tabs and the OpsReady page', () => {
+  it('declares the API, four cards, three tabs and the OpsReady page', () => {
     expect(plugin.id).toBe('opsready');
     for (const id of [
       'api:opsready',
       'entity-card:opsready/overview',
       'entity-card:opsready/slo',
       'entity-card:opsready/campaign-items',
+      'entity-card:opsready/rollup',
       'entity-content:opsready/compliance',
       'entity-content:opsready/deployments',
       'entity-content:opsready/errors',
@@ -87,6 +88,23 @@ describe('the new frontend system plugin', () => {
       | undefined;
     expect(filter?.(component)).toBe(true);
     expect(filter?.(group)).toBe(false);
+  });
+
+  it('shows the roll-up card on groups, systems and domains only', async () => {
+    const tester = createExtensionTester(
+      extension('entity-card:opsready/rollup'),
+    );
+    const { EntityCardBlueprint } = await import(
+      '@backstage/plugin-catalog-react/alpha'
+    );
+    const filter = tester.get(EntityCardBlueprint.dataRefs.filterFunction) as
+      | ((entity: Entity) => boolean)
+      | undefined;
+    const ofKind = (kind: string): Entity => ({ ...group, kind });
+    expect(filter?.(group)).toBe(true);
+    expect(filter?.(ofKind('System'))).toBe(true);
+    expect(filter?.(ofKind('Domain'))).toBe(true);
+    expect(filter?.(component)).toBe(false);
   });
 
   it('mounts the OpsReady page with its campaigns tab in an app', async () => {

@@ -25,6 +25,8 @@ import {
 const componentsOnly = { kind: 'component' };
 // Campaign items are a team's: they are shown on groups.
 const groupsOnly = { kind: 'group' };
+// Roll-ups are of what covers components: groups, systems and domains.
+const rollupKinds = { kind: { $in: ['group', 'system', 'domain'] } };
 
 const opsreadyApi = ApiBlueprint.make({
   params: defineParams =>
@@ -43,6 +45,17 @@ const entityOpsReadyCard = EntityCardBlueprint.make({
     loader: () =>
       import('./components/EntityOpsReadyCard').then(m => (
         <m.EntityOpsReadyCard />
+      )),
+  },
+});
+
+const entityRollupCard = EntityCardBlueprint.make({
+  name: 'rollup',
+  params: {
+    filter: rollupKinds,
+    loader: () =>
+      import('./components/EntityOpsReadyRollupCard').then(m => (
+        <m.EntityOpsReadyRollupCard />
       )),
   },
 });
@@ -146,6 +159,7 @@ export default createFrontendPlugin({
     opsreadyApi,
     entityOpsReadyCard,
     entitySloCard,
+    entityRollupCard,
     entityComplianceContent,
     entityDeploymentsContent,
     entityErrorsContent,

@@ -12,6 +12,7 @@
 export {
   opsreadyPlugin,
   EntityOpsReadyCard,
+  EntityOpsReadyRollupCard,
   EntitySloCard,
   EntityComplianceContent,
   EntityDeploymentsContent,

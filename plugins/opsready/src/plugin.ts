@@ -61,6 +61,25 @@ export const EntityOpsReadyCard = opsreadyPlugin.provide(
 );
 
 /**
+ * The roll-up card for a group, system or domain page: the average score of
+ * what it covers, the levels reached, the checks failing most and where the
+ * score comes from.
+ *
+ * @public
+ */
+export const EntityOpsReadyRollupCard = opsreadyPlugin.provide(
+  createComponentExtension({
+    name: 'EntityOpsReadyRollupCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityOpsReadyRollupCard').then(
+          m => m.EntityOpsReadyRollupCard,
+        ),
+    },
+  }),
+);
+
+/**
  * The service level card for an entity page: objectives, SLIs, error
  * budget, burn-rate alerts and the burn rate beside the deployments.
  *

@@ -13,6 +13,7 @@ import { createCampaignsRouter } from './campaignsRouter';
 import { createFixesRouter } from './fixesRouter';
 import { createSloRouter } from './sloRouter';
 import { createScorecardsRouter } from './scorecardsRouter';
+import { createRollupsRouter } from './rollupsRouter';
 import { createRouter } from './router';
 
 /** What each router's handlers are never called with here. */
@@ -91,6 +92,7 @@ describe('the routers of the API', () => {
         checks: () => [],
         scoring: unused,
       }),
+      createRollupsRouter({ httpAuth: unused, rollups: unused }),
     ];
     const served = routers.flatMap(routesOf);
     const documented = Object.entries(spec.paths).flatMap(([path, item]) =>

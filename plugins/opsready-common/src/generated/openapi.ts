@@ -894,6 +894,111 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/entities/{kind}/{namespace}/{name}/rollup': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        kind: components['parameters']['kind'];
+        namespace: components['parameters']['namespace'];
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    /** The roll-up of a group (its own entities and those of every group below it, transitively), a system (its components, APIs and resources) or a domain (its systems' entities) on one scorecard. Entities the caller may not see in the catalog are not counted */
+    get: {
+      parameters: {
+        query?: {
+          /** @description A scorecard id (the first scorecard by default); an unknown id is a 400 naming the scorecards */
+          scorecard?: components['parameters']['scorecard'];
+        };
+        header?: never;
+        path: {
+          kind: components['parameters']['kind'];
+          namespace: components['parameters']['namespace'];
+          name: components['parameters']['name'];
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The roll-up, with where its score comes from */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Rollup'];
+          };
+        };
+        400: components['responses']['Error'];
+        401: components['responses']['Error'];
+        404: components['responses']['Error'];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/rollups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The roll-ups of every group, system or domain the caller may see, worst average first (those with no scored entity last), then by entity ref */
+    get: {
+      parameters: {
+        query?: {
+          /** @description group (the default), system or domain */
+          kind?: string;
+          /** @description A scorecard id (the first scorecard by default); an unknown id is a 400 naming the scorecards */
+          scorecard?: components['parameters']['scorecard'];
+          /** @description nextCursor of the previous page */
+          cursor?: string;
+          limit?: components['parameters']['limit'];
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page of roll-ups */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              kind: 'group' | 'system' | 'domain';
+              scorecardId: string;
+              scorecards: components['schemas']['ScorecardTitle'][];
+              /** @description Roll-ups of this kind the caller may see */
+              total: number;
+              items: components['schemas']['RollupSummary'][];
+              nextCursor?: string;
+            };
+          };
+        };
+        400: components['responses']['Error'];
+        401: components['responses']['Error'];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/gate': {
     parameters: {
       query?: never;
@@ -2579,6 +2684,50 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    ScorecardTitle: {
+      id: string;
+      title: string;
+    };
+    RollupCheck: {
+      checkId: string;
+      title: string;
+      /** @description Entities covered on which the check fails or errs */
+      failing: number;
+    };
+    RollupSummary: {
+      entityRef: string;
+      title: string;
+      entities: number;
+      averageScore: number | null;
+      levelCounts: {
+        [key: string]: number;
+      };
+      /** @description The scorecard's checks failing on the most entities covered, at most 10, most failing first */
+      worstChecks: components['schemas']['RollupCheck'][];
+    };
+    RollupPart: {
+      entityRef: string;
+      title: string;
+      /** @description The part's catalog kind, lowercase (group, system, component, ...) */
+      kind: string;
+      entities: number;
+      averageScore: number | null;
+    };
+    Rollup: {
+      entityRef: string;
+      title: string;
+      scorecardId: string;
+      /** @description Every scorecard, the first the default */
+      scorecards: components['schemas']['ScorecardTitle'][];
+      entities: number;
+      averageScore: number | null;
+      levelCounts: {
+        [key: string]: number;
+      };
+      worstChecks: components['schemas']['RollupCheck'][];
+      /** @description One step down - a group's child groups (each with everything below it) and its own entities; a domain's systems; a system's entities. Worst average first */
+      breakdown: components['schemas']['RollupPart'][];
+    };
     /** @description The keys of app-config's `opsready.checks` and `opsready.scoring` that scoring reads from stored results */
     ScorecardCandidate: {
       checks?: {
@@ -3511,6 +3660,8 @@ export interface components {
     /** @description nextCursor of the previous page */
     cursor: string;
     limit: number;
+    /** @description A scorecard id (the first scorecard by default); an unknown id is a 400 naming the scorecards */
+    scorecard: string;
   };
   requestBodies: never;
   headers: never;

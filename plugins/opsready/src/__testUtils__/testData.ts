@@ -238,6 +238,14 @@ export const maintenanceWindow = (
 export function emptyApi(overrides: Partial<OpsReadyApi> = {}): OpsReadyApi {
   return {
     getScorecardConfig: jest.fn().mockResolvedValue({}),
+    getRollup: jest.fn().mockRejectedValue(new Error('No roll-up here')),
+    getRollups: jest.fn().mockResolvedValue({
+      kind: 'group',
+      scorecardId: 'production-readiness',
+      scorecards: [],
+      total: 0,
+      items: [],
+    }),
     previewScorecards: jest.fn(),
     getEntityEvaluation: jest.fn().mockResolvedValue(evaluation),
     refreshEntityEvaluation: jest.fn().mockResolvedValue(evaluation),

@@ -41,6 +41,9 @@ import {
   OwnerDora,
   Page,
   PageRequest,
+  Rollup,
+  RollupsPage,
+  RollupsQuery,
   ScorePoint,
   TeamCampaignItems,
   TimeRange,
@@ -97,6 +100,12 @@ export type {
   SloBurning,
   SloStatus,
   RollbackEvidence,
+  Rollup,
+  RollupCheck,
+  RollupPart,
+  RollupsPage,
+  RollupsQuery,
+  RollupSummary,
   TimeRange,
 } from '@opsready/plugin-opsready-common';
 
@@ -322,6 +331,16 @@ export interface OpsReadyApi {
    * a 400 names what is wrong with it. Nothing is stored.
    */
   previewScorecards(candidate: ScorecardCandidate): Promise<ScorecardPreview>;
+  /**
+   * The roll-up of a group (all the way down), system or domain on a
+   * scorecard (the first by default); a 400 for another kind.
+   */
+  getRollup(
+    entity: CompoundEntityRef,
+    options?: { scorecard?: string },
+  ): Promise<Rollup>;
+  /** A page of the roll-ups of groups, systems or domains, worst first. */
+  getRollups(query?: RollupsQuery): Promise<RollupsPage>;
 }
 
 /**

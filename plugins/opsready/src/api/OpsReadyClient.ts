@@ -38,6 +38,9 @@ import {
   OwnerDora,
   Page,
   PageRequest,
+  Rollup,
+  RollupsPage,
+  RollupsQuery,
   responseData,
   ScorePoint,
   TeamCampaignItems,
@@ -56,6 +59,7 @@ import {
   ScorecardPreview,
 } from './OpsReadyApi';
 import { CampaignRequests } from './CampaignRequests';
+import { RollupRequests } from './RollupRequests';
 import { OpenApiClient, openApiClient } from './openApiClient';
 
 /**
@@ -72,10 +76,12 @@ import { OpenApiClient, openApiClient } from './openApiClient';
 export class OpsReadyClient implements OpsReadyApi {
   private readonly api: OpenApiClient;
   private readonly campaigns: CampaignRequests;
+  private readonly rollups: RollupRequests;
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
     this.api = openApiClient(options);
     this.campaigns = new CampaignRequests(this.api);
+    this.rollups = new RollupRequests(this.api);
   }
 
   async getEntityEvaluation(
@@ -456,5 +462,18 @@ export class OpsReadyClient implements OpsReadyApi {
   ): Promise<ScorecardPreview> {
     const api = await this.api();
     return responseData(api.POST('/scorecards/preview', { body: candidate }));
+  }
+
+  /** The roll-up of a group, system or domain (see RollupRequests). */
+  getRollup(
+    entity: CompoundEntityRef,
+    options?: { scorecard?: string },
+  ): Promise<Rollup> {
+    return this.rollups.getRollup(entity, options);
+  }
+
+  /** A page of roll-ups, worst average first (see RollupRequests). */
+  getRollups(query?: RollupsQuery): Promise<RollupsPage> {
+    return this.rollups.getRollups(query);
   }
 }

@@ -1072,6 +1072,134 @@ export const spec = {
         },
       },
     },
+    '/entities/{kind}/{namespace}/{name}/rollup': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/kind',
+        },
+        {
+          $ref: '#/components/parameters/namespace',
+        },
+        {
+          $ref: '#/components/parameters/name',
+        },
+      ],
+      get: {
+        summary:
+          "The roll-up of a group (its own entities and those of every group below it, transitively), a system (its components, APIs and resources) or a domain (its systems' entities) on one scorecard. Entities the caller may not see in the catalog are not counted",
+        parameters: [
+          {
+            $ref: '#/components/parameters/scorecard',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The roll-up, with where its score comes from',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Rollup',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/rollups': {
+      get: {
+        summary:
+          'The roll-ups of every group, system or domain the caller may see, worst average first (those with no scored entity last), then by entity ref',
+        parameters: [
+          {
+            name: 'kind',
+            in: 'query',
+            schema: {
+              type: 'string',
+              maxLength: 63,
+            },
+            description: 'group (the default), system or domain',
+          },
+          {
+            $ref: '#/components/parameters/scorecard',
+          },
+          {
+            name: 'cursor',
+            in: 'query',
+            schema: {
+              type: 'string',
+              maxLength: 16,
+            },
+            description: 'nextCursor of the previous page',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of roll-ups',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: [
+                    'kind',
+                    'scorecardId',
+                    'scorecards',
+                    'total',
+                    'items',
+                  ],
+                  properties: {
+                    kind: {
+                      type: 'string',
+                      enum: ['group', 'system', 'domain'],
+                    },
+                    scorecardId: {
+                      type: 'string',
+                    },
+                    scorecards: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/ScorecardTitle',
+                      },
+                    },
+                    total: {
+                      type: 'integer',
+                      description: 'Roll-ups of this kind the caller may see',
+                    },
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/RollupSummary',
+                      },
+                    },
+                    nextCursor: {
+                      type: 'string',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
     '/gate': {
       get: {
         summary:
@@ -3179,6 +3307,16 @@ export const spec = {
           default: 50,
         },
       },
+      scorecard: {
+        name: 'scorecard',
+        in: 'query',
+        schema: {
+          type: 'string',
+          maxLength: 63,
+        },
+        description:
+          'A scorecard id (the first scorecard by default); an unknown id is a 400 naming the scorecards',
+      },
     },
     responses: {
       IngestOutcome: {
@@ -3260,6 +3398,154 @@ export const spec = {
       },
     },
     schemas: {
+      ScorecardTitle: {
+        type: 'object',
+        required: ['id', 'title'],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+        },
+      },
+      RollupCheck: {
+        type: 'object',
+        required: ['checkId', 'title', 'failing'],
+        properties: {
+          checkId: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          failing: {
+            type: 'integer',
+            description: 'Entities covered on which the check fails or errs',
+          },
+        },
+      },
+      RollupSummary: {
+        type: 'object',
+        required: [
+          'entityRef',
+          'title',
+          'entities',
+          'averageScore',
+          'levelCounts',
+          'worstChecks',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          entities: {
+            type: 'integer',
+          },
+          averageScore: {
+            type: ['integer', 'null'],
+          },
+          levelCounts: {
+            type: 'object',
+            additionalProperties: {
+              type: 'integer',
+            },
+          },
+          worstChecks: {
+            type: 'array',
+            description:
+              "The scorecard's checks failing on the most entities covered, at most 10, most failing first",
+            items: {
+              $ref: '#/components/schemas/RollupCheck',
+            },
+          },
+        },
+      },
+      RollupPart: {
+        type: 'object',
+        required: ['entityRef', 'title', 'kind', 'entities', 'averageScore'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          kind: {
+            type: 'string',
+            description:
+              "The part's catalog kind, lowercase (group, system, component, ...)",
+          },
+          entities: {
+            type: 'integer',
+          },
+          averageScore: {
+            type: ['integer', 'null'],
+          },
+        },
+      },
+      Rollup: {
+        type: 'object',
+        required: [
+          'entityRef',
+          'title',
+          'scorecardId',
+          'scorecards',
+          'entities',
+          'averageScore',
+          'levelCounts',
+          'worstChecks',
+          'breakdown',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          scorecardId: {
+            type: 'string',
+          },
+          scorecards: {
+            type: 'array',
+            description: 'Every scorecard, the first the default',
+            items: {
+              $ref: '#/components/schemas/ScorecardTitle',
+            },
+          },
+          entities: {
+            type: 'integer',
+          },
+          averageScore: {
+            type: ['integer', 'null'],
+          },
+          levelCounts: {
+            type: 'object',
+            additionalProperties: {
+              type: 'integer',
+            },
+          },
+          worstChecks: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/RollupCheck',
+            },
+          },
+          breakdown: {
+            type: 'array',
+            description:
+              "One step down - a group's child groups (each with everything below it) and its own entities; a domain's systems; a system's entities. Worst average first",
+            items: {
+              $ref: '#/components/schemas/RollupPart',
+            },
+          },
+        },
+      },
       ScorecardCandidate: {
         type: 'object',
         description:

@@ -1,0 +1,1 @@
+export { EntityOpsReadyRollupCard } from './EntityOpsReadyRollupCard';
