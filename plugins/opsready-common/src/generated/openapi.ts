@@ -909,7 +909,7 @@ export interface paths {
     get: {
       parameters: {
         query?: {
-          /** @description A scorecard id (the first scorecard by default); an unknown id is a 400 naming the scorecards */
+          /** @description A scorecard id (GET /scorecards lists them); the first scorecard when left out. Any other value is a 400 naming the scorecards */
           scorecard?: components['parameters']['scorecard'];
         };
         header?: never;
@@ -957,7 +957,7 @@ export interface paths {
         query?: {
           /** @description group (the default), system or domain */
           kind?: string;
-          /** @description A scorecard id (the first scorecard by default); an unknown id is a 400 naming the scorecards */
+          /** @description A scorecard id (GET /scorecards lists them); the first scorecard when left out. Any other value is a 400 naming the scorecards */
           scorecard?: components['parameters']['scorecard'];
           /** @description nextCursor of the previous page */
           cursor?: string;
@@ -3660,8 +3660,6 @@ export interface components {
     /** @description nextCursor of the previous page */
     cursor: string;
     limit: number;
-    /** @description A scorecard id (the first scorecard by default); an unknown id is a 400 naming the scorecards */
-    scorecard: string;
   };
   requestBodies: never;
   headers: never;

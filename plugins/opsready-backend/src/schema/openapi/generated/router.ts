@@ -3307,16 +3307,6 @@ export const spec = {
           default: 50,
         },
       },
-      scorecard: {
-        name: 'scorecard',
-        in: 'query',
-        schema: {
-          type: 'string',
-          maxLength: 63,
-        },
-        description:
-          'A scorecard id (the first scorecard by default); an unknown id is a 400 naming the scorecards',
-      },
     },
     responses: {
       IngestOutcome: {
