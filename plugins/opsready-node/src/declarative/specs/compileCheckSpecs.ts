@@ -45,8 +45,8 @@ function keyOf(issuePath: ReadonlyArray<PropertyKey>): string {
  * was written, and compiles each check once. `key` names the list in
  * messages: `opsready.checks.declarative` for app-config, `<url>: checks`
  * for a check location's file. A mistake throws naming the full key and
- * the reason, e.g. `<key>[2].condition.file.matches is not a valid regular
- * expression: …`; so does an id in `taken` or earlier in the list, naming
+ * the reason, e.g. `<key>[2].condition.file.matches` is not a valid regular
+ * expression; so does an id in `taken` or earlier in the list, naming
  * where it was written first.
  *
  * @public

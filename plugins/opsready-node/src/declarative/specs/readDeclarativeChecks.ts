@@ -9,9 +9,9 @@ const KEY = 'opsready.checks.declarative';
 
 /**
  * Reads `opsready.checks.declarative`, validates it and compiles each check
- * once. A mistake stops start-up naming the full key, e.g.
- * `opsready.checks.declarative[2].condition.file.matches is not a valid
- * regular expression: …`; so does an id already `taken` (by a built-in or
+ * once. A mistake stops start-up naming the full key and the reason, e.g.
+ * `opsready.checks.declarative[2].condition.file.matches` is not a valid
+ * regular expression; so does an id already `taken` (by a built-in or
  * module check) or given to an earlier declarative check.
  *
  * @public
