@@ -14,6 +14,7 @@ import {
   FactProvider,
   opsreadyChecksExtensionPoint,
   opsreadyFactProvidersExtensionPoint,
+  placesOfCodeChecks,
   validateScorecards,
 } from '@opsready/plugin-opsready-node';
 import { ConflictError } from '@backstage/errors';
@@ -32,7 +33,6 @@ import type { EvaluationListener } from './campaigns/types';
 import { applyCheckConfig } from './config/checksInForce';
 import { readOpsReadyConfig } from './config/readOpsReadyConfig';
 import { readDeclarativeChecks } from './config/readDeclarativeChecks';
-import { placesOfCodeChecks } from './config/compileCheckSpecs';
 import { startCheckLocations } from './checkLocations/startCheckLocations';
 import { readEventsConfig } from './config/readEventsConfig';
 import { buildNotifications } from './notifications/buildNotifications';

@@ -12,6 +12,7 @@ import { createPublishLocalAction } from './actions/publishLocal';
 import { createRegisterServiceAction } from './actions/registerService';
 import { createValidateServiceAction } from './actions/validateService';
 import { createVerifyComplianceAction } from './actions/verifyCompliance';
+import { ConfiguredDeclarativeChecks } from './compliance/configuredDeclarativeChecks';
 
 /**
  * Adds the OpsReady golden-template and fix actions to the scaffolder.
@@ -39,10 +40,16 @@ export const scaffolderModuleOpsReady = createBackendModule({
         config,
         urlReader,
       }) {
+        // The checks the backend runs besides the built-in ones; a bad one
+        // in app-config stops the start here, as it stops the backend's.
+        const declarativeChecks = ConfiguredDeclarativeChecks.create({
+          config,
+          urlReader,
+        });
         scaffolderActions.addActions(
           createValidateServiceAction({ catalog }),
           createGenerateManifestsAction(),
-          createVerifyComplianceAction({ catalog, config }),
+          createVerifyComplianceAction({ catalog, config, declarativeChecks }),
           createPublishLocalAction({ config, catalog, auth }),
           createRegisterServiceAction({ discovery, auth }),
           createFixGenerateAction({
@@ -51,8 +58,9 @@ export const scaffolderModuleOpsReady = createBackendModule({
             urlReader,
             discovery,
             auth,
+            declarativeChecks,
           }),
-          createFixVerifyAction({ catalog, config }),
+          createFixVerifyAction({ catalog, config, declarativeChecks }),
           createFixRecordAction({ discovery, auth }),
         );
       },

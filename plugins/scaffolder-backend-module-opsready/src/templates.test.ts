@@ -148,6 +148,8 @@ async function checksOn(root: string) {
     settings: readScoringConfig(mockServices.rootConfig()),
     // As in the local portal: the prober runs and a cluster is configured.
     sources: { health: true, kubernetes: true },
+    // The default config declares none.
+    declarativeChecks: [],
   });
 }
 

@@ -1,8 +1,10 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { NotModifiedError } from '@backstage/errors';
-import { builtInChecks } from '@opsready/plugin-opsready-node';
+import {
+  builtInChecks,
+  placesOfCodeChecks,
+} from '@opsready/plugin-opsready-node';
 import { stringify } from 'yaml';
-import { placesOfCodeChecks } from '../config/compileCheckSpecs';
 import {
   CheckLocationsStore,
   KeptCheckLocation,

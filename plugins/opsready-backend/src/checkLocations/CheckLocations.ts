@@ -1,19 +1,16 @@
 import { LoggerService, UrlReaderService } from '@backstage/backend-plugin-api';
 import {
   CheckDefinition,
+  CheckIdPlaces,
+  compileCheckLocation,
+  CompiledCheckSpecs,
   CheckLocationUnreachableError,
-  parseCheckLocationFile,
   readCheckLocation,
 } from '@opsready/plugin-opsready-node';
 import {
   CheckLocationsStore,
   KeptCheckLocation,
 } from '../database/CheckLocationsStore';
-import {
-  CheckIdPlaces,
-  compileCheckSpecs,
-  CompiledCheckSpecs,
-} from '../config/compileCheckSpecs';
 
 /** What one location gives now: the text its checks were compiled from. */
 interface LocationState extends CompiledCheckSpecs {
@@ -214,10 +211,7 @@ export class CheckLocations {
         state.places.forEach((place, id) => taken.set(id, place));
       }
     }
-    const compiled = compileCheckSpecs(parseCheckLocationFile(text, target), {
-      key: `${target}: checks`,
-      taken,
-    });
+    const compiled = compileCheckLocation(text, target, taken);
     this.#states.set(target, { ...compiled, text, etag });
   }
 

@@ -5,7 +5,7 @@ import {
   DatabaseService,
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import { CheckIdPlaces } from '../config/compileCheckSpecs';
+import { CheckIdPlaces } from '@opsready/plugin-opsready-node';
 import { readCheckLocationsConfig } from '../config/readCheckLocationsConfig';
 import { DatabaseCheckLocationsStore } from '../database/DatabaseCheckLocationsStore';
 import { CheckLocations } from './CheckLocations';

@@ -1,6 +1,8 @@
 import { ConfigReader } from '@backstage/config';
-import { builtInChecks } from '@opsready/plugin-opsready-node';
-import { placesOfCodeChecks } from './compileCheckSpecs';
+import {
+  builtInChecks,
+  placesOfCodeChecks,
+} from '@opsready/plugin-opsready-node';
 import { readDeclarativeChecks } from './readDeclarativeChecks';
 
 const runbook = {

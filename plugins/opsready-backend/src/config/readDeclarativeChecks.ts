@@ -1,26 +1,2 @@
-import { Config } from '@backstage/config';
-import {
-  CheckIdPlaces,
-  compileCheckSpecs,
-  CompiledCheckSpecs,
-} from './compileCheckSpecs';
-
-const KEY = 'opsready.checks.declarative';
-
-/**
- * Reads `opsready.checks.declarative`, validates it and compiles each check
- * once. A mistake stops start-up naming the full key, e.g.
- * `opsready.checks.declarative[2].condition.file.matches is not a valid
- * regular expression: …`; so does an id already `taken` (by a built-in or
- * module check) or given to an earlier declarative check.
- */
-export function readDeclarativeChecks(
-  root: Config,
-  taken: CheckIdPlaces,
-): CompiledCheckSpecs {
-  const raw = root.getOptional('opsready.checks.declarative');
-  if (raw === undefined) {
-    return { checks: [], places: new Map() };
-  }
-  return compileCheckSpecs(raw, { key: KEY, taken });
-}
+// Shared with the scaffolder, which verifies new services with these checks.
+export { readDeclarativeChecks } from '@opsready/plugin-opsready-node';

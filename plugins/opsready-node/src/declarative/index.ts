@@ -1,2 +1,3 @@
 export * from './types';
 export { compileDeclarativeCheck } from './compileDeclarativeCheck';
+export * from './specs';

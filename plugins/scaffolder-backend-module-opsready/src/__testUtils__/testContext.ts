@@ -1,5 +1,10 @@
+import {
+  RootConfigService,
+  UrlReaderService,
+} from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
+import { ConfiguredDeclarativeChecks } from '../compliance/configuredDeclarativeChecks';
 
 /**
  * A logger whose every call is kept, to prove what was (and was not)
@@ -25,3 +30,11 @@ export const paymentsTeam: Entity = {
   metadata: { name: 'payments', namespace: 'default' },
   spec: { type: 'team', children: [] },
 };
+
+/** The declarative checks an action verifies with, from its config. */
+export function declarativeChecksOf(
+  config: RootConfigService,
+  urlReader: UrlReaderService = mockServices.urlReader.mock(),
+) {
+  return ConfiguredDeclarativeChecks.create({ config, urlReader });
+}

@@ -7,7 +7,11 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import fs from 'node:fs';
 import { join } from 'node:path';
-import { capturingLogger, paymentsTeam } from '../__testUtils__/testContext';
+import {
+  capturingLogger,
+  declarativeChecksOf,
+  paymentsTeam,
+} from '../__testUtils__/testContext';
 import {
   CART_FILES,
   cartEntity,
@@ -31,6 +35,13 @@ describe('opsready:fix:generate', () => {
     options: { entities?: Entity[]; urlReader?: any } = {},
   ) {
     const { logger, text } = capturingLogger();
+    const config = mockServices.rootConfig({
+      data: {
+        opsready: {
+          scaffolder: { publishLocal: { directory: repositories } },
+        },
+      },
+    });
     const action = createFixGenerateAction({
       catalog: catalogServiceMock({
         entities: options.entities ?? [
@@ -38,16 +49,11 @@ describe('opsready:fix:generate', () => {
           paymentsTeam,
         ],
       }),
-      config: mockServices.rootConfig({
-        data: {
-          opsready: {
-            scaffolder: { publishLocal: { directory: repositories } },
-          },
-        },
-      }),
+      config,
       urlReader: options.urlReader ?? mockServices.urlReader.mock(),
       discovery: mockServices.discovery(),
       auth: mockServices.auth(),
+      declarativeChecks: declarativeChecksOf(config),
     });
     const ctx = createMockActionContext({ input, workspacePath, logger });
     await action.handler(ctx as any);

@@ -8,6 +8,7 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { ConfiguredDeclarativeChecks } from '../compliance/configuredDeclarativeChecks';
 import { presetOf, tierOf } from '../fixes/fixSettings';
 import { parseFixCheckIds } from '../fixes/fixInput';
 import { parseEntityRefInput } from '../lib/entityRefInput';
@@ -39,8 +40,9 @@ export function createFixGenerateAction(options: {
   urlReader: UrlReaderService;
   discovery: DiscoveryService;
   auth: AuthService;
+  declarativeChecks: ConfiguredDeclarativeChecks;
 }) {
-  const { catalog, config, urlReader } = options;
+  const { catalog, config, urlReader, declarativeChecks } = options;
   return createTemplateAction({
     id: 'opsready:fix:generate',
     description:
@@ -125,6 +127,7 @@ export function createFixGenerateAction(options: {
         catalog,
         config,
         credentials,
+        declarativeChecks,
       });
       const results = new Map(before.results.map(r => [r.checkId, r]));
       const files = new MemoryFiles(texts);

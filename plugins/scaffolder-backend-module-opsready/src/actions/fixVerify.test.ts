@@ -4,7 +4,10 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import { paymentsTeam } from '../__testUtils__/testContext';
+import {
+  declarativeChecksOf,
+  paymentsTeam,
+} from '../__testUtils__/testContext';
 import { writeGoldenWorkspace } from '../__testUtils__/goldenWorkspace';
 import { createFixVerifyAction } from './fixVerify';
 
@@ -15,9 +18,11 @@ describe('opsready:fix:verify', () => {
   beforeEach(() => mockDir.setContent({ workspace: {} }));
 
   async function run(input: Record<string, any>) {
+    const config = mockServices.rootConfig();
     const action = createFixVerifyAction({
       catalog: catalogServiceMock({ entities: [paymentsTeam] }),
-      config: mockServices.rootConfig(),
+      config,
+      declarativeChecks: declarativeChecksOf(config),
     });
     const ctx = createMockActionContext({ input, workspacePath });
     await action.handler(ctx as any);

@@ -3,6 +3,7 @@ import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { parseFixCheckIds } from '../fixes/fixInput';
+import { ConfiguredDeclarativeChecks } from '../compliance/configuredDeclarativeChecks';
 import { judgeFix } from '../fixes/verifyFix';
 import { evaluateRepository } from '../fixes/workspaceEvaluation';
 import { resolveInputPath } from '../lib/workspacePaths';
@@ -18,8 +19,9 @@ import { examples } from './fixVerify.examples';
 export function createFixVerifyAction(options: {
   catalog: CatalogService;
   config: RootConfigService;
+  declarativeChecks: ConfiguredDeclarativeChecks;
 }) {
-  const { catalog, config } = options;
+  const { catalog, config, declarativeChecks } = options;
   return createTemplateAction({
     id: 'opsready:fix:verify',
     description:
@@ -88,6 +90,7 @@ export function createFixVerifyAction(options: {
         catalog,
         config,
         credentials: await ctx.getInitiatorCredentials(),
+        declarativeChecks,
       });
       const verdict = judgeFix({ checkIds, baseline, after: after.results });
       const problems = [

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { writeGoldenWorkspace } from '../__testUtils__/goldenWorkspace';
 import {
   capturingLogger,
+  declarativeChecksOf,
   paymentsTeam,
   SECRET,
 } from '../__testUtils__/testContext';
@@ -39,9 +40,11 @@ describe('opsready:compliance:verify', () => {
       logger,
       secrets: { token: SECRET },
     });
+    const rootConfig = mockServices.rootConfig({ data: config });
     const action = createVerifyComplianceAction({
       catalog: catalogServiceMock({ entities: [paymentsTeam] }),
-      config: mockServices.rootConfig({ data: config }),
+      config: rootConfig,
+      declarativeChecks: declarativeChecksOf(rootConfig),
     });
     await action.handler(ctx as any);
     return { ctx, logText: text };

@@ -9,6 +9,7 @@ import {
   topLevel,
 } from '@opsready/plugin-opsready-node';
 import { LIVE_DATA_CHECKS } from '../compliance/checksInScope';
+import { ConfiguredDeclarativeChecks } from '../compliance/configuredDeclarativeChecks';
 import {
   evaluateWorkspace,
   FailingCheck,
@@ -56,8 +57,9 @@ function describePending(checks: PendingCheck[]): string {
 export function createVerifyComplianceAction(options: {
   catalog: CatalogService;
   config: RootConfigService;
+  declarativeChecks: ConfiguredDeclarativeChecks;
 }) {
-  const { catalog, config } = options;
+  const { catalog, config, declarativeChecks } = options;
   return createTemplateAction({
     id: 'opsready:compliance:verify',
     description: `Runs the OpsReady checks on the workspace (catalog-info.yaml, manifests, Dockerfile, CI, files) as the portal will right after registration, and fails below the required level. Checks that need a running service (${LIVE_DATA_CHECKS.join(
@@ -160,6 +162,7 @@ export function createVerifyComplianceAction(options: {
           credentials: await ctx.getInitiatorCredentials(),
           settings,
           sources: readLiveDataSources(config),
+          declarativeChecks: await declarativeChecks.current(),
         });
 
       ctx.output('score', score);

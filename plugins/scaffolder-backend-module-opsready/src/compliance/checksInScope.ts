@@ -25,12 +25,13 @@ export const LIVE_DATA_CHECKS: ReadonlyArray<string> = [
 ];
 
 /**
- * The built-in checks a template run evaluates, as the backend runs them:
- * less those disabled in config, with the configured weights and scopes
- * (`opsready.checks.overrides`).
+ * The checks a template run evaluates, as the backend runs them: the
+ * built-in and the declarative checks, less those disabled in config, with
+ * the configured weights and scopes (`opsready.checks.overrides`).
  */
 export function checksInScope(
   settings: Pick<ScoringConfig, 'disabledChecks' | 'overrides'>,
+  declarativeChecks: ReadonlyArray<CheckDefinition>,
 ): CheckDefinition[] {
-  return applyCheckConfig(builtInChecks, settings);
+  return applyCheckConfig([...builtInChecks, ...declarativeChecks], settings);
 }

@@ -4,6 +4,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { CheckResult } from '@opsready/plugin-opsready-common';
 import {
   CatalogFacts,
+  CheckDefinition,
   evaluateNewService,
   LiveDataSources,
   ScoringConfig,
@@ -79,11 +80,13 @@ export async function evaluateWorkspace(options: {
   credentials: BackstageCredentials;
   settings: ScoringConfig;
   sources: LiveDataSources;
+  /** The declarative checks in force, as `ConfiguredDeclarativeChecks` gives them. */
+  declarativeChecks: ReadonlyArray<CheckDefinition>;
   now?: Date;
 }): Promise<WorkspaceEvaluation> {
   const { root, entity, catalog, credentials, settings, sources } = options;
   const catalogPart = await catalogFacts(entity, catalog, credentials);
-  const checks = checksInScope(settings);
+  const checks = checksInScope(settings, options.declarativeChecks);
   const { score, level, results } = await evaluateNewService({
     root,
     entity,

@@ -9,6 +9,7 @@ import {
   readScoringConfig,
 } from '@opsready/plugin-opsready-node';
 import { existsSync } from 'node:fs';
+import { ConfiguredDeclarativeChecks } from '../compliance/configuredDeclarativeChecks';
 import { evaluateWorkspace } from '../compliance/evaluateWorkspace';
 import { readComponentEntity } from '../compliance/workspaceEntity';
 import { resolveInputPath } from '../lib/workspacePaths';
@@ -25,6 +26,7 @@ export async function evaluateRepository(options: {
   catalog: CatalogService;
   config: RootConfigService;
   credentials: BackstageCredentials;
+  declarativeChecks: ConfiguredDeclarativeChecks;
 }) {
   const { root, catalogInfoPath, fallback, catalog, config, credentials } =
     options;
@@ -41,6 +43,7 @@ export async function evaluateRepository(options: {
     credentials,
     settings,
     sources: readLiveDataSources(config),
+    declarativeChecks: await options.declarativeChecks.current(),
   });
   return { ...evaluation, entity, settings };
 }

@@ -1,20 +1,32 @@
-import {
-  CheckDefinition,
-  compileDeclarativeCheck,
-  DeclarativeCheckSpec,
-} from '@opsready/plugin-opsready-node';
+import { CheckDefinition } from '../../checks/types';
+import { compileDeclarativeCheck } from '../compileDeclarativeCheck';
+import { DeclarativeCheckSpec } from '../types';
 import { declarativeCheckList } from './declarativeCheckSchema';
 
-/** Where each check id was written, e.g. `opsready.checks.declarative[2]`. */
+/**
+ * Where each check id was written, e.g. `opsready.checks.declarative[2]`.
+ *
+ * @public
+ */
 export type CheckIdPlaces = ReadonlyMap<string, string>;
 
-/** Declarative checks compiled, and where each of their ids was written. */
+/**
+ * Declarative checks compiled, and where each of their ids was written.
+ *
+ * @public
+ */
 export interface CompiledCheckSpecs {
+  /** The checks, in the order they were written. */
   checks: CheckDefinition[];
+  /** Where each check's id was written, by id. */
   places: Map<string, string>;
 }
 
-/** The places of checks written in code: the built-in and module checks. */
+/**
+ * The places of checks written in code: the built-in and module checks.
+ *
+ * @public
+ */
 export function placesOfCodeChecks(
   checks: ReadonlyArray<CheckDefinition>,
 ): Map<string, string> {
@@ -33,9 +45,11 @@ function keyOf(issuePath: ReadonlyArray<PropertyKey>): string {
  * was written, and compiles each check once. `key` names the list in
  * messages: `opsready.checks.declarative` for app-config, `<url>: checks`
  * for a check location's file. A mistake throws naming the full key and
- * the reason, e.g. `<key>[2].condition.file.matches is not a valid regular
- * expression: …`; so does an id in `taken` or earlier in the list, naming
+ * the reason, e.g. `<key>[2].condition.file.matches` is not a valid regular
+ * expression; so does an id in `taken` or earlier in the list, naming
  * where it was written first.
+ *
+ * @public
  */
 export function compileCheckSpecs(
   raw: unknown,

@@ -1,4 +1,4 @@
-import { declarativeLimits } from '@opsready/plugin-opsready-node';
+import { declarativeLimits } from '../types';
 import { z } from 'zod';
 
 // The shape of a declarative check, wherever it is written: in app-config
