@@ -178,7 +178,7 @@ async function main() {
       };
     };
     const loadBefore = loadavg().map(l => Math.round(l * 100) / 100);
-    const narrow = await measure(databasePages(db));
+    const narrow = await measure(databasePages(store));
     const throughStore = await measure(storePages(store));
     if (
       JSON.stringify(narrow.preview) !== JSON.stringify(throughStore.preview)
