@@ -83,13 +83,10 @@ function compare(
             scorecardScope: true,
           },
         ];
-  const status = !before
-    ? 'added'
-    : !after
-    ? 'removed'
-    : changes.length
-    ? 'changed'
-    : 'unchanged';
+  let status: ScorecardFigures['status'] = 'unchanged';
+  if (!before) status = 'added';
+  else if (!after) status = 'removed';
+  else if (changes.length) status = 'changed';
   return {
     id,
     title: (after ?? before)!.definition.title,

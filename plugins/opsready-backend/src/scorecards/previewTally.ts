@@ -94,8 +94,10 @@ export class PreviewTally {
       const level = after.level ?? NONE;
       this.levelsAfter[level] = (this.levelsAfter[level] ?? 0) + 1;
     }
-    if (before?.score != null && after?.score != null) {
-      const d = after.score - before.score;
+    const scoreBefore = before?.score ?? null;
+    const scoreAfter = after?.score ?? null;
+    if (scoreBefore !== null && scoreAfter !== null) {
+      const d = scoreAfter - scoreBefore;
       this.delta.min = Math.min(this.delta.min, d);
       this.delta.max = Math.max(this.delta.max, d);
       this.delta.sum += d;
@@ -104,7 +106,9 @@ export class PreviewTally {
     if (before && after && before.level === after.level) return;
 
     this.changed += 1;
-    const scope = !before ? 'entering' : !after ? 'leaving' : undefined;
+    let scope: 'entering' | 'leaving' | undefined;
+    if (!before) scope = 'entering';
+    else if (!after) scope = 'leaving';
     const from = before?.level ?? null;
     const to = after?.level ?? null;
     const key = JSON.stringify([entity.kind, scope, from, to]);
