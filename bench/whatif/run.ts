@@ -12,7 +12,11 @@ import {
   defaultLevels,
   DEFAULT_PENDING_FOR_MS,
 } from '@opsready/plugin-opsready-common';
-import { builtInChecks } from '@opsready/plugin-opsready-node';
+import {
+  builtInChecks,
+  defaultScorecard,
+  ScorecardDefinition,
+} from '@opsready/plugin-opsready-node';
 import knexFactory, { Knex } from 'knex';
 import { DatabaseEvaluationsStore } from '../../plugins/opsready-backend/src/database/DatabaseEvaluationsStore';
 import { DatabaseExemptionsStore } from '../../plugins/opsready-backend/src/database/DatabaseExemptionsStore';
@@ -61,6 +65,14 @@ async function seed(db: Knex) {
       level: null,
       evaluated_at: now,
       first_evaluated_at: new Date(now.getTime() - 30 * 86_400_000),
+      // One in 20 last evaluated before scopes were kept.
+      ...(i % 20 === 19
+        ? { type: null, lifecycle: null, tags: null }
+        : {
+            type: i % 10 === 0 ? 'openapi' : 'service',
+            lifecycle: i % 4 === 0 ? 'experimental' : 'production',
+            tags: JSON.stringify(i % 3 === 0 ? ['pci'] : []),
+          }),
     });
     for (const check of builtInChecks) {
       const roll = next();
@@ -129,22 +141,50 @@ async function main() {
       } results in ${Date.now() - seeded} ms`,
     );
 
+    const security: ScorecardDefinition = {
+      id: 'security',
+      title: 'Security',
+      checks: ['kubernetes.*'],
+      weights: new Map([['kubernetes.security-context', 1]]),
+      levels: [
+        { name: 'exposed', minScore: 0 },
+        { name: 'safe', minScore: 80 },
+      ],
+      appliesTo: { lifecycles: ['production'] },
+    };
     const inForce: CandidateScoring = {
       disabledChecks: [],
       overrides: new Map(),
       warnCredit: 0.5,
       levels: defaultLevels,
       pendingForMs: DEFAULT_PENDING_FOR_MS,
+      scorecards: [defaultScorecard(defaultLevels), security],
     };
+    const levels = [
+      { name: 'bronze', minScore: 50 },
+      { name: 'silver', minScore: 80 },
+      { name: 'gold', minScore: 90, noFailingCritical: true },
+    ];
+    // Touches both scorecards: production readiness through the checks,
+    // the warn credit and its levels; security through its own weight,
+    // level and scope.
     const candidate: CandidateScoring = {
       ...inForce,
       disabledChecks: ['kubernetes.drift'],
       overrides: new Map([['kubernetes.pdb', { weight: 3 }]]),
       warnCredit: 0.25,
-      levels: [
-        { name: 'bronze', minScore: 50 },
-        { name: 'silver', minScore: 80 },
-        { name: 'gold', minScore: 90, noFailingCritical: true },
+      levels,
+      scorecards: [
+        defaultScorecard(levels),
+        {
+          ...security,
+          weights: new Map([['kubernetes.security-context', 3]]),
+          levels: [
+            { name: 'exposed', minScore: 0 },
+            { name: 'safe', minScore: 85 },
+          ],
+          appliesTo: { lifecycles: ['production', 'experimental'] },
+        },
       ],
     };
     const heapBefore = process.memoryUsage().heapUsed;
@@ -178,7 +218,7 @@ async function main() {
       };
     };
     const loadBefore = loadavg().map(l => Math.round(l * 100) / 100);
-    const narrow = await measure(databasePages(db));
+    const narrow = await measure(databasePages(store));
     const throughStore = await measure(storePages(store));
     if (
       JSON.stringify(narrow.preview) !== JSON.stringify(throughStore.preview)
@@ -192,6 +232,14 @@ async function main() {
           entities: last.entities,
           changed: last.changed,
           groups: last.groups.map(g => g.summary),
+          scorecards: last.scorecards.map(sc => ({
+            id: sc.id,
+            status: sc.status,
+            entities: sc.entities,
+            changed: sc.changed,
+            groups: sc.groups.map(g => g.summary),
+          })),
+          notPreviewed: last.notPreviewed,
           scoreDelta: last.scoreDelta,
           runs: RUNS,
           ms: narrow.ms,

@@ -317,7 +317,7 @@ export const opsreadyPlugin = createBackendPlugin({
           createScorecardsRouter({
             httpAuth,
             catalog,
-            evaluations: databasePages(await deps.database.getClient()),
+            evaluations: databasePages(store),
             exemptions: exemptionsStore,
             checks: allChecks,
             scoring: settings,

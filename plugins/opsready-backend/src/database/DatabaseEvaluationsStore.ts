@@ -14,17 +14,24 @@ import {
   scorecardScoresTable,
 } from './scorecardScoreRows';
 import {
+  readScoredPage,
+  ScopeColumns,
+  scopeColumns,
+  scopeOf,
+} from './scoredPageRows';
+import {
   EvaluationsStore,
   FleetFilter,
   FleetScorecard,
   FleetPage,
   ResultChange,
+  ScoredEvaluation,
   ScorePoint,
   StoredEvaluation,
 } from './EvaluationsStore';
 
 /** A row of `opsready_entity_scores`: the latest evaluation's figures. */
-interface ScoreRow {
+interface ScoreRow extends ScopeColumns {
   entity_ref: string;
   kind: string | null;
   owner: string | null;
@@ -108,9 +115,19 @@ export class DatabaseEvaluationsStore implements EvaluationsStore {
           evaluated_at: evaluatedAt,
           // Set by the first evaluation, and kept: pending checks count from it.
           first_evaluated_at: evaluatedAt,
+          ...scopeColumns(evaluation.scope),
         })
         .onConflict('entity_ref')
-        .merge(['kind', 'owner', 'score', 'level', 'evaluated_at']);
+        .merge([
+          'kind',
+          'owner',
+          'score',
+          'level',
+          'evaluated_at',
+          'type',
+          'lifecycle',
+          'tags',
+        ]);
       if (evaluation.scorecards) {
         await replaceScorecardScores(
           tx,
@@ -207,6 +224,7 @@ export class DatabaseEvaluationsStore implements EvaluationsStore {
         resultsOf.set(row.entity_ref, results);
       }
       for (const row of scoreRows) {
+        const scope = scopeOf(row);
         evaluations.set(row.entity_ref, {
           entityRef: row.entity_ref,
           kind: row.kind ?? '',
@@ -217,6 +235,7 @@ export class DatabaseEvaluationsStore implements EvaluationsStore {
           firstEvaluatedAt: toDate(row.first_evaluated_at ?? row.evaluated_at),
           results: resultsOf.get(row.entity_ref) ?? [],
           scorecards: scorecardScores.get(row.entity_ref) ?? [],
+          ...(scope ? { scope } : {}),
         });
       }
     }
@@ -396,6 +415,13 @@ export class DatabaseEvaluationsStore implements EvaluationsStore {
       }
     }
     return firsts;
+  }
+
+  readScoredPage(
+    after: string | undefined,
+    limit: number,
+  ): Promise<ScoredEvaluation[]> {
+    return readScoredPage(this.db, after, limit);
   }
 
   async listEntityRefs(): Promise<string[]> {

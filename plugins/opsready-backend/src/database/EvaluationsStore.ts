@@ -6,6 +6,19 @@ import {
 } from '@opsready/plugin-opsready-common';
 import { ScorecardScore } from '@opsready/plugin-opsready-node';
 
+/**
+ * What scopes (`appliesTo`) look at besides the kind, as the entity was at
+ * its latest evaluation.
+ */
+export interface EntityScope {
+  /** `spec.type`, null when the entity has none. */
+  type: string | null;
+  /** `spec.lifecycle`, null when the entity has none. */
+  lifecycle: string | null;
+  /** `metadata.tags`, empty when it has none. */
+  tags: string[];
+}
+
 /** One evaluation of one entity, as stored. */
 export interface StoredEvaluation {
   entityRef: string;
@@ -26,6 +39,26 @@ export interface StoredEvaluation {
    * stored scorecard scores stay as they are.
    */
   scorecards?: ScorecardScore[];
+  /**
+   * The entity's type, lifecycle and tags. Left out when saving, they are
+   * stored as not known; read back, absent for an entity last evaluated
+   * before they were kept.
+   */
+  scope?: EntityScope;
+}
+
+/**
+ * What re-scoring an entity needs of its latest evaluation: no owner,
+ * messages nor evidence, which are most of a result's bytes.
+ */
+export interface ScoredEvaluation {
+  entityRef: string;
+  kind: string;
+  /** Absent for an entity last evaluated before scopes were kept. */
+  scope?: EntityScope;
+  evaluatedAt: Date;
+  firstEvaluatedAt: Date;
+  results: Array<Pick<CheckResult, 'checkId' | 'status'>>;
 }
 
 /** A point of an entity's score history. */
@@ -101,6 +134,14 @@ export interface EvaluationsStore {
    * evaluated are not in the map.
    */
   getFirstEvaluatedAt(entityRefs: string[]): Promise<Map<string, Date>>;
+  /**
+   * Up to `limit` evaluations in entity ref order, after the entity ref
+   * `after` (from the start without it), with only what re-scoring reads.
+   */
+  readScoredPage(
+    after: string | undefined,
+    limit: number,
+  ): Promise<ScoredEvaluation[]>;
   /** Every entity ref the store holds results for. */
   listEntityRefs(): Promise<string[]>;
   /** Removes the evaluations, scores and histories of these entities. */

@@ -32,6 +32,7 @@ import {
 import { ExemptionsStore } from '../database/ExemptionsStore';
 import type { EvaluatedEntity, EvaluationListener } from '../campaigns/types';
 import { ownerRefOf } from '../lib/entityRefs';
+import { scopeOfEntity } from '../lib/entityScope';
 import { publishSafely } from '../notifications/publishSafely';
 import { DomainEvent, DomainEventPublisher } from '../notifications/types';
 import { CallerEntityReader } from './CallerEntityReader';
@@ -224,6 +225,7 @@ export class EvaluationService {
           score,
           level,
         })),
+        scope: scopeOfEntity(entity),
       };
       // Read only when someone listens: what the new results replace.
       const previous = this.deps.publisher

@@ -23,7 +23,7 @@ const scored = (pages: Awaited<ReturnType<typeof all>>) =>
 
 describe.each(databases.eachSupportedId())('databasePages (%s)', databaseId => {
   it('reads in pages what the store holds, as the store reads it', async () => {
-    const { store, knex } = await createStore(databaseId);
+    const { store } = await createStore(databaseId);
     const saved = [
       ...fleet,
       evaluation('component:default/no-results', {}),
@@ -31,7 +31,7 @@ describe.each(databases.eachSupportedId())('databasePages (%s)', databaseId => {
     ];
     for (const e of saved) await store.saveEvaluation(e);
 
-    const pages = await all(databasePages(knex), 3);
+    const pages = await all(databasePages(store), 3);
     expect(pages.map(p => p.length)).toEqual([3, 3, 1]);
     expect(scored(pages)).toEqual(scored(await all(storePages(store), 3)));
     expect(scored(pages).map(e => e.entityRef)).toEqual(
@@ -52,7 +52,7 @@ describe.each(databases.eachSupportedId())('databasePages (%s)', databaseId => {
   });
 
   it('yields nothing for an empty store', async () => {
-    const { knex } = await createStore(databaseId);
-    expect(await all(databasePages(knex), 10)).toEqual([]);
+    const { store } = await createStore(databaseId);
+    expect(await all(databasePages(store), 10)).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { defaultScorecard } from '@opsready/plugin-opsready-node';
 import { CandidateScoring } from './candidateConfig';
 import { previewFleet } from './previewFleet';
 import {
@@ -106,6 +107,11 @@ describe('previewFleet', () => {
       }),
       ...fleet,
     ];
+    const levels = [
+      { name: 'bronze', minScore: 50 },
+      { name: 'silver', minScore: 80 },
+      { name: 'gold', minScore: 90, noFailingCritical: true },
+    ];
     const preview = await previewFleet({
       ...storesOf(warned),
       checks,
@@ -117,24 +123,19 @@ describe('previewFleet', () => {
           ['catalog.owner', { appliesTo: { kinds: ['Component'] } }],
         ]),
         warnCredit: 0,
-        levels: [
-          { name: 'bronze', minScore: 50 },
-          { name: 'silver', minScore: 80 },
-          { name: 'gold', minScore: 90, noFailingCritical: true },
-        ],
+        levels,
+        scorecards: [defaultScorecard(levels)],
       },
     });
 
     expect(preview.changes).toEqual([
       'kubernetes.probes disabled',
+      'catalog.owner appliesTo kinds any → Component',
       'warnCredit 0.5→0',
       'level silver minScore 75→80',
     ]);
+    // The API's passing owner check no longer applies to it.
     expect(preview.notPreviewed).toEqual([
-      {
-        change: 'catalog.owner appliesTo',
-        reason: expect.stringContaining('do not keep'),
-      },
       {
         change: 'catalog.docs enabled',
         reason: expect.stringContaining('no results of it are stored'),
@@ -153,6 +154,7 @@ describe('previewFleet', () => {
     // e: its failing critical check disabled, 100 and gold.
     expect(summaries['1 api rises from silver to gold']).toEqual([
       { change: 'kubernetes.probes disabled', entities: 1 },
+      { change: 'catalog.owner appliesTo kinds any → Component', entities: 1 },
       { change: 'level silver minScore 75→80', entities: 1 },
     ]);
   });

@@ -1,17 +1,38 @@
 import {
-  ApiResponse,
   CheckDescription,
   CheckResult,
-  LevelDefinition,
+  pendingUntil,
 } from '@opsready/plugin-opsready-common';
-import { scoreResults } from '@opsready/plugin-opsready-node';
+import {
+  ScorecardInForce,
+  scorecardsInForce,
+} from '@opsready/plugin-opsready-node';
 import { ExemptionsStore } from '../database/ExemptionsStore';
 import { CandidateScoring } from './candidateConfig';
-import { ConfigChange, configChanges, scoredChecks } from './configChanges';
+import {
+  checkScopeChanges,
+  ConfigChange,
+  enabledChecks,
+  NotPreviewed,
+  scorecardChanges,
+  scoredChecks,
+} from './configChanges';
+import {
+  CheckScopeChange,
+  covers,
+  Outcome,
+  rescoped,
+  scopedEntity,
+  ScorecardScorer,
+  scorerOf,
+  scoreOn,
+} from './entityScoring';
 import { EvaluationPages } from './evaluationPages';
+import { PreviewTally, ScorecardPreview } from './previewTally';
 
-export type ScorecardPreview = ApiResponse<'/scorecards/preview', 'post'>;
-type Group = ScorecardPreview['groups'][number];
+export type { ScorecardPreview } from './previewTally';
+type ScorecardFigures = ScorecardPreview['scorecards'][number];
+type Result = Pick<CheckResult, 'checkId' | 'status'>;
 
 export interface PreviewOptions {
   /** The stored evaluations, a page at a time (see evaluationPages.ts). */
@@ -28,47 +49,101 @@ export interface PreviewOptions {
   now?: Date;
 }
 
-const NONE = 'none';
-
-function minScoreOf(levels: ReadonlyArray<LevelDefinition>) {
-  const byName = new Map(levels.map(l => [l.name, l.minScore]));
-  return (level: string | null) =>
-    level === null ? -Infinity : byName.get(level) ?? -Infinity;
+/** One scorecard compared: in force, in the candidate, or both. */
+interface Comparison {
+  id: string;
+  title: string;
+  status: ScorecardFigures['status'];
+  before?: ScorecardScorer;
+  after?: ScorecardScorer;
+  changes: ConfigChange[];
+  tally: PreviewTally;
+  /** Entities whose membership the stored facts cannot decide. */
+  undecided: number;
 }
 
-function summaryOf(count: number, kind: string, group: Group): string {
-  const noun = count === 1 ? kind : `${kind}s`;
-  const [one, many] =
-    group.direction === 'down' ? ['drops', 'drop'] : ['rises', 'rise'];
-  const verb = count === 1 ? one : many;
-  return `${count} ${noun} ${verb} from ${group.from ?? 'no level'} to ${
-    group.to ?? 'no level'
-  }`;
+function compare(
+  id: string,
+  before: ScorecardInForce | undefined,
+  after: ScorecardInForce | undefined,
+  context: {
+    inForce: CandidateScoring;
+    candidate: CandidateScoring;
+    checkScopes: Array<{ id: string; label: string }>;
+    prefix: string;
+    entitiesPerGroup: number;
+  },
+): Comparison {
+  const changes =
+    before && after
+      ? scorecardChanges({ before, after, ...context })
+      : [
+          {
+            label: `${id}: scorecard ${before ? 'removed' : 'added'}`,
+            scorecardScope: true,
+          },
+        ];
+  let status: ScorecardFigures['status'] = 'unchanged';
+  if (!before) status = 'added';
+  else if (!after) status = 'removed';
+  else if (changes.length) status = 'changed';
+  return {
+    id,
+    title: (after ?? before)!.definition.title,
+    status,
+    before: before && scorerOf(before),
+    after: after && scorerOf(after),
+    changes,
+    tally: new PreviewTally({
+      levelsBefore: before?.definition.levels ?? [],
+      levelsAfter: after?.definition.levels ?? [],
+      changes,
+      entitiesPerGroup: context.entitiesPerGroup,
+    }),
+    undecided: 0,
+  };
 }
+
+const counted = (r: Result, exempt: ReadonlySet<string>) =>
+  r.status !== 'not-applicable' &&
+  r.status !== 'pending' &&
+  !exempt.has(r.checkId);
 
 function touches(
   change: ConfigChange,
-  results: ReadonlyArray<Pick<CheckResult, 'checkId' | 'status'>>,
-  exempt: ReadonlySet<string>,
-  levels: [string | null, string | null],
+  entity: {
+    results: ReadonlyArray<Result>;
+    exempt: ReadonlySet<string>;
+    levels: Array<string | null | undefined>;
+    scopeChanged: boolean;
+    narrowed: ReadonlySet<string>;
+  },
 ): boolean {
-  if (change.level !== undefined) return levels.includes(change.level);
-  const counted = results.filter(
-    r =>
-      r.status !== 'not-applicable' &&
-      r.status !== 'pending' &&
-      !exempt.has(r.checkId),
-  );
-  if (change.warn) return counted.some(r => r.status === 'warn');
-  return counted.some(r => change.checkIds?.includes(r.checkId));
+  // An entity entering or leaving the scorecard does so for its scope,
+  // whatever else changes in how the scorecard scores.
+  if (entity.scopeChanged) return !!change.scorecardScope;
+  if (change.scorecardScope) return false;
+  if (change.level !== undefined) return entity.levels.includes(change.level);
+  if (change.checkScope) return entity.narrowed.has(change.checkScope);
+  const results = entity.results.filter(r => counted(r, entity.exempt));
+  if (change.warn) return results.some(r => r.status === 'warn');
+  return results.some(r => change.checkIds?.includes(r.checkId));
 }
+
+const notPreviewedBecauseScopeUnknown = (n: number) =>
+  `${n} ${
+    n === 1 ? 'entity was' : 'entities were'
+  } last evaluated before type, lifecycle and tags were kept: scope unknown until next evaluation`;
 
 /**
  * Re-scores every stored evaluation with the configuration in force and with
- * the candidate, and compares the two. Both sides are computed the same way
- * (the stored results, today's exemptions, the pending rule as of the
- * evaluation), so a difference comes from the candidate alone, not from an
- * exemption granted since the last sweep. Nothing is stored.
+ * the candidate, on every scorecard of either, and compares the two. Both
+ * sides are computed the same way (the stored results, today's exemptions,
+ * the pending rule as of the evaluation), so a difference comes from the
+ * candidate alone, not from an exemption granted since the last sweep.
+ * Scopes are decided on the type, lifecycle and tags stored with each
+ * evaluation; where they were not stored yet, the entity is counted apart
+ * rather than guessed. Nothing is stored.
  */
 export async function previewFleet(
   options: PreviewOptions,
@@ -78,27 +153,60 @@ export async function previewFleet(
   const entitiesPerGroup = options.entitiesPerGroup ?? 50;
   const now = options.now ?? new Date();
   const checksBefore = scoredChecks(options.checks, inForce);
-  const checksAfter = scoredChecks(options.checks, candidate);
   // Results of checks disabled in force may linger in the store; neither
   // side counts them (enabling one is reported as not previewed).
   const inForceIds = new Set(checksBefore.map(c => c.id));
-  const minBefore = minScoreOf(inForce.levels);
-  const minAfter = minScoreOf(candidate.levels);
-  const { changes, notPreviewed } = configChanges(
-    options.checks,
+  const before = scorecardsInForce(inForce.scorecards, checksBefore);
+  const after = scorecardsInForce(
+    candidate.scorecards,
+    scoredChecks(options.checks, candidate),
+  );
+  const checkScopes = checkScopeChanges(options.checks, inForce, candidate);
+  const scopeChanges: CheckScopeChange[] = checkScopes.map(({ id }) => ({
+    id,
+    before: inForce.overrides.get(id)?.appliesTo,
+    after: candidate.overrides.get(id)?.appliesTo,
+  }));
+  const ids = [...new Set([...after, ...before].map(s => s.definition.id))];
+  const context = {
     inForce,
     candidate,
+    checkScopes,
+    prefix: '',
+    entitiesPerGroup,
+  };
+  const comparisons = ids.map(id =>
+    compare(
+      id,
+      before.find(s => s.definition.id === id),
+      after.find(s => s.definition.id === id),
+      { ...context, prefix: ids.length > 1 ? `${id}: ` : '' },
+    ),
   );
-
-  const levelsBefore: Record<string, number> = {};
-  const levelsAfter: Record<string, number> = {};
-  const groups = new Map<
-    string,
-    Group & { causeCounts: Map<string, number> }
-  >();
-  let entities = 0;
-  let changed = 0;
-  const delta = { min: Infinity, max: -Infinity, sum: 0, scored: 0 };
+  // The entity's score: the first scorecard in force against the
+  // candidate's first, usually one of the comparisons above.
+  const first =
+    comparisons.find(
+      c =>
+        c.before?.id === before[0].definition.id &&
+        c.after?.id === after[0].definition.id,
+    ) ??
+    compare(after[0].definition.id, before[0], after[0], {
+      ...context,
+      prefix: ids.length > 1 ? `${after[0].definition.id}: ` : '',
+    });
+  const entityScore = new PreviewTally({
+    levelsBefore: before[0].definition.levels,
+    levelsAfter: after[0].definition.levels,
+    changes: first.changes,
+    entitiesPerGroup,
+  });
+  const widened = new Map<string, number>();
+  const undecidedChecks = new Map<string, number>();
+  const bump = (counts: Map<string, number>, keys: Iterable<string>) => {
+    for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  };
+  const outOfScope: Outcome = { score: null, level: null };
 
   for await (const page of options.evaluations(pageSize)) {
     const exempted = await exemptions.activeExemptionsOf(
@@ -106,91 +214,120 @@ export async function previewFleet(
       now,
     );
     for (const evaluation of page) {
-      const ref = evaluation.entityRef;
-      entities += 1;
-      const exempt = new Set((exempted.get(ref) ?? []).map(e => e.checkId));
-      const results = evaluation.results.filter(r => inForceIds.has(r.checkId));
-      const context = {
-        firstSeenAt: evaluation.firstEvaluatedAt,
-        now: evaluation.evaluatedAt,
-        exempt,
-      };
-      const before = scoreResults(checksBefore, results, inForce, context);
-      const after = scoreResults(checksAfter, results, candidate, context);
-      levelsBefore[before.level ?? NONE] =
-        (levelsBefore[before.level ?? NONE] ?? 0) + 1;
-      levelsAfter[after.level ?? NONE] =
-        (levelsAfter[after.level ?? NONE] ?? 0) + 1;
-      if (before.score !== null && after.score !== null) {
-        const d = after.score - before.score;
-        delta.min = Math.min(delta.min, d);
-        delta.max = Math.max(delta.max, d);
-        delta.sum += d;
-        delta.scored += 1;
+      const exempt = new Set(
+        (exempted.get(evaluation.entityRef) ?? []).map(e => e.checkId),
+      );
+      const expired =
+        evaluation.evaluatedAt.getTime() >=
+        pendingUntil({
+          firstSeenAt: evaluation.firstEvaluatedAt,
+          pendingForMs: inForce.pendingForMs,
+        }).getTime();
+      const results: Result[] = [];
+      for (const r of evaluation.results) {
+        if (!inForceIds.has(r.checkId) || exempt.has(r.checkId)) continue;
+        // The pending rule, as of the evaluation: a check pending past its
+        // time counts as unknown.
+        results.push(
+          expired && r.status === 'pending'
+            ? { checkId: r.checkId, status: 'unknown' }
+            : r,
+        );
       }
-      if (before.level === after.level) continue;
+      const seen = scopedEntity(evaluation);
+      const candidateResults = rescoped(results, scopeChanges, seen);
+      bump(widened, candidateResults.widened);
+      bump(undecidedChecks, candidateResults.undecided);
 
-      changed += 1;
-      const key = JSON.stringify([evaluation.kind, before.level, after.level]);
-      let group = groups.get(key);
-      if (!group) {
-        const lower = minAfter(after.level) < minBefore(before.level);
-        group = {
-          summary: '',
-          kind: evaluation.kind,
-          from: before.level,
-          to: after.level,
-          direction: lower ? 'down' : 'up',
-          count: 0,
-          entities: [],
-          causes: [],
-          causeCounts: new Map(),
-        };
-        groups.set(key, group);
-      }
-      group.count += 1;
-      if (group.entities.length < entitiesPerGroup) {
-        group.entities.push({
-          entityRef: ref,
-          scoreBefore: before.score,
-          scoreAfter: after.score,
-        });
-      }
-      for (const change of changes) {
-        if (touches(change, results, exempt, [before.level, after.level])) {
-          group.causeCounts.set(
-            change.label,
-            (group.causeCounts.get(change.label) ?? 0) + 1,
-          );
+      let firstOutcomes: [Outcome | undefined, Outcome | undefined] | null =
+        null;
+      const outcomesOf = (c: Comparison) => {
+        const isBefore = c.before ? covers(c.before.appliesTo, seen) : false;
+        const isAfter = c.after ? covers(c.after.appliesTo, seen) : false;
+        if (isBefore === undefined || isAfter === undefined) {
+          c.undecided += 1;
+          return null;
         }
+        const outcomes: [Outcome | undefined, Outcome | undefined] = [
+          isBefore
+            ? scoreOn(c.before!, results, inForce.warnCredit)
+            : undefined,
+          isAfter
+            ? scoreOn(c.after!, candidateResults.results, candidate.warnCredit)
+            : undefined,
+        ];
+        const [was, will] = outcomes;
+        c.tally.add(evaluation, was, will, change =>
+          touches(change, {
+            results,
+            exempt,
+            levels: [was?.level, will?.level],
+            scopeChanged: !was !== !will,
+            narrowed: candidateResults.narrowed,
+          }),
+        );
+        return outcomes;
+      };
+      for (const comparison of comparisons) {
+        const outcomes = outcomesOf(comparison);
+        if (comparison === first) firstOutcomes = outcomes;
       }
+      if (!comparisons.includes(first)) firstOutcomes = outcomesOf(first);
+      if (!firstOutcomes) continue;
+      const [was, will] = firstOutcomes;
+      entityScore.add(
+        evaluation,
+        was ?? outOfScope,
+        will ?? outOfScope,
+        change =>
+          touches(change, {
+            results,
+            exempt,
+            levels: [was?.level, will?.level],
+            scopeChanged: !was !== !will,
+            narrowed: candidateResults.narrowed,
+          }),
+      );
     }
   }
 
+  const notPreviewed: NotPreviewed[] = [
+    ...enabledChecks(options.checks, inForce, candidate),
+    ...[...widened].map(([id, n]) => ({
+      change: `${id} appliesTo`,
+      reason: `${n} ${
+        n === 1 ? 'entity comes' : 'entities come'
+      } into the check's scope: it was not run on them, so their stored result (not applicable) is scored as it is until their next evaluation.`,
+    })),
+    ...[...undecidedChecks].map(([id, n]) => ({
+      change: `${id} appliesTo`,
+      reason: `${notPreviewedBecauseScopeUnknown(
+        n,
+      )}; their results of the check are scored as stored.`,
+    })),
+    ...comparisons
+      .filter(c => c.undecided > 0)
+      .map(c => ({
+        change: `${c.id} scope`,
+        reason: `${notPreviewedBecauseScopeUnknown(
+          c.undecided,
+        )}; they are left out of the scorecard's figures.`,
+      })),
+  ];
+
   return {
-    entities,
-    changed,
+    ...entityScore.figures(),
     entitiesPerGroup,
-    groups: [...groups.values()]
-      .map(({ causeCounts, ...group }) => ({
-        ...group,
-        summary: summaryOf(group.count, group.kind, group),
-        causes: [...causeCounts]
-          .map(([change, count]) => ({ change, entities: count }))
-          .sort((a, b) => b.entities - a.entities),
-      }))
-      .sort((a, b) => b.count - a.count || a.summary.localeCompare(b.summary)),
-    scoreDelta: delta.scored
-      ? {
-          min: delta.min,
-          avg: Math.round((delta.sum / delta.scored) * 100) / 100,
-          max: delta.max,
-          scored: delta.scored,
-        }
-      : { min: null, avg: null, max: null, scored: 0 },
-    levelsBefore,
-    levelsAfter,
-    changes: changes.map(c => c.label),
+    changes: [
+      ...new Set(comparisons.flatMap(c => c.changes.map(ch => ch.label))),
+    ],
     notPreviewed,
+    scorecards: comparisons.map(c => ({
+      id: c.id,
+      title: c.title,
+      status: c.status,
+      ...c.tally.figures(),
+      changes: c.changes.map(ch => ch.label),
+    })),
   };
 }

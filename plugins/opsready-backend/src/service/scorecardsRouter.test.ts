@@ -100,6 +100,46 @@ describe('the scorecards routes', () => {
     ).toEqual(['component:default/a']);
   });
 
+  it('previews a scorecard the candidate adds, listing the entities the caller may see', async () => {
+    const server = await setUp();
+    const config = await request(server).get('/scorecards/config').expect(200);
+    const res = await request(server)
+      .post('/scorecards/preview')
+      .set('Authorization', mockCredentials.user.header(stranger))
+      .send({
+        ...config.body,
+        scorecards: [
+          ...config.body.scorecards,
+          {
+            id: 'kubernetes',
+            title: 'Kubernetes',
+            checks: ['kubernetes.*'],
+            levels: [{ name: 'ok', minScore: 100 }],
+          },
+        ],
+      })
+      .expect(200);
+    expect(res.body.changed).toBe(0);
+    const added = res.body.scorecards[1];
+    expect(added).toMatchObject({
+      id: 'kubernetes',
+      title: 'Kubernetes',
+      status: 'added',
+      entities: 5,
+      levelsAfter: { ok: 2, none: 3 },
+    });
+    // a and b fail the PDB check (d's exemption keeps its failure out of
+    // the score); b is not listed to the stranger.
+    const below = added.groups.find(
+      (g: any) =>
+        g.summary === '2 components enter the scorecard below every level',
+    );
+    expect(below).toMatchObject({ count: 2, scope: 'entering' });
+    expect(below.entities.map((e: any) => e.entityRef)).toEqual([
+      'component:default/a',
+    ]);
+  });
+
   it('answers the configuration in force, which previews as no change', async () => {
     const server = await setUp();
     const config = await request(server).get('/scorecards/config').expect(200);
@@ -107,6 +147,9 @@ describe('the scorecards routes', () => {
       disabled: ['catalog.docs'],
       overrides: {},
     });
+    expect(config.body.scorecards).toEqual([
+      expect.objectContaining({ id: 'production-readiness', checks: ['*'] }),
+    ]);
     const res = await request(server)
       .post('/scorecards/preview')
       .send(config.body)
@@ -136,6 +179,14 @@ describe('the scorecards routes', () => {
     [
       { checks: { pendingFor: { days: 3 } } },
       'Invalid candidate: checks: must NOT have additional properties',
+    ],
+    [
+      { scorecards: [{ id: 'security', title: 'S', checks: ['k8s.*'] }] },
+      "Invalid candidate: opsready.scorecards[0].checks: 'k8s.*' matches no check in force",
+    ],
+    [
+      { scorecards: [{ id: 'security', title: 'S', weight: {} }] },
+      'Invalid candidate: scorecards.0: must NOT have additional properties',
     ],
   ])('refuses %j with a 400 naming the key', async (body, message) => {
     const server = await setUp();

@@ -82,21 +82,35 @@ export function createScorecardsRouter(
   return router;
 }
 
+type Group = ScorecardPreview['groups'][number];
+
 /** The preview with only the listed entities the caller may see, titled. */
 async function visibleOnly(
   preview: ScorecardPreview,
   titlesOf: (refs: string[]) => Promise<Map<string, string>>,
 ): Promise<ScorecardPreview> {
-  const refs = preview.groups.flatMap(g => g.entities.map(e => e.entityRef));
+  const allGroups = [
+    ...preview.groups,
+    ...preview.scorecards.flatMap(s => s.groups),
+  ];
+  const refs = [
+    ...new Set(allGroups.flatMap(g => g.entities.map(e => e.entityRef))),
+  ];
   const titles = refs.length ? await titlesOf(refs) : new Map();
-  return {
-    ...preview,
-    groups: preview.groups.map(group => ({
+  const visible = (groups: Group[]) =>
+    groups.map(group => ({
       ...group,
       entities: group.entities.flatMap(entity => {
         const title = titles.get(entity.entityRef);
         return title === undefined ? [] : [{ ...entity, title }];
       }),
+    }));
+  return {
+    ...preview,
+    groups: visible(preview.groups),
+    scorecards: preview.scorecards.map(scorecard => ({
+      ...scorecard,
+      groups: visible(scorecard.groups),
     })),
   };
 }

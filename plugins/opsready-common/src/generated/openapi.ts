@@ -824,7 +824,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The scoring configuration in force (`opsready.checks.disabled`, `overrides`, `opsready.scoring`), in the shape POST /scorecards/preview takes, so a candidate can start from it */
+    /** The scoring configuration in force (`opsready.checks.disabled`, `overrides`, `opsready.scoring`, `opsready.scorecards`), in the shape POST /scorecards/preview takes, so a candidate can start from it */
     get: {
       parameters: {
         query?: never;
@@ -862,7 +862,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** What a candidate scoring configuration would do to the whole fleet, re-scored from the stored check results (no facts gathered again, nothing stored). A candidate app-config would refuse answers a 400 naming the key. Entity lists leave out entities the caller may not see in the catalog */
+    /** What a candidate scoring configuration would do to the whole fleet, re-scored from the stored check results and the type, lifecycle and tags kept with them (no facts gathered again, nothing stored), per scorecard. A candidate app-config would refuse answers a 400 naming the key. Entity lists leave out entities the caller may not see in the catalog */
     post: {
       parameters: {
         query?: never;
@@ -2728,68 +2728,60 @@ export interface components {
       /** @description One step down - a group's child groups (each with everything below it) and its own entities; a domain's systems; a system's entities. Worst average first */
       breakdown: components['schemas']['RollupPart'][];
     };
-    /** @description The keys of app-config's `opsready.checks` and `opsready.scoring` that scoring reads from stored results */
+    /** @description The keys of app-config's `opsready.checks`, `opsready.scoring` and `opsready.scorecards` that scoring reads from stored results. A key left out reads as app-config reads it left out (without `scorecards`, one scorecard `production-readiness` of every check) */
     ScorecardCandidate: {
+      /** @description As `opsready.scorecards`; the first is the entity's score */
+      scorecards?: {
+        id: string;
+        title: string;
+        description?: string;
+        /** @description Check ids or patterns with `*`; every check by default */
+        checks?: string[];
+        /** @description Per check id, its weight in this scorecard */
+        weights?: {
+          [key: string]: number;
+        };
+        /** @description This scorecard's levels; `scoring.levels` by default */
+        levels?: components['schemas']['CandidateLevel'][];
+        appliesTo?: components['schemas']['CandidateScope'];
+      }[];
       checks?: {
         disabled?: string[];
         /** @description Per check id, `weight` and/or `appliesTo` */
         overrides?: {
           [key: string]: {
             weight?: number;
-            appliesTo?: {
-              kinds?: string[];
-              types?: string[];
-              lifecycles?: string[];
-              tags?: string[];
-            };
+            appliesTo?: components['schemas']['CandidateScope'];
           };
         };
       };
       scoring?: {
         warnCredit?: number;
-        levels?: {
-          name: string;
-          minScore: number;
-          noFailingCritical?: boolean;
-        }[];
+        levels?: components['schemas']['CandidateLevel'][];
       };
     };
+    CandidateLevel: {
+      name: string;
+      minScore: number;
+      noFailingCritical?: boolean;
+    };
+    /** @description Which entities, by kind, spec.type, spec.lifecycle and tags; a dimension left out matches every entity */
+    CandidateScope: {
+      kinds?: string[];
+      types?: string[];
+      lifecycles?: string[];
+      tags?: string[];
+    };
+    /** @description The top-level figures are the first scorecard's (the entity's score), in force against the candidate's first; an entity out of its scope counts as `none` */
     ScorecardPreview: {
       /** @description Evaluated entities re-scored */
       entities: number;
       /** @description Entities whose level changes */
       changed: number;
       /** @description The level changes by kind, from and to; most entities first */
-      groups: {
-        /** @description e.g. "12 components drop from silver to bronze" */
-        summary: string;
-        kind: string;
-        from: string | null;
-        to: string | null;
-        /** @enum {string} */
-        direction: 'up' | 'down';
-        count: number;
-        /** @description The first entities of the group (at most `entitiesPerGroup`), by entity ref */
-        entities: {
-          entityRef: string;
-          title?: string;
-          scoreBefore: number | null;
-          scoreAfter: number | null;
-        }[];
-        /** @description The configuration changes that touch the results of the group's entities, with how many of them */
-        causes: {
-          change: string;
-          entities: number;
-        }[];
-      }[];
+      groups: components['schemas']['ScorecardPreviewGroup'][];
       entitiesPerGroup?: number;
-      /** @description Score after minus before over entities scored both times; null when none is */
-      scoreDelta: {
-        min: number | null;
-        avg: number | null;
-        max: number | null;
-        scored: number;
-      };
+      scoreDelta: components['schemas']['ScorecardPreviewScoreDelta'];
       /** @description Entities per level, `none` below the lowest */
       levelsBefore: {
         [key: string]: number;
@@ -2804,6 +2796,66 @@ export interface components {
         change: string;
         reason: string;
       }[];
+      /** @description One per scorecard id in force or in the candidate, in the candidate's order, then those it removes */
+      scorecards: components['schemas']['ScorecardPreviewOfScorecard'][];
+    };
+    ScorecardPreviewOfScorecard: {
+      id: string;
+      title: string;
+      /**
+       * @description Whether the candidate changes how the scorecard scores, adds it or removes it
+       * @enum {string}
+       */
+      status: 'changed' | 'added' | 'removed' | 'unchanged';
+      /** @description Entities in its scope before or after */
+      entities: number;
+      /** @description Entities whose level on it changes, entering or leaving its scope included */
+      changed: number;
+      groups: components['schemas']['ScorecardPreviewGroup'][];
+      scoreDelta: components['schemas']['ScorecardPreviewScoreDelta'];
+      /** @description Entities in its scope per level, `none` below the lowest; entities out of its scope are not counted */
+      levelsBefore: {
+        [key: string]: number;
+      };
+      levelsAfter: {
+        [key: string]: number;
+      };
+      /** @description What the candidate changes in it, e.g. "security: weight of kubernetes.securityContext 1→3" */
+      changes: string[];
+    };
+    ScorecardPreviewGroup: {
+      /** @description e.g. "12 components drop from silver to bronze", or "3 components enter the scorecard at bronze" */
+      summary: string;
+      kind: string;
+      from: string | null;
+      to: string | null;
+      /** @enum {string} */
+      direction: 'up' | 'down';
+      /**
+       * @description Set when the entities enter or leave the scorecard's scope; `from` (entering) or `to` (leaving) is then null
+       * @enum {string}
+       */
+      scope?: 'entering' | 'leaving';
+      count: number;
+      /** @description The first entities of the group (at most `entitiesPerGroup`), by entity ref */
+      entities: {
+        entityRef: string;
+        title?: string;
+        scoreBefore: number | null;
+        scoreAfter: number | null;
+      }[];
+      /** @description The configuration changes that touch the results of the group's entities, with how many of them */
+      causes: {
+        change: string;
+        entities: number;
+      }[];
+    };
+    /** @description Score after minus before over entities scored both times; null when none is */
+    ScorecardPreviewScoreDelta: {
+      min: number | null;
+      avg: number | null;
+      max: number | null;
+      scored: number;
     };
     SloObjectives: {
       /** @enum {string} */

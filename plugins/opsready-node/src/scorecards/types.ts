@@ -43,5 +43,9 @@ export interface ScorecardScore {
   level: string | null;
 }
 
-/** The scorecard there is when none is configured: today's single score. */
+/**
+ * The scorecard there is when none is configured: today's single score.
+ *
+ * @public
+ */
 export const defaultScorecardId = 'production-readiness';

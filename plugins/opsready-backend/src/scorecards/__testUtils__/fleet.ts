@@ -4,6 +4,7 @@ import {
   defaultLevels,
   Exemption,
 } from '@opsready/plugin-opsready-common';
+import { defaultScorecard } from '@opsready/plugin-opsready-node';
 import { StoredEvaluation } from '../../database/EvaluationsStore';
 import { CandidateScoring } from '../candidateConfig';
 import { storePages } from '../evaluationPages';
@@ -22,6 +23,7 @@ export const inForce: CandidateScoring = {
   warnCredit: 0.5,
   levels: defaultLevels,
   pendingForMs: 7 * 24 * 3600_000,
+  scorecards: [defaultScorecard(defaultLevels)],
 };
 
 const evaluatedAt = new Date('2026-12-01T10:00:00Z');

@@ -57,6 +57,73 @@ const preview: ScorecardPreview = {
       reason: 'The stored evaluations do not keep types.',
     },
   ],
+  scorecards: [],
+};
+
+/** The answer for a candidate that touches a second scorecard. */
+const withSecurity: ScorecardPreview = {
+  ...preview,
+  notPreviewed: [
+    {
+      change: 'security scope',
+      reason:
+        '3 entities were last evaluated before type, lifecycle and tags were kept: scope unknown until next evaluation',
+    },
+  ],
+  scorecards: [
+    {
+      id: 'production-readiness',
+      title: 'Production readiness',
+      status: 'changed',
+      entities: 40,
+      changed: 12,
+      groups: preview.groups,
+      scoreDelta: preview.scoreDelta,
+      levelsBefore: preview.levelsBefore,
+      levelsAfter: preview.levelsAfter,
+      changes: ['kubernetes.pdb weight 1→3'],
+    },
+    {
+      id: 'security',
+      title: 'Security',
+      status: 'changed',
+      entities: 25,
+      changed: 4,
+      groups: [
+        {
+          summary: '4 components enter the scorecard at safe',
+          kind: 'component',
+          from: null,
+          to: 'safe',
+          direction: 'up',
+          scope: 'entering',
+          count: 4,
+          entities: [
+            {
+              entityRef: 'component:default/checkout',
+              title: 'Checkout',
+              scoreBefore: null,
+              scoreAfter: 90,
+            },
+          ],
+          causes: [
+            {
+              change:
+                'security: scope lifecycles production → production, experimental',
+              entities: 4,
+            },
+          ],
+        },
+      ],
+      scoreDelta: { min: -5, avg: -1, max: 0, scored: 21 },
+      levelsBefore: { safe: 15, none: 6 },
+      levelsAfter: { safe: 19, none: 6 },
+      changes: [
+        'security: scope lifecycles production → production, experimental',
+        'security: weight of kubernetes.security-context 1→3',
+      ],
+    },
+  ],
 };
 
 async function renderTab(
@@ -122,6 +189,68 @@ describe('PolicyWhatIfTab', () => {
     expect(within(levels).getByText('22')).toBeInTheDocument();
   });
 
+  it('sends scorecards as typed, and shows each scorecard in its own tab', async () => {
+    const api = await renderTab({
+      previewScorecards: jest.fn().mockResolvedValue(withSecurity),
+    });
+    const candidate = {
+      ...inForce,
+      scorecards: [
+        { id: 'production-readiness', title: 'Production readiness' },
+        {
+          id: 'security',
+          title: 'Security',
+          checks: ['kubernetes.*'],
+          weights: { 'kubernetes.security-context': 3 },
+          appliesTo: { lifecycles: ['production', 'experimental'] },
+        },
+      ],
+    };
+    typeCandidate(await editor(), candidate);
+    await userEvent.click(screen.getByRole('button', { name: 'Preview' }));
+    expect(api.previewScorecards).toHaveBeenCalledWith(candidate);
+
+    // The first scorecard, the entity's score, is shown first.
+    const security = await screen.findByRole('tab', {
+      name: 'Security (changed, 4 change level)',
+    });
+    expect(
+      screen.getByRole('tab', {
+        name: 'Production readiness (changed, 12 change level)',
+      }),
+    ).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getByText('12 of 40 entities change level')).toBeVisible();
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Not previewed: security scope',
+    );
+
+    await userEvent.click(security);
+    expect(screen.getByText('4 of 25 entities change level')).toBeVisible();
+    expect(
+      screen.getByText(
+        'security: scope lifecycles production → production, experimental (4)',
+      ),
+    ).toBeVisible();
+    const group = screen.getByRole('table', {
+      name: '4 components enter the scorecard at safe',
+    });
+    expect(
+      within(group).getByRole('link', { name: 'Checkout' }),
+    ).toBeInTheDocument();
+    const levels = screen.getByRole('table', {
+      name: 'Security: entities per level, before and after',
+    });
+    const safe = within(levels).getByRole('row', { name: /safe/ });
+    expect(
+      within(safe)
+        .getAllByRole('cell')
+        .map(c => c.textContent),
+    ).toEqual(['safe', '15', '19']);
+    expect(
+      screen.queryByText('12 of 40 entities change level'),
+    ).not.toBeInTheDocument();
+  });
+
   it('says so when no entity changes level', async () => {
     await renderTab({
       previewScorecards: jest.fn().mockResolvedValue({
@@ -169,7 +298,7 @@ describe('PolicyWhatIfTab', () => {
     fireEvent.change(await editor(), { target: { value: '- a\n- b\n' } });
     await userEvent.click(screen.getByRole('button', { name: 'Preview' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(
-      'The candidate must be a mapping with `checks` and `scoring`',
+      'The candidate must be a mapping with `checks`, `scoring` and/or `scorecards`',
     );
     expect(api.previewScorecards).not.toHaveBeenCalled();
   });

@@ -31,7 +31,7 @@ function parseCandidate(text: string): ScorecardCandidate {
   }
   if (!candidate || typeof candidate !== 'object' || Array.isArray(candidate)) {
     throw new Error(
-      'The candidate must be a mapping with `checks` and `scoring`, as in app-config',
+      'The candidate must be a mapping with `checks`, `scoring` and/or `scorecards`, as in app-config',
     );
   }
   return candidate as ScorecardCandidate;
@@ -62,8 +62,10 @@ export function PolicyWhatIfTab() {
         Edit the scoring configuration (<code>opsready.checks</code>:{' '}
         <code>disabled</code>, <code>overrides</code>;{' '}
         <code>opsready.scoring</code>: <code>warnCredit</code>,{' '}
-        <code>levels</code>) and preview which entities would change level. The
-        fleet is re-scored from its stored results; nothing is saved.
+        <code>levels</code>; <code>opsready.scorecards</code>: checks, weights,
+        levels, <code>appliesTo</code>) and preview which entities would change
+        level on each scorecard. The fleet is re-scored from its stored results;
+        nothing is saved.
       </Typography>
       {inForce.loading && <Progress />}
       {inForce.error && (

@@ -1025,7 +1025,7 @@ export const spec = {
     '/scorecards/config': {
       get: {
         summary:
-          'The scoring configuration in force (`opsready.checks.disabled`, `overrides`, `opsready.scoring`), in the shape POST /scorecards/preview takes, so a candidate can start from it',
+          'The scoring configuration in force (`opsready.checks.disabled`, `overrides`, `opsready.scoring`, `opsready.scorecards`), in the shape POST /scorecards/preview takes, so a candidate can start from it',
         responses: {
           '200': {
             description: 'The configuration in force',
@@ -1043,7 +1043,7 @@ export const spec = {
     '/scorecards/preview': {
       post: {
         summary:
-          'What a candidate scoring configuration would do to the whole fleet, re-scored from the stored check results (no facts gathered again, nothing stored). A candidate app-config would refuse answers a 400 naming the key. Entity lists leave out entities the caller may not see in the catalog',
+          'What a candidate scoring configuration would do to the whole fleet, re-scored from the stored check results and the type, lifecycle and tags kept with them (no facts gathered again, nothing stored), per scorecard. A candidate app-config would refuse answers a 400 naming the key. Entity lists leave out entities the caller may not see in the catalog',
         requestBody: {
           required: true,
           content: {
@@ -3539,9 +3539,56 @@ export const spec = {
       ScorecardCandidate: {
         type: 'object',
         description:
-          "The keys of app-config's `opsready.checks` and `opsready.scoring` that scoring reads from stored results",
+          "The keys of app-config's `opsready.checks`, `opsready.scoring` and `opsready.scorecards` that scoring reads from stored results. A key left out reads as app-config reads it left out (without `scorecards`, one scorecard `production-readiness` of every check)",
         additionalProperties: false,
         properties: {
+          scorecards: {
+            type: 'array',
+            description:
+              "As `opsready.scorecards`; the first is the entity's score",
+            items: {
+              type: 'object',
+              required: ['id', 'title'],
+              additionalProperties: false,
+              properties: {
+                id: {
+                  type: 'string',
+                },
+                title: {
+                  type: 'string',
+                },
+                description: {
+                  type: 'string',
+                },
+                checks: {
+                  type: 'array',
+                  description:
+                    'Check ids or patterns with `*`; every check by default',
+                  items: {
+                    type: 'string',
+                  },
+                },
+                weights: {
+                  type: 'object',
+                  description: 'Per check id, its weight in this scorecard',
+                  additionalProperties: {
+                    type: 'number',
+                  },
+                },
+                levels: {
+                  type: 'array',
+                  description:
+                    "This scorecard's levels; `scoring.levels` by default",
+                  items: {
+                    $ref: '#/components/schemas/CandidateLevel',
+                  },
+                },
+                appliesTo: {
+                  $ref: '#/components/schemas/CandidateScope',
+                },
+              },
+            },
+          },
           checks: {
             type: 'object',
             additionalProperties: false,
@@ -3562,33 +3609,7 @@ export const spec = {
                       type: 'number',
                     },
                     appliesTo: {
-                      type: 'object',
-                      properties: {
-                        kinds: {
-                          type: 'array',
-                          items: {
-                            type: 'string',
-                          },
-                        },
-                        types: {
-                          type: 'array',
-                          items: {
-                            type: 'string',
-                          },
-                        },
-                        lifecycles: {
-                          type: 'array',
-                          items: {
-                            type: 'string',
-                          },
-                        },
-                        tags: {
-                          type: 'array',
-                          items: {
-                            type: 'string',
-                          },
-                        },
-                      },
+                      $ref: '#/components/schemas/CandidateScope',
                     },
                   },
                 },
@@ -3605,21 +3626,55 @@ export const spec = {
               levels: {
                 type: 'array',
                 items: {
-                  type: 'object',
-                  required: ['name', 'minScore'],
-                  properties: {
-                    name: {
-                      type: 'string',
-                    },
-                    minScore: {
-                      type: 'number',
-                    },
-                    noFailingCritical: {
-                      type: 'boolean',
-                    },
-                  },
+                  $ref: '#/components/schemas/CandidateLevel',
                 },
               },
+            },
+          },
+        },
+      },
+      CandidateLevel: {
+        type: 'object',
+        required: ['name', 'minScore'],
+        properties: {
+          name: {
+            type: 'string',
+          },
+          minScore: {
+            type: 'number',
+          },
+          noFailingCritical: {
+            type: 'boolean',
+          },
+        },
+      },
+      CandidateScope: {
+        type: 'object',
+        description:
+          'Which entities, by kind, spec.type, spec.lifecycle and tags; a dimension left out matches every entity',
+        properties: {
+          kinds: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          types: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          lifecycles: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          tags: {
+            type: 'array',
+            items: {
+              type: 'string',
             },
           },
         },
@@ -3635,7 +3690,10 @@ export const spec = {
           'levelsAfter',
           'changes',
           'notPreviewed',
+          'scorecards',
         ],
+        description:
+          "The top-level figures are the first scorecard's (the entity's score), in force against the candidate's first; an entity out of its scope counts as `none`",
         properties: {
           entities: {
             type: 'integer',
@@ -3650,104 +3708,14 @@ export const spec = {
             description:
               'The level changes by kind, from and to; most entities first',
             items: {
-              type: 'object',
-              required: [
-                'summary',
-                'kind',
-                'from',
-                'to',
-                'direction',
-                'count',
-                'entities',
-                'causes',
-              ],
-              properties: {
-                summary: {
-                  type: 'string',
-                  description:
-                    'e.g. "12 components drop from silver to bronze"',
-                },
-                kind: {
-                  type: 'string',
-                },
-                from: {
-                  type: ['string', 'null'],
-                },
-                to: {
-                  type: ['string', 'null'],
-                },
-                direction: {
-                  type: 'string',
-                  enum: ['up', 'down'],
-                },
-                count: {
-                  type: 'integer',
-                },
-                entities: {
-                  type: 'array',
-                  description:
-                    'The first entities of the group (at most `entitiesPerGroup`), by entity ref',
-                  items: {
-                    type: 'object',
-                    required: ['entityRef', 'scoreBefore', 'scoreAfter'],
-                    properties: {
-                      entityRef: {
-                        type: 'string',
-                      },
-                      title: {
-                        type: 'string',
-                      },
-                      scoreBefore: {
-                        type: ['integer', 'null'],
-                      },
-                      scoreAfter: {
-                        type: ['integer', 'null'],
-                      },
-                    },
-                  },
-                },
-                causes: {
-                  type: 'array',
-                  description:
-                    "The configuration changes that touch the results of the group's entities, with how many of them",
-                  items: {
-                    type: 'object',
-                    required: ['change', 'entities'],
-                    properties: {
-                      change: {
-                        type: 'string',
-                      },
-                      entities: {
-                        type: 'integer',
-                      },
-                    },
-                  },
-                },
-              },
+              $ref: '#/components/schemas/ScorecardPreviewGroup',
             },
           },
           entitiesPerGroup: {
             type: 'integer',
           },
           scoreDelta: {
-            type: 'object',
-            description:
-              'Score after minus before over entities scored both times; null when none is',
-            required: ['min', 'avg', 'max', 'scored'],
-            properties: {
-              min: {
-                type: ['number', 'null'],
-              },
-              avg: {
-                type: ['number', 'null'],
-              },
-              max: {
-                type: ['number', 'null'],
-              },
-              scored: {
-                type: 'integer',
-              },
-            },
+            $ref: '#/components/schemas/ScorecardPreviewScoreDelta',
           },
           levelsBefore: {
             type: 'object',
@@ -3785,6 +3753,185 @@ export const spec = {
                 },
               },
             },
+          },
+          scorecards: {
+            type: 'array',
+            description:
+              "One per scorecard id in force or in the candidate, in the candidate's order, then those it removes",
+            items: {
+              $ref: '#/components/schemas/ScorecardPreviewOfScorecard',
+            },
+          },
+        },
+      },
+      ScorecardPreviewOfScorecard: {
+        type: 'object',
+        required: [
+          'id',
+          'title',
+          'status',
+          'entities',
+          'changed',
+          'groups',
+          'scoreDelta',
+          'levelsBefore',
+          'levelsAfter',
+          'changes',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          status: {
+            type: 'string',
+            enum: ['changed', 'added', 'removed', 'unchanged'],
+            description:
+              'Whether the candidate changes how the scorecard scores, adds it or removes it',
+          },
+          entities: {
+            type: 'integer',
+            description: 'Entities in its scope before or after',
+          },
+          changed: {
+            type: 'integer',
+            description:
+              'Entities whose level on it changes, entering or leaving its scope included',
+          },
+          groups: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ScorecardPreviewGroup',
+            },
+          },
+          scoreDelta: {
+            $ref: '#/components/schemas/ScorecardPreviewScoreDelta',
+          },
+          levelsBefore: {
+            type: 'object',
+            description:
+              'Entities in its scope per level, `none` below the lowest; entities out of its scope are not counted',
+            additionalProperties: {
+              type: 'integer',
+            },
+          },
+          levelsAfter: {
+            type: 'object',
+            additionalProperties: {
+              type: 'integer',
+            },
+          },
+          changes: {
+            type: 'array',
+            description:
+              'What the candidate changes in it, e.g. "security: weight of kubernetes.securityContext 1→3"',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      ScorecardPreviewGroup: {
+        type: 'object',
+        required: [
+          'summary',
+          'kind',
+          'from',
+          'to',
+          'direction',
+          'count',
+          'entities',
+          'causes',
+        ],
+        properties: {
+          summary: {
+            type: 'string',
+            description:
+              'e.g. "12 components drop from silver to bronze", or "3 components enter the scorecard at bronze"',
+          },
+          kind: {
+            type: 'string',
+          },
+          from: {
+            type: ['string', 'null'],
+          },
+          to: {
+            type: ['string', 'null'],
+          },
+          direction: {
+            type: 'string',
+            enum: ['up', 'down'],
+          },
+          scope: {
+            type: 'string',
+            enum: ['entering', 'leaving'],
+            description:
+              "Set when the entities enter or leave the scorecard's scope; `from` (entering) or `to` (leaving) is then null",
+          },
+          count: {
+            type: 'integer',
+          },
+          entities: {
+            type: 'array',
+            description:
+              'The first entities of the group (at most `entitiesPerGroup`), by entity ref',
+            items: {
+              type: 'object',
+              required: ['entityRef', 'scoreBefore', 'scoreAfter'],
+              properties: {
+                entityRef: {
+                  type: 'string',
+                },
+                title: {
+                  type: 'string',
+                },
+                scoreBefore: {
+                  type: ['integer', 'null'],
+                },
+                scoreAfter: {
+                  type: ['integer', 'null'],
+                },
+              },
+            },
+          },
+          causes: {
+            type: 'array',
+            description:
+              "The configuration changes that touch the results of the group's entities, with how many of them",
+            items: {
+              type: 'object',
+              required: ['change', 'entities'],
+              properties: {
+                change: {
+                  type: 'string',
+                },
+                entities: {
+                  type: 'integer',
+                },
+              },
+            },
+          },
+        },
+      },
+      ScorecardPreviewScoreDelta: {
+        type: 'object',
+        description:
+          'Score after minus before over entities scored both times; null when none is',
+        required: ['min', 'avg', 'max', 'scored'],
+        properties: {
+          min: {
+            type: ['number', 'null'],
+          },
+          avg: {
+            type: ['number', 'null'],
+          },
+          max: {
+            type: ['number', 'null'],
+          },
+          scored: {
+            type: 'integer',
           },
         },
       },
