@@ -16,7 +16,10 @@ exports.up = async function up(knex) {
     table.string('level', 64).nullable();
     table.timestamp('evaluated_at', { useTz: true }).notNullable();
     table.primary(['entity_ref', 'scorecard_id']);
-    table.index(['scorecard_id', 'level'], 'opsready_scorecard_scores_level_idx');
+    table.index(
+      ['scorecard_id', 'level'],
+      'opsready_scorecard_scores_level_idx',
+    );
   });
   // Until the next sweep, the scores so far are those of the scorecard there
   // is without configuration (whose id is this one).
