@@ -233,6 +233,12 @@ export const opsreadyPlugin = createBackendPlugin({
           scorecards: settings.scorecards,
           campaigns: campaigns.reads,
         });
+        const rollups = new RollupService({
+          catalog,
+          reads: await DatabaseRollupReads.create({ database: deps.database }),
+          // The checks in force follow the check locations as they change.
+          scoring: () => rollupScoring(settings.scorecards, checks()),
+        });
         // What assistants may ask through the MCP actions backend.
         registerOpsReadyActions({
           actionsRegistry: deps.actionsRegistry,
@@ -247,6 +253,8 @@ export const opsreadyPlugin = createBackendPlugin({
               await evaluations.readEntity(entityRef, credentials),
               1,
             ),
+          rollup: (target, scorecard, credentials) =>
+            rollups.rollup(target, scorecard, credentials),
         });
 
         // Webhooks come from tools without Backstage credentials; each
@@ -323,22 +331,10 @@ export const opsreadyPlugin = createBackendPlugin({
             scoring: settings,
           }),
         );
-        // Roll-ups read the scorecards against the checks in force, which
-        // are settled once every module has added its checks.
-        const scoringOfRollups = rollupScoring(
-          settings.scorecards,
-          checksInForce,
-        );
         deps.httpRouter.use(
           createRollupsRouter({
             httpAuth,
-            rollups: new RollupService({
-              catalog,
-              reads: await DatabaseRollupReads.create({
-                database: deps.database,
-              }),
-              scoring: () => scoringOfRollups,
-            }),
+            rollups,
           }),
         );
         deps.httpRouter.use(campaigns.router);

@@ -6,6 +6,7 @@ import type {
   SloStatus,
 } from '@opsready/plugin-opsready-common';
 import type { CampaignReads } from '../campaigns/types';
+import type { Rollup } from '../rollups/types';
 
 /** What `GET /gate` answers: the verdict and what stands in its way. */
 export type GateAnswer = ApiResponse<'/gate'>;
@@ -45,4 +46,15 @@ export interface OpsReadyActionsDeps {
     entityRef: string,
     credentials: BackstageCredentials,
   ) => Promise<SloStatus>;
+  /**
+   * The roll-up of a group, system or domain, as `GET
+   * /entities/{kind}/{namespace}/{name}/rollup` gives it to the caller: a
+   * NotFoundError when they may not see it, an InputError for another kind
+   * or an unknown scorecard.
+   */
+  rollup: (
+    target: { kind: string; namespace: string; name: string },
+    scorecard: string | undefined,
+    credentials: BackstageCredentials,
+  ) => Promise<Rollup>;
 }

@@ -1,4 +1,5 @@
 import { InputError } from '@backstage/errors';
+import { quoted } from '../lib/zodProblems';
 import { CheckDescription } from '@opsready/plugin-opsready-common';
 import {
   ScorecardDefinition,
@@ -45,9 +46,9 @@ export function rollupScoring(
       const found = scorecards.find(s => s.id === id);
       if (!found) {
         throw new InputError(
-          `Invalid query: scorecard: no scorecard has this id; the scorecards are ${scorecards
-            .map(s => s.id)
-            .join(', ')}`,
+          `Invalid query: scorecard: unknown scorecard ${quoted(
+            id,
+          )}; the scorecards are ${scorecards.map(s => s.id).join(', ')}`,
         );
       }
       return found;

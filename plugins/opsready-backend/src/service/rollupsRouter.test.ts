@@ -244,7 +244,7 @@ describe('GET /entities/{kind}/{namespace}/{name}/rollup', () => {
       .query({ scorecard: 'no-such' })
       .expect(400);
     expect(unknown.body.error.message).toBe(
-      'Invalid query: scorecard: no scorecard has this id; the scorecards are production-readiness, security',
+      "Invalid query: scorecard: unknown scorecard 'no-such'; the scorecards are production-readiness, security",
     );
     await request(app).get('/entities/group/default/nobody/rollup').expect(404);
   });
