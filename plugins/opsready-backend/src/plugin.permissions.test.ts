@@ -1,19 +1,19 @@
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import {
-  AuthorizePermissionRequest,
-  AuthorizeResult,
-} from '@backstage/plugin-permission-common';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
 
 import { spec } from './schema/openapi/generated';
 import {
   base,
-  cartservice,
   deployment,
   error,
   startWith,
 } from './service/__testUtils__/eventsBackend';
+import {
+  Mode,
+  owner,
+  permissionsIn,
+  stranger,
+} from './__testUtils__/permissionsIn';
 
 /*
  * Every route that needs an OpsReady permission (openapi.yaml names it in the
@@ -22,65 +22,6 @@ import {
  * on the entity (the OpsReady policy's "owners may") is honoured: the owner
  * succeeds, someone else gets a 403.
  */
-
-const owner = 'user:default/pat'; // payments, which owns cartservice
-const stranger = 'user:default/sam'; // storefront
-const claims: Record<string, string[]> = {
-  [owner]: [owner, 'group:default/payments'],
-  [stranger]: [stranger, 'group:default/storefront'],
-};
-
-type Mode = 'allow' | 'deny' | 'owners' | 'raw conditional';
-
-/**
- * The permissions service as the permission backend answers OpsReady for the
- * mode in force. `owners` is a conditional decision "the entity is owned by
- * one of the caller's claims", which the backend has the catalog apply to
- * the entity of the resourceRef. `raw conditional` hands the conditional
- * decision itself back, which must never count as an allow.
- */
-function permissionsIn(mode: () => Mode) {
-  const asked: AuthorizePermissionRequest[] = [];
-  const decide = (
-    query: AuthorizePermissionRequest,
-    credentials: BackstageCredentials,
-  ): AuthorizeResult => {
-    asked.push(query);
-    switch (mode()) {
-      case 'allow':
-        return AuthorizeResult.ALLOW;
-      case 'deny':
-        return AuthorizeResult.DENY;
-      case 'raw conditional':
-        return AuthorizeResult.CONDITIONAL;
-      default: {
-        const entity =
-          'resourceRef' in query &&
-          query.resourceRef === 'component:default/cartservice'
-            ? cartservice
-            : undefined;
-        const user = (credentials.principal as { userEntityRef?: string })
-          .userEntityRef;
-        const owned = entity?.relations?.some(
-          r =>
-            r.type === 'ownedBy' &&
-            (claims[user ?? ''] ?? []).includes(r.targetRef),
-        );
-        return owned ? AuthorizeResult.ALLOW : AuthorizeResult.DENY;
-      }
-    }
-  };
-  const service = mockServices.permissions.mock({
-    authorize: async (queries, options) =>
-      queries.map(q => ({
-        result: decide(
-          q as AuthorizePermissionRequest,
-          (options as { credentials: BackstageCredentials }).credentials,
-        ),
-      })) as any,
-  });
-  return { service, asked };
-}
 
 type Server = Parameters<typeof request>[0];
 type Call = (server: Server, authorization: string) => request.Test;
@@ -419,104 +360,5 @@ describe('the routes guarded by OpsReady permissions', () => {
         );
       });
     }
-  });
-});
-
-describe('the SLO reads', () => {
-  it('ask for no OpsReady permission: whoever may read the entity sees its service level, and the burning list', async () => {
-    const { service, asked } = permissionsIn(() => 'deny');
-    const server = await startWith(service.factory);
-    const user = mockCredentials.user.header();
-
-    const slo = await request(server)
-      .get(`${base}/slo`)
-      .query({ hours: 6 })
-      .set('Authorization', user)
-      .expect(200);
-    expect(slo.body).toMatchObject({
-      entityRef: 'component:default/cartservice',
-      alerts: [],
-      deployments: [],
-    });
-    await request(server)
-      .get('/api/opsready/entities/component/default/no-such-service/slo')
-      .set('Authorization', user)
-      .expect(404);
-    const burning = await request(server)
-      .get('/api/opsready/slo/burning')
-      .set('Authorization', user)
-      .expect(200);
-    expect(burning.body).toEqual({ items: [] });
-    expect(
-      asked.filter(q => q.permission.name.startsWith('opsready.')),
-    ).toEqual([]);
-  });
-});
-
-describe('the policy what-if', () => {
-  it('asks for no OpsReady permission, as the fleet: whoever may read the fleet previews a candidate and reads the scorecards', async () => {
-    let mode: Mode = 'allow';
-    const { service, asked } = permissionsIn(() => mode);
-    const server = await startWith(service.factory);
-    const user = mockCredentials.user.header();
-    await request(server)
-      .post(`${base}/refresh`)
-      .set('Authorization', user)
-      .expect(200);
-
-    mode = 'deny';
-    asked.length = 0;
-    const config = await request(server)
-      .get('/api/opsready/scorecards/config')
-      .set('Authorization', user)
-      .expect(200);
-    const preview = await request(server)
-      .post('/api/opsready/scorecards/preview')
-      .set('Authorization', user)
-      .send({ ...config.body, scoring: { warnCredit: 0 } })
-      .expect(200);
-    const scorecards = await request(server)
-      .get('/api/opsready/scorecards')
-      .set('Authorization', user)
-      .expect(200);
-    expect(scorecards.body.items.map((s: { id: string }) => s.id)).toEqual([
-      'production-readiness',
-    ]);
-    expect(preview.body.entities).toBe(1);
-    // The one entity, counted once on each side.
-    expect(Object.values(preview.body.levelsBefore)).toEqual([1]);
-    expect(Object.values(preview.body.levelsAfter)).toEqual([1]);
-    expect(
-      asked.filter(q => q.permission.name.startsWith('opsready.')),
-    ).toEqual([]);
-  });
-});
-
-describe('the roll-ups', () => {
-  it('ask for no OpsReady permission, as the fleet: what they count is what the caller may see in the catalog', async () => {
-    let mode: Mode = 'allow';
-    const { service, asked } = permissionsIn(() => mode);
-    const server = await startWith(service.factory);
-    const user = mockCredentials.user.header();
-    await request(server)
-      .post(`${base}/refresh`)
-      .set('Authorization', user)
-      .expect(200);
-
-    mode = 'deny';
-    asked.length = 0;
-    const rollups = await request(server)
-      .get('/api/opsready/rollups')
-      .set('Authorization', user)
-      .expect(200);
-    // The test catalog holds no group: nothing to roll up.
-    expect(rollups.body).toMatchObject({ kind: 'group', total: 0, items: [] });
-    await request(server)
-      .get('/api/opsready/entities/group/default/payments/rollup')
-      .set('Authorization', user)
-      .expect(404);
-    expect(
-      asked.filter(q => q.permission.name.startsWith('opsready.')),
-    ).toEqual([]);
   });
 });

@@ -47,3 +47,4 @@ export { sloDeclaredCheck, sloBudgetCheck } from './checks/slo';
 export * from './declarative';
 export * from './scorecards';
 export * from './checkLocations';
+export { untilAborted } from './lib/untilAborted';

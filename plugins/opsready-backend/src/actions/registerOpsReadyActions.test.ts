@@ -232,32 +232,8 @@ function setUp() {
       return cartServiceLevel;
     },
   );
-  const rollup = jest.fn(
-    async (
-      target: { kind: string; namespace: string; name: string },
-      scorecard: string | undefined,
-    ) => ({
-      entityRef: `${target.kind}:${target.namespace}/${target.name}`,
-      title: 'Platform',
-      scorecardId: scorecard ?? 'production-readiness',
-      scorecards: [
-        { id: 'production-readiness', title: 'Production readiness' },
-      ],
-      entities: 30,
-      averageScore: 71,
-      levelCounts: { gold: 10, silver: 12, none: 8 },
-      worstChecks: [
-        { checkId: 'kubernetes.pdb', title: 'PodDisruptionBudget', failing: 9 },
-      ],
-      breakdown: Array.from({ length: 25 }, (_, i) => ({
-        entityRef: `group:default/team-${i}`,
-        title: `Team ${i}`,
-        kind: 'group',
-        entities: 1,
-        averageScore: 50 + i,
-      })),
-    }),
-  );
+  // Roll-ups have tests of their own (rollupActions.test.ts).
+  const rollup = jest.fn();
   registerOpsReadyActions({
     actionsRegistry,
     campaigns: campaigns as Partial<CampaignReads> as CampaignReads,
@@ -490,33 +466,5 @@ describe('registerOpsReadyActions', () => {
         mockCredentials.user('user:default/mallory'),
       ),
     ).rejects.toThrow(NotFoundError);
-  });
-
-  it('answers the roll-up of a group on a scorecard, the worst parts first, and wants the kind named', async () => {
-    const { invoke, rollup } = setUp();
-    const output = await invoke('get-org-rollup', {
-      entityRef: 'group:platform',
-      scorecard: 'security',
-    });
-    expect(rollup).toHaveBeenCalledWith(
-      { kind: 'group', namespace: 'default', name: 'platform' },
-      'security',
-      alan,
-    );
-    expect(output).toMatchObject({
-      entityRef: 'group:default/platform',
-      scorecardId: 'security',
-      averageScore: 71,
-      levelCounts: { gold: 10, silver: 12, none: 8 },
-      worstChecks: [{ checkId: 'kubernetes.pdb', failing: 9 }],
-    });
-    // Enough to act on: the first 20 of 25 parts.
-    expect(output.breakdown).toHaveLength(20);
-    expect(output.breakdown[0].entityRef).toBe('group:default/team-0');
-    await expect(
-      invoke('get-org-rollup', { entityRef: 'platform' }),
-    ).rejects.toThrow(
-      'entityRef is not an entity ref with its kind, e.g. group:default/platform',
-    );
   });
 });

@@ -239,6 +239,17 @@ export async function previewFleet(
       bump(widened, candidateResults.widened);
       bump(undecidedChecks, candidateResults.undecided);
 
+      // Which changes touch this entity, between what it was and will be.
+      const touchedBetween =
+        (was: Outcome | undefined, will: Outcome | undefined) =>
+        (change: ConfigChange) =>
+          touches(change, {
+            results,
+            exempt,
+            levels: [was?.level, will?.level],
+            scopeChanged: !was !== !will,
+            narrowed: candidateResults.narrowed,
+          });
       let firstOutcomes: [Outcome | undefined, Outcome | undefined] | null =
         null;
       const outcomesOf = (c: Comparison) => {
@@ -257,15 +268,7 @@ export async function previewFleet(
             : undefined,
         ];
         const [was, will] = outcomes;
-        c.tally.add(evaluation, was, will, change =>
-          touches(change, {
-            results,
-            exempt,
-            levels: [was?.level, will?.level],
-            scopeChanged: !was !== !will,
-            narrowed: candidateResults.narrowed,
-          }),
-        );
+        c.tally.add(evaluation, was, will, touchedBetween(was, will));
         return outcomes;
       };
       for (const comparison of comparisons) {
@@ -279,14 +282,7 @@ export async function previewFleet(
         evaluation,
         was ?? outOfScope,
         will ?? outOfScope,
-        change =>
-          touches(change, {
-            results,
-            exempt,
-            levels: [was?.level, will?.level],
-            scopeChanged: !was !== !will,
-            narrowed: candidateResults.narrowed,
-          }),
+        touchedBetween(was, will),
       );
     }
   }

@@ -4,6 +4,7 @@ import {
   isRepositoryFileOfInterest,
   isSkippedDirectory,
   RepositoryFacts,
+  untilAborted,
 } from '@opsready/plugin-opsready-node';
 
 /**
@@ -90,31 +91,4 @@ export async function readRepositoryTree(
     etag: tree.etag || undefined,
     facts: { paths, files },
   };
-}
-
-/**
- * The reader's answer, or the signal's reason once it aborts. GitHub's
- * reader passes the signal to the archive download only, not to its
- * request for the ref's commit: without this, a host that does not answer
- * that one would hold the read, and a slot of the sweep, for good.
- */
-function untilAborted<T>(read: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) {
-    read.catch(() => undefined);
-    return Promise.reject(signal.reason);
-  }
-  return new Promise<T>((resolve, reject) => {
-    const abort = () => reject(signal.reason);
-    signal.addEventListener('abort', abort, { once: true });
-    read.then(
-      value => {
-        signal.removeEventListener('abort', abort);
-        resolve(value);
-      },
-      error => {
-        signal.removeEventListener('abort', abort);
-        reject(error);
-      },
-    );
-  });
 }

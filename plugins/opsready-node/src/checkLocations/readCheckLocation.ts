@@ -1,5 +1,6 @@
 import { UrlReaderService } from '@backstage/backend-plugin-api';
 import { NotModifiedError } from '@backstage/errors';
+import { untilAborted } from '../lib/untilAborted';
 
 /**
  * What one read of a check location gave: the file is as it was at `etag`,
@@ -81,27 +82,4 @@ export async function readCheckLocation(
     );
   }
   return { status: 'read', text: buffer.toString('utf8'), etag };
-}
-
-// Not every URL reader passes the signal to every request it makes: without
-// this, a host that never answers would hold the read for good.
-function untilAborted<T>(read: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) {
-    read.catch(() => undefined);
-    return Promise.reject(signal.reason);
-  }
-  return new Promise<T>((resolve, reject) => {
-    const abort = () => reject(signal.reason);
-    signal.addEventListener('abort', abort, { once: true });
-    read.then(
-      value => {
-        signal.removeEventListener('abort', abort);
-        resolve(value);
-      },
-      error => {
-        signal.removeEventListener('abort', abort);
-        reject(error);
-      },
-    );
-  });
 }

@@ -92,17 +92,17 @@ export function EntityComplianceContent() {
       error={evaluation.error}
       value={latest}
     >
-      {evaluation => {
-        const first = evaluation.scorecards[0];
+      {loaded => {
+        const first = loaded.scorecards[0];
         const selected =
-          evaluation.scorecards.find(c => c.id === scorecardId) ?? first;
-        const value = scorecardView(evaluation, selected?.id);
+          loaded.scorecards.find(c => c.id === scorecardId) ?? first;
+        const value = scorecardView(loaded, selected?.id);
         return (
           <>
-            {evaluation.scorecards.length > 1 && (
+            {loaded.scorecards.length > 1 && (
               <Box mb={2}>
                 <ScorecardTabs
-                  scorecards={evaluation.scorecards}
+                  scorecards={loaded.scorecards}
                   selected={selected.id}
                   onSelect={setScorecardId}
                 />
