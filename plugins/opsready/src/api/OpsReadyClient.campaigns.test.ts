@@ -1,17 +1,8 @@
-import { MockFetchApi, registerMswTestHooks } from '@backstage/test-utils';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
+import { clientAgainstMsw } from '../__testUtils__/clientAgainstMsw';
 import { campaign, campaignEntity } from '../__testUtils__/campaignData';
-import { OpsReadyClient } from './OpsReadyClient';
 
-const server = setupServer();
-registerMswTestHooks(server);
-
-const baseUrl = 'http://backstage.test/api/opsready';
-const client = new OpsReadyClient({
-  discoveryApi: { getBaseUrl: async () => baseUrl },
-  fetchApi: new MockFetchApi({ injectIdentityAuth: { token: 'user-token' } }),
-});
+const { server, baseUrl, client } = clientAgainstMsw();
 
 describe('OpsReadyClient campaigns', () => {
   it('lists campaigns of a state, and pages on', async () => {

@@ -1,16 +1,7 @@
-import { MockFetchApi, registerMswTestHooks } from '@backstage/test-utils';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { OpsReadyClient } from './OpsReadyClient';
+import { clientAgainstMsw } from '../__testUtils__/clientAgainstMsw';
 
-const server = setupServer();
-registerMswTestHooks(server);
-
-const baseUrl = 'http://backstage.test/api/opsready';
-const client = new OpsReadyClient({
-  discoveryApi: { getBaseUrl: async () => baseUrl },
-  fetchApi: new MockFetchApi({ injectIdentityAuth: { token: 'user-token' } }),
-});
+const { server, baseUrl, client } = clientAgainstMsw();
 
 describe('OpsReadyClient, the policy what-if', () => {
   it('reads the configuration in force and posts a candidate as it is', async () => {

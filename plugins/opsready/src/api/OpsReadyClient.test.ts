@@ -1,17 +1,8 @@
-import { MockFetchApi, registerMswTestHooks } from '@backstage/test-utils';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
+import { clientAgainstMsw } from '../__testUtils__/clientAgainstMsw';
 import { evaluation } from '../__testUtils__/testData';
-import { OpsReadyClient } from './OpsReadyClient';
 
-const server = setupServer();
-registerMswTestHooks(server);
-
-const baseUrl = 'http://backstage.test/api/opsready';
-const client = new OpsReadyClient({
-  discoveryApi: { getBaseUrl: async () => baseUrl },
-  fetchApi: new MockFetchApi({ injectIdentityAuth: { token: 'user-token' } }),
-});
+const { server, baseUrl, client } = clientAgainstMsw();
 const ref = {
   kind: 'Component',
   namespace: 'default',
