@@ -1,6 +1,7 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
 import { registerRollupActions } from './rollupActions';
+import type { Rollup } from '../rollups/types';
 import type { OpsReadyActionsDeps } from './types';
 
 const alan = mockCredentials.user('user:default/alan.turing');
@@ -11,13 +12,14 @@ function setUp() {
     async (
       target: { kind: string; namespace: string; name: string },
       scorecard: string | undefined,
-    ) => ({
+    ): Promise<Rollup> => ({
       entityRef: `${target.kind}:${target.namespace}/${target.name}`,
       title: 'Platform',
       scorecardId: scorecard ?? 'production-readiness',
       scorecards: [
         { id: 'production-readiness', title: 'Production readiness' },
       ],
+      levels: ['gold', 'silver', 'bronze'],
       entities: 30,
       averageScore: 71,
       levelCounts: { gold: 10, silver: 12, none: 8 },
@@ -31,6 +33,7 @@ function setUp() {
         entities: 1,
         averageScore: 50 + i,
       })),
+      moreParts: 0,
     }),
   );
   registerRollupActions({

@@ -5,6 +5,12 @@ import { MEMBER_KINDS, OrgEntities, OrgEntity } from './orgEntities';
 import { RollupScorecard, RollupScoring } from './rollupScorecards';
 import { Rollup, RollupKind, RollupPart } from './types';
 
+/**
+ * Parts one step down an answer lists: a group that owns thousands of
+ * components itself would otherwise answer with all of them.
+ */
+const PARTS_LISTED = 100;
+
 /** A part of the breakdown before it is scored: who it is, what it covers. */
 interface PartMembers {
   entity: Pick<OrgEntity, 'ref' | 'title' | 'kind'>;
@@ -114,8 +120,10 @@ export async function entityRollup(options: {
     title: target.title,
     scorecardId: scorecard.id,
     scorecards: scoring.scorecards.map(({ id, title }) => ({ id, title })),
+    levels: scorecard.levels,
     ...figuresOf(scored, scores),
     worstChecks: worstChecks(failing, scoring.checkTitles),
-    breakdown,
+    breakdown: breakdown.slice(0, PARTS_LISTED),
+    moreParts: Math.max(0, breakdown.length - PARTS_LISTED),
   };
 }

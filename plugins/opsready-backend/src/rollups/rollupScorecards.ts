@@ -14,6 +14,8 @@ export interface RollupScorecard {
   title: string;
   /** The ids of the checks in force it scores. */
   checkIds: string[];
+  /** Its levels by name, highest first. */
+  levels: string[];
 }
 
 /** The scorecards, and each check's title, for the roll-ups. */
@@ -37,6 +39,9 @@ export function rollupScoring(
     id: s.definition.id,
     title: s.definition.title,
     checkIds: s.checks.map(c => c.id),
+    levels: [...s.definition.levels]
+      .sort((a, b) => b.minScore - a.minScore)
+      .map(level => level.name),
   }));
   return {
     scorecards,

@@ -44,8 +44,12 @@ export interface Rollup extends RollupSummary {
   scorecardId: string;
   /** Every scorecard, the first the default. */
   scorecards: ScorecardTitle[];
-  /** Where the figures come from, worst average first. */
+  /** The scorecard's levels by name, highest first. */
+  levels: string[];
+  /** Where the figures come from, worst average first, at most 100. */
   breakdown: RollupPart[];
+  /** Parts beyond the 100 listed, left out of `breakdown`. */
+  moreParts: number;
 }
 
 /** A page of roll-ups of one kind. */

@@ -136,6 +136,7 @@ describe('GET /entities/{kind}/{namespace}/{name}/rollup', () => {
         { id: 'production-readiness', title: 'Production readiness' },
         { id: 'security', title: 'Security' },
       ],
+      levels: ['gold', 'silver', 'bronze'],
       // docs-site has no score: not counted.
       entities: 5,
       averageScore: 56,
@@ -169,6 +170,7 @@ describe('GET /entities/{kind}/{namespace}/{name}/rollup', () => {
           averageScore: 90,
         },
       ],
+      moreParts: 0,
     });
   });
 

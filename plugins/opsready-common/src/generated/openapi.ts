@@ -2717,6 +2717,8 @@ export interface components {
       entityRef: string;
       title: string;
       scorecardId: string;
+      /** @description The scorecard's levels by name, highest first */
+      levels: string[];
       /** @description Every scorecard, the first the default */
       scorecards: components['schemas']['ScorecardTitle'][];
       entities: number;
@@ -2725,8 +2727,10 @@ export interface components {
         [key: string]: number;
       };
       worstChecks: components['schemas']['RollupCheck'][];
-      /** @description One step down - a group's child groups (each with everything below it) and its own entities; a domain's systems; a system's entities. Worst average first */
+      /** @description One step down - a group's child groups (each with everything below it) and its own entities; a domain's systems; a system's entities. Worst average first, at most 100 */
       breakdown: components['schemas']['RollupPart'][];
+      /** @description Parts one step down beyond the 100 listed, left out */
+      moreParts: number;
     };
     /** @description The keys of app-config's `opsready.checks`, `opsready.scoring` and `opsready.scorecards` that scoring reads from stored results. A key left out reads as app-config reads it left out (without `scorecards`, one scorecard `production-readiness` of every check) */
     ScorecardCandidate: {

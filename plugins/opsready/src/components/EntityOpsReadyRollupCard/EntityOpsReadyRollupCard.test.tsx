@@ -21,6 +21,7 @@ const rollup: Rollup = {
     { id: 'production-readiness', title: 'Production readiness' },
     { id: 'security', title: 'Security' },
   ],
+  levels: ['gold', 'silver', 'bronze'],
   entities: 5,
   averageScore: 56,
   levelCounts: { none: 2, silver: 1, gold: 1, bronze: 1 },
@@ -44,6 +45,7 @@ const rollup: Rollup = {
       averageScore: 80,
     },
   ],
+  moreParts: 0,
 };
 
 function renderCard(api: Partial<OpsReadyApi>, entity: Entity = payments) {
@@ -91,6 +93,25 @@ describe('EntityOpsReadyRollupCard', () => {
       { kind: 'Group', namespace: 'default', name: 'payments' },
       { scorecard: undefined },
     );
+  });
+
+  it('orders the levels as the scorecard does, and says how many parts are left out', async () => {
+    await renderCard({
+      getRollup: jest.fn().mockResolvedValue({
+        ...rollup,
+        scorecardId: 'security',
+        levels: ['hardened', 'reviewed'],
+        levelCounts: { none: 1, reviewed: 3, hardened: 1 },
+        moreParts: 140,
+      }),
+    });
+    const levels = within(await screen.findByLabelText('Entities per level'))
+      .getAllByRole('listitem')
+      .map(chip => chip.textContent);
+    expect(levels).toEqual(['hardened: 1', 'reviewed: 3', 'No level: 1']);
+    expect(
+      screen.getByText('and 140 more, each scoring better than those listed'),
+    ).toBeInTheDocument();
   });
 
   it('asks again for the scorecard chosen', async () => {

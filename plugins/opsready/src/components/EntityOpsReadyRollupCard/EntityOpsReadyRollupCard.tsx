@@ -142,7 +142,7 @@ function RollupSummary(props: { rollup: Rollup; emptyText: string }) {
           </Typography>
           <LevelChips
             levelCounts={rollup.levelCounts}
-            levelOrder={levelOrderOf(rollup.levelCounts)}
+            levelOrder={[...rollup.levels, 'none']}
           />
           <Typography variant="subtitle2" component="h3">
             Failing most
@@ -150,17 +150,7 @@ function RollupSummary(props: { rollup: Rollup; emptyText: string }) {
           <WorstChecks checks={rollup.worstChecks} />
         </Box>
       </Box>
-      <Breakdown parts={rollup.breakdown} />
+      <Breakdown parts={rollup.breakdown} moreParts={rollup.moreParts} />
     </Box>
   );
-}
-
-// The answer names levels, not their order; the usual ones read best
-// highest first, any other after them by name, and `none` last.
-function levelOrderOf(levelCounts: Record<string, number>): string[] {
-  const known = ['platinum', 'gold', 'silver', 'bronze'];
-  const others = Object.keys(levelCounts)
-    .filter(l => !known.includes(l) && l !== 'none')
-    .sort();
-  return [...known, ...others, 'none'];
 }

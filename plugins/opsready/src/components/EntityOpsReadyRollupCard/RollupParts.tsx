@@ -70,30 +70,44 @@ export function WorstChecks({ checks }: { checks: RollupCheck[] }) {
 }
 
 /** Where the score comes from: each part one step down, linked to its page. */
-export function Breakdown({ parts }: { parts: RollupPart[] }) {
+export function Breakdown({
+  parts,
+  moreParts,
+}: {
+  parts: RollupPart[];
+  /** Parts the answer left out, past the worst ones it lists. */
+  moreParts: number;
+}) {
   if (parts.length === 0) return null;
   return (
-    <Table size="small" aria-label="Where the score comes from">
-      <TableHead>
-        <TableRow>
-          <TableCell>Part</TableCell>
-          <TableCell align="right">Scored</TableCell>
-          <TableCell align="right">Average</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {parts.map(part => (
-          <TableRow key={part.entityRef}>
-            <TableCell>
-              <EntityRefLink entityRef={part.entityRef} title={part.title} />
-            </TableCell>
-            <TableCell align="right">{part.entities}</TableCell>
-            <TableCell align="right">
-              {part.averageScore === null ? '–' : part.averageScore}
-            </TableCell>
+    <>
+      <Table size="small" aria-label="Where the score comes from">
+        <TableHead>
+          <TableRow>
+            <TableCell>Part</TableCell>
+            <TableCell align="right">Scored</TableCell>
+            <TableCell align="right">Average</TableCell>
           </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+        </TableHead>
+        <TableBody>
+          {parts.map(part => (
+            <TableRow key={part.entityRef}>
+              <TableCell>
+                <EntityRefLink entityRef={part.entityRef} title={part.title} />
+              </TableCell>
+              <TableCell align="right">{part.entities}</TableCell>
+              <TableCell align="right">
+                {part.averageScore === null ? '–' : part.averageScore}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      {moreParts > 0 && (
+        <Typography variant="body2" color="textSecondary">
+          and {moreParts} more, each scoring better than those listed
+        </Typography>
+      )}
+    </>
   );
 }

@@ -3485,11 +3485,13 @@ export const spec = {
           'title',
           'scorecardId',
           'scorecards',
+          'levels',
           'entities',
           'averageScore',
           'levelCounts',
           'worstChecks',
           'breakdown',
+          'moreParts',
         ],
         properties: {
           entityRef: {
@@ -3500,6 +3502,13 @@ export const spec = {
           },
           scorecardId: {
             type: 'string',
+          },
+          levels: {
+            type: 'array',
+            description: "The scorecard's levels by name, highest first",
+            items: {
+              type: 'string',
+            },
           },
           scorecards: {
             type: 'array',
@@ -3529,10 +3538,14 @@ export const spec = {
           breakdown: {
             type: 'array',
             description:
-              "One step down - a group's child groups (each with everything below it) and its own entities; a domain's systems; a system's entities. Worst average first",
+              "One step down - a group's child groups (each with everything below it) and its own entities; a domain's systems; a system's entities. Worst average first, at most 100",
             items: {
               $ref: '#/components/schemas/RollupPart',
             },
+          },
+          moreParts: {
+            type: 'integer',
+            description: 'Parts one step down beyond the 100 listed, left out',
           },
         },
       },
