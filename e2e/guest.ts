@@ -62,3 +62,17 @@ export async function openCatalog(page: Page) {
     .getByRole('link', { name: 'Catalog', exact: true })
     .click();
 }
+
+/**
+ * Goes to the catalog afresh: through another page first, since clicking
+ * Catalog while on it keeps the list it loaded, which a test waiting for a
+ * new entity would read again and again.
+ */
+export async function reopenCatalog(page: Page) {
+  await page
+    .getByTestId('sidebar-root')
+    .getByRole('link', { name: 'Create', exact: true })
+    .click();
+  await expect(page).toHaveURL(/\/create/);
+  await openCatalog(page);
+}

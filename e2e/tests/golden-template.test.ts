@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { enterAsGuest, openCatalog } from '../guest';
+import { enterAsGuest, reopenCatalog } from '../guest';
 
 // scripts/e2e.sh empties the directory templates publish into before each
 // run, so the name is free.
@@ -62,7 +62,7 @@ test('a developer creates a service from the node-service golden template and fi
   // would, by going back to the catalog until it is listed.
   const catalogLink = page.getByRole('link', { name: SERVICE });
   await expect(async () => {
-    await openCatalog(page);
+    await reopenCatalog(page);
     await expect(catalogLink).toBeVisible({ timeout: 5_000 });
   }).toPass({ timeout: 90_000 });
   await catalogLink.click();
