@@ -57,16 +57,28 @@ export function scoreResults(
   const counted = context.exempt
     ? settled.filter(r => !context.exempt!.has(r.checkId))
     : settled;
+  return {
+    results: settled,
+    ...scoreCounted(checks, counted, settings.warnCredit, settings.levels),
+  };
+}
+
+/**
+ * The score and level of results already settled and without exemptions,
+ * over these checks with their weights and severities: what an entity's
+ * score and each scorecard's share.
+ *
+ * @public
+ */
+export function scoreCounted(
+  checks: ReadonlyArray<Pick<CheckDescription, 'id' | 'weight' | 'severity'>>,
+  counted: ReadonlyArray<CheckResult>,
+  warnCredit: number,
+  levels: ScoringConfig['levels'],
+): Omit<ScoredResults, 'results'> {
   const weights = new Map(checks.map(c => [c.id, c.weight]));
   const severities = new Map(checks.map(c => [c.id, c.severity]));
-  const score = computeScore(counted, weights, {
-    warnCredit: settings.warnCredit,
-  });
-  const { level, next } = computeLevel(
-    score,
-    counted,
-    severities,
-    settings.levels,
-  );
-  return { results: settled, score, level, next };
+  const score = computeScore(counted, weights, { warnCredit });
+  const { level, next } = computeLevel(score, counted, severities, levels);
+  return { score, level, next };
 }

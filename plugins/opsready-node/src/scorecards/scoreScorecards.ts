@@ -2,12 +2,10 @@ import { Entity } from '@backstage/catalog-model';
 import {
   CheckDescription,
   CheckResult,
-  CheckSeverity,
-  computeLevel,
-  computeScore,
   NextLevelRequirement,
 } from '@opsready/plugin-opsready-common';
 import { appliesToEntity } from '../checks/applicability';
+import { scoreCounted } from '../evaluation/scoreResults';
 import { matchesAnyPattern } from './checkPatterns';
 import { ScorecardDefinition, ScorecardScore } from './types';
 
@@ -82,17 +80,10 @@ export function scoreScorecards(
     ) {
       return [];
     }
-    const weights = new Map(checks.map(c => [c.id, c.weight]));
-    const severities = new Map<string, CheckSeverity>(
-      checks.map(c => [c.id, c.severity]),
-    );
-    const score = computeScore(counted, weights, {
-      warnCredit: options.warnCredit,
-    });
-    const { level, next } = computeLevel(
-      score,
+    const { score, level, next } = scoreCounted(
+      checks,
       counted,
-      severities,
+      options.warnCredit,
       definition.levels,
     );
     return [{ scorecardId: definition.id, score, level, next }];
